@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Makes sure the simulators bitforge drives are on PATH. Verilator and Icarus come from Debian's
+// packages; we install them only when running as root, and otherwise print the exact command.
+import { spawnSync } from 'node:child_process';
+
+const TOOLS = [
+  { bin: 'verilator', probe: ['--version'], pkg: 'verilator' },
+  { bin: 'iverilog', probe: ['-V'], pkg: 'iverilog' },
+];
+
+const has = (t) => spawnSync(t.bin, t.probe, { stdio: 'ignore' }).status !== null &&
+  spawnSync(t.bin, t.probe, { stdio: 'ignore' }).error === undefined;
+
+const missing = TOOLS.filter((t) => !has(t));
+if (missing.length === 0) process.exit(0);
+
+const pkgs = missing.map((t) => t.pkg).join(' ');
+const cmd = `apt-get update && apt-get install -y --no-install-recommends ${pkgs}`;
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (!isRoot) {
+  console.error(`bitforge: missing ${missing.map((t) => t.bin).join(', ')}; install with: sudo sh -c '${cmd}'`);
+  process.exit(1);
+}
+console.error(`bitforge: installing ${pkgs} from Debian's packages (missing on this machine): ${cmd}`);
+const r = spawnSync('sh', ['-c', cmd], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+if (r.status !== 0 || TOOLS.some((t) => !has(t))) {
+  console.error(`bitforge: installing ${pkgs} failed (exit ${r.status}); run as root: ${cmd}`);
+  process.exit(1);
+}
+console.error(`bitforge: installed ${pkgs}`);

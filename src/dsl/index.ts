@@ -1,0 +1,13 @@
+// bitforge/dsl: the embedded HDL.
+export { UInt, SInt, Bool, typeName, type HwType } from './types.js';
+export { Expr, cat, replicate, mux, lit, type ExprLike } from './expr.js';
+export { Signal, type SignalKind } from './signal.js';
+export { when, type WhenChain } from './when.js';
+export { defineModule, input, output, wire, reg, elaborate, type ModuleGenerator, type RegOptions, type Design } from './module.js';
+export { instance, Instance, type PortMap, type InstanceDef } from './instance.js';
+export { mem, Mem, type MemDef, type MemOptions } from './mem.js';
+export { ElaborationError, formatDiagnostic, type Diagnostic, type DiagnosticKind } from './diagnostics.js';
+export type { ModuleDef } from './module-builder.js';
+export { CLOCK, RESET } from './module-builder.js';
+export { formatLoc, type SourceLoc } from './source-location.js';
+export * as std from './stdlib/index.js';

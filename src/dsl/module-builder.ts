@@ -1,0 +1,89 @@
+// The state of one module while its body runs, and afterwards its netlist: named signals with their
+// assignment trees, instances and memories. Checks run on this netlist before anything is emitted.
+
+import type { PathStep } from './assign-tree.js';
+import { leaf } from './assign-tree.js';
+import { report } from './context.js';
+import type { Expr } from './expr.js';
+import type { InstanceDef } from './instance.js';
+import type { MemDef } from './mem.js';
+import type { ModuleGenerator } from './module.js';
+import { isLegalName, Namespace } from './names.js';
+import type { ElabSession } from './session.js';
+import { Signal, type SignalKind } from './signal.js';
+import { captureLoc, type SourceLoc } from './source-location.js';
+import type { HwType } from './types.js';
+
+/** Port names every sequential module has. */
+export const CLOCK = 'clk';
+export const RESET = 'rst';
+
+export class ModuleBuilder {
+  readonly signals: Signal[] = [];
+  readonly ports: Signal[] = [];
+  readonly instances: InstanceDef[] = [];
+  readonly mems: MemDef[] = [];
+  readonly condPath: PathStep[] = [];
+  readonly namespace = new Namespace();
+  sealed = false;
+  needsClock = false;
+  needsReset = false;
+  /** For each output port: the input ports it depends on combinationally. */
+  combDeps = new Map<string, Set<string>>();
+
+  constructor(
+    readonly session: ElabSession,
+    readonly generator: ModuleGenerator<any>,
+    readonly params: Readonly<Record<string, unknown>>,
+    readonly name: string,
+    readonly loc: SourceLoc,
+  ) {
+    this.namespace.take(CLOCK);
+    this.namespace.take(RESET);
+  }
+
+  get generatorName(): string {
+    return this.generator.name;
+  }
+
+  /** Gives a new signal its Verilog name: ports keep theirs exactly, internals are made unique. */
+  claimName(userName: string, kind: SignalKind, loc: SourceLoc): string {
+    if (kind === 'input' || kind === 'output') {
+      if (!isLegalName(userName)) {
+        report(this, 'bad-name', `port name '${userName}' is not a legal Verilog identifier`, 'use letters, digits and _; not a keyword', loc);
+        return this.namespace.unique(userName);
+      }
+      if (!this.namespace.take(userName)) {
+        const why = userName === CLOCK || userName === RESET ? 'is reserved for the implicit clock/reset' : 'is already used in this module';
+        report(this, 'bad-name', `port name '${userName}' ${why}`, 'rename the port', loc);
+        return this.namespace.unique(userName);
+      }
+      return userName;
+    }
+    return this.namespace.unique(userName);
+  }
+
+  addSignal(name: string, kind: SignalKind, type: HwType, loc: SourceLoc): Signal {
+    const s = new Signal(this, name, kind, type, loc);
+    this.signals.push(s);
+    if (kind === 'input' || kind === 'output') this.ports.push(s);
+    return s;
+  }
+
+  /** A wire that carries `value` unconditionally, whatever `when` is active. */
+  namedWire(name: string, value: Expr): Signal {
+    const loc = captureLoc();
+    const w = this.addSignal(name, 'wire', value.type, loc);
+    w.tree = leaf(value, loc);
+    return w;
+  }
+
+  children(): ModuleBuilder[] {
+    const seen = new Set<ModuleBuilder>();
+    for (const i of this.instances) seen.add(i.module);
+    return [...seen];
+  }
+}
+
+/** The elaborated, checked form of a module (what the emitters consume). */
+export type ModuleDef = ModuleBuilder;

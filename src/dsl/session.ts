@@ -1,0 +1,78 @@
+// One elaboration run: the module cache (one ModuleDef per generator and parameter signature) and
+// every diagnostic of the run.
+
+import { popModule, pushModule } from './context.js';
+import { ElaborationError, type Diagnostic } from './diagnostics.js';
+import { runChecks } from './checks/index.js';
+import { ModuleBuilder } from './module-builder.js';
+import { moduleName, paramSignature } from './module-name.js';
+import type { ModuleGenerator } from './module.js';
+import { DslTypeError } from './types.js';
+import type { SourceLoc } from './source-location.js';
+
+export class ElabSession {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly cache = new Map<ModuleGenerator<any>, Map<string, ModuleBuilder>>();
+  private readonly names = new Map<string, { gen: ModuleGenerator<any>; sig: string }>();
+  private readonly active = new Set<ModuleBuilder>();
+
+  add(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+
+  sortedDiagnostics(): Diagnostic[] {
+    return [...this.diagnostics].sort((a, b) =>
+      a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line);
+  }
+
+  elaborateTop<P>(gen: ModuleGenerator<P>, params: P): ModuleBuilder {
+    return this.elaborate(gen, params, gen.loc);
+  }
+
+  elaborate<P>(gen: ModuleGenerator<P>, params: P, useLoc: SourceLoc): ModuleBuilder {
+    const sig = paramSignature(params);
+    const byParams = this.cache.get(gen) ?? new Map<string, ModuleBuilder>();
+    this.cache.set(gen, byParams);
+    const cached = byParams.get(sig);
+    if (cached) {
+      if (this.active.has(cached)) {
+        this.add({ severity: 'error', kind: 'recursive-instance', loc: useLoc, module: cached.name,
+          message: `module ${cached.name} instantiates itself with the same parameters`,
+          fix: 'make the recursion end: change a parameter on each level' });
+        throw new ElaborationError(this.sortedDiagnostics());
+      }
+      return cached;
+    }
+    const m = new ModuleBuilder(this, gen, Object.freeze({ ...(params as object) }) as Record<string, unknown>, this.claimModuleName(gen, sig, params), gen.loc);
+    byParams.set(sig, m);
+    this.active.add(m);
+    pushModule(m);
+    try {
+      gen.body(params);
+    } catch (e) {
+      if (!(e instanceof DslTypeError)) throw e;
+      // A bad type argument stops this module's body; report it like any other error.
+      this.add({ severity: 'error', kind: 'bad-range', loc: e.loc, module: m.name, message: e.message, fix: e.fix });
+    } finally {
+      popModule();
+      this.active.delete(m);
+    }
+    m.sealed = true;
+    runChecks(m);
+    return m;
+  }
+
+  private claimModuleName(gen: ModuleGenerator<any>, sig: string, params: unknown): string {
+    let name = moduleName(gen.name, params);
+    const prev = this.names.get(name);
+    if (prev && prev.gen !== gen) {
+      this.add({ severity: 'error', kind: 'bad-name', loc: gen.loc, module: name,
+        message: `two different generators are named '${gen.name}' (the other is at ${prev.gen.loc.file}:${prev.gen.loc.line})`,
+        fix: 'give each defineModule() a distinct name' });
+    } else if (prev) {
+      name = moduleName(gen.name, { __sig: sig }); // readable names collided: fall back to the hash
+    }
+    this.names.set(name, { gen, sig });
+    return name;
+  }
+}
