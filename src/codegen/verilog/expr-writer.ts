@@ -41,7 +41,7 @@ export class ExprWriter {
     const n = this.nameOf(e, e.width - 1, e.width - 1);
     const msb = e.width === 1 ? n : `${n}[${e.width - 1}]`;
     this.useAll(e);
-    return `$signed({{${k}{${msb}}}, ${n}})`;
+    return k === 1 ? `$signed({${msb}, ${n}})` : `$signed({{${k}{${msb}}}, ${n}})`;
   }
 
   private useAll(e: Expr): void {

@@ -1,0 +1,27 @@
+// What a block is: a named, parameterized generator with its interface contract. Parameters are a
+// zod schema (validation, defaults, documentation and `list --json` all come from it).
+
+import type { z } from 'zod';
+import type { ModuleGenerator } from '../dsl/index.js';
+
+/** How a block's ports behave in time (written to the metadata JSON; cosim reads it). */
+export type Handshake =
+  | { readonly kind: 'combinational' }
+  | { readonly kind: 'pipeline'; readonly latency: number } // in_valid → out_valid after `latency` cycles
+  | { readonly kind: 'stream' }                             // <name>_valid / _ready / _data
+  | { readonly kind: 'sequential' };                        // free-running; cycle model in the golden model
+
+export interface BlockDef<S extends z.ZodObject = z.ZodObject> {
+  /** `family.unit` in kebab case, e.g. `examples.adder-tree`. */
+  readonly name: string;
+  readonly summary: string;
+  readonly params: S;
+  readonly generator: ModuleGenerator<z.infer<S>>;
+  readonly handshake: (p: z.infer<S>) => Handshake;
+  /** Name of the golden model the cosim checks against, when there is one. */
+  readonly golden?: string;
+}
+
+export function defineBlock<S extends z.ZodObject>(def: BlockDef<S>): BlockDef<S> {
+  return Object.freeze(def);
+}

@@ -1,0 +1,11 @@
+// Every block bitforge ships. `bitforge build` emits each with its default parameters.
+
+import type { BlockDef } from './block.js';
+import { adderTreeBlock } from './examples/adder-tree.js';
+import { counterBlock } from './examples/counter.js';
+
+export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock] as unknown as BlockDef[];
+
+export function findBlock(name: string): BlockDef | undefined {
+  return catalogue.find((b) => b.name === name);
+}

@@ -1,0 +1,40 @@
+// A block with concrete parameters → its Verilog files and the metadata JSON beside the top.
+
+import { designFiles, portsOf, type DesignFile } from '../codegen/index.js';
+import { elaborate, formatDiagnostic, type Design } from '../dsl/index.js';
+import type { BlockDef } from './block.js';
+
+export interface EmittedBlock {
+  readonly design: Design;
+  readonly files: DesignFile[];
+  readonly metadata: BlockMetadata;
+}
+
+export interface BlockMetadata {
+  readonly block: string;
+  readonly module: string;
+  readonly params: Record<string, unknown>;
+  readonly ports: ReturnType<typeof portsOf>;
+  readonly handshake: ReturnType<BlockDef['handshake']>;
+  readonly golden: string | null;
+  readonly files: string[];
+  readonly warnings: string[];
+}
+
+/** Validated parameters in; throws ElaborationError if the design has errors. */
+export function emitBlock(block: BlockDef, params: Record<string, unknown>): EmittedBlock {
+  const design = elaborate(block.generator, params);
+  const files = designFiles(design);
+  const metadata: BlockMetadata = {
+    block: block.name,
+    module: design.top.name,
+    params,
+    ports: portsOf(design.top),
+    handshake: block.handshake(params),
+    golden: block.golden ?? null,
+    files: design.modules.map((m) => `${m.name}.v`),
+    warnings: design.warnings.map(formatDiagnostic),
+  };
+  files.push({ path: `${design.top.name}.json`, content: JSON.stringify(metadata, null, 2) + '\n' });
+  return { design, files, metadata };
+}

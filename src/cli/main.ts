@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Entry point. Source maps are enabled before anything else loads so that DSL errors and the
+// `// file.ts:line` comments in the Verilog name TypeScript sources, not the compiled JavaScript.
+process.setSourceMapsEnabled(true);
+const { run } = await import('./program.js');
+process.exitCode = await run(process.argv.slice(2));

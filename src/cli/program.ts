@@ -1,0 +1,54 @@
+// The `bitforge` command line (commander). Each command lives in commands/; this file wires them up
+// and turns every user mistake into one line on stderr with exit code 2.
+
+import { Command, CommanderError } from 'commander';
+import { ElaborationError, formatDiagnostic } from '../dsl/index.js';
+import { DslTypeError } from '../dsl/types.js';
+import { formatLoc } from '../dsl/source-location.js';
+import { buildCommand } from './commands/build.js';
+import { emitCommand } from './commands/emit.js';
+import { listCommand } from './commands/list.js';
+import { UserError } from './user-error.js';
+import { version } from './version.js';
+
+export function program(): Command {
+  const p = new Command('bitforge')
+    .description('number-format hardware generators: Verilog, cosimulation and synthesis reports')
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeErr: () => {} }) // errors are printed once, by run()
+    .showSuggestionAfterError(true);
+  p.addCommand(listCommand());
+  p.addCommand(emitCommand());
+  p.addCommand(buildCommand());
+  return p;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0; // --help, --version
+      process.stderr.write(`bitforge: error: ${e.message.replace(/^error: /, '').split('\n')[0]}\n`);
+      return 2;
+    }
+    if (e instanceof UserError) {
+      process.stderr.write(`bitforge: error: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof ElaborationError) {
+      const errs = e.diagnostics.filter((d) => d.severity === 'error');
+      for (const d of errs) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      process.stderr.write(`bitforge: ${errs.length} design error(s); nothing was written\n`);
+      return 1;
+    }
+    if (e instanceof DslTypeError) {
+      process.stderr.write(`${formatLoc(e.loc)}: error: ${e.message} (fix: ${e.fix})\n`);
+      return 1;
+    }
+    process.stderr.write(`bitforge: internal error (please report): ${(e as Error).stack ?? e}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,20 @@
+// Writes a set of generated files so that a reader never sees half of them: everything is produced
+// in memory first, then each file goes through a temporary name and an atomic rename.
+
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { DesignFile } from '../codegen/index.js';
+
+export function writeFiles(dir: string, files: readonly DesignFile[]): string[] {
+  mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  for (const f of files) {
+    const target = join(dir, f.path);
+    mkdirSync(dirname(target), { recursive: true });
+    const tmp = `${target}.tmp-${process.pid}`;
+    writeFileSync(tmp, f.content);
+    renameSync(tmp, target);
+    written.push(target);
+  }
+  return written;
+}
