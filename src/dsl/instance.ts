@@ -98,7 +98,6 @@ function connectInput(m: ModuleBuilder, inst: Instance, p: Signal, value: ExprLi
     const kind = v.signed !== p.signed ? 'sign-mix' : 'width-mismatch';
     report(m, kind, `port '${p.name}' of ${inst.def.module.name} is ${typeName(p.type)}, connected to ${typeName(v.type)} (instance ${inst.name})`,
       'connect a value of exactly the port type (use zext/sext/trunc/asSInt)', loc);
-    return;
   }
   inst.def.inputs.get(p.name)!.tree = leaf(v, loc);
   inst.markMapped(p.name);

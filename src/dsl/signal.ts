@@ -57,15 +57,14 @@ export class Signal extends Expr {
       return;
     }
     const e = toExpr(m, v, this.type);
+    // A rejected value still counts as the driver, so one mistake is reported once (no cascade
+    // of "undriven" / "unused"); nothing is emitted from a design with errors anyway.
     if (e.signed !== this.signed) {
       report(m, 'sign-mix', `assigning ${typeName(e.type)} to ${typeName(this.type)} '${this.name}'`,
         'cast explicitly with asSInt() / asUInt()', loc);
-      return;
-    }
-    if (e.width > this.width) {
+    } else if (e.width > this.width) {
       report(m, 'width-mismatch', `WIDTH MISMATCH (${this.width} bits <- ${e.width} bits) on ${this.name}.set(...)`,
         `truncate explicitly with .trunc(${this.width}) or .bits(hi, lo), or declare '${this.name}' wider`, loc);
-      return;
     }
     if (m.sealed) {
       report(m, 'outside-module', `assignment to '${this.name}' after the module body returned`, 'assign inside the module body, not in a callback that runs later', loc);

@@ -87,7 +87,8 @@ export function checkCombLoops(m: ModuleBuilder, g: ReadGraph): void {
     const self = comp.length === 1 && edges(comp[0]!).includes(comp[0]!);
     if (comp.length < 2 && !self) continue;
     const ordered = [...comp].sort((a, b) => m.signals.indexOf(a) - m.signals.indexOf(b));
-    const path = cycleIn(new Set(comp), ordered[0]!, edges).reverse(); // in data-flow order
+    const cyc = cycleIn(new Set(comp), ordered[0]!, edges).reverse(); // in data-flow order
+    const path = [...cyc.slice(cyc.length - 1), ...cyc.slice(0, cyc.length - 1)]; // start at the first declared
     const text = [...path, path[0]!].map((s) => `${s.name} (${formatLoc(s.loc)})`).join(' -> ');
     report(m, 'comb-loop', `COMBINATIONAL LOOP: ${text}`, 'break the loop with a register, or compute the value without reading itself', path[0]!.loc);
   }
