@@ -40,6 +40,7 @@ export class ModuleBuilder {
   ) {
     this.namespace.take(CLOCK);
     this.namespace.take(RESET);
+    this.namespace.take(name); // a signal named like its module hides it (Verilator VARHIDDEN)
   }
 
   get generatorName(): string {
@@ -54,7 +55,8 @@ export class ModuleBuilder {
         return this.namespace.unique(userName);
       }
       if (!this.namespace.take(userName)) {
-        const why = userName === CLOCK || userName === RESET ? 'is reserved for the implicit clock/reset' : 'is already used in this module';
+        const why = userName === CLOCK || userName === RESET ? 'is reserved for the implicit clock/reset'
+          : userName === this.name ? 'is the name of the module itself' : 'is already used in this module';
         report(this, 'bad-name', `port name '${userName}' ${why}`, 'rename the port', loc);
         return this.namespace.unique(userName);
       }

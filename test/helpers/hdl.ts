@@ -56,7 +56,10 @@ export type Vector = Record<string, bigint | number>;
  * Runs the design for one cycle per vector: apply the inputs, let them settle, sample every output,
  * then (for clocked designs) a rising clock edge. `rst` is an ordinary input of the vectors.
  */
-export async function simulate(e: Emitted, vectors: Vector[]): Promise<Array<Record<string, bigint>>> {
+export type Sample = Record<string, bigint | undefined>;
+
+/** Unknown (x/z) outputs come back as undefined. */
+export async function simulate(e: Emitted, vectors: Vector[]): Promise<Sample[]> {
   const ins = e.ports.filter((p) => p.direction === 'input' && p.name !== 'clk');
   const outs = e.ports.filter((p) => p.direction === 'output');
   const clocked = e.ports.some((p) => p.name === 'clk');
@@ -99,10 +102,10 @@ export async function simulate(e: Emitted, vectors: Vector[]): Promise<Array<Rec
   const rows = r.stdout.split('\n').filter((l) => l.trim() && !l.startsWith('VCD') && !/\$finish/.test(l));
   return rows.map((row) => {
     const vals = row.trim().split(/\s+/);
-    const rec: Record<string, bigint> = {};
+    const rec: Sample = {};
     outs.forEach((p, i) => {
       const h = vals[i]!;
-      if (/[xz]/i.test(h)) throw new Error(`output ${p.name} is '${h}' (unknown) in simulation`);
+      if (/[xz]/i.test(h)) { rec[p.name] = undefined; return; }
       const u = BigInt(`0x${h}`);
       rec[p.name] = p.signed ? BigInt.asIntN(p.width, u) : u;
     });
@@ -124,4 +127,27 @@ export function allValues(width: number, signed: boolean): bigint[] {
   const out: bigint[] = [];
   for (let i = 0n; i < 1n << BigInt(width); i++) out.push(signed ? BigInt.asIntN(width, i) : i);
   return out;
+}
+
+/** Every combination of the given fields' values (exhaustive stimulus). */
+export function product(fields: Record<string, bigint[]>): Vector[] {
+  let out: Vector[] = [{}];
+  for (const [k, vals] of Object.entries(fields)) out = out.flatMap((v) => vals.map((x) => ({ ...v, [k]: x })));
+  return out;
+}
+
+/** Emits, lints (must be silent), simulates, and compares every sample with `expected`. */
+export async function checkBehaviour(e: Emitted, vectors: Vector[], expected: (v: Vector, i: number) => Sample): Promise<void> {
+  const warnings = await lint(e);
+  if (warnings) throw new Error(`lint is not clean:\n${warnings}`);
+  const got = await simulate(e, vectors);
+  if (got.length !== vectors.length) throw new Error(`simulation printed ${got.length} samples for ${vectors.length} vectors`);
+  for (let i = 0; i < vectors.length; i++) {
+    const exp = expected(vectors[i]!, i);
+    for (const [k, x] of Object.entries(exp)) {
+      if (got[i]![k] !== x) {
+        throw new Error(`cycle ${i}, inputs ${JSON.stringify(vectors[i], (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}: ${k} = ${got[i]![k]}, expected ${x}`);
+      }
+    }
+  }
 }
