@@ -2,6 +2,7 @@
 
 import { designFiles, portsOf, type DesignFile } from '../codegen/index.js';
 import { elaborate, formatDiagnostic, type Design } from '../dsl/index.js';
+import { paramSignature } from '../dsl/module-name.js';
 import type { BlockDef } from './block.js';
 
 export interface EmittedBlock {
@@ -28,7 +29,7 @@ export function emitBlock(block: BlockDef, params: Record<string, unknown>): Emi
   const metadata: BlockMetadata = {
     block: block.name,
     module: design.top.name,
-    params,
+    params: JSON.parse(paramSignature(params)) as Record<string, unknown>, // sorted keys: stable bytes
     ports: portsOf(design.top),
     handshake: block.handshake(params),
     golden: block.golden ?? null,

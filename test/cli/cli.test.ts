@@ -1,0 +1,67 @@
+// The command-line contract: list, emit, build; bad input is one line on stderr, exit 2, nothing written.
+
+import { execa } from 'execa';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLI = join(process.cwd(), 'dist', 'cli', 'main.js'); // built by `npm test` (pretest)
+const run = (args: string[], cwd = process.cwd()) => execa('node', [CLI, ...args], { cwd, reject: false });
+const tmp = () => mkdtempSync(join(tmpdir(), 'bitforge-cli-'));
+
+describe('bitforge CLI', () => {
+  it('list and list --json describe every block with its parameter schema', async () => {
+    const text = await run(['list']);
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toContain('examples.adder-tree');
+    expect(text.stdout).toMatch(/--n <integer 2\.\.1024>/);
+    const json = JSON.parse((await run(['list', '--json'])).stdout) as Array<{ name: string; params: Record<string, { type: string; default: unknown }> }>;
+    const tree = json.find((b) => b.name === 'examples.adder-tree')!;
+    expect(tree.params.n).toMatchObject({ type: 'integer', default: 8 });
+    expect(json.map((b) => b.name)).toEqual(['examples.counter', 'examples.adder-tree']);
+  });
+
+  it('emit writes the Verilog, the file list and the metadata JSON, identical bytes on a second run', async () => {
+    const d = tmp();
+    const r = await run(['emit', 'examples.adder-tree', '--n', '8', '--width', '16', '--out', 'rtl-out'], d);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const out = join(d, 'rtl-out');
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['adder_tree__every1_n8_width16.f', 'adder_tree__every1_n8_width16.json', 'adder_tree__every1_n8_width16.v']);
+    const first = files.map((f) => readFileSync(join(out, f), 'utf8'));
+    await run(['emit', 'examples.adder-tree', '--n', '8', '--width', '16', '--out', 'rtl-out'], d);
+    expect(files.map((f) => readFileSync(join(out, f), 'utf8'))).toEqual(first);
+    const meta = JSON.parse(first[1]!) as { handshake: unknown; ports: Array<{ name: string }> };
+    expect(meta.handshake).toEqual({ kind: 'pipeline', latency: 3 });
+    expect(meta.ports.map((p) => p.name)).toContain('out_valid');
+  });
+
+  for (const [what, args, message] of [
+    ['unknown block', ['emit', 'nosuch.block'], /^bitforge: error: unknown block 'nosuch\.block'/],
+    ['unknown parameter', ['emit', 'examples.adder-tree', '--bogus', '3'], /^bitforge: error: unknown parameter --bogus for examples\.adder-tree \(parameters: --n, --width, --every\)/],
+    ['non-numeric value', ['emit', 'examples.adder-tree', '--n', 'eight'], /^bitforge: error: --n: expected an integer, got 'eight'/],
+    ['out-of-range value', ['emit', 'examples.adder-tree', '--width', '0'], /^bitforge: error: --width: Too small/],
+    ['missing value', ['emit', 'examples.adder-tree', '--n'], /^bitforge: error: --n/],
+    ['unknown command', ['frobnicate'], /^bitforge: error: unknown command 'frobnicate'/],
+  ] as const) {
+    it(`${what}: one line on stderr, exit 2, nothing written`, async () => {
+      const d = tmp();
+      const r = await run([...args, '--out', 'rtl-out'], d);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+      expect(existsSync(join(d, 'rtl-out'))).toBe(false);
+    });
+  }
+
+  it('build emits the whole catalogue into rtl-out/<block>/', async () => {
+    const d = tmp();
+    const r = await run(['build'], d);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/built 2 block\(s\)/);
+    expect(readdirSync(join(d, 'rtl-out', 'examples.counter'))).toContain('counter__width8.v');
+    expect(readdirSync(join(d, 'rtl-out', 'examples.adder-tree'))).toContain('adder_tree__every1_n8_width16.json');
+  });
+});
