@@ -1,0 +1,31 @@
+// `npm run bench`: foundation benchmarks. Each design runs in a fresh process (so peak memory is its
+// own); results, with the command that produced them, go to bench/results/.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+
+const targets = { 'mac-array': { ms: 2000, label: '64 × 64 array of 16-bit MACs (4096 instances)' }, 'flat-dag': { ms: 5000, label: 'flat design, 100,000 expression nodes' } };
+const REPEATS = 3;
+const rows = [];
+for (const [name, t] of Object.entries(targets)) {
+  const runs = [];
+  for (let i = 0; i < REPEATS; i++) {
+    runs.push(JSON.parse(execFileSync(process.execPath, ['--enable-source-maps', 'bench/measure.mjs', name], { encoding: 'utf8' })));
+  }
+  runs.sort((a, b) => a.totalMs - b.totalMs);
+  const best = runs[0], median = runs[Math.floor(REPEATS / 2)];
+  rows.push({ ...median, bestTotalMs: best.totalMs, label: t.label, targetMs: t.ms, ratioToTarget: median.totalMs / t.ms, memRatioTo1GB: median.maxRssMB / 1024 });
+  console.log(`${t.label}: median ${median.totalMs.toFixed(0)} ms (elaborate+check ${median.elaborateMs.toFixed(0)}, emit ${median.emitMs.toFixed(0)}), ${median.maxRssMB.toFixed(0)} MB peak; ${(median.totalMs / t.ms).toFixed(2)}× of the ${t.ms} ms target`);
+}
+const result = { command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, repeats: REPEATS, rows };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/foundation.json', JSON.stringify(result, null, 2) + '\n');
+const md = [
+  '# Foundation benchmark: elaboration + checks + Verilog emission', '',
+  `Command: \`${result.command}\` · ${result.date} · Node ${result.node} · ${result.cpu} · median of ${REPEATS} fresh processes`, '',
+  '| design | elaborate + checks (ms) | emit (ms) | total (ms) | target (ms) | total / target | peak RSS (MB) | RSS / 1 GB |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.label} | ${r.elaborateMs.toFixed(0)} | ${r.emitMs.toFixed(0)} | ${r.totalMs.toFixed(0)} | ${r.targetMs} | ${r.ratioToTarget.toFixed(2)} | ${r.maxRssMB.toFixed(0)} | ${r.memRatioTo1GB.toFixed(2)} |`),
+  '',
+];
+writeFileSync('bench/results/foundation.md', md.join('\n'));
