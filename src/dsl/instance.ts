@@ -51,8 +51,12 @@ export class Instance {
   private unknown(port: string, dir: 'input' | 'output'): Signal {
     const child = this.def.module;
     const list = child.ports.filter((p) => p.kind === dir).map((p) => p.name).join(', ') || 'none';
-    report(this.parent, 'unknown-port', `module ${child.name} has no ${dir} port '${port}'`, `use one of: ${list}`);
-    return this.parent.addSignal(`${this.name}_${port}`, 'wire', poison(this.parent, { signed: false, width: 1 }).type, captureLoc());
+    const loc = captureLoc();
+    report(this.parent, 'unknown-port', `module ${child.name} has no ${dir} port '${port}'`, `use one of: ${list}`, loc);
+    // A stand-in the caller can read or set; driven by a placeholder so no "undriven" error follows.
+    const stand = this.parent.addSignal(`${this.name}_${port}`, 'wire', { signed: false, width: 1 }, loc);
+    stand.tree = leaf(poison(this.parent, stand.type), loc);
+    return stand;
   }
 }
 

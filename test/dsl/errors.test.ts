@@ -179,6 +179,17 @@ describe('malformed designs are rejected with kind, message and line', () => {
     expectError(g, {}, 'unknown-port', /module adder__w8 has no port 'c'.*/, 'E012');
   });
 
+  it('reading an output port that does not exist (one error, no cascade)', () => {
+    const g = defineModule('e', () => {
+      const a = input('a', UInt(8));
+      const u = instance(Adder, { w: 8 }, { a, b: a });
+      output('y', UInt(1)).set(u.out('sum')); // @E012b
+    });
+    const errs = expectError(g, {}, 'unknown-port', /module adder__w8 has no output port 'sum'/, 'E012b');
+    expect(errs).toHaveLength(1);
+    expect(errs[0]!.fix).toBe('use one of: s');
+  });
+
   it('mis-sized port in a port map', () => {
     const g = defineModule('e', () => {
       const a = input('a', UInt(8));
