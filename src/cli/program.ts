@@ -6,6 +6,7 @@ import { ElaborationError, formatDiagnostic } from '../dsl/index.js';
 import { DslTypeError } from '../dsl/types.js';
 import { formatLoc } from '../dsl/source-location.js';
 import { buildCommand } from './commands/build.js';
+import { convertCommand, decodeCommand } from './commands/convert.js';
 import { emitCommand } from './commands/emit.js';
 import { listCommand } from './commands/list.js';
 import { UserError } from './user-error.js';
@@ -21,6 +22,10 @@ export function program(): Command {
   p.addCommand(listCommand());
   p.addCommand(emitCommand());
   p.addCommand(buildCommand());
+  p.addCommand(convertCommand());
+  p.addCommand(decodeCommand());
+  // addCommand() does not pass these on: every command reports errors through run(), exit 2.
+  for (const c of p.commands) c.exitOverride().configureOutput({ writeErr: () => {} });
   return p;
 }
 

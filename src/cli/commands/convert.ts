@@ -1,0 +1,83 @@
+// `bitforge convert --to <fmt>` and `bitforge decode --from <fmt>`: hex lines on stdin → stdout,
+// streamed (millions of lines never sit in memory). A malformed line stops with `line N: …`, exit 2.
+
+import { Command, Option } from 'commander';
+import { createInterface } from 'node:readline';
+import { decodeToNumber } from '../../numerics/decode.js';
+import { Encoder } from '../../numerics/encode.js';
+import { FormatError, parseFormat, type Format } from '../../numerics/format.js';
+import { ROUNDING_MODES, type RoundingMode } from '../../numerics/rounding.js';
+import { UserError } from '../user-error.js';
+
+export function formatArg(flag: string, name: string): Format {
+  try {
+    return parseFormat(name);
+  } catch (e) {
+    if (e instanceof FormatError) throw new UserError(`${flag}: ${e.message}`);
+    throw e;
+  }
+}
+
+const HEX = /^(0x)?[0-9a-fA-F]{1,8}$/;
+
+/** Runs `fn` on each non-empty stdin line, writing its result; buffered output, backpressure-aware. */
+async function mapLines(fn: (line: string, n: number) => string): Promise<void> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let buf: string[] = [];
+  let n = 0;
+  const flush = async () => {
+    if (!buf.length) return;
+    const ok = process.stdout.write(buf.join('\n') + '\n');
+    buf = [];
+    if (!ok) await new Promise((r) => process.stdout.once('drain', r));
+  };
+  for await (const raw of rl) {
+    n++;
+    const line = raw.trim();
+    if (!line) continue;
+    try {
+      buf.push(fn(line, n));
+    } catch (e) {
+      await flush(); // the lines before the bad one are already converted: emit them, then stop
+      throw e;
+    }
+    if (buf.length >= 4096) await flush();
+  }
+  await flush();
+}
+
+function parseHex(line: string, n: number, bits: number, what: string): number {
+  if (!HEX.test(line)) throw new UserError(`line ${n}: '${line.slice(0, 40)}' is not a hex ${what}`);
+  const v = parseInt(line.replace(/^0x/, ''), 16);
+  if (v >= 2 ** bits) throw new UserError(`line ${n}: ${line} does not fit in ${bits} bits (${what})`);
+  return v;
+}
+
+export function convertCommand(): Command {
+  return new Command('convert')
+    .description('float32 hex per line on stdin → codes of the target format (hex) on stdout')
+    .requiredOption('--to <fmt>', 'target format (e4m3, e5m2, e2m1, int8, e8m0, bf16, eXmY, …)')
+    .addOption(new Option('--round <mode>', 'rounding').choices(ROUNDING_MODES.filter((m) => m !== 'stochastic')).default('rne'))
+    .option('--sat', 'clamp finite values beyond ±max to ±max')
+    .action(async (o: { to: string; round: RoundingMode; sat?: boolean }) => {
+      const f = formatArg('--to', o.to);
+      const enc = new Encoder(f, { round: o.round, sat: !!o.sat });
+      const digits = Math.ceil(f.width / 4);
+      await mapLines((line, n) => enc.encodeF32Bits(parseHex(line, n, 32, 'float32')).toString(16).padStart(digits, '0'));
+    });
+}
+
+export function decodeCommand(): Command {
+  return new Command('decode')
+    .description('codes (hex) per line on stdin → float32 hex and the decimal value on stdout')
+    .requiredOption('--from <fmt>', 'source format')
+    .action(async (o: { from: string }) => {
+      const f = formatArg('--from', o.from);
+      const f32 = new Float32Array(1), u32 = new Uint32Array(f32.buffer);
+      await mapLines((line, n) => {
+        const v = decodeToNumber(f, parseHex(line, n, f.width, `${f.name} code`));
+        f32[0] = v;
+        return `${u32[0]!.toString(16).padStart(8, '0')} ${Number.isNaN(v) ? 'nan' : Object.is(v, -0) ? '-0' : String(v)}`;
+      });
+    });
+}
