@@ -143,7 +143,8 @@ export class Encoder {
     const f = this.format;
     if (f.kind === 'int') {
       const kmax = f.signed ? 2 ** (f.bits - 1) - 1 : 2 ** f.bits - 1;
-      return this.intCode(sign && f.signed ? (f.symmetric ? -kmax : -kmax - 1) : kmax);
+      if (!sign) return this.intCode(kmax);
+      return this.intCode(f.signed ? (f.symmetric ? -kmax : -kmax - 1) : 0); // the most negative value
     }
     return this.signBits(sign) + (this.topExp + f.bias) * 2 ** f.manBits + this.topMant;
   }

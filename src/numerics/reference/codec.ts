@@ -114,7 +114,7 @@ export function refEncodeRational(f: Format, x: Q, o: RefOptions): number {
   const pow2Grid = f.kind === 'float' && f.manBits === 0;
   const above: Entry = { v: pow2Grid ? last.v.add(last.v) : last.v.add(last.v.sub(t.vals[t.vals.length - 2]!.v)), code: null };
   const below: Entry = { v: first.v.sign() < 0 ? first.v.sub(t.vals[1]!.v.sub(first.v)) : first.v, code: first.v.sign() < 0 ? null : first.code };
-  const line = [below, ...t.vals, above];
+  const at = (i: number): Entry => (i < 0 ? below : i >= t.vals.length ? above : t.vals[i]!); // the line below, vals…, above
   const overflow = () => {
     const towardZero = o.round === 'rtz' || (o.round === 'rup' && neg) || (o.round === 'rdn' && !neg);
     const extreme = neg ? first.code! : last.code!;
@@ -123,9 +123,9 @@ export function refEncodeRational(f: Format, x: Q, o: RefOptions): number {
   };
   if (x.cmp(above.v) >= 0 || x.cmp(below.v) <= 0 && below.code === null) return overflow();
   if (x.cmp(first.v) < 0 && below.code !== null) return first.code!; // e8m0 below 2^-127: its smallest code
-  let a = 0, b = line.length - 1; // line[a].v <= x < line[b].v
-  while (b - a > 1) { const mid = (a + b) >> 1; if (line[mid]!.v.cmp(x) <= 0) a = mid; else b = mid; }
-  const lo = line[a]!, hi = line[b]!;
+  let a = -1, b = t.vals.length; // at(a).v <= x < at(b).v
+  while (b - a > 1) { const mid = (a + b) >> 1; if (at(mid).v.cmp(x) <= 0) a = mid; else b = mid; }
+  const lo = at(a), hi = at(b);
   if (lo.v.cmp(x) === 0) return lo.code!;
   const gap = hi.v.sub(lo.v);
   // Work in magnitudes: `near` is the neighbour toward zero, `far` the one away from it.
