@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { runNumerics } from './numerics.mjs';
 
 const targets = { 'mac-array': { ms: 2000, label: '64 × 64 array of 16-bit MACs (4096 instances)' }, 'flat-dag': { ms: 5000, label: 'flat design, 100,000 expression nodes' } };
 const REPEATS = 3;
@@ -29,3 +30,13 @@ const md = [
   '',
 ];
 writeFileSync('bench/results/foundation.md', md.join('\n'));
+
+// ---- numerics (issue: golden number-format library) ----
+const numerics = runNumerics();
+writeFileSync('bench/results/numerics.json', JSON.stringify({ command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, rows: numerics }, null, 2) + '\n');
+writeFileSync('bench/results/numerics.md', [
+  '# Numerics throughput: fast path vs exact reference, one run', '',
+  `Command: \`npm run bench\` · ${new Date().toISOString()} · Node ${process.version} · ${cpus()[0]?.model}`, '',
+  '| metric | value | unit | target | value / target |', '|---|---:|---|---:|---:|',
+  ...numerics.map((r) => `| ${r.metric} | ${r.value.toExponential(3)} | ${r.unit} | ${r.target ? r.target.toExponential(0) : ''} | ${r.ratio ? r.ratio.toFixed(2) : ''} |`), '',
+].join('\n'));

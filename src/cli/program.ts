@@ -9,6 +9,7 @@ import { buildCommand } from './commands/build.js';
 import { convertCommand, decodeCommand } from './commands/convert.js';
 import { emitCommand } from './commands/emit.js';
 import { listCommand } from './commands/list.js';
+import { mxCommand } from './commands/mx.js';
 import { UserError } from './user-error.js';
 import { version } from './version.js';
 
@@ -24,8 +25,10 @@ export function program(): Command {
   p.addCommand(buildCommand());
   p.addCommand(convertCommand());
   p.addCommand(decodeCommand());
+  p.addCommand(mxCommand());
   // addCommand() does not pass these on: every command reports errors through run(), exit 2.
-  for (const c of p.commands) c.exitOverride().configureOutput({ writeErr: () => {} });
+  const quiet = (c: Command): void => { c.exitOverride().configureOutput({ writeErr: () => {} }); c.commands.forEach(quiet); };
+  p.commands.forEach(quiet);
   return p;
 }
 

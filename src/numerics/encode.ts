@@ -44,6 +44,27 @@ export class Encoder {
     }
   }
 
+  private lut: { codes: Uint16Array; flags: Uint8Array } | null | undefined;
+
+  /**
+   * For formats whose rounding position is never below float32 bit 16 (at most 6 mantissa bits, or
+   * integers of at most 8 bits), the result depends only on the top 16 bits and on whether any lower
+   * bit is set: a 2^17-entry table built once from the exact path. null when it does not apply.
+   */
+  table(): { codes: Uint16Array; flags: Uint8Array } | null {
+    if (this.lut !== undefined) return this.lut;
+    const f = this.format;
+    const ok = this.mode !== 'stochastic' && (f.kind === 'float' ? f.manBits <= 6 : f.bits <= 8);
+    if (!ok) return (this.lut = null);
+    const codes = new Uint16Array(1 << 17), flags = new Uint8Array(1 << 17);
+    for (let i = 0; i < 1 << 17; i++) {
+      const bits = (((i >>> 1) << 16) | (i & 1)) >>> 0; // top 16 bits, and one low bit as the sticky
+      codes[i] = this.encodeF32Bits(bits);
+      flags[i] = this.flags;
+    }
+    return (this.lut = { codes, flags });
+  }
+
   /** float32 bit pattern → code. `rnd` is the R random bits for stochastic rounding. */
   encodeF32Bits(bits: number, rnd = 0): number {
     const sign = bits >>> 31, e = (bits >>> 23) & 0xff, man = bits & 0x7fffff;
@@ -210,12 +231,32 @@ export function encode(f: Format, x: number, opts: EncodeOptions = {}, rnd = 0):
 export function encodeBatch(f: Format, input: Float32Array, opts: EncodeOptions = {}, random?: Uint32Array,
   out: Uint8Array | Uint16Array | Uint32Array = f.width <= 8 ? new Uint8Array(input.length) : f.width <= 16 ? new Uint16Array(input.length) : new Uint32Array(input.length),
 ): { codes: Uint8Array | Uint16Array | Uint32Array; flags: number } {
-  const enc = new Encoder(f, opts);
+  const enc = encoderFor(f, opts);
   const bits = new Uint32Array(input.buffer, input.byteOffset, input.length);
   let flags = 0;
+  const t = random ? null : enc.table();
+  if (t) {
+    const { codes, flags: fl } = t;
+    for (let i = 0; i < bits.length; i++) {
+      const b = bits[i]!;
+      const k = ((b >>> 16) << 1) | ((b & 0xffff) !== 0 ? 1 : 0);
+      out[i] = codes[k]!;
+      flags |= fl[k]!;
+    }
+    return { codes: out, flags };
+  }
   for (let i = 0; i < bits.length; i++) {
     out[i] = enc.encodeF32Bits(bits[i]!, random ? random[i]! : 0);
     flags |= enc.flags;
   }
   return { codes: out, flags };
+}
+
+const encoders = new Map<string, Encoder>();
+/** A shared Encoder per (format, options): its table is built once per process. */
+export function encoderFor(f: Format, opts: EncodeOptions = {}): Encoder {
+  const key = JSON.stringify([f, opts.round ?? 'rne', !!opts.sat, opts.randomBits ?? 0]);
+  let e = encoders.get(key);
+  if (!e) encoders.set(key, (e = new Encoder(f, opts)));
+  return e;
 }

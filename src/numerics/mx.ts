@@ -3,7 +3,7 @@
 // power of two exactly (the exponent moves, the significand does not).
 
 import { decode } from './decode.js';
-import { Encoder } from './encode.js';
+import { encoderFor } from './encode.js';
 import { emax, maxFinite, type Format } from './format.js';
 import type { RoundingMode } from './rounding.js';
 
@@ -81,32 +81,58 @@ export function sharedExponent(amaxBits: number, elem: Format, rule: ScaleRule):
 
 /** Quantizes one block of float32 values (`random`: per-element random bits for stochastic rounding). */
 export function mxQuantizeBlock(values: Float32Array, elem: Format, opts: MxOptions = {}, random?: Uint32Array): MxBlock {
+  const scales = new Uint8Array(1), codes = new Uint32Array(values.length);
+  const flags = mxQuantizeBatch(values, values.length, elem, opts, scales, codes, random);
+  return { scale: scales[0]!, codes: Array.from(codes), flags };
+}
+
+/**
+ * Quantizes consecutive blocks of k values into `scales` (one e8m0 code per block) and `codes`.
+ * Returns the OR of the block flags. The batch form is the fast one: no allocation per block.
+ */
+export function mxQuantizeBatch(values: Float32Array, k: number, elem: Format, opts: MxOptions,
+  scales: Uint8Array, codes: Uint8Array | Uint16Array | Uint32Array, random?: Uint32Array): number {
   const rule = opts.scaleRule ?? 'floor';
-  const enc = new Encoder(elem, { round: opts.round ?? 'rne', sat: true, ...(opts.randomBits ? { randomBits: opts.randomBits } : {}) });
+  const enc = encoderFor(elem, { round: opts.round ?? 'rne', sat: true, ...(opts.randomBits ? { randomBits: opts.randomBits } : {}) });
+  const lut = random ? null : enc.table();
   const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
-  let amax = 0, special = false;
-  for (let i = 0; i < bits.length; i++) {
-    const a = bits[i]! & 0x7fffffff; // magnitude order = integer order of the bits
-    if (a >= 0x7f800000) special = true;
-    else if (a > amax) amax = a;
-  }
-  if (special) {
-    const nan = enc.nanCode(0);
-    return { scale: MX_NAN_SCALE, codes: Array.from(bits, () => (nan >= 0 ? nan : 0)), flags: MX_FLAG_NAN_BLOCK };
-  }
-  if (amax === 0) return { scale: 0x00, codes: Array.from(bits, (b) => enc.encodeF32Bits(b)), flags: 0 }; // ±0 keep sign
-  const s = Math.min(127, Math.max(-127, sharedExponent(amax, elem, rule)));
-  const codes = new Array<number>(bits.length);
-  for (let i = 0; i < bits.length; i++) {
-    const b = bits[i]!, e = (b >>> 23) & 0xff, man = b & 0x7fffff;
-    const sign = b >>> 31;
-    if (e === 0 && man === 0) codes[i] = enc.encodeF32Bits(b);
-    else {
-      const sig = e === 0 ? man : man + 0x800000, exp = (e === 0 ? -149 : e - 150) - s; // V / 2^s, exactly
-      codes[i] = enc.encodeExact(sign, sig, exp, random ? random[i]! : 0);
+  const nan = enc.nanCode(0);
+  let allFlags = 0;
+  for (let blk = 0, base = 0; base + k <= bits.length; blk++, base += k) {
+    let amax = 0, special = false;
+    for (let i = base; i < base + k; i++) {
+      const a = bits[i]! & 0x7fffffff; // magnitude order = integer order of the bits
+      if (a >= 0x7f800000) special = true;
+      else if (a > amax) amax = a;
+    }
+    if (special) {
+      scales[blk] = MX_NAN_SCALE;
+      codes.fill(nan >= 0 ? nan : 0, base, base + k);
+      allFlags |= MX_FLAG_NAN_BLOCK;
+      continue;
+    }
+    if (amax === 0) { // all zero: scale 2^-127, signed zeros kept
+      scales[blk] = 0;
+      for (let i = base; i < base + k; i++) codes[i] = enc.encodeF32Bits(bits[i]!);
+      continue;
+    }
+    const s = Math.min(127, Math.max(-127, sharedExponent(amax, elem, rule)));
+    scales[blk] = s + 127;
+    for (let i = base; i < base + k; i++) {
+      const b = bits[i]!, e = (b >>> 23) & 0xff;
+      if ((b & 0x7fffffff) === 0) codes[i] = enc.encodeF32Bits(b);
+      else if (lut && e >= 1 && e - s >= 1 && e - s <= 254) {
+        // V / 2^s is still a normal float32: only its exponent field moves.
+        const q = (b - s * 0x800000) >>> 0;
+        codes[i] = lut.codes[((q >>> 16) << 1) | ((q & 0xffff) !== 0 ? 1 : 0)]!;
+      } else {
+        const man = b & 0x7fffff;
+        const sig = e === 0 ? man : man + 0x800000, exp = (e === 0 ? -149 : e - 150) - s; // V / 2^s, exactly
+        codes[i] = enc.encodeExact(b >>> 31, sig, exp, random ? random[i]! : 0);
+      }
     }
   }
-  return { scale: s + 127, codes, flags: 0 };
+  return allFlags;
 }
 
 /** v_i = X · P_i as float32 values (exact for every OCP element format). NaN scale: all NaN. */

@@ -21,7 +21,7 @@ export function formatArg(flag: string, name: string): Format {
 const HEX = /^(0x)?[0-9a-fA-F]{1,8}$/;
 
 /** Runs `fn` on each non-empty stdin line, writing its result; buffered output, backpressure-aware. */
-async function mapLines(fn: (line: string, n: number) => string): Promise<void> {
+export async function mapLines(fn: (line: string, n: number) => string): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let buf: string[] = [];
   let n = 0;
@@ -46,7 +46,7 @@ async function mapLines(fn: (line: string, n: number) => string): Promise<void> 
   await flush();
 }
 
-function parseHex(line: string, n: number, bits: number, what: string): number {
+export function parseHex(line: string, n: number, bits: number, what: string): number {
   if (!HEX.test(line)) throw new UserError(`line ${n}: '${line.slice(0, 40)}' is not a hex ${what}`);
   const v = parseInt(line.replace(/^0x/, ''), 16);
   if (v >= 2 ** bits) throw new UserError(`line ${n}: ${line} does not fit in ${bits} bits (${what})`);

@@ -1,0 +1,6 @@
+// bitforge/numerics: the golden number-format library (formats.md), bit-exact.
+export { parseFormat, floatFormat, emax, emin, maxFinite, NAMED_FORMATS, FormatError, type Format, type FloatFormat, type IntFormat, type SpecialsPolicy } from './format.js';
+export { decode, decodeToNumber, decodeBatch, type Decoded } from './decode.js';
+export { Encoder, encode, encodeBatch, type Encoded } from './encode.js';
+export { ROUNDING_MODES, FLAG_INEXACT, FLAG_OVERFLOW, FLAG_UNDERFLOW, FLAG_INVALID, flagNames, type RoundingMode, type EncodeOptions } from './rounding.js';
+export { mxQuantizeBlock, mxQuantizeBatch, mxDequantizeBlock, sharedExponent, elemMax, SCALE_RULES, MX_NAN_SCALE, MX_FLAG_NAN_BLOCK, type MxBlock, type MxOptions, type ScaleRule } from './mx.js';
