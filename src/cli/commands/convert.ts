@@ -3,7 +3,7 @@
 
 import { Command, Option } from 'commander';
 import { createInterface } from 'node:readline';
-import { decodeToNumber } from '../../numerics/decode.js';
+import { decode, decodedToNumber } from '../../numerics/decode.js';
 import { Encoder } from '../../numerics/encode.js';
 import { FormatError, parseFormat, type Format } from '../../numerics/format.js';
 import { ROUNDING_MODES, type RoundingMode } from '../../numerics/rounding.js';
@@ -75,9 +75,12 @@ export function decodeCommand(): Command {
       const f = formatArg('--from', o.from);
       const f32 = new Float32Array(1), u32 = new Uint32Array(f32.buffer);
       await mapLines((line, n) => {
-        const v = decodeToNumber(f, parseHex(line, n, f.width, `${f.name} code`));
+        const d = decode(f, parseHex(line, n, f.width, `${f.name} code`));
+        const v = decodedToNumber(d);
         f32[0] = v;
-        return `${u32[0]!.toString(16).padStart(8, '0')} ${Number.isNaN(v) ? 'nan' : Object.is(v, -0) ? '-0' : String(v)}`;
+        // A JS NaN has no sign; write the float32 quiet NaN with the code's sign.
+        const bits = d.kind === 'nan' ? (d.sign ? 0xffc00000 : 0x7fc00000) : u32[0]!;
+        return `${bits.toString(16).padStart(8, '0')} ${Number.isNaN(v) ? 'nan' : Object.is(v, -0) ? '-0' : String(v)}`;
       });
     });
 }
