@@ -219,7 +219,7 @@ const U32 = new Uint32Array(F64.buffer);
 
 /** One float32 (as a number; it is exactly a float32 after Math.fround) → code and flags. */
 export function encode(f: Format, x: number, opts: EncodeOptions = {}, rnd = 0): Encoded {
-  const enc = new Encoder(f, opts);
+  const enc = encoderFor(f, opts);
   const code = enc.encodeNumber(Math.fround(x), rnd);
   return { code, flags: enc.flags };
 }
