@@ -2,6 +2,7 @@
 // zod schema (validation, defaults, documentation and `list --json` all come from it).
 
 import type { z } from 'zod';
+import type { CosimModel } from '../cosim/model.js';
 import type { ModuleGenerator } from '../dsl/index.js';
 
 /** How a block's ports behave in time (written to the metadata JSON; cosim reads it). */
@@ -20,6 +21,8 @@ export interface BlockDef<S extends z.ZodObject = z.ZodObject> {
   readonly handshake: (p: z.infer<S>) => Handshake;
   /** Name of the golden model the cosim checks against, when there is one. */
   readonly golden?: string;
+  /** Golden model and stimulus for `bitforge sim` / `bitforge tb`. */
+  readonly cosim?: CosimModel<z.infer<S>>;
 }
 
 export function defineBlock<S extends z.ZodObject>(def: BlockDef<S>): BlockDef<S> {

@@ -1,8 +1,8 @@
 // Every block bitforge ships. `bitforge build` emits each with its default parameters.
 
 import type { BlockDef } from './block.js';
-import { adderTreeBlock } from './examples/adder-tree.js';
-import { counterBlock } from './examples/counter.js';
+import { adderTreeBlock } from './examples/adder-tree/block.js';
+import { counterBlock } from './examples/counter/block.js';
 
 export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock] as unknown as BlockDef[];
 

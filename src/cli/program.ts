@@ -10,6 +10,7 @@ import { convertCommand, decodeCommand } from './commands/convert.js';
 import { emitCommand } from './commands/emit.js';
 import { listCommand } from './commands/list.js';
 import { mxCommand } from './commands/mx.js';
+import { simCommand, tbCommand } from './commands/sim.js';
 import { UserError } from './user-error.js';
 import { version } from './version.js';
 
@@ -23,6 +24,8 @@ export function program(): Command {
   p.addCommand(listCommand());
   p.addCommand(emitCommand());
   p.addCommand(buildCommand());
+  p.addCommand(simCommand());
+  p.addCommand(tbCommand());
   p.addCommand(convertCommand());
   p.addCommand(decodeCommand());
   p.addCommand(mxCommand());

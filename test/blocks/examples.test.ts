@@ -2,8 +2,9 @@
 // cycle-accurate in simulation, and byte-identical when emitted twice.
 
 import { describe, expect, it } from 'vitest';
-import { adderTreeBlock, adderTreeLatency } from '../../src/blocks/examples/adder-tree.js';
-import { counterBlock } from '../../src/blocks/examples/counter.js';
+import { adderTreeLatency } from '../../src/blocks/examples/adder-tree/generator.js';
+import { adderTreeBlock } from '../../src/blocks/examples/adder-tree/block.js';
+import { counterBlock } from '../../src/blocks/examples/counter/block.js';
 import { emitBlock } from '../../src/blocks/emit-block.js';
 import { checkBehaviour, emit, rng, yosysCheck, type Vector } from '../helpers/hdl.js';
 
@@ -42,7 +43,7 @@ describe('examples.adder-tree', () => {
     const b = emitBlock(adderTreeBlock as never, { every: 1, width: 16, n: 8 }).files;
     expect(b).toEqual(a);
     expect(a.map((f) => f.path)).toEqual(['adder_tree__every1_n8_width16.v', 'adder_tree__every1_n8_width16.f', 'adder_tree__every1_n8_width16.json']);
-    expect(a[0]!.content).toContain('// src/blocks/examples/adder-tree.ts:');
+    expect(a[0]!.content).toContain('// src/blocks/examples/adder-tree/generator.ts:');
   });
 });
 

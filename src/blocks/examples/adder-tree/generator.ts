@@ -2,10 +2,9 @@
 // levels and at the output; in_valid travels beside the data.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, output, SInt, std } from '../../dsl/index.js';
-import { defineBlock } from '../block.js';
+import { Bool, defineModule, input, output, SInt, std } from '../../../dsl/index.js';
 
-const params = z.object({
+export const params = z.object({
   n: z.number().int().min(2).max(1024).default(8).describe('number of inputs'),
   width: z.number().int().min(1).max(64).default(16).describe('input width in bits (signed)'),
   every: z.number().int().min(1).max(16).default(1).describe('adder levels between pipeline registers'),
@@ -29,12 +28,4 @@ export const adderTree = defineModule('adder_tree', (p: Params) => {
   const result = std.pipe(tree, adderTreeLatency(p) - stages, 'sum_reg');
   sum.set(result);
   outValid.set(std.pipeValid(inValid, adderTreeLatency(p), 'valid'));
-});
-
-export const adderTreeBlock = defineBlock({
-  name: 'examples.adder-tree',
-  summary: 'pipelined balanced adder tree of n signed inputs, exact (grows by ceil(log2 n) bits)',
-  params,
-  generator: adderTree,
-  handshake: (p) => ({ kind: 'pipeline', latency: adderTreeLatency(p) }),
 });

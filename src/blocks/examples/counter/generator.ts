@@ -1,10 +1,9 @@
 // examples.counter: an enable-gated up-counter that wraps. The smallest sequential block.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, output, reg, UInt, when } from '../../dsl/index.js';
-import { defineBlock } from '../block.js';
+import { Bool, defineModule, input, output, reg, UInt, when } from '../../../dsl/index.js';
 
-const params = z.object({
+export const params = z.object({
   width: z.number().int().min(1).max(64).default(8).describe('counter width in bits'),
 });
 
@@ -14,12 +13,4 @@ export const counter = defineModule('counter', (p: z.infer<typeof params>) => {
   const value = reg('value', UInt(p.width), { init: 0 });
   when(en, () => value.set(value.addWrap(1)));
   count.set(value);
-});
-
-export const counterBlock = defineBlock({
-  name: 'examples.counter',
-  summary: 'enable-gated up-counter with synchronous reset, wrapping at 2^width',
-  params,
-  generator: counter,
-  handshake: () => ({ kind: 'sequential' }),
 });

@@ -1,0 +1,14 @@
+import { defineBlock } from '../../block.js';
+import { adderTree, adderTreeLatency, params } from './generator.js';
+import { adderTreeGolden } from './golden.js';
+import { adderTreeStimulus } from './stimulus.js';
+
+export const adderTreeBlock = defineBlock({
+  name: 'examples.adder-tree',
+  summary: 'pipelined balanced adder tree of n signed inputs, exact (grows by ceil(log2 n) bits)',
+  params,
+  generator: adderTree,
+  handshake: (p) => ({ kind: 'pipeline', latency: adderTreeLatency(p) }),
+  golden: 'examples.adder-tree/golden.ts: exact integer sum',
+  cosim: { kind: 'transaction', golden: adderTreeGolden, stimulus: adderTreeStimulus },
+});
