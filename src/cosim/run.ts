@@ -60,11 +60,12 @@ export interface SimResult {
   readonly passed: number;
   readonly failed: number;
   readonly report: string[]; // decoded mismatch lines
+  readonly cached: boolean; // Verilator build reused from the cache
 }
 
 export async function simulate(block: BlockDef, params: Record<string, unknown>, sim: Simulator, o: CosimOptions): Promise<SimResult & { source: string }> {
   const prep = prepare(block, params, o);
-  const out = await runTestbench(sim, o.outDir, prep.designFiles);
+  const { stdout: out, cached } = await runTestbench(sim, o.outDir, prep.designFiles);
   const m = /(\d+) passed, (\d+) failed/.exec(out);
   if (!m) throw new Error(`simulator output has no result line:\n${out}`);
   const { outs, ins } = dataPorts(prep.spec.ports, prep.spec.kind);
@@ -79,5 +80,5 @@ export async function simulate(block: BlockDef, params: Record<string, unknown>,
     }
     if (/TIMEOUT/.test(line)) report.push(line.trim());
   }
-  return { passed: Number(m[1]), failed: Number(m[2]), report, source: prep.source };
+  return { passed: Number(m[1]), failed: Number(m[2]), report, source: prep.source, cached };
 }

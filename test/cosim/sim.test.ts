@@ -33,6 +33,9 @@ describe('cosimulation against the golden models', () => {
     const b = await simulate(adderTreeBlock as never as BlockDef, p, 'verilator', { seed: SEED, vectors: 3000, outDir: tmp() });
     expect([a.passed, a.failed]).toEqual([3006, 0]);
     expect([b.passed, b.failed]).toEqual([3006, 0]);
+    // Same design and testbench, other vectors: the Verilator build comes from the cache.
+    const c = await simulate(adderTreeBlock as never as BlockDef, p, 'verilator', { seed: SEED + 1, vectors: 3000, outDir: tmp() });
+    expect([c.passed, c.failed, c.cached]).toEqual([3006, 0, true]);
   });
 
   it('a wrong golden model is caught: the first mismatch, decoded, stops the run', async () => {

@@ -37,7 +37,7 @@ export function simCommand(): Command {
       const vectors = intOption('vectors', options['vectors'], 1, 100_000_000);
       const dir = mkdtempSync(join(tmpdir(), 'bitforge-sim-'));
       const r = await simulate(block, params, sim, { seed, outDir: dir, ...(vectors !== undefined ? { vectors } : {}) });
-      process.stdout.write(`${block.name} on ${sim}: ${r.source}; work dir ${dir}\n`);
+      process.stdout.write(`${block.name} on ${sim}${r.cached ? ' (cached build)' : ''}: ${r.source}; work dir ${dir}\n`);
       for (const line of r.report) process.stdout.write(`  ${line}\n`);
       process.stdout.write(`${r.passed} passed, ${r.failed} failed\n`);
       if (r.failed > 0) process.exitCode = 1;
