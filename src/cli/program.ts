@@ -11,6 +11,7 @@ import { emitCommand } from './commands/emit.js';
 import { listCommand } from './commands/list.js';
 import { mxCommand } from './commands/mx.js';
 import { simCommand, tbCommand } from './commands/sim.js';
+import { ToolError } from '../cosim/simulators.js';
 import { UserError } from './user-error.js';
 import { version } from './version.js';
 
@@ -48,6 +49,10 @@ export async function run(argv: string[]): Promise<number> {
     if (e instanceof UserError) {
       process.stderr.write(`bitforge: error: ${e.message}\n`);
       return 2;
+    }
+    if (e instanceof ToolError) {
+      process.stderr.write(`bitforge: ${e.message}\n`);
+      return 1;
     }
     if (e instanceof ElaborationError) {
       const errs = e.diagnostics.filter((d) => d.severity === 'error');

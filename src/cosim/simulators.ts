@@ -10,6 +10,32 @@ import { join, resolve } from 'node:path';
 
 export type Simulator = 'icarus' | 'verilator';
 
+/** A simulator tool failed (missing, compile error, hang): reported as one line by the CLI, exit 1. */
+export class ToolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ToolError';
+  }
+}
+
+const INSTALL: Record<string, string> = { verilator: 'verilator', iverilog: 'iverilog', vvp: 'iverilog' };
+
+/** Runs a tool; turns "missing", "failed" and "hung" into ToolErrors with the first useful lines. */
+async function tool(cmd: string, args: string[], cwd: string, timeoutMs: number, what: string): Promise<string> {
+  try {
+    return (await execa(cmd, args, { cwd, timeout: timeoutMs, all: true })).stdout;
+  } catch (e) {
+    const err = e as { code?: string; timedOut?: boolean; all?: string; exitCode?: number };
+    const base = cmd.split('/').pop()!;
+    if (err.code === 'ENOENT') {
+      throw new ToolError(`${base} not found: run \`npm run tools\` (as root) or apt-get install -y ${INSTALL[base] ?? base}`);
+    }
+    if (err.timedOut) throw new ToolError(`${what} did not finish within ${Math.round(timeoutMs / 1000)} s and was killed (work dir ${cwd})`);
+    const first = (err.all ?? '').split('\n').filter((l) => /error|%Error|syntax/i.test(l)).slice(0, 3).join(' | ');
+    throw new ToolError(`${what} failed (exit ${err.exitCode}): ${first || (err.all ?? '').split('\n')[0] || 'no output'} (work dir ${cwd})`);
+  }
+}
+
 export interface RunResult {
   readonly stdout: string;
   /** Verilator only: whether the simulation binary came from the build cache. */
@@ -24,12 +50,12 @@ export function cacheRoot(): string {
 
 let verilatorVersion: string | undefined;
 
-export async function runTestbench(sim: Simulator, dir: string, designFiles: string[]): Promise<RunResult> {
+export async function runTestbench(sim: Simulator, dir: string, designFiles: string[], runTimeoutMs = 600_000): Promise<RunResult> {
   if (sim === 'icarus') {
-    await execa('iverilog', ['-g2005', '-o', 'tb.vvp', '-s', 'tb', 'tb.v', ...designFiles], { cwd: dir });
-    return { stdout: (await execa('vvp', ['-n', 'tb.vvp'], { cwd: dir })).stdout, cached: false };
+    await tool('iverilog', ['-g2005', '-o', 'tb.vvp', '-s', 'tb', 'tb.v', ...designFiles], dir, 600_000, 'Icarus compile');
+    return { stdout: await tool('vvp', ['-n', 'tb.vvp'], dir, runTimeoutMs, 'Icarus simulation'), cached: false };
   }
-  verilatorVersion ??= (await execa('verilator', ['--version'])).stdout.trim();
+  verilatorVersion ??= (await tool('verilator', ['--version'], dir, 60_000, 'verilator --version')).trim();
   const h = createHash('sha256').update(verilatorVersion).update(VERILATOR_FLAGS.join(' '));
   for (const f of ['tb.v', ...designFiles]) h.update(f).update(readFileSync(join(dir, f)));
   const key = h.digest('hex').slice(0, 24);
@@ -39,7 +65,12 @@ export async function runTestbench(sim: Simulator, dir: string, designFiles: str
     mkdirSync(join(cacheRoot(), 'verilator'), { recursive: true });
     const build = mkdtempSync(join(cacheRoot(), 'verilator', `${key}.tmp-`));
     for (const f of ['tb.v', ...designFiles]) cpSync(join(dir, f), join(build, f));
-    await execa('verilator', [...VERILATOR_FLAGS, 'tb.v', ...designFiles], { cwd: build });
+    try {
+      await tool('verilator', [...VERILATOR_FLAGS, 'tb.v', ...designFiles], build, 1_800_000, 'Verilator build');
+    } catch (e) {
+      rmSync(build, { recursive: true, force: true }); // nothing stale left in the cache
+      throw e;
+    }
     cpSync(join(build, 'obj_dir', 'tbsim'), join(build, 'tbsim'));
     rmSync(join(build, 'obj_dir'), { recursive: true, force: true });
     try {
@@ -49,5 +80,5 @@ export async function runTestbench(sim: Simulator, dir: string, designFiles: str
     }
   }
   // The binary reads its vector files ($readmemh) from the working directory.
-  return { stdout: (await execa(join(cached, 'tbsim'), [], { cwd: dir })).stdout, cached: hit };
+  return { stdout: await tool(join(cached, 'tbsim'), [], dir, runTimeoutMs, 'Verilator simulation'), cached: hit };
 }

@@ -2,7 +2,7 @@
 // input space is small, and a wrong golden model must be caught and reported decoded.
 
 import { execa } from 'execa';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { adderTreeBlock } from '../../src/blocks/examples/adder-tree/block.js';
 import { counterBlock } from '../../src/blocks/examples/counter/block.js';
 import type { BlockDef } from '../../src/blocks/block.js';
 import { simulate } from '../../src/cosim/run.js';
+import { runTestbench, ToolError } from '../../src/cosim/simulators.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'bitforge-cosim-'));
 const SEED = Number(process.env.BITFORGE_SEED ?? 5);
@@ -66,5 +67,18 @@ describe('cosimulation against the golden models', () => {
     expect((await execa('vvp', ['-n', 'tb.vvp'], { cwd: out })).stdout).toMatch(/503 passed, 0 failed/);
     const bad = await execa('node', [cli, 'sim', 'examples.counter', '--simulator', 'modelsim'], { reject: false });
     expect([bad.exitCode, bad.stderr.trim()]).toEqual([2, "bitforge: error: --simulator: expected icarus or verilator, got 'modelsim'"]);
+  });
+
+  it('tool failures are one line: a missing simulator names the install command; a compile error names the file', async () => {
+    const bin = tmp();
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
+    const r = await execa(join(bin, 'node'), [cli, 'sim', 'examples.counter', '--simulator', 'icarus'], { reject: false, env: { PATH: bin } });
+    expect([r.exitCode, r.stderr.trim()]).toEqual([1, 'bitforge: iverilog not found: run `npm run tools` (as root) or apt-get install -y iverilog']);
+    const dir = tmp();
+    writeFileSync(join(dir, 'tb.v'), 'module tb;\n  this is not verilog\nendmodule\n');
+    const err = await runTestbench('icarus', dir, []).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ToolError);
+    expect((err as Error).message).toMatch(/^Icarus compile failed \(exit \d+\): tb\.v:2: syntax error/);
   });
 });
