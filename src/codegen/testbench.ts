@@ -104,6 +104,7 @@ export function testbenchFiles(spec: TestbenchSpec): Array<{ path: string; conte
       '    end',
       `    if (seen == N || failed > 0 || cycles > ${spec.timeoutCycles}) begin`,
       `      if (seen < N && failed == 0) $display("TIMEOUT after %0d cycles: %0d of %0d outputs seen", cycles, seen, N);`,
+      '      $display("CYCLES %0d", cycles);',
       '      $display("%0d passed, %0d failed", passed, N - passed);',
       '      $finish;',
       '    end',
@@ -112,6 +113,7 @@ export function testbenchFiles(spec: TestbenchSpec): Array<{ path: string; conte
   } else {
     lines.push(
       '    for (sent = 0; sent < N; sent = sent + 1) begin',
+      '      cycles = cycles + 1;',
       `      @(negedge clk); ${inCat} = in_mem[sent];`,
       '      @(posedge clk);',
       `      if (exp_mem[sent][${ow}]) begin`,
@@ -123,6 +125,7 @@ export function testbenchFiles(spec: TestbenchSpec): Array<{ path: string; conte
       '      end',
       '      if (failed > 0) sent = N;',
       '    end',
+      '    $display("CYCLES %0d", cycles);',
       `    $display("%0d passed, %0d failed", passed, failed);`,
       '    $finish;',
       '  end',

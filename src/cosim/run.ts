@@ -63,7 +63,8 @@ export interface SimResult {
   readonly cached: boolean; // Verilator build reused from the cache
 }
 
-export async function simulate(block: BlockDef, params: Record<string, unknown>, sim: Simulator, o: CosimOptions): Promise<SimResult & { source: string }> {
+export async function simulate(block: BlockDef, params: Record<string, unknown>, sim: Simulator, o: CosimOptions): Promise<SimResult & { source: string; vectors: number; cycles: number; seconds: number }> {
+  const t0 = performance.now();
   const prep = prepare(block, params, o);
   const { stdout: out, cached } = await runTestbench(sim, o.outDir, prep.designFiles);
   const m = /(\d+) passed, (\d+) failed/.exec(out);
@@ -80,5 +81,6 @@ export async function simulate(block: BlockDef, params: Record<string, unknown>,
     }
     if (/TIMEOUT/.test(line)) report.push(line.trim());
   }
-  return { passed: Number(m[1]), failed: Number(m[2]), report, source: prep.source, cached };
+  const cycles = Number(/CYCLES (\d+)/.exec(out)?.[1] ?? 0);
+  return { passed: Number(m[1]), failed: Number(m[2]), report, source: prep.source, cached, vectors: prep.spec.inputs.length, cycles, seconds: (performance.now() - t0) / 1000 };
 }

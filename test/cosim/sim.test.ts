@@ -58,7 +58,9 @@ describe('cosimulation against the golden models', () => {
     const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
     const s = await execa('node', [cli, 'sim', 'examples.adder-tree', '--n', '2', '--width', '6'], { reject: false });
     expect(s.exitCode).toBe(0);
-    expect(s.stdout.trim().split('\n').pop()).toBe('4102 passed, 0 failed');
+    const lines = s.stdout.trim().split('\n');
+    expect(lines.pop()).toBe('4102 passed, 0 failed');
+    expect(lines.pop()).toMatch(/^vectors 4102, seed 1, cycles \d+, [\d.]+ s, \d+ vectors\/s$/);
     const out = tmp();
     const t = await execa('node', [cli, 'tb', 'examples.counter', '--vectors', '500', '--out', out], { reject: false });
     expect(t.exitCode, t.stderr).toBe(0);
