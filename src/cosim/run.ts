@@ -1,6 +1,7 @@
 // `bitforge sim` / `bitforge tb`: stimulus → golden model → self-checking testbench → simulator.
 
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BlockDef } from '../blocks/block.js';
 import { emitBlock } from '../blocks/emit-block.js';
 import { dataPorts, pack, testbenchFiles, unpack, type TestbenchSpec } from '../codegen/testbench.js';
@@ -12,6 +13,8 @@ export interface CosimOptions {
   readonly vectors?: number; // random vectors when the space is too big (default 10,000)
   readonly seed: number;
   readonly outDir: string;
+  /** Test hook: rewrite an emitted Verilog file before simulation (e.g. to mutate an operator). */
+  readonly transformVerilog?: (path: string, content: string) => string;
 }
 
 export interface Prepared {
@@ -52,7 +55,8 @@ export function prepare(block: BlockDef, params: Record<string, unknown>, o: Cos
     ...(gaps ? { gaps } : {}), timeoutCycles: 4 * vecs.length + 4 * latency + 100,
   };
   mkdirSync(o.outDir, { recursive: true });
-  writeFiles(o.outDir, [...files, ...testbenchFiles(spec)]);
+  const verilog = o.transformVerilog ? files.map((f) => (f.path.endsWith('.v') ? { ...f, content: o.transformVerilog!(f.path, f.content) } : f)) : files;
+  writeFiles(o.outDir, [...verilog, ...testbenchFiles(spec)]);
   return { spec, designFiles: design.modules.map((m) => `${m.name}.v`), source };
 }
 
@@ -61,6 +65,24 @@ export interface SimResult {
   readonly failed: number;
   readonly report: string[]; // decoded mismatch lines
   readonly cached: boolean; // Verilator build reused from the cache
+  /** On a mismatch: the short replay (replay.v + replay_*.hex), its VCD, and whether it reproduced the failure. */
+  readonly replay?: { readonly files: string[]; readonly vcd: string; readonly reproduced: boolean };
+}
+
+/** The failing transaction with up to 8 before it (pipeline context), or every cycle up to it. */
+async function writeReplay(prep: Prepared, failing: number, o: CosimOptions): Promise<NonNullable<SimResult['replay']>> {
+  const s = prep.spec;
+  const from = s.kind === 'transaction' ? Math.max(0, failing - 8) : 0;
+  const spec: TestbenchSpec = {
+    ...s, stem: 'replay', vcd: true,
+    inputs: s.inputs.slice(from, failing + 1), expected: s.expected.slice(from, failing + 1),
+    ...(s.gaps ? { gaps: s.gaps.slice(from, failing + 1) } : {}),
+    timeoutCycles: 4 * (failing + 1 - from) + 200,
+  };
+  const files = testbenchFiles(spec);
+  writeFiles(o.outDir, files);
+  const out = (await runTestbench('icarus', o.outDir, prep.designFiles, 600_000, 'replay')).stdout;
+  return { files: files.map((f) => join(o.outDir, f.path)), vcd: join(o.outDir, 'replay.vcd'), reproduced: /MISMATCH/.test(out) };
 }
 
 export async function simulate(block: BlockDef, params: Record<string, unknown>, sim: Simulator, o: CosimOptions): Promise<SimResult & { source: string; vectors: number; cycles: number; seconds: number }> {
@@ -82,5 +104,7 @@ export async function simulate(block: BlockDef, params: Record<string, unknown>,
     if (/TIMEOUT/.test(line)) report.push(line.trim());
   }
   const cycles = Number(/CYCLES (\d+)/.exec(out)?.[1] ?? 0);
-  return { passed: Number(m[1]), failed: Number(m[2]), report, source: prep.source, cached, vectors: prep.spec.inputs.length, cycles, seconds: (performance.now() - t0) / 1000 };
+  const first = /MISMATCH (?:transaction|cycle) (\d+)/.exec(out);
+  const replay = first ? await writeReplay(prep, Number(first[1]), o) : undefined;
+  return { passed: Number(m[1]), failed: Number(m[2]), report, source: prep.source, cached, vectors: prep.spec.inputs.length, cycles, seconds: (performance.now() - t0) / 1000, ...(replay ? { replay } : {}) };
 }

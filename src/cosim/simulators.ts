@@ -50,10 +50,10 @@ export function cacheRoot(): string {
 
 let verilatorVersion: string | undefined;
 
-export async function runTestbench(sim: Simulator, dir: string, designFiles: string[], runTimeoutMs = 600_000): Promise<RunResult> {
+export async function runTestbench(sim: Simulator, dir: string, designFiles: string[], runTimeoutMs = 600_000, stem = 'tb'): Promise<RunResult> {
   if (sim === 'icarus') {
-    await tool('iverilog', ['-g2005', '-o', 'tb.vvp', '-s', 'tb', 'tb.v', ...designFiles], dir, 600_000, 'Icarus compile');
-    return { stdout: await tool('vvp', ['-n', 'tb.vvp'], dir, runTimeoutMs, 'Icarus simulation'), cached: false };
+    await tool('iverilog', ['-g2005', '-o', `${stem}.vvp`, '-s', 'tb', `${stem}.v`, ...designFiles], dir, 600_000, 'Icarus compile');
+    return { stdout: await tool('vvp', ['-n', `${stem}.vvp`], dir, runTimeoutMs, 'Icarus simulation'), cached: false };
   }
   verilatorVersion ??= (await tool('verilator', ['--version'], dir, 60_000, 'verilator --version')).trim();
   const h = createHash('sha256').update(verilatorVersion).update(VERILATOR_FLAGS.join(' '));

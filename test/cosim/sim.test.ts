@@ -2,7 +2,7 @@
 // input space is small, and a wrong golden model must be caught and reported decoded.
 
 import { execa } from 'execa';
-import { mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,5 +82,27 @@ describe('cosimulation against the golden models', () => {
     const err = await runTestbench('icarus', dir, []).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ToolError);
     expect((err as Error).message).toMatch(/^Icarus compile failed \(exit \d+\): tb\.v:2: syntax error/);
+  });
+
+  it('a mutated operator in the emitted Verilog is caught, decoded, and replayed with a VCD that reproduces it', async () => {
+    const out = tmp();
+    let mutated = 0;
+    // Turn the first adder of the tree into a subtractor.
+    const mutate = (_path: string, v: string) => v.replace(/ \+ /, () => { mutated++; return ' - '; });
+    const r = await simulate(adderTreeBlock as never as BlockDef, { n: 4, width: 8, every: 1 }, 'icarus', { seed: SEED, vectors: 2000, outDir: out, transformVerilog: mutate });
+    expect(mutated).toBe(1);
+    expect(r.failed).toBeGreaterThan(0);
+    expect(r.report[0]).toMatch(/^transaction \d+ \(x0=-?\d+ x1=-?\d+ x2=-?\d+ x3=-?\d+\): expected sum=-?\d+, got sum=-?\d+$/);
+    // The decoded report is right: recompute both sides from the printed inputs.
+    const m = /x0=(-?\d+) x1=(-?\d+) x2=(-?\d+) x3=(-?\d+)\): expected sum=(-?\d+), got sum=(-?\d+)/.exec(r.report[0]!)!;
+    const [x0, x1, x2, x3, exp, got] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+    expect(exp).toBe(x0 + x1 + x2 + x3);
+    expect(got).toBe(x0 - x1 + x2 + x3);
+    expect(r.replay?.reproduced).toBe(true);
+    expect(existsSync(r.replay!.vcd)).toBe(true);
+    expect(readFileSync(r.replay!.vcd, 'utf8')).toMatch(/\$var wire\s+\d+ \S+ out_valid/);
+    // The replay runs on its own: same files, same verdict.
+    await execa('iverilog', ['-g2005', '-s', 'tb', '-o', 'again.vvp', 'replay.v', 'adder_tree__every1_n4_width8.v'], { cwd: out });
+    expect((await execa('vvp', ['-n', 'again.vvp'], { cwd: out })).stdout).toMatch(/MISMATCH transaction/);
   });
 });

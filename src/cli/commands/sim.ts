@@ -39,6 +39,7 @@ export function simCommand(): Command {
       const r = await simulate(block, params, sim, { seed, outDir: dir, ...(vectors !== undefined ? { vectors } : {}) });
       process.stdout.write(`${block.name} on ${sim}${r.cached ? ' (cached build)' : ''}: ${r.source}; work dir ${dir}\n`);
       for (const line of r.report) process.stdout.write(`  ${line}\n`);
+      if (r.replay) process.stdout.write(`  replay: ${r.replay.files[0]} (${r.replay.reproduced ? 'reproduces the mismatch' : 'did NOT reproduce it'}), waveform ${r.replay.vcd}\n`);
       process.stdout.write(`vectors ${r.vectors}, seed ${seed}, cycles ${r.cycles}, ${r.seconds.toFixed(2)} s, ${Math.round(r.vectors / r.seconds)} vectors/s\n`);
       process.stdout.write(`${r.passed} passed, ${r.failed} failed\n`);
       if (r.failed > 0) process.exitCode = 1;
