@@ -1,6 +1,5 @@
 // `bitforge sim` / `bitforge tb`: stimulus → golden model → self-checking testbench → simulator.
 
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BlockDef } from '../blocks/block.js';
 import { emitBlock } from '../blocks/emit-block.js';
@@ -54,7 +53,6 @@ export function prepare(block: BlockDef, params: Record<string, unknown>, o: Cos
     top: design.top.name, ports: metadata.ports, kind, inputs: vecs.map((v) => pack(ins, v)), expected,
     ...(gaps ? { gaps } : {}), timeoutCycles: 4 * vecs.length + 4 * latency + 100,
   };
-  mkdirSync(o.outDir, { recursive: true });
   const verilog = o.transformVerilog ? files.map((f) => (f.path.endsWith('.v') ? { ...f, content: o.transformVerilog!(f.path, f.content) } : f)) : files;
   writeFiles(o.outDir, [...verilog, ...testbenchFiles(spec)]);
   return { spec, designFiles: design.modules.map((m) => `${m.name}.v`), source };

@@ -17,10 +17,6 @@ const KEYWORDS = new Set((
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export function isVerilogKeyword(s: string): boolean {
-  return KEYWORDS.has(s);
-}
-
 export function isLegalName(s: string): boolean {
   return IDENT.test(s) && !KEYWORDS.has(s) && !s.startsWith('\\');
 }

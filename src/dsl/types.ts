@@ -39,10 +39,6 @@ export function typeName(t: HwType): string {
   return `${t.signed ? 'SInt' : 'UInt'}(${t.width})`;
 }
 
-export function sameType(a: HwType, b: HwType): boolean {
-  return a.signed === b.signed && a.width === b.width;
-}
-
 /** Smallest width that holds v in the given signedness (at least 1). */
 export function widthFor(v: bigint, signed: boolean): number {
   if (signed) {

@@ -8,7 +8,7 @@ export type Decoded =
   | { readonly kind: 'zero'; readonly sign: number }
   | { readonly kind: 'finite'; readonly sign: number; readonly sig: number; readonly exp: number };
 
-export function checkCode(f: Format, code: number): void {
+function checkCode(f: Format, code: number): void {
   if (!Number.isInteger(code) || code < 0 || code >= 2 ** f.width) {
     throw new RangeError(`code ${code} is not a ${f.width}-bit ${f.name} code`);
   }

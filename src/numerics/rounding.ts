@@ -33,10 +33,8 @@ export function roundUp(mode: RoundingMode, kept: number, rem: number, shift: nu
   if (rem === 0) return false;
   if (shift > 60) {
     // Far below the quantum: rem is nowhere near half (rem < 2^53 < 2^(shift-1)).
-    if (mode === 'rup') return sign === 0;
-    if (mode === 'rdn') return sign === 1;
-    if (mode === 'stochastic') return false; // rnd/2^R < 1 - rem/2^shift always holds here
-    return false;
+    // (Stochastic: rnd/2^R < 1 − rem/2^shift always holds here, so it truncates.)
+    return mode === 'rup' ? sign === 0 : mode === 'rdn' ? sign === 1 : false;
   }
   const half = 2 ** (shift - 1);
   switch (mode) {

@@ -3,7 +3,8 @@
 import { Command, Option } from 'commander';
 import { mxQuantizeBlock, SCALE_RULES, type ScaleRule } from '../../numerics/mx.js';
 import { UserError } from '../user-error.js';
-import { formatArg, mapLines, parseHex } from './convert.js';
+import { mapLines, parseHex } from '../stdin-lines.js';
+import { formatArg } from './convert.js';
 
 export function mxCommand(): Command {
   const mx = new Command('mx').description('OCP Microscaling tools');
