@@ -9,7 +9,7 @@ import type { ModuleGenerator } from '../dsl/index.js';
 export type Handshake =
   | { readonly kind: 'combinational' }
   | { readonly kind: 'pipeline'; readonly latency: number } // in_valid → out_valid after `latency` cycles
-  | { readonly kind: 'stream' }                             // <name>_valid / _ready / _data
+  | { readonly kind: 'stream'; readonly maxInterval?: number } // in_valid/in_ready → out_valid/out_ready; cycles per transaction at most
   | { readonly kind: 'sequential' };                        // free-running; cycle model in the golden model
 
 export interface BlockDef<S extends z.ZodObject = z.ZodObject> {
@@ -21,6 +21,8 @@ export interface BlockDef<S extends z.ZodObject = z.ZodObject> {
   readonly handshake: (p: z.infer<S>) => Handshake;
   /** Name of the golden model the cosim checks against, when there is one. */
   readonly golden?: string;
+  /** Number formats of data ports (port → format name), so mismatches print e.g. `e4m3 0x7e (448)`. */
+  readonly formats?: (p: z.infer<S>) => Readonly<Record<string, string>>;
   /** Golden model and stimulus for `bitforge sim` / `bitforge tb`. */
   readonly cosim?: CosimModel<z.infer<S>>;
 }

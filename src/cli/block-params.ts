@@ -27,7 +27,7 @@ export function parseBlockArgs(block: BlockDef, tokens: string[], extra: string[
   for (const e of extra) options[e] = { type: 'string' };
   let parsed;
   try {
-    parsed = parseArgs({ args: tokens, options, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: tokens, options, strict: true, allowPositionals: false, allowNegative: true }); // --no-<flag> turns a boolean off
   } catch (e) {
     const msg = (e as Error).message;
     const flag = /'(-[^']*)'/.exec(msg)?.[1];

@@ -6,6 +6,7 @@
 import { execa } from 'execa';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export type Simulator = 'icarus' | 'verilator';
@@ -21,7 +22,7 @@ export class ToolError extends Error {
 const INSTALL: Record<string, string> = { verilator: 'verilator', iverilog: 'iverilog', vvp: 'iverilog' };
 
 /** Runs a tool; turns "missing", "failed" and "hung" into ToolErrors with the first useful lines. */
-async function tool(cmd: string, args: string[], cwd: string, timeoutMs: number, what: string): Promise<string> {
+export async function tool(cmd: string, args: string[], cwd: string, timeoutMs: number, what: string): Promise<string> {
   try {
     return (await execa(cmd, args, { cwd, timeout: timeoutMs, all: true })).stdout;
   } catch (e) {
@@ -44,8 +45,10 @@ export interface RunResult {
 
 const VERILATOR_FLAGS = ['--binary', '-Wno-fatal', '-Wno-lint', '-Wno-style', '--top-module', 'tb', '-o', 'tbsim'];
 
+/** Build cache: $BITFORGE_CACHE, else $XDG_CACHE_HOME/bitforge or ~/.cache/bitforge (shared by all projects, like ccache). */
 export function cacheRoot(): string {
-  return resolve(process.env.BITFORGE_CACHE ?? '.bitforge-cache');
+  if (process.env.BITFORGE_CACHE) return resolve(process.env.BITFORGE_CACHE);
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'bitforge');
 }
 
 let verilatorVersion: string | undefined;

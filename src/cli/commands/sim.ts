@@ -4,9 +4,12 @@ import { Command } from 'commander';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepare, simulate } from '../../cosim/run.js';
-import type { Simulator } from '../../cosim/simulators.js';
+import { simulate, SIMULATORS, type Simulator } from '../../cosim/run.js';
+import { setupCosim } from '../../cosim/setup.js';
+import { testbenchSpec, writeTestbench } from '../../cosim/testbench-run.js';
+import { vectorSource } from '../../cosim/vectors.js';
 import { parseBlockArgs } from '../block-params.js';
+import { progressReporter } from '../progress.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
 
@@ -26,20 +29,26 @@ export function simCommand(): Command {
   return new Command('sim')
     .description('cosimulate a block against its golden model; ends with "N passed, M failed"')
     .argument('<block>', 'block name')
-    .argument('[params...]', 'block parameters as --name value; --vectors N, --seed S, --simulator icarus|verilator')
+    .argument('[params...]', `block parameters as --name value; --vectors N, --seed S, --simulator ${SIMULATORS.join('|')} (default verilator), --out DIR`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
       const block = cosimBlock(name);
-      const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'simulator']);
-      const sim = (options['simulator'] ?? 'icarus') as Simulator;
-      if (sim !== 'icarus' && sim !== 'verilator') throw new UserError(`--simulator: expected icarus or verilator, got '${sim}'`);
+      const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'simulator', 'out']);
+      const sim = (options['simulator'] ?? 'verilator') as Simulator;
+      if (!SIMULATORS.includes(sim)) throw new UserError(`--simulator: expected one of ${SIMULATORS.join(', ')}, got '${sim}'`);
       const seed = intOption('seed', options['seed'], 0, 2 ** 32 - 1) ?? 1;
-      const vectors = intOption('vectors', options['vectors'], 1, 100_000_000);
-      const dir = mkdtempSync(join(tmpdir(), 'bitforge-sim-'));
-      const r = await simulate(block, params, sim, { seed, outDir: dir, ...(vectors !== undefined ? { vectors } : {}) });
-      process.stdout.write(`${block.name} on ${sim}${r.cached ? ' (cached build)' : ''}: ${r.source}; work dir ${dir}\n`);
-      for (const line of r.report) process.stdout.write(`  ${line}\n`);
-      if (r.replay) process.stdout.write(`  replay: ${r.replay.files[0]} (${r.replay.reproduced ? 'reproduces the mismatch' : 'did NOT reproduce it'}), waveform ${r.replay.vcd}\n`);
+      const vectors = intOption('vectors', options['vectors'], 1, 1_000_000_000);
+      const dir = options['out'] ?? mkdtempSync(join(tmpdir(), 'bitforge-sim-'));
+      const progress = progressReporter(`${block.name} on ${sim}`, 'vectors');
+      const r = await simulate(block, params, sim, {
+        seed, outDir: dir, onProgress: (d, t) => progress.update(d, t), ...(vectors !== undefined ? { vectors } : {}),
+      });
+      progress.stop();
+      process.stdout.write(`${block.name} on ${sim}${r.cached ? ' (cached build)' : ''}: ${r.source}\n`);
+      for (const line of r.report) process.stdout.write(`${line}\n`);
+      if (r.replay) {
+        process.stdout.write(`replay: ${r.replay.files[0]} from vector ${r.replay.from} (${r.replay.reproduced ? 'reproduces the mismatch in Icarus' : 'did NOT reproduce it in Icarus'}), waveform ${r.replay.vcd}\n`);
+      }
       process.stdout.write(`vectors ${r.vectors}, seed ${seed}, cycles ${r.cycles}, ${r.seconds.toFixed(2)} s, ${Math.round(r.vectors / r.seconds)} vectors/s\n`);
       process.stdout.write(`${r.passed} passed, ${r.failed} failed\n`);
       if (r.failed > 0) process.exitCode = 1;
@@ -58,7 +67,9 @@ export function tbCommand(): Command {
       const seed = intOption('seed', options['seed'], 0, 2 ** 32 - 1) ?? 1;
       const vectors = intOption('vectors', options['vectors'], 1, 100_000_000);
       const out = options['out'] ?? 'tb-out';
-      const p = prepare(block, params, { seed, outDir: out, ...(vectors !== undefined ? { vectors } : {}) });
-      process.stdout.write(`${block.name}: testbench tb.v + vectors (${p.source}) in ${out}; run: cd ${out} && iverilog -g2005 -s tb -o tb.vvp tb.v ${p.designFiles.join(' ')} && vvp -n tb.vvp\n`);
+      const s = setupCosim(block, params);
+      const src = vectorSource(s, { seed, ...(vectors !== undefined ? { vectors } : {}) });
+      writeTestbench(s, testbenchSpec(s, src), out);
+      process.stdout.write(`${block.name}: testbench tb.v + vectors (${src.source}) in ${out}; run: cd ${out} && iverilog -g2005 -s tb -o tb.vvp tb.v ${s.designFiles.join(' ')} && vvp -n tb.vvp\n`);
     });
 }

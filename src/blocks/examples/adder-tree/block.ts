@@ -1,6 +1,6 @@
 import { defineBlock } from '../../block.js';
 import { adderTree, adderTreeLatency, params } from './generator.js';
-import { adderTreeGolden } from './golden.js';
+import { adderTreeGolden, adderTreeGoldenRows } from './golden.js';
 import { adderTreeStimulus } from './stimulus.js';
 
 export const adderTreeBlock = defineBlock({
@@ -8,7 +8,7 @@ export const adderTreeBlock = defineBlock({
   summary: 'pipelined balanced adder tree of n signed inputs, exact (grows by ceil(log2 n) bits)',
   params,
   generator: adderTree,
-  handshake: (p) => ({ kind: 'pipeline', latency: adderTreeLatency(p) }),
+  handshake: (p) => (p.every === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: adderTreeLatency(p) }),
   golden: 'examples.adder-tree/golden.ts: exact integer sum',
-  cosim: { kind: 'transaction', golden: adderTreeGolden, stimulus: adderTreeStimulus },
+  cosim: { kind: 'transaction', create: adderTreeGolden, createRows: adderTreeGoldenRows, stimulus: adderTreeStimulus },
 });

@@ -7,25 +7,26 @@ import { Bool, defineModule, input, output, SInt, std } from '../../../dsl/index
 export const params = z.object({
   n: z.number().int().min(2).max(1024).default(8).describe('number of inputs'),
   width: z.number().int().min(1).max(64).default(16).describe('input width in bits (signed)'),
-  every: z.number().int().min(1).max(16).default(1).describe('adder levels between pipeline registers'),
+  every: z.number().int().min(0).max(16).default(1).describe('adder levels between pipeline registers (0: combinational, no valid ports)'),
 });
 type Params = z.infer<typeof params>;
 
 /** Register stages: one per `every` levels, plus an output register if the last level is not one. */
 export function adderTreeLatency(p: Params): number {
+  if (p.every === 0) return 0;
   const levels = std.clog2(p.n);
   return Math.ceil(levels / p.every);
 }
 
 export const adderTree = defineModule('adder_tree', (p: Params) => {
-  const inValid = input('in_valid', Bool);
+  const inValid = p.every > 0 ? input('in_valid', Bool) : undefined;
   const xs = Array.from({ length: p.n }, (_, i) => input(`x${i}`, SInt(p.width)));
   const sumWidth = p.width + std.clog2(p.n);
-  const outValid = output('out_valid', Bool);
+  const outValid = inValid ? output('out_valid', Bool) : undefined;
   const sum = output('sum', SInt(sumWidth));
 
   const { sum: tree, stages } = std.adderTreeLevels(xs, { every: p.every, name: 'level' });
   const result = std.pipe(tree, adderTreeLatency(p) - stages, 'sum_reg');
   sum.set(result);
-  outValid.set(std.pipeValid(inValid, adderTreeLatency(p), 'valid'));
+  if (inValid && outValid) outValid.set(std.pipeValid(inValid, adderTreeLatency(p), 'valid'));
 });

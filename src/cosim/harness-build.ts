@@ -1,0 +1,104 @@
+// Builds the in-process cosim harness of a design: Verilator C++ of the design + the harness core
+// (rendered from tb/harness/core.h.hbs) + the N-API glue (tb/harness/addon.cpp) → harness.node.
+// Builds are cached by a content hash of everything that goes into them, made in a private
+// directory and published with an atomic rename: two processes can share one cache.
+
+import Handlebars from 'handlebars';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DesignFile } from '../codegen/design-files.js';
+import type { RowLayout } from './rows.js';
+import { cacheRoot, tool } from './simulators.js';
+
+const TB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../tb/harness');
+const require = createRequire(import.meta.url);
+const NAPI_INCLUDE: string = (require('node-api-headers') as { include_dir: string }).include_dir;
+
+export interface HarnessSpec {
+  readonly top: string;
+  readonly files: readonly DesignFile[]; // the design's Verilog (other files are ignored)
+  readonly ins: RowLayout;
+  readonly outs: RowLayout;
+  readonly clock: boolean;
+  readonly reset: boolean; // reset once when the harness is created (not for cycle models: rst is theirs)
+  readonly pipeline: boolean; // has in_valid/out_valid
+  readonly stream: boolean; // has in_valid/in_ready/out_valid/out_ready
+}
+
+/** What the plain C++ benchmark loop needs too: the rendered core header. */
+export function renderCore(s: HarnessSpec): string {
+  const template = Handlebars.compile(readFileSync(join(TB_DIR, 'core.h.hbs'), 'utf8'), { noEscape: true, strict: true });
+  return template({
+    top: s.top, inWords: s.ins.words, outWords: s.outs.words, clock: s.clock, resetOnCreate: s.reset,
+    pipeline: s.pipeline, stream: s.stream, ins: s.ins.ports, outs: s.outs.ports,
+  });
+}
+
+const CFLAGS = ['-fPIC', '-O2', `-I${NAPI_INCLUDE}`, '-DNODE_GYP_MODULE_NAME=bitforge_harness'];
+const VFLAGS = ['--cc', '--exe', '--build', '-j', '2', '-Wno-fatal', '-Wno-lint', '-Wno-style', '-O3', '--x-assign', 'fast', '--x-initial', 'fast'];
+
+let verilatorVersion: string | undefined;
+
+export interface BuiltHarness {
+  readonly path: string; // the shared object (harness.node, or the plain executable)
+  readonly cached: boolean;
+  readonly seconds: number;
+}
+
+/**
+ * Builds (or finds in the cache) either the Node addon or, for the benchmark, the plain C++ loop.
+ * The cache key covers the design, the rendered core, the glue, Verilator's version, the flags and
+ * Node's ABI.
+ */
+export async function buildHarness(s: HarnessSpec, kind: 'addon' | 'plain' = 'addon'): Promise<BuiltHarness> {
+  const t0 = performance.now();
+  const core = renderCore(s);
+  const glue = kind === 'addon' ? 'addon.cpp' : 'plain_main.cpp';
+  const out = kind === 'addon' ? 'harness.node' : 'plain';
+  const verilog = s.files.filter((f) => f.path.endsWith('.v'));
+  verilatorVersion ??= (await tool('verilator', ['--version'], process.cwd(), 60_000, 'verilator --version')).trim();
+  const h = createHash('sha256').update(verilatorVersion).update(VFLAGS.join(' ')).update(CFLAGS.join(' '))
+    .update(process.versions.modules).update(core).update(readFileSync(join(TB_DIR, glue)));
+  for (const f of verilog) h.update(f.path).update(f.content);
+  const key = `${kind}-${h.digest('hex').slice(0, 24)}`;
+  const dir = join(cacheRoot(), 'harness');
+  const final = join(dir, key);
+  if (existsSync(join(final, out))) return { path: join(final, out), cached: true, seconds: (performance.now() - t0) / 1000 };
+
+  mkdirSync(dir, { recursive: true });
+  const build = mkdtempSync(join(dir, `${key}.tmp-`));
+  try {
+    for (const f of verilog) writeFileSync(join(build, f.path), f.content);
+    writeFileSync(join(build, 'harness_core.h'), core);
+    copyFileSync(join(TB_DIR, glue), join(build, glue));
+    const ldflags = kind === 'addon' ? ['-LDFLAGS', '-shared'] : [];
+    await tool('verilator', [...VFLAGS, '--top-module', s.top, '--prefix', 'Vdut', '-Mdir', 'obj', '-o', out, '-CFLAGS', CFLAGS.join(' '), ...ldflags,
+      glue, ...verilog.map((f) => f.path)], build, 1_800_000, `Verilator build of the ${kind === 'addon' ? 'cosim harness' : 'plain C++ loop'}`);
+    copyFileSync(join(build, 'obj', out), join(build, out));
+    rmSync(join(build, 'obj'), { recursive: true, force: true });
+  } catch (e) {
+    rmSync(build, { recursive: true, force: true }); // nothing stale left in the cache
+    throw e;
+  }
+  try {
+    renameSync(build, final); // atomic publish; another process may have won the race
+  } catch {
+    rmSync(build, { recursive: true, force: true });
+  }
+  return { path: join(final, out), cached: false, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The loaded addon: one Verilated model per create(). */
+export interface HarnessAddon {
+  create(): object;
+  run(h: object, mode: number, inRows: Uint32Array, n: number, gaps: Uint8Array, stalls: Uint8Array, outRows: Uint32Array, maxCycles: number): Promise<{ seen: number; cycles: number }>;
+  readonly inWords: number;
+  readonly outWords: number;
+}
+
+export function loadHarness(path: string): HarnessAddon {
+  return require(path) as HarnessAddon;
+}

@@ -1,0 +1,67 @@
+// Verilator in Node's process: chunks of rows go to the harness addon, which simulates a chunk on a
+// worker thread while the golden model computes the next one. Outputs are compared row by row; the
+// run stops at the first mismatch.
+
+import { buildHarness, loadHarness } from './harness-build.js';
+import type { EngineResult, Mismatch, Progress } from './result.js';
+import { firstDifference, getRow } from './rows.js';
+import type { CosimSetup } from './setup.js';
+import type { Chunk, VectorSource } from './vectors.js';
+
+const MODE_NUMBER = { comb: 0, pipeline: 1, stream: 2, cycle: 3 } as const;
+export const CHUNK_ROWS = 1 << 16;
+
+function firstBad(s: CosimSetup, c: Chunk, got: Uint32Array, seen: number): number {
+  const w = s.outs.words;
+  if (!c.check) return firstDifference(w, got, c.expRows, seen);
+  for (let i = 0; i < seen; i++) {
+    if (!c.check[i]) continue;
+    for (let k = 0; k < w; k++) if (got[i * w + k] !== c.expRows[i * w + k]) return i;
+  }
+  return -1;
+}
+
+export async function runInProcess(s: CosimSetup, src: VectorSource, onProgress?: Progress): Promise<EngineResult> {
+  const built = await buildHarness({
+    top: s.top, files: s.files, ins: s.ins, outs: s.outs,
+    clock: s.ports.some((p) => p.name === 'clk'),
+    reset: s.mode !== 'cycle' && s.ports.some((p) => p.name === 'rst'),
+    pipeline: s.mode === 'pipeline', stream: s.mode === 'stream',
+  });
+  const addon = loadHarness(built.path);
+  const harness = addon.create();
+  let passed = 0, failed = 0, vectors = 0, cycles = 0;
+  let mismatch: Mismatch | undefined;
+  const it = src.chunks(CHUNK_ROWS);
+  let next = it.next();
+  while (!next.done) {
+    const c = next.value;
+    const got = new Uint32Array(Math.max(1, c.n * s.outs.words));
+    let maxCycles = s.latency + 1000;
+    for (let i = 0; i < c.n; i++) maxCycles += c.gaps[i]! + c.stalls[i]! + s.maxInterval + 3;
+    const running = addon.run(harness, MODE_NUMBER[s.mode], c.inRows, c.n, c.gaps, c.stalls, got, maxCycles);
+    next = it.next(); // the next chunk's stimulus and golden model, while this one simulates
+    const r = await running;
+    cycles += r.cycles;
+    const bad = firstBad(s, c, got, r.seen);
+    if (bad >= 0 || r.seen < c.n) {
+      const i = bad >= 0 ? bad : r.seen;
+      const checked = c.check ? c.check.subarray(0, i).reduce((a, b) => a + b, 0) : i;
+      passed += checked;
+      failed += bad >= 0 ? 1 : c.n - r.seen;
+      vectors += i + 1;
+      mismatch = {
+        index: c.first + i,
+        inputs: getRow(s.ins, c.inRows, i),
+        expected: c.check && !c.check[i] ? null : getRow(s.outs, c.expRows, i),
+        got: bad >= 0 ? getRow(s.outs, got, i) : null,
+        ...(bad < 0 ? { note: `no output for transaction ${c.first + i} within ${maxCycles} cycles (${r.seen} of ${c.n} in its chunk came out)` } : {}),
+      };
+      break;
+    }
+    passed += c.check ? c.check.reduce((a, b) => a + b, 0) : c.n;
+    vectors += c.n;
+    onProgress?.(vectors, src.total);
+  }
+  return { passed, failed, vectors, cycles, cached: built.cached, ...(mismatch ? { mismatch } : {}) };
+}

@@ -1,0 +1,49 @@
+// Everything a cosimulation run needs to know about one block instance: its Verilog, its mode (from
+// the handshake), the row layouts of its data ports and its golden model.
+
+import type { BlockDef } from '../blocks/block.js';
+import { emitBlock } from '../blocks/emit-block.js';
+import type { DesignFile, PortInfo } from '../codegen/design-files.js';
+import { dataPorts, type TestbenchMode } from '../codegen/testbench.js';
+import type { CosimModel } from './model.js';
+import { rowLayout, type RowLayout } from './rows.js';
+
+export interface CosimSetup {
+  readonly block: BlockDef;
+  readonly params: Record<string, unknown>;
+  readonly model: CosimModel<unknown>;
+  readonly mode: TestbenchMode;
+  readonly top: string;
+  readonly ports: readonly PortInfo[];
+  readonly files: readonly DesignFile[]; // Verilog, after the optional test transform
+  readonly designFiles: readonly string[]; // module file names, children first
+  readonly ins: RowLayout;
+  readonly outs: RowLayout;
+  readonly latency: number;
+  /** Upper bound on cycles per transaction (bit-serial blocks take many). */
+  readonly maxInterval: number;
+  readonly formats: Readonly<Record<string, string>>;
+}
+
+const MODE = { combinational: 'comb', pipeline: 'pipeline', stream: 'stream', sequential: 'cycle' } as const;
+
+export function setupCosim(block: BlockDef, params: Record<string, unknown>, transformVerilog?: (path: string, content: string) => string): CosimSetup {
+  const model = block.cosim as CosimModel<unknown> | undefined;
+  if (!model) throw new Error(`${block.name} has no golden model yet`);
+  const { files, design, metadata } = emitBlock(block, params);
+  const hs = metadata.handshake;
+  const mode = MODE[hs.kind];
+  if ((mode === 'cycle') !== (model.kind === 'cycle')) {
+    throw new Error(`${block.name}: a ${hs.kind} block needs a ${mode === 'cycle' ? 'cycle' : 'transaction'} model, it has a ${model.kind} model`);
+  }
+  const { ins, outs } = dataPorts(metadata.ports, mode);
+  const verilog = files.filter((f) => f.path.endsWith('.v'))
+    .map((f) => (transformVerilog ? { ...f, content: transformVerilog(f.path, f.content) } : f));
+  return {
+    block, params, model, mode, top: design.top.name, ports: metadata.ports, files: verilog,
+    designFiles: design.modules.map((m) => `${m.name}.v`), ins: rowLayout(ins), outs: rowLayout(outs),
+    latency: hs.kind === 'pipeline' ? hs.latency : 0,
+    maxInterval: hs.kind === 'stream' ? (hs.maxInterval ?? 1) : 1,
+    formats: block.formats?.(params as never) ?? {},
+  };
+}

@@ -1,0 +1,92 @@
+// The vectors of a run, in chunks: directed corner cases first, then exhaustive enumeration (input
+// space ≤ 2^20 and no --vectors) or seeded random; the golden model's expected rows beside them; and
+// the handshake timing (bubbles before inputs, back-pressure on outputs). Everything follows from
+// the seed, so a chunk can be regenerated later (a replay does) and both simulators get the same.
+
+import type { CosimSetup } from './setup.js';
+import { seededRng, type RowGolden, type Vector } from './model.js';
+import { getRow, putRow } from './rows.js';
+
+export interface Chunk {
+  readonly first: number; // index of the first vector of the chunk in the run
+  readonly n: number;
+  readonly inRows: Uint32Array;
+  readonly expRows: Uint32Array;
+  /** Cycle models: 1 where the expected row is defined (after the first reset); null: every row. */
+  readonly check: Uint8Array | null;
+  readonly gaps: Uint8Array; // idle cycles before each input
+  readonly stalls: Uint8Array; // cycles of out_ready low while each output is valid
+}
+
+export interface VectorSource {
+  readonly total: number;
+  readonly source: string; // how the vectors were chosen, for the summary
+  readonly seed: number;
+  chunks(size: number): Generator<Chunk>;
+}
+
+export const EXHAUSTIVE_LIMIT_BITS = 20;
+export const DEFAULT_RANDOM_VECTORS = 10_000;
+
+/** Bubbles and stalls: 1–3 idle cycles before 20% of the transactions. */
+function timing(rng: () => number, out: Uint8Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = rng() < 0.2 ? 1 + Math.floor(rng() * 3) : 0;
+}
+
+export function vectorSource(s: CosimSetup, o: { seed: number; vectors?: number }): VectorSource {
+  const stim = s.model.stimulus(s.params);
+  const exhaustive = stim.spaceBits <= EXHAUSTIVE_LIMIT_BITS && o.vectors === undefined;
+  const body = exhaustive ? 2 ** stim.spaceBits : (o.vectors ?? DEFAULT_RANDOM_VECTORS);
+  const d = stim.directed.length;
+  const source = exhaustive ? `exhaustive (2^${stim.spaceBits}) + ${d} directed` : `${body} random (seed ${o.seed}) + ${d} directed`;
+  const total = d + body;
+
+  function* chunks(size: number): Generator<Chunk> {
+    const rng = seededRng(o.seed);
+    // Timing streams independent of the data stream and of the chunk size.
+    const gapRng = seededRng((o.seed ^ 0xa5a5a5a5) >>> 0), stallRng = seededRng((o.seed ^ 0x5a5a5a5a) >>> 0);
+    const { ins, outs } = s;
+    const model = s.model;
+    let golden: RowGolden;
+    let cycleModel: { step(v: Vector): Vector | null } | undefined;
+    if (model.kind === 'transaction') {
+      const fast = model.createRows?.(s.params, ins, outs);
+      const slow = fast ? undefined : model.create(s.params);
+      golden = fast ?? ((inRows, n, outRows) => {
+        for (let i = 0; i < n; i++) putRow(outs, outRows, i, slow!(getRow(ins, inRows, i)));
+      });
+    } else {
+      cycleModel = model.create(s.params);
+      golden = () => undefined;
+    }
+    for (let first = 0; first < total; first += size) {
+      const n = Math.min(size, total - first);
+      const inRows = new Uint32Array(Math.max(1, n * ins.words));
+      let i = 0;
+      for (; i < n && first + i < d; i++) putRow(ins, inRows, i, stim.directed[first + i]!);
+      if (exhaustive) {
+        for (; i < n; i++) putRow(ins, inRows, i, stim.exhaustive(first + i - d));
+      } else if (stim.randomRows && i < n) {
+        stim.randomRows(rng, ins, inRows.subarray(i * ins.words), n - i);
+      } else {
+        for (; i < n; i++) putRow(ins, inRows, i, stim.random(rng));
+      }
+      const expRows = new Uint32Array(Math.max(1, n * outs.words));
+      let check: Uint8Array | null = null;
+      if (cycleModel) {
+        check = new Uint8Array(n);
+        for (let k = 0; k < n; k++) {
+          const out = cycleModel.step(getRow(ins, inRows, k));
+          if (out) { putRow(outs, expRows, k, out); check[k] = 1; }
+        }
+      } else {
+        golden(inRows, n, expRows);
+      }
+      const gaps = new Uint8Array(n), stalls = new Uint8Array(n);
+      if (s.mode === 'pipeline' || s.mode === 'stream') timing(gapRng, gaps);
+      if (s.mode === 'stream') timing(stallRng, stalls);
+      yield { first, n, inRows, expRows, check, gaps, stalls };
+    }
+  }
+  return { total, source, seed: o.seed, chunks };
+}
