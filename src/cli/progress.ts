@@ -1,5 +1,5 @@
 // Progress on long runs, on stderr so stdout stays parseable: a bar with ETA on a terminal, a line
-// every 10% otherwise (CI logs). Nothing for runs that end within a second.
+// every 10% otherwise (CI logs). Nothing for runs that end within a second ($BITFORGE_PROGRESS_MS).
 
 import cliProgress from 'cli-progress';
 
@@ -10,11 +10,12 @@ export interface ProgressReporter {
 
 export function progressReporter(label: string, unit: string): ProgressReporter {
   const t0 = performance.now();
+  const after = Number(process.env.BITFORGE_PROGRESS_MS ?? 1000);
   let bar: cliProgress.SingleBar | undefined;
   let lastTenth = 0;
   return {
     update(done, total) {
-      if (performance.now() - t0 < 1000 || total <= 0) return;
+      if (performance.now() - t0 < after || total <= 0) return;
       if (process.stderr.isTTY) {
         if (!bar) {
           bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | ETA {eta_formatted}`, stream: process.stderr }, cliProgress.Presets.shades_classic);
