@@ -40,3 +40,19 @@ writeFileSync('bench/results/numerics.md', [
   '| metric | value | unit | target | value / target |', '|---|---:|---|---:|---:|',
   ...numerics.map((r) => `| ${r.metric} | ${r.value.toExponential(3)} | ${r.unit} | ${r.target ? r.target.toExponential(0) : ''} | ${r.ratio ? r.ratio.toFixed(2) : ''} |`), '',
 ].join('\n'));
+
+// ---- cosimulation (issue: cosim) ----
+const { runCosimBench } = await import('./cosim.mjs');
+const cosim = await runCosimBench();
+const cosimMeta = { command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
+writeFileSync('bench/results/cosim.json', JSON.stringify({ ...cosimMeta, rows: cosim }, null, 2) + '\n');
+writeFileSync('bench/results/cosim.md', [
+  '# Cosimulation throughput: bitforge in-process Verilator vs a plain C++ loop, one run', '',
+  `Command: \`npm run bench\` · ${cosimMeta.date} · Node ${cosimMeta.node} · ${cosimMeta.cpu}`, '',
+  'bitforge: `simulate()` end to end (stimulus and golden model in TypeScript, batches through the N-API addon, every output compared), best of 3.',
+  'Plain C++: the same Verilated model and run loop over the same vectors held in memory, compared with memcmp, best of 3. Target: bitforge ≥ 0.5 × plain.', '',
+  '| block | vectors | bitforge (vectors/s) | plain C++ (vectors/s) | bitforge / plain | Icarus (vectors/s) | build cold (s) | build cached (s) | mismatches |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...cosim.map((r) => `| ${r.label} | ${r.vectors} | ${r.bitforgeVps.toExponential(3)} | ${r.plainVps.toExponential(3)} | ${r.ratio.toFixed(2)} | ${r.icarusVps.toExponential(3)} | ${r.coldBuildS.toFixed(1)} | ${r.cachedBuildS.toFixed(3)} | ${r.mismatches} |`),
+  '',
+].join('\n'));

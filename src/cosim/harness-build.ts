@@ -37,7 +37,7 @@ export function renderCore(s: HarnessSpec): string {
   });
 }
 
-const CFLAGS = ['-fPIC', '-O2', `-I${NAPI_INCLUDE}`, '-DNODE_GYP_MODULE_NAME=bitforge_harness'];
+const CFLAGS = ['-fPIC', '-O2', '-fno-semantic-interposition', '-fvisibility=hidden', `-I${NAPI_INCLUDE}`, '-DNODE_GYP_MODULE_NAME=bitforge_harness'];
 const VFLAGS = ['--cc', '--exe', '--build', '-j', '2', '-Wno-fatal', '-Wno-lint', '-Wno-style', '-O3', '--x-assign', 'fast', '--x-initial', 'fast'];
 
 let verilatorVersion: string | undefined;

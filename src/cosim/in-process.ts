@@ -33,10 +33,12 @@ export async function runInProcess(s: CosimSetup, src: VectorSource, onProgress?
   let passed = 0, failed = 0, vectors = 0, cycles = 0;
   let mismatch: Mismatch | undefined;
   const it = src.chunks(CHUNK_ROWS);
+  const gotRing = [0, 1].map(() => new Uint32Array(Math.max(1, Math.min(CHUNK_ROWS, src.total) * s.outs.words)));
+  let k = 0;
   let next = it.next();
   while (!next.done) {
     const c = next.value;
-    const got = new Uint32Array(Math.max(1, c.n * s.outs.words));
+    const got = gotRing[k++ % 2]!;
     let maxCycles = s.latency + 1000;
     for (let i = 0; i < c.n; i++) maxCycles += c.gaps[i]! + c.stalls[i]! + s.maxInterval + 3;
     const running = addon.run(harness, MODE_NUMBER[s.mode], c.inRows, c.n, c.gaps, c.stalls, got, maxCycles);

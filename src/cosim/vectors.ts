@@ -22,11 +22,13 @@ export interface VectorSource {
   readonly total: number;
   readonly source: string; // how the vectors were chosen, for the summary
   readonly seed: number;
+  /** The run in chunks of `size` vectors. A chunk's arrays are reused three chunks later: copy what you keep. */
   chunks(size: number): Generator<Chunk>;
 }
 
 export const EXHAUSTIVE_LIMIT_BITS = 20;
 export const DEFAULT_RANDOM_VECTORS = 10_000;
+const RING = 3;
 
 /** Bubbles and stalls: 1–3 idle cycles before 20% of the transactions. */
 function timing(rng: () => number, out: Uint8Array): void {
@@ -59,9 +61,17 @@ export function vectorSource(s: CosimSetup, o: { seed: number; vectors?: number 
       cycleModel = model.create(s.params);
       golden = () => undefined;
     }
+    // Three buffer sets in turn (one simulating, one being filled, one spare): no page faults for
+    // fresh memory on every chunk.
+    const rows = Math.max(1, Math.min(size, total));
+    const ring = Array.from({ length: RING }, () => ({
+      inRows: new Uint32Array(Math.max(1, rows * ins.words)), expRows: new Uint32Array(Math.max(1, rows * outs.words)),
+      check: new Uint8Array(rows), gaps: new Uint8Array(rows), stalls: new Uint8Array(rows),
+    }));
     for (let first = 0; first < total; first += size) {
       const n = Math.min(size, total - first);
-      const inRows = new Uint32Array(Math.max(1, n * ins.words));
+      const buf = ring[(first / size) % RING]!;
+      const inRows = buf.inRows.subarray(0, Math.max(1, n * ins.words));
       let i = 0;
       for (; i < n && first + i < d; i++) putRow(ins, inRows, i, stim.directed[first + i]!);
       if (exhaustive) {
@@ -71,10 +81,10 @@ export function vectorSource(s: CosimSetup, o: { seed: number; vectors?: number 
       } else {
         for (; i < n; i++) putRow(ins, inRows, i, stim.random(rng));
       }
-      const expRows = new Uint32Array(Math.max(1, n * outs.words));
+      const expRows = buf.expRows.subarray(0, Math.max(1, n * outs.words));
       let check: Uint8Array | null = null;
       if (cycleModel) {
-        check = new Uint8Array(n);
+        check = buf.check.subarray(0, n).fill(0);
         for (let k = 0; k < n; k++) {
           const out = cycleModel.step(getRow(ins, inRows, k));
           if (out) { putRow(outs, expRows, k, out); check[k] = 1; }
@@ -82,7 +92,7 @@ export function vectorSource(s: CosimSetup, o: { seed: number; vectors?: number 
       } else {
         golden(inRows, n, expRows);
       }
-      const gaps = new Uint8Array(n), stalls = new Uint8Array(n);
+      const gaps = buf.gaps.subarray(0, n), stalls = buf.stalls.subarray(0, n);
       if (s.mode === 'pipeline' || s.mode === 'stream') timing(gapRng, gaps);
       if (s.mode === 'stream') timing(stallRng, stalls);
       yield { first, n, inRows, expRows, check, gaps, stalls };

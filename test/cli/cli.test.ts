@@ -19,7 +19,7 @@ describe('bitforge CLI', () => {
     const json = JSON.parse((await run(['list', '--json'])).stdout) as Array<{ name: string; params: Record<string, { type: string; default: unknown }> }>;
     const tree = json.find((b) => b.name === 'examples.adder-tree')!;
     expect(tree.params.n).toMatchObject({ type: 'integer', default: 8 });
-    expect(json.map((b) => b.name)).toEqual(['examples.counter', 'examples.adder-tree']);
+    expect(json.map((b) => b.name)).toEqual(['examples.counter', 'examples.adder-tree', 'examples.fifo', 'int.mac']);
   });
 
   it('emit writes the Verilog, the file list and the metadata JSON, identical bytes on a second run', async () => {
@@ -60,7 +60,7 @@ describe('bitforge CLI', () => {
     const d = tmp();
     const r = await run(['build'], d);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/built 2 block\(s\)/);
+    expect(r.stdout).toMatch(/built 4 block\(s\)/);
     expect(readdirSync(join(d, 'rtl-out', 'examples.counter'))).toContain('counter__width8.v');
     expect(readdirSync(join(d, 'rtl-out', 'examples.adder-tree'))).toContain('adder_tree__every1_n8_width16.json');
   });

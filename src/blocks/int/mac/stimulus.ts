@@ -1,5 +1,5 @@
 // Stimulus for int.mac: extremes (to reach the accumulator bound), clears now and then, long runs.
-import { randomBits, type Stimulus, type Vector } from '../../../cosim/model.js';
+import { randomBits, type Rng, type Stimulus, type Vector } from '../../../cosim/model.js';
 import type { RowLayout } from '../../../cosim/rows.js';
 
 interface P { aBits: number; bBits: number; signed: boolean; n: number }
@@ -19,18 +19,19 @@ export function intMacStimulus(p: P): Stimulus {
     spaceBits: 64, // a sequence: always random
     exhaustive: () => v(true, 0n, 0n),
     random: (rng) => v(rng() < 1 / 64, pick(rng, p.aBits), pick(rng, p.bBits)),
-    // Rows [clear, a, b] when both operands fit a word: one draw per operand (top bits pick extremes).
-    ...(p.aBits <= 31 && p.bBits <= 31 ? {
-      randomRows(rng: () => number, _layout: RowLayout, rows: Uint32Array, count: number) {
-        const word = (w: number) => {
-          const u = (rng() * 4294967296) >>> 0, mask = 2 ** w - 1;
-          const loRaw = p.signed ? 2 ** (w - 1) : 0, hiRaw = p.signed ? 2 ** (w - 1) - 1 : mask;
-          return u >>> 28 === 0 ? (u & 1 ? loRaw : hiRaw) : u & mask;
-        };
-        for (let i = 0, k = 0; i < count; i++, k += 3) {
-          rows[k] = rng() < 1 / 64 ? 1 : 0;
-          rows[k + 1] = word(p.aBits);
-          rows[k + 2] = word(p.bBits);
+    // Rows [clear, a, b] when both operands fit a word: one random word per field; the top bits pick
+    // clears (1 in 64) and extreme operands (1 in 16), the low bits are the value.
+    ...(p.aBits <= 28 && p.bBits <= 28 ? {
+      randomRows(rng: Rng, _layout: RowLayout, rows: Uint32Array, count: number) {
+        const words = rows.subarray(0, count * 3);
+        rng.fill(words);
+        const field = (w: number) => ({ mask: 2 ** w - 1, lo: p.signed ? 2 ** (w - 1) : 0, hi: p.signed ? 2 ** (w - 1) - 1 : 2 ** w - 1 });
+        const fa = field(p.aBits), fb = field(p.bBits);
+        for (let k = 0; k < words.length; k += 3) {
+          words[k] = words[k]! >>> 26 === 0 ? 1 : 0;
+          const a = words[k + 1]!, b = words[k + 2]!;
+          words[k + 1] = a >>> 28 === 0 ? (a & 1 ? fa.lo : fa.hi) : a & fa.mask;
+          words[k + 2] = b >>> 28 === 0 ? (b & 1 ? fb.lo : fb.hi) : b & fb.mask;
         }
       },
     } : {}),
