@@ -11,6 +11,7 @@ import { emitCommand } from './commands/emit.js';
 import { listCommand } from './commands/list.js';
 import { mxCommand } from './commands/mx.js';
 import { simCommand, tbCommand } from './commands/sim.js';
+import { synthCommand } from './commands/synth.js';
 import { ToolError } from '../cosim/simulators.js';
 import { UserError } from './user-error.js';
 import { version } from './version.js';
@@ -27,6 +28,7 @@ export function program(): Command {
   p.addCommand(buildCommand());
   p.addCommand(simCommand());
   p.addCommand(tbCommand());
+  p.addCommand(synthCommand());
   p.addCommand(convertCommand());
   p.addCommand(decodeCommand());
   p.addCommand(mxCommand());

@@ -1,0 +1,41 @@
+// `bitforge synth`: resources (and, on ice40, Fmax after place and route) of one block instance.
+
+import { Command } from 'commander';
+import { synthesize } from '../../synth/run.js';
+import { TARGETS, type Target } from '../../synth/targets.js';
+import type { ToolSource } from '../../synth/tools.js';
+import { parseBlockArgs } from '../block-params.js';
+import { UserError } from '../user-error.js';
+import { resolveBlock } from './emit.js';
+
+function source(flag: string, v: string | undefined): ToolSource {
+  if (v === undefined || v === 'wasm') return 'wasm';
+  if (v === 'native') return 'native';
+  throw new UserError(`--${flag}: expected wasm or native, got '${v}'`);
+}
+
+export function synthCommand(): Command {
+  return new Command('synth')
+    .description('synthesize a block: cells, LUT/FF/carry/BRAM/DSP, Fmax on ice40 (nextpnr)')
+    .argument('<block>', 'block name')
+    .argument('[params...]', `block parameters as --name value; --target ${TARGETS.join('|')} (default xc7), --json, --yosys wasm|native, --nextpnr wasm|native`)
+    .allowUnknownOption()
+    .action(async (name: string, tokens: string[]) => {
+      const block = resolveBlock(name);
+      const json = tokens.includes('--json');
+      const { params, options } = parseBlockArgs(block, tokens.filter((t) => t !== '--json'), ['target', 'yosys', 'nextpnr']);
+      const target = (options['target'] ?? 'xc7') as Target;
+      if (!TARGETS.includes(target)) throw new UserError(`--target: expected one of ${TARGETS.join(', ')}, got '${target}'`);
+      const r = await synthesize(block, params, { target, yosys: source('yosys', options['yosys']), nextpnr: source('nextpnr', options['nextpnr']) });
+      if (json) {
+        process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+        return;
+      }
+      const t = r.totals;
+      process.stdout.write(`${r.block} (${r.module}) on ${r.targetDescription}\n`);
+      process.stdout.write(`  LUT ${t.lut}  FF ${t.ff}  carry ${t.carry}  BRAM ${t.bram}  DSP ${t.dsp}\n`);
+      if (r.pnr) process.stdout.write(`  ${r.pnr.device}: ${r.pnr.logicCells ?? '?'} logic cells, Fmax ${r.pnr.fmaxMHz === null ? 'n/a (no clock)' : `${r.pnr.fmaxMHz} MHz`}\n`);
+      process.stdout.write(`  cells: ${Object.entries(r.cells).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+      process.stdout.write(`  ${r.tools.yosys.version}${r.tools.nextpnr ? `, ${r.tools.nextpnr.version}` : ''}; ${r.wallSeconds.toFixed(1)} s\n`);
+    });
+}

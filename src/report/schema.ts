@@ -1,0 +1,28 @@
+// The synthesis report: one JSON object per (block, parameters, target), validated by this schema
+// wherever it is written or read back (sweep cache, report pages).
+
+import { z } from 'zod';
+
+const tool = z.object({ source: z.enum(['wasm', 'native']), version: z.string() });
+
+export const synthReportSchema = z.object({
+  schema: z.literal('bitforge.synth/1'),
+  block: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  module: z.string(),
+  target: z.string(),
+  targetDescription: z.string(),
+  tools: z.object({ yosys: tool, nextpnr: tool.optional() }),
+  cells: z.record(z.string(), z.number().int().nonnegative()).describe('cell counts by type after technology mapping'),
+  totals: z.object({ lut: z.number(), ff: z.number(), carry: z.number(), bram: z.number(), dsp: z.number() }),
+  pnr: z.object({
+    device: z.string(),
+    logicCells: z.number().nullable(),
+    fmaxMHz: z.number().nullable().describe('nextpnr timing analysis of clk after routing; null without a clock'),
+    clock: z.string().nullable(),
+  }).optional(),
+  wrapper: z.boolean().describe('true when the block was placed inside the pin-reducing wrapper'),
+  wallSeconds: z.number(),
+});
+
+export type SynthReport = z.infer<typeof synthReportSchema>;

@@ -1,0 +1,32 @@
+// Reading tool output: Yosys `stat -json` and the nextpnr-ice40 log.
+
+import { categoryOf, type Category, type Target } from './targets.js';
+
+interface StatJson {
+  design?: { num_cells_by_type?: Record<string, number> };
+  modules?: Record<string, { num_cells_by_type?: Record<string, number> }>;
+}
+
+/** Cells by type of the whole (flattened) design, and the category totals. */
+export function parseStat(target: Target, json: string): { cells: Record<string, number>; totals: Record<Category, number> } {
+  const stat = JSON.parse(json) as StatJson;
+  const byType = stat.design?.num_cells_by_type ?? Object.values(stat.modules ?? {})[0]?.num_cells_by_type ?? {};
+  const cells = Object.fromEntries(Object.entries(byType).sort(([a], [b]) => a.localeCompare(b)));
+  const totals: Record<Category, number> = { lut: 0, ff: 0, carry: 0, bram: 0, dsp: 0 };
+  for (const [type, n] of Object.entries(cells)) {
+    const c = categoryOf(target, type);
+    if (c) totals[c] += type === 'RAMB36E1' ? 2 * n : n; // BRAM in 18 Kb units
+  }
+  return { cells, totals };
+}
+
+/** Fmax of the clock after routing (the last report in the log), and the logic cells used. */
+export function parseNextpnrLog(log: string): { fmaxMHz: number | null; clock: string | null; logicCells: number | null } {
+  let fmaxMHz: number | null = null, clock: string | null = null;
+  for (const m of log.matchAll(/Max frequency for clock\s+'([^']+)':\s+([\d.]+) MHz/g)) {
+    clock = m[1]!;
+    fmaxMHz = Number(m[2]);
+  }
+  const lc = [...log.matchAll(/ICESTORM_LC:\s+(\d+)\s*\/\s*\d+/g)].pop();
+  return { fmaxMHz, clock, logicCells: lc ? Number(lc[1]) : null };
+}

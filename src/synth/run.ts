@@ -1,0 +1,74 @@
+// `bitforge synth`: a block instance → Yosys for the target (→ nextpnr-ice40 for ice40) → a report.
+
+import Handlebars from 'handlebars';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BlockDef } from '../blocks/block.js';
+import { emitBlock } from '../blocks/emit-block.js';
+import { ToolError } from '../cosim/simulators.js';
+import { synthReportSchema, type SynthReport } from '../report/schema.js';
+import { parseNextpnrLog, parseStat } from './parse.js';
+import { TARGET_DEFS, type Target } from './targets.js';
+import { relevantLines, runTool, type ToolSource } from './tools.js';
+
+const SYNTH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../synth');
+
+export interface SynthOptions {
+  readonly target: Target;
+  readonly yosys?: ToolSource;
+  readonly nextpnr?: ToolSource;
+  readonly timeoutMs?: number;
+}
+
+export const ICE40_DEVICE = { flag: '--hx8k', package: 'ct256', name: 'iCE40 HX8K ct256' } as const;
+
+export function yosysScript(target: Target, top: string, files: readonly string[]): string {
+  const def = TARGET_DEFS[target];
+  const template = Handlebars.compile(readFileSync(join(SYNTH_DIR, def.script), 'utf8'), { noEscape: true, strict: true });
+  return template({ top, files, ...def.options });
+}
+
+export interface SynthRun {
+  readonly report: SynthReport;
+  /** Raw tool output, for tests and for failure reports. */
+  readonly yosysLog: string;
+  readonly statJson: string;
+  readonly nextpnrLog?: string;
+}
+
+export async function synthesize(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport> {
+  return (await synthesizeRun(block, params, o)).report;
+}
+
+export async function synthesizeRun(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthRun> {
+  const t0 = performance.now();
+  const yosysSource = o.yosys ?? 'wasm', nextpnrSource = o.nextpnr ?? 'wasm';
+  const timeoutMs = o.timeoutMs ?? 30 * 60_000;
+  const { files, design } = emitBlock(block, params);
+  const verilog = files.filter((f) => f.path.endsWith('.v'));
+  const script = yosysScript(o.target, design.top.name, verilog.map((f) => f.path));
+  const inputs = Object.fromEntries([...verilog.map((f) => [f.path, f.content] as const), ['synth.ys', script] as const]);
+  const y = await runTool({ tool: 'yosys', args: ['-s', 'synth.ys'], files: inputs }, yosysSource, timeoutMs);
+  if (!y.ok || !y.files['stat.json']) throw new ToolError(`Yosys (${o.target}) failed (exit ${y.code}): ${relevantLines(y.log)}`);
+  const { cells, totals } = parseStat(o.target, y.files['stat.json']);
+  let pnr: SynthReport['pnr'];
+  let nextpnrVersion: string | undefined, nextpnrLog: string | undefined;
+  if (TARGET_DEFS[o.target].placeAndRoute) {
+    const args = [ICE40_DEVICE.flag, '--package', ICE40_DEVICE.package, '--json', 'netlist.json', '--pcf-allow-unconstrained', '--seed', '1', '--freq', '12'];
+    const n = await runTool({ tool: 'nextpnr-ice40', args, files: { 'netlist.json': y.files['netlist.json']! } }, nextpnrSource, timeoutMs);
+    if (!n.ok) throw new ToolError(`nextpnr-ice40 failed (exit ${n.code}): ${relevantLines(n.log)}`);
+    nextpnrVersion = n.version;
+    nextpnrLog = n.log;
+    pnr = { device: ICE40_DEVICE.name, ...parseNextpnrLog(n.log) };
+  }
+  const banner = /Yosys \d+\.\d+[^\n]*/.exec(y.log)?.[0];
+  const yosysVersion = banner && !y.version.includes('Yosys') ? `${y.version} (${banner.trim()})` : (banner ?? y.version);
+  const report = synthReportSchema.parse({
+    schema: 'bitforge.synth/1', block: block.name, params, module: design.top.name, target: o.target,
+    targetDescription: TARGET_DEFS[o.target].describe,
+    tools: { yosys: { source: yosysSource, version: yosysVersion }, ...(nextpnrVersion ? { nextpnr: { source: nextpnrSource, version: nextpnrVersion } } : {}) },
+    cells, totals, ...(pnr ? { pnr } : {}), wrapper: false, wallSeconds: (performance.now() - t0) / 1000,
+  });
+  return { report, yosysLog: y.log, statJson: y.files['stat.json'], ...(nextpnrLog !== undefined ? { nextpnrLog } : {}) };
+}

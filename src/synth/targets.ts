@@ -1,0 +1,40 @@
+// Synthesis targets: the Yosys script (synth/<target>.ys.hbs) and how the target's cells count
+// towards LUT / FF / carry / BRAM / DSP totals.
+
+export const TARGETS = ['ice40', 'xc7', 'xc7-nodsp', 'ecp5', 'gowin'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export type Category = 'lut' | 'ff' | 'carry' | 'bram' | 'dsp';
+
+interface TargetDef {
+  readonly script: string; // template file in synth/
+  readonly options: Record<string, boolean>;
+  readonly describe: string;
+  /** Cell type → category (by pattern); anything else is listed under cells but in no total. */
+  readonly categories: ReadonlyArray<readonly [RegExp, Category]>;
+  readonly placeAndRoute: boolean;
+}
+
+const XC7: TargetDef['categories'] = [[/^LUT[1-6]$/, 'lut'], [/^FD[RSCP]E$/, 'ff'], [/^CARRY4$/, 'carry'], [/^RAMB(18|36)E1$/, 'bram'], [/^DSP48E1$/, 'dsp']];
+
+export const TARGET_DEFS: Record<Target, TargetDef> = {
+  ice40: {
+    script: 'ice40.ys.hbs', options: { dsp: false }, placeAndRoute: true,
+    describe: 'Lattice iCE40 HX8K (synth_ice40, nextpnr-ice40 for placement, routing and Fmax)',
+    categories: [[/^SB_LUT4$/, 'lut'], [/^SB_DFF/, 'ff'], [/^SB_CARRY$/, 'carry'], [/^SB_RAM40_4K/, 'bram'], [/^SB_MAC16$/, 'dsp']],
+  },
+  xc7: { script: 'xc7.ys.hbs', options: { nodsp: false }, placeAndRoute: false, describe: 'Xilinx 7-series (synth_xilinx, out of context)', categories: XC7 },
+  'xc7-nodsp': { script: 'xc7.ys.hbs', options: { nodsp: true }, placeAndRoute: false, describe: 'Xilinx 7-series without DSP inference (synth_xilinx -nodsp)', categories: XC7 },
+  ecp5: {
+    script: 'ecp5.ys.hbs', options: {}, placeAndRoute: false, describe: 'Lattice ECP5 (synth_ecp5, out of context)',
+    categories: [[/^LUT4$/, 'lut'], [/^TRELLIS_FF$/, 'ff'], [/^CCU2C$/, 'carry'], [/^DP16KD$/, 'bram'], [/^MULT18X18D$/, 'dsp']],
+  },
+  gowin: {
+    script: 'gowin.ys.hbs', options: {}, placeAndRoute: false, describe: 'Gowin GW1N/GW2A (synth_gowin, out of context)',
+    categories: [[/^LUT[1-4]$/, 'lut'], [/^DFF/, 'ff'], [/^ALU$/, 'carry'], [/^(SP|SDPB|DPB|DP|SDP)(X9)?$/, 'bram'], [/^MULT/, 'dsp']],
+  },
+};
+
+export function categoryOf(target: Target, cell: string): Category | undefined {
+  return TARGET_DEFS[target].categories.find(([re]) => re.test(cell))?.[1];
+}

@@ -1,0 +1,67 @@
+// Synthesis through the bundled WebAssembly Yosys and nextpnr-ice40: the report's numbers are what
+// the tools said, for every target; failures and timeouts are reported, not thrown raw.
+
+import { execa } from 'execa';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BlockDef } from '../../src/blocks/block.js';
+import { adderTreeBlock } from '../../src/blocks/examples/adder-tree/block.js';
+import { ToolError } from '../../src/cosim/simulators.js';
+import { synthReportSchema } from '../../src/report/schema.js';
+import { synthesizeRun } from '../../src/synth/run.js';
+import { relevantLines, runTool } from '../../src/synth/tools.js';
+
+const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
+const tree = adderTreeBlock as unknown as BlockDef;
+
+describe('synthesis reports', () => {
+  it('xc7: cells and totals are exactly Yosys\'s own stat -json for the same run', async () => {
+    const run = await synthesizeRun(tree, { n: 4, width: 8, every: 1 }, { target: 'xc7' });
+    const stat = JSON.parse(run.statJson) as { design: { num_cells_by_type: Record<string, number> } };
+    const byType = stat.design.num_cells_by_type;
+    expect(run.report.cells).toEqual(byType);
+    const sum = (re: RegExp) => Object.entries(byType).filter(([k]) => re.test(k)).reduce((a, [, n]) => a + n, 0);
+    expect(run.report.totals).toEqual({ lut: sum(/^LUT\d$/), ff: sum(/^FD/), carry: sum(/^CARRY4$/), bram: 0, dsp: 0 });
+    // 4 × 8-bit signed inputs, 2 levels of adders and registers: 10-bit sum, 3 valid bits, 18 + 10 level registers.
+    expect(run.report.totals.ff).toBe(2 * 9 + 10 + 2);
+    expect(run.report.totals.lut).toBeGreaterThan(0);
+    expect(run.report.tools.yosys.version).toMatch(/^@yowasp\/yosys 0\.55\.\d+ \(Yosys 0\.55/);
+    expect(synthReportSchema.safeParse(run.report).success).toBe(true);
+  });
+
+  it('ice40: the Fmax is nextpnr\'s last post-route figure for clk, from its log', async () => {
+    const run = await synthesizeRun(tree, { n: 4, width: 8, every: 1 }, { target: 'ice40' });
+    const lines = run.nextpnrLog!.split('\n').filter((l) => l.includes('Max frequency for clock'));
+    expect(lines.length).toBeGreaterThan(0);
+    const last = lines.at(-1)!;
+    expect(last).toContain(`${run.report.pnr!.fmaxMHz} MHz`);
+    expect(run.report.pnr!.clock).toMatch(/^clk/);
+    expect(run.report.pnr!.fmaxMHz).toBeGreaterThan(50);
+    expect(run.report.pnr!.logicCells).toBeGreaterThanOrEqual(run.report.totals.lut);
+    expect(run.report.tools.nextpnr?.version).toMatch(/^@yowasp\/nextpnr-ice40 /);
+  });
+
+  it('bitforge synth --json works for every target with no native Yosys', async () => {
+    const totals: Record<string, unknown> = {};
+    for (const target of ['xc7', 'ice40', 'ecp5', 'gowin']) {
+      const r = await execa('node', [cli, 'synth', 'examples.adder-tree', '--n', '8', '--width', '16', '--target', target, '--json'], { reject: false, env: { PATH: `${join(process.execPath, '..')}:/usr/bin:/bin` } });
+      expect(r.exitCode, r.stderr).toBe(0);
+      const report = synthReportSchema.parse(JSON.parse(r.stdout));
+      expect(report.target).toBe(target);
+      totals[target] = report.totals;
+    }
+    // The pipelined 8-input tree registers 4×17 + 2×18 + 19 sum bits and 3 valid bits on every target.
+    for (const t of Object.values(totals)) expect((t as { ff: number }).ff).toBe(4 * 17 + 2 * 18 + 19 + 3);
+  }, 180_000);
+
+  it('bad input exits 2 naming the flag; tool errors and timeouts are one clear line', async () => {
+    const bad = await execa('node', [cli, 'synth', 'examples.adder-tree', '--target', 'virtex2'], { reject: false });
+    expect([bad.exitCode, bad.stderr.trim()]).toEqual([2, "bitforge: error: --target: expected one of ice40, xc7, xc7-nodsp, ecp5, gowin, got 'virtex2'"]);
+    const r = await runTool({ tool: 'yosys', args: ['-p', 'read_verilog bad.v'], files: { 'bad.v': 'module bad(input a);\n  this is not verilog\nendmodule\n' } }, 'wasm', 120_000);
+    expect(r.ok).toBe(false);
+    expect(relevantLines(r.log)).toMatch(/bad\.v:2: ERROR: syntax error/);
+    const slow = runTool({ tool: 'yosys', args: ['-p', 'read_verilog a.v; synth_xilinx -top a'], files: { 'a.v': 'module a(input [63:0] x, y, output [127:0] p); assign p = x * y; endmodule\n' } }, 'wasm', 200);
+    await expect(slow).rejects.toThrow(ToolError);
+    await expect(slow).rejects.toThrow('yosys did not finish within 0 s and was stopped');
+  });
+});
