@@ -8,6 +8,7 @@ import type { BlockDef } from '../blocks/block.js';
 import { emitBlock } from '../blocks/emit-block.js';
 import { ToolError } from '../cosim/simulators.js';
 import { synthReportSchema, type SynthReport } from '../report/schema.js';
+import { cachedReport, storeReport, synthKey } from './cache.js';
 import { parseNextpnrLog, parseStat } from './parse.js';
 import { TARGET_DEFS, type Target } from './targets.js';
 import { relevantLines, runTool, type ToolSource } from './tools.js';
@@ -19,6 +20,8 @@ export interface SynthOptions {
   readonly yosys?: ToolSource;
   readonly nextpnr?: ToolSource;
   readonly timeoutMs?: number;
+  /** Use and fill the result cache (default true). */
+  readonly cache?: boolean;
 }
 
 export const ICE40_DEVICE = { flag: '--hx8k', package: 'ct256', name: 'iCE40 HX8K ct256' } as const;
@@ -37,8 +40,19 @@ export interface SynthRun {
   readonly nextpnrLog?: string;
 }
 
-export async function synthesize(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport> {
-  return (await synthesizeRun(block, params, o)).report;
+/** The report, from the result cache when the same Verilog went through the same flow before. */
+export async function synthesize(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
+  const { files, design } = emitBlock(block, params);
+  const verilog = files.filter((f) => f.path.endsWith('.v'));
+  const key = synthKey([o.target, o.yosys ?? 'wasm', o.nextpnr ?? 'wasm', block.name, JSON.stringify(params),
+    yosysScript(o.target, design.top.name, verilog.map((f) => f.path)), ...verilog.flatMap((f) => [f.path, f.content])]);
+  if (o.cache !== false) {
+    const hit = cachedReport(key);
+    if (hit) return { ...hit, cached: true };
+  }
+  const r = (await synthesizeRun(block, params, o)).report;
+  if (o.cache !== false) storeReport(key, r);
+  return r;
 }
 
 export async function synthesizeRun(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthRun> {

@@ -58,7 +58,7 @@ describe('bitforge CLI', () => {
 
   it('build emits the whole catalogue into rtl-out/<block>/', async () => {
     const d = tmp();
-    const r = await run(['build'], d);
+    const r = await run(['build', '--no-synth'], d);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/built 4 block\(s\)/);
     expect(readdirSync(join(d, 'rtl-out', 'examples.counter'))).toContain('counter__width8.v');

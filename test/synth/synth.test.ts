@@ -65,3 +65,25 @@ describe('synthesis reports', () => {
     await expect(slow).rejects.toThrow('yosys did not finish within 0 s and was stopped');
   });
 });
+
+describe('bitforge build (the main job)', () => {
+  it('emits the catalogue, synthesizes it for ice40 and xc7, and writes the three reports', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const d = mkdtempSync(join(tmpdir(), 'bitforge-build-'));
+    const r = await execa('node', [cli, 'build'], { cwd: d, reject: false });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/reports: reports\/index\.html, report\.json, report\.md \(8 ok, 0 failed\)/);
+    const json = JSON.parse(readFileSync(join(d, 'reports', 'report.json'), 'utf8')) as { reports: unknown[]; failures: unknown[] };
+    const reports = json.reports.map((x) => synthReportSchema.parse(x));
+    expect(reports.map((x) => `${x.block}/${x.target}`).sort()).toEqual(
+      ['examples.adder-tree', 'examples.counter', 'examples.fifo', 'int.mac'].flatMap((b) => [`${b}/ice40`, `${b}/xc7`]).sort());
+    for (const x of reports.filter((y) => y.target === 'ice40')) expect(x.pnr!.fmaxMHz).toBeGreaterThan(20);
+    const md = readFileSync(join(d, 'reports', 'report.md'), 'utf8');
+    const tree = reports.find((x) => x.block === 'examples.adder-tree' && x.target === 'xc7')!;
+    expect(md).toContain(`| examples.adder-tree | n=8 width=16 every=1 | xc7 | ${tree.totals.lut} | ${tree.totals.ff} |`);
+    const html = readFileSync(join(d, 'reports', 'index.html'), 'utf8');
+    expect(html.match(/<svg /g)).toHaveLength(3); // LUTs, FFs, Fmax
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/); // self-contained
+  }, 300_000);
+});

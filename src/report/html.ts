@@ -1,0 +1,38 @@
+// One self-contained HTML page: tables and SVG charts of resources per block and parameters, and
+// Fmax. No scripts, no network.
+
+import type { Failure } from './markdown.js';
+import type { SynthReport } from './schema.js';
+import { barChart } from './svg-bars.js';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const config = (r: SynthReport) => `${r.block} ${Object.entries(r.params).map(([k, v]) => `${k}=${String(v)}`).join(' ')}`;
+
+export function htmlReport(title: string, reports: readonly SynthReport[], failures: readonly Failure[], meta: string): string {
+  const targets = [...new Set(reports.map((r) => r.target))];
+  const chart = (metric: 'lut' | 'ff', name: string) => barChart(name, 'cells', targets.map((t) => ({
+    name: t, bars: reports.filter((r) => r.target === t).map((r) => ({ label: config(r), value: r.totals[metric] })),
+  })));
+  const withFmax = reports.filter((r) => r.pnr?.fmaxMHz != null);
+  const fmax = withFmax.length ? barChart('Fmax after place and route', 'MHz', [{ name: withFmax[0]!.pnr!.device, bars: withFmax.map((r) => ({ label: config(r), value: r.pnr!.fmaxMHz! })) }]) : '';
+  const rows = reports.map((r) => `<tr><td>${esc(r.block)}</td><td>${esc(Object.entries(r.params).map(([k, v]) => `${k}=${String(v)}`).join(' '))}</td><td>${r.target}</td><td>${r.totals.lut}</td><td>${r.totals.ff}</td><td>${r.totals.carry}</td><td>${r.totals.bram}</td><td>${r.totals.dsp}</td><td>${r.pnr?.fmaxMHz ?? ''}</td><td>${r.wallSeconds.toFixed(1)}</td></tr>`);
+  const failed = failures.map((f) => `<tr><td>${esc(f.block)}</td><td>${f.target}</td><td>${esc(f.reason)}</td></tr>`);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:nth-child(-n+3),th{text-align:left}.chart{display:block;margin:1.5em 0}</style>
+</head><body>
+<h1>${esc(title)}</h1>
+<p>${esc(meta)}</p>
+<h2>Resources</h2>
+${chart('lut', 'LUTs by block and target')}
+${chart('ff', 'Flip-flops by block and target')}
+${fmax ? `<h2>Timing</h2>\n${fmax}` : ''}
+<h2>Table</h2>
+<table><thead><tr><th>block</th><th>parameters</th><th>target</th><th>LUT</th><th>FF</th><th>carry</th><th>BRAM</th><th>DSP</th><th>Fmax (MHz)</th><th>time (s)</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table>
+${failed.length ? `<h2>Failed configurations</h2><table><thead><tr><th>block</th><th>target</th><th>reason</th></tr></thead><tbody>${failed.join('\n')}</tbody></table>` : ''}
+</body></html>
+`;
+}

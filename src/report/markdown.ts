@@ -1,0 +1,22 @@
+// Synthesis results as Markdown tables: one row per (block, parameters, target).
+import type { SynthReport } from './schema.js';
+
+export interface Failure { readonly block: string; readonly params: Record<string, unknown>; readonly target: string; readonly reason: string }
+
+const paramText = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+
+export function markdownReport(title: string, reports: readonly SynthReport[], failures: readonly Failure[], meta: string): string {
+  const lines = [
+    `# ${title}`, '', meta, '',
+    '| block | parameters | target | LUT | FF | carry | BRAM (18 Kb) | DSP | Fmax (MHz) | tools | time (s) |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|',
+    ...reports.map((r) => `| ${r.block} | ${paramText(r.params)} | ${r.target} | ${r.totals.lut} | ${r.totals.ff} | ${r.totals.carry} | ${r.totals.bram} | ${r.totals.dsp} | ${r.pnr?.fmaxMHz ?? ''} | ${r.tools.yosys.version.split(' (')[0]}${r.tools.nextpnr ? `, ${r.tools.nextpnr.version}` : ''} | ${r.wallSeconds.toFixed(1)} |`),
+    '',
+  ];
+  if (failures.length) {
+    lines.push('## Failed configurations', '', '| block | parameters | target | reason |', '|---|---|---|---|');
+    for (const f of failures) lines.push(`| ${f.block} | ${paramText(f.params)} | ${f.target} | ${f.reason.replace(/\|/g, '\\|')} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}

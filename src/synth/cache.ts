@@ -1,0 +1,39 @@
+// Synthesis results cached by a content hash of (Verilog, Yosys script, target, tool sources and
+// versions): an interrupted build or sweep resumes where it stopped. Entries are validated on read.
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { cacheRoot } from '../cosim/simulators.js';
+import { synthReportSchema, type SynthReport } from '../report/schema.js';
+
+const require = createRequire(import.meta.url);
+/** Installed package version (package.json is not in the packages' exports: found beside the entry). */
+function versionOf(pkg: string): string {
+  const entry = require.resolve(pkg); // …/node_modules/@yowasp/<name>/gen/bundle.js
+  const root = entry.slice(0, entry.lastIndexOf(`${pkg}/`) + pkg.length);
+  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+}
+const TOOL_VERSIONS = ['@yowasp/yosys', '@yowasp/nextpnr-ice40'].map((p) => `${p}@${versionOf(p)}`).join(',');
+
+export function synthKey(parts: readonly string[]): string {
+  const h = createHash('sha256').update('bitforge.synth/1').update(TOOL_VERSIONS);
+  for (const p of parts) h.update(String(p.length)).update(':').update(p);
+  return h.digest('hex').slice(0, 32);
+}
+
+const file = (key: string) => join(cacheRoot(), 'synth', `${key}.json`);
+
+export function cachedReport(key: string): SynthReport | undefined {
+  if (!existsSync(file(key))) return undefined;
+  const parsed = synthReportSchema.safeParse(JSON.parse(readFileSync(file(key), 'utf8')));
+  return parsed.success ? parsed.data : undefined; // a damaged entry is recomputed
+}
+
+export function storeReport(key: string, r: SynthReport): void {
+  mkdirSync(join(cacheRoot(), 'synth'), { recursive: true });
+  const tmp = `${file(key)}.tmp-${process.pid}`;
+  writeFileSync(tmp, JSON.stringify(r));
+  renameSync(tmp, file(key));
+}
