@@ -12,19 +12,12 @@ import { join } from 'node:path';
 import { adderTreeBlock } from '../dist/blocks/examples/adder-tree/block.js';
 import { intMacBlock } from '../dist/blocks/int/mac/block.js';
 import { buildHarness } from '../dist/cosim/harness-build.js';
+import { harnessSpecOf, MODE_NUMBER } from '../dist/cosim/in-process.js';
 import { simulate } from '../dist/cosim/run.js';
 import { setupCosim } from '../dist/cosim/setup.js';
 import { vectorSource } from '../dist/cosim/vectors.js';
 
-const MODE = { comb: 0, pipeline: 1, stream: 2, cycle: 3 };
 const VECTORS = 4_000_000, ICARUS_VECTORS = 20_000, SEED = 1;
-
-function harnessSpec(s) {
-  return {
-    top: s.top, files: s.files, ins: s.ins, outs: s.outs, clock: s.ports.some((p) => p.name === 'clk'),
-    reset: s.mode !== 'cycle' && s.ports.some((p) => p.name === 'rst'), pipeline: s.mode === 'pipeline', stream: s.mode === 'stream',
-  };
-}
 
 /** The run's vectors, concatenated, as the plain loop's input files. */
 function writeVectorFiles(s, dir) {
@@ -48,8 +41,8 @@ export async function runCosimBench() {
   for (const c of cases) {
     const s = setupCosim(c.block, c.params);
     process.env.BITFORGE_CACHE = mkdtempSync(join(tmpdir(), 'bitforge-bench-cache-')); // cold
-    const cold = await buildHarness(harnessSpec(s));
-    const warm = await buildHarness(harnessSpec(s));
+    const cold = await buildHarness(harnessSpecOf(s));
+    const warm = await buildHarness(harnessSpecOf(s));
     // bitforge in-process: best of 3 (build served from the cache)
     let ours = Infinity, total = 0, failed = 0;
     for (let i = 0; i < 3; i++) {
@@ -57,12 +50,12 @@ export async function runCosimBench() {
       ours = Math.min(ours, r.seconds); total = r.vectors; failed += r.failed;
     }
     // plain C++ loop over the same vectors: best of 3
-    const plain = await buildHarness(harnessSpec(s), 'plain');
+    const plain = await buildHarness(harnessSpecOf(s), 'plain');
     const dir = mkdtempSync(join(tmpdir(), 'bitforge-plain-'));
     const n = writeVectorFiles(s, dir);
     let plainS = Infinity, plainBad = 0;
     for (let i = 0; i < 3; i++) {
-      const [rowsRun, bad, secs] = execFileSync(plain.path, [String(MODE[s.mode])], { cwd: dir, encoding: 'utf8' }).trim().split(' ').map(Number);
+      const [rowsRun, bad, secs] = execFileSync(plain.path, [String(MODE_NUMBER[s.mode])], { cwd: dir, encoding: 'utf8' }).trim().split(' ').map(Number);
       if (rowsRun !== n) throw new Error(`plain loop ran ${rowsRun} of ${n}`);
       plainS = Math.min(plainS, secs); plainBad += bad;
     }

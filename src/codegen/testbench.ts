@@ -43,7 +43,7 @@ export function dataPorts(ports: readonly PortInfo[], mode: TestbenchMode) {
   };
 }
 
-export function packedWidth(ports: readonly PortInfo[]): number {
+function packedWidth(ports: readonly PortInfo[]): number {
   return Math.max(1, ports.reduce((s, p) => s + p.width, 0));
 }
 
@@ -75,6 +75,16 @@ function compare(what: string, idx: string, outCat: string, ow: number): string[
     '        failed = failed + 1;',
     `        $display("MISMATCH ${what} %0d: got %h expected %h", ${idx}, ${outCat}, exp_mem[${idx}][${ow - 1}:0]);`,
     '      end',
+  ];
+}
+
+/** Handshake benches end when every output was seen, at the first mismatch, or at the timeout. */
+function endOfHandshakeRun(timeout: number): string[] {
+  return [
+    `    if (seen == N || failed > 0 || cycles > ${timeout}) begin`,
+    '      if (seen < N && failed == 0) $display("TIMEOUT after %0d cycles: %0d of %0d outputs seen", cycles, seen, N);',
+    ...finish('(failed > 0) ? failed : N - passed'),
+    '    end',
   ];
 }
 
@@ -136,10 +146,7 @@ export function testbenchFiles(spec: TestbenchSpec): Array<{ path: string; conte
       ...compare('transaction', 'seen', outCat, ow),
       '      seen = seen + 1;',
       '    end',
-      `    if (seen == N || failed > 0 || cycles > ${timeout}) begin`,
-      '      if (seen < N && failed == 0) $display("TIMEOUT after %0d cycles: %0d of %0d outputs seen", cycles, seen, N);',
-      ...finish('(failed > 0) ? failed : N - passed'),
-      '    end',
+      ...endOfHandshakeRun(timeout),
       '  end',
     );
   } else if (spec.mode === 'stream') {
@@ -168,10 +175,7 @@ export function testbenchFiles(spec: TestbenchSpec): Array<{ path: string; conte
       '      if (in_valid && in_ready) begin sent = sent + 1; gap = (sent < N) ? gap_mem[sent] : 0; end',
       '      else if (!in_valid && gap > 0) gap = gap - 1;',
       '    end',
-      `    if (seen == N || failed > 0 || cycles > ${timeout}) begin`,
-      '      if (seen < N && failed == 0) $display("TIMEOUT after %0d cycles: %0d of %0d outputs seen", cycles, seen, N);',
-      ...finish('(failed > 0) ? failed : N - passed'),
-      '    end',
+      ...endOfHandshakeRun(timeout),
       '  end',
     );
   } else if (spec.mode === 'cycle') {

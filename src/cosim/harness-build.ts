@@ -1,17 +1,17 @@
 // Builds the in-process cosim harness of a design: Verilator C++ of the design + the harness core
 // (rendered from tb/harness/core.h.hbs) + the N-API glue (tb/harness/addon.cpp) → harness.node.
-// Builds are cached by a content hash of everything that goes into them, made in a private
-// directory and published with an atomic rename: two processes can share one cache.
+// Builds are cached (build-cache.ts) by a content hash of everything that goes into them.
 
 import Handlebars from 'handlebars';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DesignFile } from '../codegen/design-files.js';
 import type { RowLayout } from './rows.js';
-import { cacheRoot, tool } from './simulators.js';
+import { cachedBuild } from './build-cache.js';
+import { tool, verilatorVersion } from './simulators.js';
 
 const TB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../tb/harness');
 const require = createRequire(import.meta.url);
@@ -28,8 +28,8 @@ export interface HarnessSpec {
   readonly stream: boolean; // has in_valid/in_ready/out_valid/out_ready
 }
 
-/** What the plain C++ benchmark loop needs too: the rendered core header. */
-export function renderCore(s: HarnessSpec): string {
+/** The harness core header for this design (shared by the addon and the plain C++ loop). */
+function renderCore(s: HarnessSpec): string {
   const template = Handlebars.compile(readFileSync(join(TB_DIR, 'core.h.hbs'), 'utf8'), { noEscape: true, strict: true });
   return template({
     top: s.top, inWords: s.ins.words, outWords: s.outs.words, clock: s.clock, resetOnCreate: s.reset,
@@ -39,8 +39,6 @@ export function renderCore(s: HarnessSpec): string {
 
 const CFLAGS = ['-fPIC', '-O2', '-fno-semantic-interposition', '-fvisibility=hidden', `-I${NAPI_INCLUDE}`, '-DNODE_GYP_MODULE_NAME=bitforge_harness'];
 const VFLAGS = ['--cc', '--exe', '--build', '-j', '2', '-Wno-fatal', '-Wno-lint', '-Wno-style', '-O3', '--x-assign', 'fast', '--x-initial', 'fast'];
-
-let verilatorVersion: string | undefined;
 
 export interface BuiltHarness {
   readonly path: string; // the shared object (harness.node, or the plain executable)
@@ -59,18 +57,10 @@ export async function buildHarness(s: HarnessSpec, kind: 'addon' | 'plain' = 'ad
   const glue = kind === 'addon' ? 'addon.cpp' : 'plain_main.cpp';
   const out = kind === 'addon' ? 'harness.node' : 'plain';
   const verilog = s.files.filter((f) => f.path.endsWith('.v'));
-  verilatorVersion ??= (await tool('verilator', ['--version'], process.cwd(), 60_000, 'verilator --version')).trim();
-  const h = createHash('sha256').update(verilatorVersion).update(VFLAGS.join(' ')).update(CFLAGS.join(' '))
+  const h = createHash('sha256').update(await verilatorVersion()).update(VFLAGS.join(' ')).update(CFLAGS.join(' '))
     .update(process.versions.modules).update(core).update(readFileSync(join(TB_DIR, glue)));
   for (const f of verilog) h.update(f.path).update(f.content);
-  const key = `${kind}-${h.digest('hex').slice(0, 24)}`;
-  const dir = join(cacheRoot(), 'harness');
-  const final = join(dir, key);
-  if (existsSync(join(final, out))) return { path: join(final, out), cached: true, seconds: (performance.now() - t0) / 1000 };
-
-  mkdirSync(dir, { recursive: true });
-  const build = mkdtempSync(join(dir, `${key}.tmp-`));
-  try {
+  const { dir, cached } = await cachedBuild('harness', `${kind}-${h.digest('hex').slice(0, 24)}`, out, async (build) => {
     for (const f of verilog) writeFileSync(join(build, f.path), f.content);
     writeFileSync(join(build, 'harness_core.h'), core);
     copyFileSync(join(TB_DIR, glue), join(build, glue));
@@ -79,16 +69,8 @@ export async function buildHarness(s: HarnessSpec, kind: 'addon' | 'plain' = 'ad
       glue, ...verilog.map((f) => f.path)], build, 1_800_000, `Verilator build of the ${kind === 'addon' ? 'cosim harness' : 'plain C++ loop'}`);
     copyFileSync(join(build, 'obj', out), join(build, out));
     rmSync(join(build, 'obj'), { recursive: true, force: true });
-  } catch (e) {
-    rmSync(build, { recursive: true, force: true }); // nothing stale left in the cache
-    throw e;
-  }
-  try {
-    renameSync(build, final); // atomic publish; another process may have won the race
-  } catch {
-    rmSync(build, { recursive: true, force: true });
-  }
-  return { path: join(final, out), cached: false, seconds: (performance.now() - t0) / 1000 };
+  });
+  return { path: join(dir, out), cached, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** The loaded addon: one Verilated model per create(). */

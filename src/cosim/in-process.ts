@@ -2,14 +2,25 @@
 // worker thread while the golden model computes the next one. Outputs are compared row by row; the
 // run stops at the first mismatch.
 
-import { buildHarness, loadHarness } from './harness-build.js';
+import { buildHarness, loadHarness, type HarnessSpec } from './harness-build.js';
 import type { EngineResult, Mismatch, Progress } from './result.js';
 import { firstDifference, getRow } from './rows.js';
 import type { CosimSetup } from './setup.js';
 import type { Chunk, VectorSource } from './vectors.js';
 
-const MODE_NUMBER = { comb: 0, pipeline: 1, stream: 2, cycle: 3 } as const;
-export const CHUNK_ROWS = 1 << 16;
+/** The harness's Mode enum (tb/harness/core.h.hbs). */
+export const MODE_NUMBER = { comb: 0, pipeline: 1, stream: 2, cycle: 3 } as const;
+const CHUNK_ROWS = 1 << 16;
+
+/** What the harness build needs to know about a block instance. */
+export function harnessSpecOf(s: CosimSetup): HarnessSpec {
+  return {
+    top: s.top, files: s.files, ins: s.ins, outs: s.outs,
+    clock: s.ports.some((p) => p.name === 'clk'),
+    reset: s.mode !== 'cycle' && s.ports.some((p) => p.name === 'rst'), // cycle models drive rst themselves
+    pipeline: s.mode === 'pipeline', stream: s.mode === 'stream',
+  };
+}
 
 function firstBad(s: CosimSetup, c: Chunk, got: Uint32Array, seen: number): number {
   const w = s.outs.words;
@@ -22,12 +33,7 @@ function firstBad(s: CosimSetup, c: Chunk, got: Uint32Array, seen: number): numb
 }
 
 export async function runInProcess(s: CosimSetup, src: VectorSource, onProgress?: Progress): Promise<EngineResult> {
-  const built = await buildHarness({
-    top: s.top, files: s.files, ins: s.ins, outs: s.outs,
-    clock: s.ports.some((p) => p.name === 'clk'),
-    reset: s.mode !== 'cycle' && s.ports.some((p) => p.name === 'rst'),
-    pipeline: s.mode === 'pipeline', stream: s.mode === 'stream',
-  });
+  const built = await buildHarness(harnessSpecOf(s));
   const addon = loadHarness(built.path);
   const harness = addon.create();
   let passed = 0, failed = 0, vectors = 0, cycles = 0;

@@ -1,15 +1,14 @@
 // Runs a testbench directory with Icarus or Verilator (--binary). Verilator builds are cached by a
 // content hash of (testbench, design Verilog, Verilator version, flags): a re-run does not recompile.
-// A build is made in its own directory and published with an atomic rename, so two processes can
-// share one cache.
 
 import { execa } from 'execa';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { cachedBuild } from './build-cache.js';
 
-export type Simulator = 'icarus' | 'verilator';
+/** The simulators that run a Verilog testbench (Verilator as --binary). */
+export type TestbenchSimulator = 'icarus' | 'verilator';
 
 /** A simulator tool failed (missing, compile error, hang): reported as one line by the CLI, exit 1. */
 export class ToolError extends Error {
@@ -45,43 +44,27 @@ export interface RunResult {
 
 const VERILATOR_FLAGS = ['--binary', '-Wno-fatal', '-Wno-lint', '-Wno-style', '--top-module', 'tb', '-o', 'tbsim'];
 
-/** Build cache: $BITFORGE_CACHE, else $XDG_CACHE_HOME/bitforge or ~/.cache/bitforge (shared by all projects, like ccache). */
-export function cacheRoot(): string {
-  if (process.env.BITFORGE_CACHE) return resolve(process.env.BITFORGE_CACHE);
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'bitforge');
+let version: string | undefined;
+
+/** `verilator --version`, asked once per process (it goes into every build key). */
+export async function verilatorVersion(): Promise<string> {
+  version ??= (await tool('verilator', ['--version'], process.cwd(), 60_000, 'verilator --version')).trim();
+  return version;
 }
 
-let verilatorVersion: string | undefined;
-
-export async function runTestbench(sim: Simulator, dir: string, designFiles: string[], runTimeoutMs = 600_000, stem = 'tb'): Promise<RunResult> {
+export async function runTestbench(sim: TestbenchSimulator, dir: string, designFiles: string[], runTimeoutMs = 600_000, stem = 'tb'): Promise<RunResult> {
   if (sim === 'icarus') {
     await tool('iverilog', ['-g2005', '-o', `${stem}.vvp`, '-s', 'tb', `${stem}.v`, ...designFiles], dir, 600_000, 'Icarus compile');
     return { stdout: await tool('vvp', ['-n', `${stem}.vvp`], dir, runTimeoutMs, 'Icarus simulation'), cached: false };
   }
-  verilatorVersion ??= (await tool('verilator', ['--version'], dir, 60_000, 'verilator --version')).trim();
-  const h = createHash('sha256').update(verilatorVersion).update(VERILATOR_FLAGS.join(' '));
+  const h = createHash('sha256').update(await verilatorVersion()).update(VERILATOR_FLAGS.join(' '));
   for (const f of ['tb.v', ...designFiles]) h.update(f).update(readFileSync(join(dir, f)));
-  const key = h.digest('hex').slice(0, 24);
-  const cached = join(cacheRoot(), 'verilator', key);
-  const hit = existsSync(join(cached, 'tbsim'));
-  if (!hit) {
-    mkdirSync(join(cacheRoot(), 'verilator'), { recursive: true });
-    const build = mkdtempSync(join(cacheRoot(), 'verilator', `${key}.tmp-`));
+  const { dir: cached, cached: hit } = await cachedBuild('verilator', h.digest('hex').slice(0, 24), 'tbsim', async (build) => {
     for (const f of ['tb.v', ...designFiles]) cpSync(join(dir, f), join(build, f));
-    try {
-      await tool('verilator', [...VERILATOR_FLAGS, 'tb.v', ...designFiles], build, 1_800_000, 'Verilator build');
-    } catch (e) {
-      rmSync(build, { recursive: true, force: true }); // nothing stale left in the cache
-      throw e;
-    }
+    await tool('verilator', [...VERILATOR_FLAGS, 'tb.v', ...designFiles], build, 1_800_000, 'Verilator build');
     cpSync(join(build, 'obj_dir', 'tbsim'), join(build, 'tbsim'));
     rmSync(join(build, 'obj_dir'), { recursive: true, force: true });
-    try {
-      renameSync(build, cached); // atomic publish; another process may have won the race
-    } catch {
-      rmSync(build, { recursive: true, force: true });
-    }
-  }
+  });
   // The binary reads its vector files ($readmemh) from the working directory.
   return { stdout: await tool(join(cached, 'tbsim'), [], dir, runTimeoutMs, 'Verilator simulation'), cached: hit };
 }

@@ -26,8 +26,8 @@ export interface VectorSource {
   chunks(size: number): Generator<Chunk>;
 }
 
-export const EXHAUSTIVE_LIMIT_BITS = 20;
-export const DEFAULT_RANDOM_VECTORS = 10_000;
+const EXHAUSTIVE_LIMIT_BITS = 20;
+const DEFAULT_RANDOM_VECTORS = 10_000;
 const RING = 3;
 
 /** Bubbles and stalls: 1–3 idle cycles before 20% of the transactions. */

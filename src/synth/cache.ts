@@ -2,10 +2,11 @@
 // versions): an interrupted build or sweep resumes where it stopped. Entries are validated on read.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { cacheRoot } from '../cosim/simulators.js';
+import { writeFiles } from '../cli/write-files.js';
+import { cacheRoot } from '../cosim/build-cache.js';
 import { synthReportSchema, type SynthReport } from '../report/schema.js';
 
 const require = createRequire(import.meta.url);
@@ -32,8 +33,5 @@ export function cachedReport(key: string): SynthReport | undefined {
 }
 
 export function storeReport(key: string, r: SynthReport): void {
-  mkdirSync(join(cacheRoot(), 'synth'), { recursive: true });
-  const tmp = `${file(key)}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(r));
-  renameSync(tmp, file(key));
+  writeFiles(join(cacheRoot(), 'synth'), [{ path: `${key}.json`, content: JSON.stringify(r) }]);
 }

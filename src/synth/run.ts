@@ -24,7 +24,7 @@ export interface SynthOptions {
   readonly cache?: boolean;
 }
 
-export const ICE40_DEVICE = { flag: '--hx8k', package: 'ct256', name: 'iCE40 HX8K ct256' } as const;
+const ICE40_DEVICE = { flag: '--hx8k', package: 'ct256', name: 'iCE40 HX8K ct256' } as const;
 
 export function yosysScript(target: Target, top: string, files: readonly string[]): string {
   const def = TARGET_DEFS[target];
@@ -40,28 +40,36 @@ export interface SynthRun {
   readonly nextpnrLog?: string;
 }
 
-/** The report, from the result cache when the same Verilog went through the same flow before. */
-export async function synthesize(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
+/** The design, its Verilog and the Yosys script for a target: computed once per run. */
+function prepare(block: BlockDef, params: Record<string, unknown>, target: Target) {
   const { files, design } = emitBlock(block, params);
   const verilog = files.filter((f) => f.path.endsWith('.v'));
-  const key = synthKey([o.target, o.yosys ?? 'wasm', o.nextpnr ?? 'wasm', block.name, JSON.stringify(params),
-    yosysScript(o.target, design.top.name, verilog.map((f) => f.path)), ...verilog.flatMap((f) => [f.path, f.content])]);
+  return { design, verilog, script: yosysScript(target, design.top.name, verilog.map((f) => f.path)) };
+}
+
+/** The report, from the result cache when the same Verilog went through the same flow before. */
+export async function synthesize(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
+  const prep = prepare(block, params, o.target);
+  const key = synthKey([o.target, o.yosys ?? 'wasm', o.nextpnr ?? 'wasm', block.name, JSON.stringify(params), prep.script,
+    ...prep.verilog.flatMap((f) => [f.path, f.content])]);
   if (o.cache !== false) {
     const hit = cachedReport(key);
     if (hit) return { ...hit, cached: true };
   }
-  const r = (await synthesizeRun(block, params, o)).report;
+  const r = (await runFlow(block, params, o, prep)).report;
   if (o.cache !== false) storeReport(key, r);
   return r;
 }
 
-export async function synthesizeRun(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthRun> {
+/** One uncached run, with the raw tool output. */
+export function synthesizeRun(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthRun> {
+  return runFlow(block, params, o, prepare(block, params, o.target));
+}
+
+async function runFlow(block: BlockDef, params: Record<string, unknown>, o: SynthOptions, { design, verilog, script }: ReturnType<typeof prepare>): Promise<SynthRun> {
   const t0 = performance.now();
   const yosysSource = o.yosys ?? 'wasm', nextpnrSource = o.nextpnr ?? 'wasm';
   const timeoutMs = o.timeoutMs ?? 30 * 60_000;
-  const { files, design } = emitBlock(block, params);
-  const verilog = files.filter((f) => f.path.endsWith('.v'));
-  const script = yosysScript(o.target, design.top.name, verilog.map((f) => f.path));
   const inputs = Object.fromEntries([...verilog.map((f) => [f.path, f.content] as const), ['synth.ys', script] as const]);
   const y = await runTool({ tool: 'yosys', args: ['-s', 'synth.ys'], files: inputs }, yosysSource, timeoutMs);
   if (!y.ok || !y.files['stat.json']) throw new ToolError(`Yosys (${o.target}) failed (exit ${y.code}): ${relevantLines(y.log)}`);

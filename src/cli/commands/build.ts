@@ -46,8 +46,9 @@ export function buildCommand(): Command {
         const what = r ? `LUT ${r.totals.lut}, FF ${r.totals.ff}${r.pnr?.fmaxMHz ? `, ${r.pnr.fmaxMHz} MHz` : ''}${r.cached ? ' (cached)' : ''}` : 'FAILED';
         process.stdout.write(`[${done}/${total}] ${j.block.name} on ${j.options.target}: ${what}\n`);
       });
-      const meta = `bitforge build · ${new Date().toISOString()} · targets ${targets.join(', ')} · ${reports[0]?.tools.yosys.version ?? ''}`;
-      const json = { schema: 'bitforge.report/1', generated: new Date().toISOString(), targets, reports: reports.map(({ cached: _c, ...r }) => r), failures };
+      const generated = new Date().toISOString();
+      const meta = `bitforge build · ${generated} · targets ${targets.join(', ')} · ${reports[0]?.tools.yosys.version ?? ''}`;
+      const json = { schema: 'bitforge.report/1', generated, targets, reports: reports.map(({ cached: _c, ...r }) => r), failures };
       writeFiles(opts.reports, [
         { path: 'report.json', content: JSON.stringify(json, null, 2) + '\n' },
         { path: 'report.md', content: markdownReport('bitforge build: synthesis report', json.reports, failures, meta) },
