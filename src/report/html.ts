@@ -1,7 +1,7 @@
 // One self-contained HTML page: tables and SVG charts of resources per block and parameters, and
 // Fmax. No scripts, no network.
 
-import type { Failure } from './markdown.js';
+import { noteOf, type Failure } from './markdown.js';
 import type { SynthReport } from './schema.js';
 import { barChart } from './svg-bars.js';
 
@@ -15,7 +15,7 @@ export function htmlReport(title: string, reports: readonly SynthReport[], failu
   })));
   const withFmax = reports.filter((r) => r.pnr?.fmaxMHz != null);
   const fmax = withFmax.length ? barChart('Fmax after place and route', 'MHz', [{ name: withFmax[0]!.pnr!.device, bars: withFmax.map((r) => ({ label: config(r), value: r.pnr!.fmaxMHz! })) }]) : '';
-  const rows = reports.map((r) => `<tr><td>${esc(r.block)}</td><td>${esc(Object.entries(r.params).map(([k, v]) => `${k}=${String(v)}`).join(' '))}</td><td>${r.target}</td><td>${r.totals.lut}</td><td>${r.totals.ff}</td><td>${r.totals.carry}</td><td>${r.totals.bram}</td><td>${r.totals.dsp}</td><td>${r.pnr?.fmaxMHz ?? ''}</td><td>${r.wallSeconds.toFixed(1)}</td></tr>`);
+  const rows = reports.map((r) => `<tr><td>${esc(r.block)}</td><td>${esc(Object.entries(r.params).map(([k, v]) => `${k}=${String(v)}`).join(' '))}</td><td>${r.target}</td><td>${r.totals.lut}</td><td>${r.totals.ff}</td><td>${r.totals.carry}</td><td>${r.totals.bram}</td><td>${r.totals.dsp}</td><td>${r.pnr?.fmaxMHz ?? ''}</td><td>${r.wallSeconds.toFixed(1)}</td><td>${esc(noteOf(r))}</td></tr>`);
   const failed = failures.map((f) => `<tr><td>${esc(f.block)}</td><td>${f.target}</td><td>${esc(f.reason)}</td></tr>`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
@@ -28,7 +28,7 @@ ${chart('lut', 'LUTs by block and target')}
 ${chart('ff', 'Flip-flops by block and target')}
 ${fmax ? `<h2>Timing</h2>\n${fmax}` : ''}
 <h2>Table</h2>
-<table><thead><tr><th>block</th><th>parameters</th><th>target</th><th>LUT</th><th>FF</th><th>carry</th><th>BRAM</th><th>DSP</th><th>Fmax (MHz)</th><th>time (s)</th></tr></thead>
+<table><thead><tr><th>block</th><th>parameters</th><th>target</th><th>LUT</th><th>FF</th><th>carry</th><th>BRAM</th><th>DSP</th><th>Fmax (MHz)</th><th>time (s)</th><th>notes</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table>

@@ -3,14 +3,17 @@ import type { SynthReport } from './schema.js';
 
 export interface Failure { readonly block: string; readonly params: Record<string, unknown>; readonly target: string; readonly reason: string }
 
+/** What the numbers include besides the block, said in the row. */
+export const noteOf = (r: SynthReport) => r.wrapper ? `placed in pin wrapper (+${r.wrapper.totals.lut} LUT, +${r.wrapper.totals.ff} FF, in logic cells and Fmax only)` : '';
+
 const paramText = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(' ');
 
 export function markdownReport(title: string, reports: readonly SynthReport[], failures: readonly Failure[], meta: string): string {
   const lines = [
     `# ${title}`, '', meta, '',
-    '| block | parameters | target | LUT | FF | carry | BRAM (18 Kb) | DSP | Fmax (MHz) | tools | time (s) |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|',
-    ...reports.map((r) => `| ${r.block} | ${paramText(r.params)} | ${r.target} | ${r.totals.lut} | ${r.totals.ff} | ${r.totals.carry} | ${r.totals.bram} | ${r.totals.dsp} | ${r.pnr?.fmaxMHz ?? ''} | ${r.tools.yosys.version.split(' (')[0]}${r.tools.nextpnr ? `, ${r.tools.nextpnr.version}` : ''} | ${r.wallSeconds.toFixed(1)} |`),
+    '| block | parameters | target | LUT | FF | carry | BRAM (18 Kb) | DSP | Fmax (MHz) | tools | time (s) | notes |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|',
+    ...reports.map((r) => `| ${r.block} | ${paramText(r.params)} | ${r.target} | ${r.totals.lut} | ${r.totals.ff} | ${r.totals.carry} | ${r.totals.bram} | ${r.totals.dsp} | ${r.pnr?.fmaxMHz ?? ''} | ${r.tools.yosys.version.split(' (')[0]}${r.tools.nextpnr ? `, ${r.tools.nextpnr.version}` : ''} | ${r.wallSeconds.toFixed(1)} | ${noteOf(r)} |`),
     '',
   ];
   if (failures.length) {

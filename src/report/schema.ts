@@ -21,7 +21,15 @@ export const synthReportSchema = z.object({
     fmaxMHz: z.number().nullable().describe('nextpnr timing analysis of clk after routing; null without a clock'),
     clock: z.string().nullable(),
   }).optional(),
-  wrapper: z.boolean().describe('true when the block was placed inside the pin-reducing wrapper'),
+  wrapper: z.union([z.literal(false), z.object({
+    reason: z.string(),
+    pinsNeeded: z.number().int(),
+    inputChainBits: z.number().int(),
+    outputChainBits: z.number().int(),
+    cells: z.record(z.string(), z.number().int().nonnegative()),
+    totals: z.object({ lut: z.number(), ff: z.number(), carry: z.number(), bram: z.number(), dsp: z.number() }),
+  })]).describe('false, or the pin-reducing wrapper used for place and route: cells and totals above are the block\'s own; '
+    + 'the wrapper\'s are here; pnr counts both'),
   wallSeconds: z.number(),
 });
 

@@ -7,11 +7,18 @@ interface StatJson {
   modules?: Record<string, { num_cells_by_type?: Record<string, number> }>;
 }
 
-/** Cells by type of the whole (flattened) design, and the category totals. */
-export function parseStat(target: Target, json: string): { cells: Record<string, number>; totals: Record<Category, number> } {
+/**
+ * Cells by type and category totals: of the whole (flattened) design, or of one module of a
+ * hierarchical one (its instances of `exclude` modules not counted as cells).
+ */
+export function parseStat(target: Target, json: string, module?: string, exclude: readonly string[] = []): { cells: Record<string, number>; totals: Record<Category, number> } {
   const stat = JSON.parse(json) as StatJson;
-  const byType = stat.design?.num_cells_by_type ?? Object.values(stat.modules ?? {})[0]?.num_cells_by_type ?? {};
-  const cells = Object.fromEntries(Object.entries(byType).sort(([a], [b]) => a.localeCompare(b)));
+  const byType = module !== undefined
+    ? (stat.modules?.[module] ?? stat.modules?.[`\\${module}`])?.num_cells_by_type
+    : stat.design?.num_cells_by_type ?? Object.values(stat.modules ?? {})[0]?.num_cells_by_type;
+  if (!byType) throw new Error(`stat -json has no cell counts${module ? ` for module ${module}` : ''}`);
+  const skip = new Set(exclude.flatMap((m) => [m, `\\${m}`]));
+  const cells = Object.fromEntries(Object.entries(byType).filter(([k]) => !skip.has(k)).sort(([a], [b]) => a.localeCompare(b)));
   const totals: Record<Category, number> = { lut: 0, ff: 0, carry: 0, bram: 0, dsp: 0 };
   for (const [type, n] of Object.entries(cells)) {
     const c = categoryOf(target, type);

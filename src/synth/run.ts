@@ -10,6 +10,7 @@ import { ToolError } from '../cosim/simulators.js';
 import { synthReportSchema, type SynthReport } from '../report/schema.js';
 import { cachedReport, storeReport, synthKey } from './cache.js';
 import { parseNextpnrLog, parseStat } from './parse.js';
+import { pinsNeeded, pinWrapper, WRAPPER_MODULE, type PinWrapper, type WrapperMode } from './pin-wrapper.js';
 import { TARGET_DEFS, type Target } from './targets.js';
 import { relevantLines, runTool, type ToolSource } from './tools.js';
 
@@ -22,14 +23,18 @@ export interface SynthOptions {
   readonly timeoutMs?: number;
   /** Use and fill the result cache (default true). */
   readonly cache?: boolean;
+  /** The pin-reducing wrapper for place and route: when the ports exceed the device's pins (auto, the default). */
+  readonly wrapper?: WrapperMode;
 }
 
-const ICE40_DEVICE = { flag: '--hx8k', package: 'ct256', name: 'iCE40 HX8K ct256' } as const;
+// 206 user I/Os on the HX8K in the ct256 package.
+const ICE40_DEVICE = { flag: '--hx8k', package: 'ct256', name: 'iCE40 HX8K ct256', ios: 206 } as const;
 
-export function yosysScript(target: Target, top: string, files: readonly string[]): string {
+export function yosysScript(target: Target, top: string, files: readonly string[], wrapped = false): string {
   const def = TARGET_DEFS[target];
-  const template = Handlebars.compile(readFileSync(join(SYNTH_DIR, def.script), 'utf8'), { noEscape: true, strict: true });
-  return template({ top, files, ...def.options });
+  const file = wrapped ? def.script.replace('.ys.hbs', '-wrapped.ys.hbs') : def.script;
+  const template = Handlebars.compile(readFileSync(join(SYNTH_DIR, file), 'utf8'), { noEscape: true, strict: true });
+  return template({ top, files, wrapper: WRAPPER_MODULE, ...def.options });
 }
 
 export interface SynthRun {
@@ -40,16 +45,22 @@ export interface SynthRun {
   readonly nextpnrLog?: string;
 }
 
-/** The design, its Verilog and the Yosys script for a target: computed once per run. */
-function prepare(block: BlockDef, params: Record<string, unknown>, target: Target) {
-  const { files, design } = emitBlock(block, params);
+/** The design, its Verilog (with the wrapper when used) and the Yosys script for a target: computed once per run. */
+function prepare(block: BlockDef, params: Record<string, unknown>, target: Target, mode: WrapperMode = 'auto') {
+  const { files, design, metadata } = emitBlock(block, params);
   const verilog = files.filter((f) => f.path.endsWith('.v'));
-  return { design, verilog, script: yosysScript(target, design.top.name, verilog.map((f) => f.path)) };
+  let wrapper: PinWrapper | undefined;
+  const placed = TARGET_DEFS[target].placeAndRoute;
+  if (placed && (mode === 'always' || (mode === 'auto' && pinsNeeded(metadata.ports) > ICE40_DEVICE.ios))) {
+    wrapper = pinWrapper(SYNTH_DIR, design.top.name, metadata.ports, ICE40_DEVICE);
+    verilog.push({ path: `${WRAPPER_MODULE}.v`, content: wrapper.verilog });
+  }
+  return { design, verilog, wrapper, script: yosysScript(target, design.top.name, verilog.map((f) => f.path), wrapper !== undefined) };
 }
 
 /** The report, from the result cache when the same Verilog went through the same flow before. */
 export async function synthesize(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
-  const prep = prepare(block, params, o.target);
+  const prep = prepare(block, params, o.target, o.wrapper);
   const key = synthKey([o.target, o.yosys ?? 'wasm', o.nextpnr ?? 'wasm', block.name, JSON.stringify(params), prep.script,
     ...prep.verilog.flatMap((f) => [f.path, f.content])]);
   if (o.cache !== false) {
@@ -63,17 +74,25 @@ export async function synthesize(block: BlockDef, params: Record<string, unknown
 
 /** One uncached run, with the raw tool output. */
 export function synthesizeRun(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthRun> {
-  return runFlow(block, params, o, prepare(block, params, o.target));
+  return runFlow(block, params, o, prepare(block, params, o.target, o.wrapper));
 }
 
-async function runFlow(block: BlockDef, params: Record<string, unknown>, o: SynthOptions, { design, verilog, script }: ReturnType<typeof prepare>): Promise<SynthRun> {
+async function runFlow(block: BlockDef, params: Record<string, unknown>, o: SynthOptions, { design, verilog, script, wrapper }: ReturnType<typeof prepare>): Promise<SynthRun> {
   const t0 = performance.now();
   const yosysSource = o.yosys ?? 'wasm', nextpnrSource = o.nextpnr ?? 'wasm';
   const timeoutMs = o.timeoutMs ?? 30 * 60_000;
   const inputs = Object.fromEntries([...verilog.map((f) => [f.path, f.content] as const), ['synth.ys', script] as const]);
   const y = await runTool({ tool: 'yosys', args: ['-s', 'synth.ys'], files: inputs }, yosysSource, timeoutMs);
   if (!y.ok || !y.files['stat.json']) throw new ToolError(`Yosys (${o.target}) failed (exit ${y.code}): ${relevantLines(y.log)}`);
-  const { cells, totals } = parseStat(o.target, y.files['stat.json']);
+  // Wrapped, the block's own cells are its module's; the wrapper's are listed apart, never subtracted.
+  const { cells, totals } = parseStat(o.target, y.files['stat.json'], wrapper ? design.top.name : undefined);
+  const wrapperReport = wrapper ? {
+    reason: wrapper.pinsNeeded > ICE40_DEVICE.ios
+      ? `${wrapper.pinsNeeded} port bits exceed the ${ICE40_DEVICE.ios} pins of the ${ICE40_DEVICE.name}`
+      : `requested (wrapper: always); ${wrapper.pinsNeeded} port bits, ${ICE40_DEVICE.ios} pins`,
+    pinsNeeded: wrapper.pinsNeeded, inputChainBits: wrapper.inputChainBits, outputChainBits: wrapper.outputChainBits,
+    ...parseStat(o.target, y.files['stat.json'], WRAPPER_MODULE, [design.top.name]),
+  } : false;
   let pnr: SynthReport['pnr'];
   let nextpnrVersion: string | undefined, nextpnrLog: string | undefined;
   if (TARGET_DEFS[o.target].placeAndRoute) {
@@ -90,7 +109,7 @@ async function runFlow(block: BlockDef, params: Record<string, unknown>, o: Synt
     schema: 'bitforge.synth/1', block: block.name, params, module: design.top.name, target: o.target,
     targetDescription: TARGET_DEFS[o.target].describe,
     tools: { yosys: { source: yosysSource, version: yosysVersion }, ...(nextpnrVersion ? { nextpnr: { source: nextpnrSource, version: nextpnrVersion } } : {}) },
-    cells, totals, ...(pnr ? { pnr } : {}), wrapper: false, wallSeconds: (performance.now() - t0) / 1000,
+    cells, totals, ...(pnr ? { pnr } : {}), wrapper: wrapperReport, wallSeconds: (performance.now() - t0) / 1000,
   });
   return { report, yosysLog: y.log, statJson: y.files['stat.json'], ...(nextpnrLog !== undefined ? { nextpnrLog } : {}) };
 }

@@ -41,6 +41,28 @@ describe('synthesis reports', () => {
     expect(run.report.tools.nextpnr?.version).toMatch(/^@yowasp\/nextpnr-ice40 /);
   });
 
+  it('ice40: a block with more port bits than pins is placed in the wrapper; its own cells are counted apart', async () => {
+    const params = { n: 16, width: 16, every: 1 };
+    // 16 × 16-bit operands + in_valid, 20-bit sum + out_valid, clk and rst: 280 pins, the HX8K ct256 has 206.
+    await expect(synthesizeRun(tree, params, { target: 'ice40', wrapper: 'never' })).rejects.toThrow(/nextpnr-ice40 failed.*Unable to find a placement location/);
+    const run = await synthesizeRun(tree, params, { target: 'ice40' });
+    const w = run.report.wrapper;
+    if (!w) throw new Error('expected the wrapper');
+    expect([w.pinsNeeded, w.inputChainBits, w.outputChainBits]).toEqual([280, 16 * 16 + 1, 20 + 1]);
+    expect(w.reason).toBe('280 port bits exceed the 206 pins of the iCE40 HX8K ct256');
+    const stat = JSON.parse(run.statJson) as { modules: Record<string, { num_cells_by_type: Record<string, number> }> };
+    const mod = (name: string) => stat.modules[name] ?? stat.modules[`\\${name}`]!;
+    expect(run.report.cells).toEqual(mod(run.report.module).num_cells_by_type);
+    const { [run.report.module]: instance, ...wrapperCells } = mod('bitforge_pin_wrapper').num_cells_by_type;
+    expect(instance ?? mod('bitforge_pin_wrapper').num_cells_by_type[`\\${run.report.module}`]).toBe(1);
+    expect(w.cells).toEqual(Object.fromEntries(Object.entries(wrapperCells).filter(([k]) => !k.endsWith(run.report.module))));
+    // The block's registers: 8×17 + 4×18 + 2×19 + 20 sum bits and 4 valid bits, as unwrapped.
+    expect(run.report.totals.ff).toBe(8 * 17 + 4 * 18 + 2 * 19 + 20 + 4);
+    expect(w.totals.ff).toBe(w.inputChainBits + w.outputChainBits);
+    expect(run.report.pnr!.fmaxMHz).toBeGreaterThan(50);
+    expect(run.report.pnr!.logicCells).toBeGreaterThanOrEqual(run.report.totals.lut + w.totals.lut);
+  }, 120_000);
+
   it('bitforge synth --json works for every target with no native Yosys', async () => {
     const totals: Record<string, unknown> = {};
     for (const target of ['xc7', 'ice40', 'ecp5', 'gowin']) {
