@@ -11,6 +11,7 @@ import { emitCommand } from './commands/emit.js';
 import { listCommand } from './commands/list.js';
 import { mxCommand } from './commands/mx.js';
 import { simCommand, tbCommand } from './commands/sim.js';
+import { sweepCommand } from './commands/sweep.js';
 import { synthCommand } from './commands/synth.js';
 import { ToolError } from '../cosim/simulators.js';
 import { UserError } from './user-error.js';
@@ -29,6 +30,7 @@ export function program(): Command {
   p.addCommand(simCommand());
   p.addCommand(tbCommand());
   p.addCommand(synthCommand());
+  p.addCommand(sweepCommand());
   p.addCommand(convertCommand());
   p.addCommand(decodeCommand());
   p.addCommand(mxCommand());
@@ -41,7 +43,8 @@ export function program(): Command {
 export async function run(argv: string[]): Promise<number> {
   try {
     await program().parseAsync(argv, { from: 'user' });
-    return 0;
+    // A command that finished with failures to report (build, sweep) has set the exit code itself.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0; // --help, --version

@@ -4,11 +4,44 @@
 import { noteOf, type Failure } from './markdown.js';
 import type { SynthReport } from './schema.js';
 import { barChart } from './svg-bars.js';
+import { lineChart, type LineSeries } from './svg-lines.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const config = (r: SynthReport) => `${r.block} ${Object.entries(r.params).map(([k, v]) => `${k}=${String(v)}`).join(' ')}`;
 
-export function htmlReport(title: string, reports: readonly SynthReport[], failures: readonly Failure[], meta: string): string {
+const METRICS = [
+  { name: 'LUTs', unit: 'cells', of: (r: SynthReport) => r.totals.lut },
+  { name: 'Flip-flops', unit: 'cells', of: (r: SynthReport) => r.totals.ff },
+  { name: 'Fmax', unit: 'MHz', of: (r: SynthReport) => r.pnr?.fmaxMHz ?? undefined },
+] as const;
+
+/** For a sweep: each metric against each swept parameter of a block, a line per target and other parameters. */
+function parameterCharts(reports: readonly SynthReport[], axes: Record<string, readonly string[]>): string[] {
+  const out: string[] = [];
+  for (const [block, params] of Object.entries(axes)) {
+    const mine = reports.filter((r) => r.block === block);
+    for (const p of params) {
+      const values = [...new Set(mine.map((r) => r.params[p]))].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)))).map(String);
+      const others = params.filter((q) => q !== p);
+      for (const m of METRICS) {
+        const lines = new Map<string, Array<{ x: string; y: number }>>();
+        for (const r of mine) {
+          const y = m.of(r);
+          if (y === undefined) continue;
+          const key = [r.target, ...others.map((q) => `${q}=${String(r.params[q])}`)].join(' · ');
+          lines.set(key, [...(lines.get(key) ?? []), { x: String(r.params[p]), y }]);
+        }
+        if (!lines.size) continue;
+        const series: LineSeries[] = [...lines].map(([name, points]) => ({ name, points }));
+        out.push(lineChart(`${block}: ${m.name} against ${p}`, p, m.unit, values, series));
+      }
+    }
+  }
+  return out;
+}
+
+export function htmlReport(title: string, reports: readonly SynthReport[], failures: readonly Failure[], meta: string, axes: Record<string, readonly string[]> = {}): string {
+  const perParameter = parameterCharts(reports, axes);
   const targets = [...new Set(reports.map((r) => r.target))];
   const chart = (metric: 'lut' | 'ff', name: string) => barChart(name, 'cells', targets.map((t) => ({
     name: t, bars: reports.filter((r) => r.target === t).map((r) => ({ label: config(r), value: r.totals[metric] })),
@@ -23,6 +56,7 @@ export function htmlReport(title: string, reports: readonly SynthReport[], failu
 </head><body>
 <h1>${esc(title)}</h1>
 <p>${esc(meta)}</p>
+${perParameter.length ? `<h2>By parameter</h2>\n${perParameter.join('\n')}` : ''}
 <h2>Resources</h2>
 ${chart('lut', 'LUTs by block and target')}
 ${chart('ff', 'Flip-flops by block and target')}

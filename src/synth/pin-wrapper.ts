@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { PortInfo } from '../codegen/index.js';
 
 export const WRAPPER_MODULE = 'bitforge_pin_wrapper';
-export type WrapperMode = 'auto' | 'always' | 'never';
+export const WRAPPER_MODES = ['auto', 'always', 'never'] as const;
+export type WrapperMode = (typeof WRAPPER_MODES)[number];
 
 export interface PinWrapper {
   readonly verilog: string;

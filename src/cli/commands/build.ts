@@ -6,8 +6,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { catalogue } from '../../blocks/catalogue.js';
 import { emitBlock } from '../../blocks/emit-block.js';
-import { htmlReport } from '../../report/html.js';
-import { markdownReport } from '../../report/markdown.js';
+import { reportFiles } from '../../report/bundle.js';
 import { runPool } from '../../synth/pool.js';
 import { TARGETS, type Target } from '../../synth/targets.js';
 import { UserError } from '../user-error.js';
@@ -46,14 +45,7 @@ export function buildCommand(): Command {
         const what = r ? `LUT ${r.totals.lut}, FF ${r.totals.ff}${r.pnr?.fmaxMHz ? `, ${r.pnr.fmaxMHz} MHz` : ''}${r.cached ? ' (cached)' : ''}` : 'FAILED';
         process.stdout.write(`[${done}/${total}] ${j.block.name} on ${j.options.target}: ${what}\n`);
       });
-      const generated = new Date().toISOString();
-      const meta = `bitforge build · ${generated} · targets ${targets.join(', ')} · ${reports[0]?.tools.yosys.version ?? ''}`;
-      const json = { schema: 'bitforge.report/1', generated, targets, reports: reports.map(({ cached: _c, ...r }) => r), failures };
-      writeFiles(opts.reports, [
-        { path: 'report.json', content: JSON.stringify(json, null, 2) + '\n' },
-        { path: 'report.md', content: markdownReport('bitforge build: synthesis report', json.reports, failures, meta) },
-        { path: 'index.html', content: htmlReport('bitforge build: synthesis report', json.reports, failures, meta) },
-      ]);
+      writeFiles(opts.reports, reportFiles({ title: 'bitforge build: synthesis report', command: 'bitforge build', targets, reports, failures }));
       for (const f of failures) process.stdout.write(`FAILED ${f.block} on ${f.target}: ${f.reason}\n`);
       process.stdout.write(`reports: ${join(opts.reports, 'index.html')}, report.json, report.md (${reports.length} ok, ${failures.length} failed) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       if (failures.length) process.exitCode = 1;

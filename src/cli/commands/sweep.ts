@@ -1,0 +1,52 @@
+// `bitforge sweep <spec.json>`: the cartesian product of a spec's parameter lists and targets through
+// the synthesis job pool. Results are cached by content hash, so an interrupted sweep resumes; a
+// failing configuration is reported with its reason and the others go on.
+
+import { Command } from 'commander';
+import { cpus } from 'node:os';
+import { basename, join } from 'node:path';
+import { reportFiles } from '../../report/bundle.js';
+import { runPool } from '../../synth/pool.js';
+import { loadSweepSpec, SweepSpecError } from '../../sweep/spec.js';
+import { progressReporter } from '../progress.js';
+import { UserError } from '../user-error.js';
+import { writeFiles } from '../write-files.js';
+
+const paramText = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+
+export function sweepCommand(): Command {
+  return new Command('sweep')
+    .description('synthesize every combination of a sweep spec\'s parameters and targets; write a report')
+    .argument('<spec>', 'sweep spec JSON, e.g. examples/sweeps/adder-tree.json')
+    .option('--jobs <n>', 'synthesis jobs at once (default: all cores)')
+    .option('--out <dir>', 'report directory (default: sweep-<spec name>)')
+    .action(async (file: string, opts: { jobs?: string; out?: string }) => {
+      const t0 = performance.now();
+      const jobs = opts.jobs === undefined ? cpus().length : Number(opts.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs: expected a positive integer, got '${opts.jobs}'`);
+      let plan;
+      try {
+        plan = loadSweepSpec(file, basename(file).replace(/\.json$/, ''));
+      } catch (e) {
+        if (e instanceof SweepSpecError) throw new UserError(e.message);
+        throw e;
+      }
+      const out = opts.out ?? `sweep-${basename(file).replace(/\.json$/, '')}`;
+      const targets = [...new Set(plan.configs.map((c) => c.target))];
+      process.stdout.write(`sweep '${plan.name}': ${plan.configs.length} configuration(s) on ${targets.join(', ')} with ${Math.min(jobs, plan.configs.length)} job(s)\n`);
+      const progress = progressReporter('sweep', 'configurations', { eachItem: true });
+      const { reports, failures } = await runPool(
+        plan.configs.map((c) => ({ block: c.block, params: c.params, options: { target: c.target, wrapper: plan.wrapper, ...(plan.timeoutMs ? { timeoutMs: plan.timeoutMs } : {}) } })),
+        jobs,
+        (done, total, j, r) => {
+          const what = r ? `LUT ${r.totals.lut}, FF ${r.totals.ff}${r.pnr?.fmaxMHz ? `, ${r.pnr.fmaxMHz} MHz` : ''}${r.wrapper ? ', wrapped' : ''}${r.cached ? ' (cached)' : ''}` : 'FAILED';
+          progress.update(done, total, `${j.block.name} ${paramText(j.params)} on ${j.options.target}: ${what}`);
+        });
+      progress.stop();
+      writeFiles(out, reportFiles({ title: `bitforge sweep: ${plan.name}`, command: `bitforge sweep ${file}`, targets, reports, failures, axes: plan.axes }));
+      for (const f of failures) process.stdout.write(`FAILED ${f.block} ${paramText(f.params)} on ${f.target}: ${f.reason}\n`);
+      const cached = reports.filter((r) => r.cached).length;
+      process.stdout.write(`reports: ${join(out, 'index.html')}, report.json, report.md (${reports.length} ok of which ${cached} from cache, ${failures.length} failed) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      if (failures.length) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,87 @@
+// A sweep spec (JSON): blocks × the cartesian product of their parameter lists × targets. Checked
+// whole before anything runs, so a mistake is one line naming the file and the field.
+
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { BlockDef } from '../blocks/block.js';
+import { findBlock } from '../blocks/catalogue.js';
+import { WRAPPER_MODES, type WrapperMode } from '../synth/pin-wrapper.js';
+import { TARGETS, type Target } from '../synth/targets.js';
+
+const scalar = z.union([z.number(), z.string(), z.boolean()]);
+const sweepEntry = z.object({
+  block: z.string(),
+  params: z.record(z.string(), z.union([scalar, z.array(scalar).nonempty()])).default({}),
+  targets: z.array(z.enum(TARGETS)).nonempty().optional(),
+}).strict();
+
+const common = {
+  name: z.string().optional(),
+  targets: z.array(z.enum(TARGETS)).nonempty(),
+  wrapper: z.enum(WRAPPER_MODES).optional(),
+  timeoutSeconds: z.number().positive().optional(),
+};
+/** Several blocks: { targets, sweeps: [{ block, params, targets? }] }. */
+export const multiSweepSchema = z.object({ ...common, sweeps: z.array(sweepEntry).nonempty() }).strict();
+/** One block: { block, params, targets }. */
+export const singleSweepSchema = sweepEntry.extend(common).strict();
+
+export interface SweepConfig {
+  readonly block: BlockDef;
+  readonly params: Record<string, unknown>;
+  readonly target: Target;
+}
+
+export interface SweepPlan {
+  readonly name: string;
+  readonly wrapper: WrapperMode;
+  readonly timeoutMs: number | undefined;
+  readonly configs: SweepConfig[];
+  /** Per block, the parameters given more than one value: the axes of the report's charts. */
+  readonly axes: Record<string, string[]>;
+}
+
+export class SweepSpecError extends Error {}
+
+/** All combinations of the lists, in the order the keys were written (the last key varies fastest). */
+export function cartesian(lists: Record<string, readonly unknown[]>): Array<Record<string, unknown>> {
+  let out: Array<Record<string, unknown>> = [{}];
+  for (const [k, values] of Object.entries(lists)) out = out.flatMap((o) => values.map((v) => ({ ...o, [k]: v })));
+  return out;
+}
+
+const where = (path: ReadonlyArray<PropertyKey>) => path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(top level)';
+
+export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new SweepSpecError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(e as Error).message})`}`);
+  }
+  const multi = typeof raw === 'object' && raw !== null && 'sweeps' in raw;
+  const parsed = multi ? multiSweepSchema.safeParse(raw) : singleSweepSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SweepSpecError(`${file}: ${where(issue.path)}: ${issue.message}`);
+  }
+  const spec = parsed.data;
+  const entries = 'sweeps' in spec ? spec.sweeps.map((s, i) => ({ s, at: `sweeps[${i}]` })) : [{ s: spec, at: '' }];
+  const configs: SweepConfig[] = [];
+  const axes: Record<string, string[]> = {};
+  for (const { s, at } of entries) {
+    const block = findBlock(s.block);
+    if (!block) throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}block: unknown block '${s.block}'`);
+    const lists = Object.fromEntries(Object.entries(s.params).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
+    axes[block.name] = [...new Set([...(axes[block.name] ?? []), ...Object.entries(lists).filter(([, v]) => v.length > 1).map(([k]) => k)])];
+    for (const combo of cartesian(lists)) {
+      const p = block.params.safeParse(combo);
+      if (!p.success) {
+        const issue = p.error.issues[0]!;
+        throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}params.${where(issue.path)}: ${issue.message} (${Object.entries(combo).map(([k, v]) => `${k}=${String(v)}`).join(' ')})`);
+      }
+      for (const target of s.targets ?? spec.targets) configs.push({ block, params: p.data as Record<string, unknown>, target });
+    }
+  }
+  return { name: spec.name ?? defaultName, wrapper: spec.wrapper ?? 'auto', timeoutMs: spec.timeoutSeconds === undefined ? undefined : spec.timeoutSeconds * 1000, configs, axes };
+}

@@ -1,0 +1,91 @@
+// `bitforge sweep`: the example spec runs, resumes from the cache after being killed part-way, and
+// writes the report; a failing configuration does not stop the others; spec mistakes are one line.
+
+import { execa } from 'execa';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { synthReportSchema } from '../../src/report/schema.js';
+import { cartesian } from '../../src/sweep/spec.js';
+
+const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
+const example = join(process.cwd(), 'examples', 'sweeps', 'adder-tree.json');
+const cache = mkdtempSync(join(tmpdir(), 'bitforge-sweep-cache-')); // cold: every configuration really runs
+const env = { BITFORGE_CACHE: cache };
+
+describe('bitforge sweep', () => {
+  it('expands parameter lists as a cartesian product, the last key fastest', () => {
+    expect(cartesian({ width: [8, 16], n: [4, 8, 16] })).toEqual([
+      { width: 8, n: 4 }, { width: 8, n: 8 }, { width: 8, n: 16 }, { width: 16, n: 4 }, { width: 16, n: 8 }, { width: 16, n: 16 }]);
+  });
+
+  it('runs the example spec, resumes after being killed, and writes the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bitforge-sweep-'));
+    // First run: killed once four configurations are done (two more are in flight and are lost).
+    const first = execa('node', [cli, 'sweep', example, '--jobs', '2'], { cwd: dir, env, reject: false });
+    let seen = '';
+    first.stderr!.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (/\[4\/12\]/.test(seen)) first.kill('SIGKILL');
+    });
+    const killed = await first;
+    expect(killed.signal).toBe('SIGKILL');
+    expect(existsSync(join(dir, 'sweep-adder-tree', 'report.json'))).toBe(false); // nothing half-written
+
+    const second = await execa('node', [cli, 'sweep', example, '--jobs', '2'], { cwd: dir, env, reject: false });
+    expect(second.exitCode, second.stderr).toBe(0);
+    const m = /\((\d+) ok of which (\d+) from cache, (\d+) failed\)/.exec(second.stdout)!;
+    expect(Number(m[1])).toBe(12);
+    expect(Number(m[2])).toBeGreaterThanOrEqual(4);
+    expect(Number(m[2])).toBeLessThan(12);
+    expect(Number(m[3])).toBe(0);
+    expect(second.stderr.match(/\(cached\)/g)?.length).toBe(Number(m[2]));
+
+    const json = JSON.parse(readFileSync(join(dir, 'sweep-adder-tree', 'report.json'), 'utf8')) as { axes: unknown; reports: unknown[] };
+    const reports = json.reports.map((r) => synthReportSchema.parse(r));
+    expect(json.axes).toEqual({ 'examples.adder-tree': ['width', 'n'] });
+    const configs = reports.map((r) => `${String(r.params['width'])}/${String(r.params['n'])}/${r.target}`).sort();
+    expect(configs).toEqual(cartesian({ w: [8, 16], n: [4, 8, 16], t: ['ice40', 'xc7'] }).map((c) => `${String(c['w'])}/${String(c['n'])}/${String(c['t'])}`).sort());
+    // Wider and more inputs never cost fewer registers; the 280-pin n=16 width=16 tree needed the wrapper on ice40.
+    for (const r of reports) expect(r.totals.ff).toBe(reports.find((q) => q.target !== r.target && q.params['n'] === r.params['n'] && q.params['width'] === r.params['width'])!.totals.ff);
+    expect(reports.filter((r) => r.wrapper).map((r) => `${String(r.params['n'])}/${String(r.params['width'])}/${r.target}`)).toEqual(['16/16/ice40']);
+    const html = readFileSync(join(dir, 'sweep-adder-tree', 'index.html'), 'utf8');
+    for (const p of ['width', 'n']) for (const metric of ['LUTs', 'Flip-flops', 'Fmax']) expect(html).toContain(`aria-label="examples.adder-tree: ${metric} against ${p}"`);
+    expect(readFileSync(join(dir, 'sweep-adder-tree', 'report.md'), 'utf8')).toContain('placed in pin wrapper');
+  }, 300_000);
+
+  it('a failing configuration is reported with its reason and the others complete', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bitforge-sweep-'));
+    const spec = join(dir, 'nowrap.json');
+    writeFileSync(spec, JSON.stringify({ block: 'examples.adder-tree', params: { n: [4, 16], width: 16 }, targets: ['ice40'], wrapper: 'never' }));
+    const r = await execa('node', [cli, 'sweep', spec, '--out', 'out'], { cwd: dir, env, reject: false });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/FAILED examples\.adder-tree n=16 width=16 every=1 on ice40: nextpnr-ice40 failed .*Unable to find a placement location/);
+    expect(r.stdout).toMatch(/\(1 ok of which \d from cache, 1 failed\)/);
+    const json = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as { reports: Array<{ params: { n: number } }>; failures: Array<{ reason: string }> };
+    expect(json.reports.map((x) => x.params.n)).toEqual([4]);
+    expect(json.failures).toHaveLength(1);
+  }, 120_000);
+
+  it('spec mistakes are one line naming the file and the field; nothing is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bitforge-sweep-'));
+    const cases: Array<[unknown, string]> = [
+      [{ block: 'examples.adder-tree', params: { n: [4] }, targets: ['virtex2'] }, 'targets[0]: Invalid option: expected one of "ice40"|"xc7"|"xc7-nodsp"|"ecp5"|"gowin"'],
+      [{ block: 'examples.nope', params: {}, targets: ['xc7'] }, "block: unknown block 'examples.nope'"],
+      [{ block: 'examples.adder-tree', params: { n: [4, 1] }, targets: ['xc7'] }, 'params.n: '],
+      [{ targets: ['xc7'], sweeps: [{ block: 'examples.adder-tree', param: {} }] }, "sweeps[0]: Unrecognized key: \"param\""],
+    ];
+    for (const [spec, message] of cases) {
+      const file = join(dir, 'bad.json');
+      writeFileSync(file, JSON.stringify(spec));
+      const r = await execa('node', [cli, 'sweep', file], { cwd: dir, env, reject: false });
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`bitforge: error: ${file}: ${message}`);
+    }
+    const missing = await execa('node', [cli, 'sweep', join(dir, 'none.json')], { cwd: dir, reject: false });
+    expect([missing.exitCode, missing.stderr.trim()]).toEqual([2, `bitforge: error: ${join(dir, 'none.json')}: no such file`]);
+    expect(existsSync(join(dir, 'sweep-bad'))).toBe(false);
+  });
+});
