@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { synthReportSchema } from '../../src/report/schema.js';
 import { cartesian } from '../../src/sweep/spec.js';
+import { renderPage } from '../helpers/chromium.js';
 
 const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
 const example = join(process.cwd(), 'examples', 'sweeps', 'adder-tree.json');
@@ -53,6 +54,12 @@ describe('bitforge sweep', () => {
     const html = readFileSync(join(dir, 'sweep-adder-tree', 'index.html'), 'utf8');
     for (const p of ['width', 'n']) for (const metric of ['LUTs', 'Flip-flops', 'Fmax']) expect(html).toContain(`aria-label="examples.adder-tree: ${metric} against ${p}"`);
     expect(readFileSync(join(dir, 'sweep-adder-tree', 'report.md'), 'utf8')).toContain('placed in pin wrapper');
+    // In Chromium: each line chart draws a point per configuration (12 for LUT and FF, 6 for ice40 Fmax) and a legend swatch per line.
+    const page = await renderPage(join(dir, 'sweep-adder-tree', 'index.html'), join(dir, 'screenshot.png'));
+    expect(page.errors).toEqual([]);
+    const marks = Object.fromEntries(page.charts.map((c) => [c.label, c.visibleMarks]));
+    expect(marks['examples.adder-tree: LUTs against width']).toBe(12 + 6 + 6); // points, lines (one per target × n), swatches
+    expect(marks['examples.adder-tree: Fmax against n']).toBe(6 + 2 + 2);
   }, 300_000);
 
   it('a failing configuration is reported with its reason and the others complete', async () => {

@@ -10,6 +10,7 @@ import { ToolError } from '../../src/cosim/simulators.js';
 import { synthReportSchema } from '../../src/report/schema.js';
 import { synthesizeRun } from '../../src/synth/run.js';
 import { relevantLines, runTool } from '../../src/synth/tools.js';
+import { renderPage } from '../helpers/chromium.js';
 
 const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
 const tree = adderTreeBlock as unknown as BlockDef;
@@ -107,5 +108,14 @@ describe('bitforge build (the main job)', () => {
     const html = readFileSync(join(d, 'reports', 'index.html'), 'utf8');
     expect(html.match(/<svg /g)).toHaveLength(3); // LUTs, FFs, Fmax
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/); // self-contained
+
+    // Rendered by headless Chromium, offline: three charts drawn, a bar per (block, target), no errors.
+    const page = await renderPage(join(d, 'reports', 'index.html'), join(d, 'reports', 'screenshot.png'));
+    expect(page.errors).toEqual([]);
+    expect(page.charts.map((c) => c.label)).toEqual(['LUTs by block and target (cells)', 'Flip-flops by block and target (cells)', 'Fmax after place and route (MHz)'].map((l) => l.replace(/ \(.*\)$/, '')));
+    for (const c of page.charts) expect(c.width * c.height).toBeGreaterThan(100 * 100);
+    // Bars and legend swatches: 8 + 2 in each resource chart, 4 + 1 in the Fmax chart.
+    expect(page.charts.map((c) => c.visibleMarks)).toEqual([10, 10, 5]);
+    expect([...page.screenshot.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   }, 300_000);
 });
