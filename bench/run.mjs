@@ -56,3 +56,19 @@ writeFileSync('bench/results/cosim.md', [
   ...cosim.map((r) => `| ${r.label} | ${r.vectors} | ${r.bitforgeVps.toExponential(3)} | ${r.plainVps.toExponential(3)} | ${r.ratio.toFixed(2)} | ${r.icarusVps.toExponential(3)} | ${r.coldBuildS.toFixed(1)} | ${r.cachedBuildS.toFixed(3)} | ${r.mismatches} |`),
   '',
 ].join('\n'));
+
+// ---- synthesis (issue: synthesis flows) ----
+const { runSynthBench } = await import('./synth.mjs');
+const synth = await runSynthBench();
+const synthMeta = { command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, nativeYosys: synth.nativeVersion };
+writeFileSync('bench/results/synth.json', JSON.stringify({ ...synthMeta, repeats: synth.repeats, rows: synth.rows }, null, 2) + '\n');
+writeFileSync('bench/results/synth.md', [
+  '# Synthesis wall time per target, one run, uncached', '',
+  `Command: \`npm run bench\` · ${synthMeta.date} · Node ${synthMeta.node} · ${synthMeta.cpu} · best of ${synth.repeats}`, '',
+  'WebAssembly Yosys 0.55 and nextpnr-ice40 (@yowasp, the default). ice40 includes nextpnr place and route. LUT counts exclude carry cells (an ecp5 CCU2C holds two LUT4s, a gowin ALU one).',
+"  synth.nativeVersion ? `Native Yosys: ${synth.nativeVersion}, same script, Yosys-only targets (when its version differs from 0.55, the ratio also includes the version difference; cell counts above are the WebAssembly build's).` : 'No native `yosys` on PATH: the WebAssembly / native ratio was not measured.', '',
+  '| block | target | LUT | FF | carry | DSP | Fmax (MHz) | wall (s) | wall / fastest target | native Yosys (s) | WebAssembly / native |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...synth.rows.map((r) => `| ${r.label} | ${r.target} | ${r.lut} | ${r.ff} | ${r.carry} | ${r.dsp} | ${r.fmaxMHz ?? ''} | ${r.wallSeconds.toFixed(1)} | ${r.overFastest.toFixed(2)} | ${r.nativeSeconds?.toFixed(1) ?? ''} | ${r.wasmOverNative?.toFixed(2) ?? ''} |`),
+  '',
+].join('\n'));
