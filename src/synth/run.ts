@@ -51,7 +51,10 @@ function prepare(block: BlockDef, params: Record<string, unknown>, target: Targe
   const verilog = files.filter((f) => f.path.endsWith('.v'));
   let wrapper: PinWrapper | undefined;
   const placed = TARGET_DEFS[target].placeAndRoute;
-  if (placed && (mode === 'always' || (mode === 'auto' && pinsNeeded(metadata.ports) > ICE40_DEVICE.ios))) {
+  // Auto: when the pins do not suffice, and for a combinational block, whose paths nextpnr can only
+  // time between registers.
+  const clocked = metadata.ports.some((p) => p.name === 'clk');
+  if (placed && (mode === 'always' || (mode === 'auto' && (pinsNeeded(metadata.ports) > ICE40_DEVICE.ios || !clocked)))) {
     wrapper = pinWrapper(SYNTH_DIR, design.top.name, metadata.ports, ICE40_DEVICE);
     verilog.push({ path: `${WRAPPER_MODULE}.v`, content: wrapper.verilog });
   }
@@ -89,7 +92,9 @@ async function runFlow(block: BlockDef, params: Record<string, unknown>, o: Synt
   const wrapperReport = wrapper ? {
     reason: wrapper.pinsNeeded > ICE40_DEVICE.ios
       ? `${wrapper.pinsNeeded} port bits exceed the ${ICE40_DEVICE.ios} pins of the ${ICE40_DEVICE.name}`
-      : `requested (wrapper: always); ${wrapper.pinsNeeded} port bits, ${ICE40_DEVICE.ios} pins`,
+      : !design.top.needsClock && o.wrapper !== 'always'
+        ? 'combinational block: registered inputs and outputs give place and route a clock to time it by'
+        : `requested (wrapper: always); ${wrapper.pinsNeeded} port bits, ${ICE40_DEVICE.ios} pins`,
     pinsNeeded: wrapper.pinsNeeded, inputChainBits: wrapper.inputChainBits, outputChainBits: wrapper.outputChainBits,
     ...parseStat(o.target, y.files['stat.json'], WRAPPER_MODULE, [design.top.name]),
   } : false;

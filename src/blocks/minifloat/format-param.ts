@@ -1,0 +1,20 @@
+// Zod parameter for a minifloat operand format: any name parseFormat accepts that is a float format
+// with a zero (e4m3, e5m2, e3m2fn, e4m3-nosub, …); the message names the problem.
+
+import { z } from 'zod';
+import { FormatError, parseFormat, type FloatFormat } from '../../numerics/format.js';
+
+export function floatFormatParam(def: string, describe: string) {
+  return z.string().default(def).describe(describe).superRefine((name, ctx) => {
+    try {
+      const f = parseFormat(name);
+      if (f.kind !== 'float') ctx.addIssue({ code: 'custom', message: `'${name}' is an integer format; expected a minifloat such as e4m3` });
+      else if (!f.hasZero) ctx.addIssue({ code: 'custom', message: `'${name}' has no zero (a scale format); expected a minifloat such as e4m3` });
+    } catch (e) {
+      if (e instanceof FormatError) ctx.addIssue({ code: 'custom', message: e.message });
+      else throw e;
+    }
+  });
+}
+
+export const floatFormatOf = (name: string) => parseFormat(name) as FloatFormat;

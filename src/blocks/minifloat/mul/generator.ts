@@ -1,0 +1,60 @@
+// minifloat.mul: the exact product of two minifloats (any formats) as a two's-complement fixed-point
+// word, LSB 2^(2·emin − Ma − Mb), wide enough for the largest finite product (formats.md §6): what a
+// Kulisch accumulator adds. NaN and ±Inf products (formats with specials) come out as flags with
+// the word 0. Optional pipeline registers: after the significand product, after the shifter, then
+// at the output.
+
+import { z } from 'zod';
+import { Bool, defineModule, input, output, SInt, std, UInt } from '../../../dsl/index.js';
+import { kulischWidth } from '../../../numerics/minifloat.js';
+import { fields } from '../fields.js';
+import { floatFormatOf, floatFormatParam } from '../format-param.js';
+import { alignLeft, productTerms } from '../product.js';
+
+export const params = z.object({
+  a: floatFormatParam('e4m3', 'format of operand a (any eXmY, e.g. e4m3, e5m2, e3m2, e2m1)'),
+  b: floatFormatParam('e4m3', 'format of operand b'),
+  stages: z.number().int().min(0).max(4).default(0).describe('pipeline registers (0: combinational)'),
+});
+export type MulParams = z.infer<typeof params>;
+
+export const productWidth = (p: MulParams) => kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), 1);
+
+/** Which flag ports the formats need. */
+export function mulFlags(p: MulParams): { nan: boolean; inf: boolean } {
+  const fa = floatFormatOf(p.a), fb = floatFormatOf(p.b);
+  const pol = [fa.specials, fb.specials];
+  return { nan: pol.some((s) => s !== 'finite'), inf: pol.includes('ieee') };
+}
+
+export const minifloatMul = defineModule('minifloat_mul', (p: MulParams) => {
+  const fa = floatFormatOf(p.a), fb = floatFormatOf(p.b);
+  const W = productWidth(p);
+  const inValid = p.stages > 0 ? input('in_valid', Bool) : undefined;
+  const a = input('a', UInt(fa.width));
+  const b = input('b', UInt(fb.width));
+  const outValid = inValid ? output('out_valid', Bool) : undefined;
+  const out = output('p', SInt(W));
+  const flags = mulFlags(p);
+  const nanOut = flags.nan ? output('nan', Bool) : undefined;
+  const pinfOut = flags.inf ? output('pinf', Bool) : undefined;
+  const ninfOut = flags.inf ? output('ninf', Bool) : undefined;
+
+  const t = productTerms(fields(a, fa), fields(b, fb));
+  const s1 = Math.min(p.stages, 1), s2 = Math.min(Math.max(p.stages - 1, 0), 1), s3 = Math.max(p.stages - 2, 0);
+  const value = std.pipe(t.value, s1, 'product');
+  const shift = std.pipe(t.shift, s1, 'shift');
+  const aligned = std.pipe(alignLeft(value, shift, 2, W), s2, 'aligned');
+  const word = aligned.signed ? aligned : aligned.asSInt(); // an unsigned product's top bit is 0
+  out.set(std.pipe(word, s3, 'p'));
+  const delay = (x: ReturnType<typeof productTerms>['nan'], name: string) => (x ? std.pipe(x, p.stages, name) : undefined);
+  const nan = delay(t.nan, 'nan_d');
+  const inf = delay(t.inf, 'inf_d');
+  const neg = delay(t.neg, 'neg_d');
+  if (nanOut) nanOut.set(nan!);
+  if (pinfOut && ninfOut) {
+    pinfOut.set(neg ? inf!.and(neg.not()) : inf!);
+    ninfOut.set(neg ? inf!.and(neg) : inf!.and(inf!.not()));
+  }
+  if (inValid && outValid) outValid.set(std.pipeValid(inValid, p.stages, 'valid'));
+});

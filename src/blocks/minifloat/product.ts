@@ -1,0 +1,60 @@
+// The exact product of two minifloats as a two's-complement fixed-point word whose LSB is
+// 2^(2·emin − Ma − Mb) (formats.md §6), built for FPGAs: the significands are multiplied at their
+// real widths, the sign is applied to that narrow product, the exponent fields are added, and the
+// signed product is shifted left by the sum through a log shifter that only grows as far as needed.
+
+import { cat, lit, mux, SInt, UInt, type Expr } from '../../dsl/index.js';
+import type { FloatFormat } from '../../numerics/format.js';
+import type { Fields } from './fields.js';
+
+export interface ProductTerms {
+  /** ±(sigA · sigB), zero when the product is not a number: SInt(Ma + Mb + 3), or UInt when both formats are unsigned. */
+  readonly value: Expr;
+  /** expA + expB, i.e. the shift plus 2 (both fields are at least 1). */
+  readonly shift: Expr;
+  readonly nan: Expr | undefined;
+  /** Infinite product, and its sign. */
+  readonly inf: Expr | undefined;
+  readonly neg: Expr | undefined;
+}
+
+const orAll = (xs: Array<Expr | undefined>) => xs.filter((x): x is Expr => x !== undefined).reduce<Expr | undefined>((acc, x) => (acc ? acc.or(x) : x), undefined);
+
+export function productTerms(a: Fields, b: Fields): ProductTerms {
+  const mag = a.sig.mul(b.sig); // UInt(Ma + Mb + 2)
+  const zeroA = a.sig.orR().not(), zeroB = b.sig.orR().not();
+  // NaN in, or Inf · 0 (formats.md §6); Inf otherwise when either is Inf.
+  const nan = orAll([a.nan, b.nan, a.inf?.and(zeroB), b.inf?.and(zeroA)]);
+  const infAny = orAll([a.inf, b.inf]);
+  const inf = infAny && (nan ? infAny.and(nan.not()) : infAny);
+  const special = orAll([a.nan, b.nan, a.inf, b.inf]);
+  const kept = special ? mux(special, lit(0, mag.type), mag) : mag;
+  const neg = a.sign && b.sign ? a.sign.xor(b.sign) : (a.sign ?? b.sign);
+  let value: Expr = kept;
+  if (neg) {
+    const s = kept.zext(kept.width + 1).asSInt();
+    value = mux(neg, lit(0, s.type).subWrap(s), s);
+  }
+  return { value, shift: a.exp.add(b.exp), nan, inf, neg: inf ? neg : undefined };
+}
+
+/**
+ * (value << shift) >> offset, as a W-bit word (sign-extended when value is signed). The shifter
+ * goes from the smallest step up, each level only as wide as the bits that can reach the result.
+ */
+export function alignLeft(value: Expr, shift: Expr, offset: number, W: number): Expr {
+  const keep = W + offset; // bits below `offset` are dropped at the end, above `keep` never reach the result
+  const fit = (x: Expr, w: number) => (x.width > w ? (value.signed ? x.bits(w - 1, 0).asSInt() : x.bits(w - 1, 0)) : x);
+  let v = fit(value, keep);
+  for (let i = 0; i < shift.width; i++) {
+    const k = 2 ** i;
+    const w = Math.min(v.width + k, keep);
+    const moved = fit(value.signed ? cat(v, lit(0, UInt(k))).asSInt() : cat(v, lit(0, UInt(k))), w);
+    const stay = v.width < w ? v.ext(w) : v;
+    v = mux(shift.bit(i), moved, stay);
+  }
+  const out = v.width > offset ? (value.signed ? v.bits(v.width - 1, offset).asSInt() : v.bits(v.width - 1, offset)) : lit(0, value.signed ? SInt(1) : UInt(1));
+  return out.width < W ? out.ext(W) : fit(out, W);
+}
+
+export const productWord = (fa: FloatFormat, fb: FloatFormat) => fa.signed || fb.signed;
