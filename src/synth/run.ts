@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BlockDef } from '../blocks/block.js';
 import { emitBlock } from '../blocks/emit-block.js';
+import type { DesignFile, PortInfo } from '../codegen/index.js';
 import { ToolError } from '../cosim/simulators.js';
 import { synthReportSchema, type SynthReport } from '../report/schema.js';
 import { cachedReport, storeReport, synthKey } from './cache.js';
@@ -45,42 +46,59 @@ export interface SynthRun {
   readonly nextpnrLog?: string;
 }
 
-/** The design, its Verilog (with the wrapper when used) and the Yosys script for a target: computed once per run. */
-function prepare(block: BlockDef, params: Record<string, unknown>, target: Target, mode: WrapperMode = 'auto') {
+/** What goes through a flow: a generated block instance, or any Verilog with a known top and ports (bench baselines). */
+export interface SynthSource {
+  readonly name: string;
+  readonly params: Record<string, unknown>;
+  readonly top: string;
+  readonly ports: readonly PortInfo[];
+  readonly verilog: readonly DesignFile[];
+}
+
+export function blockSource(block: BlockDef, params: Record<string, unknown>): SynthSource {
   const { files, design, metadata } = emitBlock(block, params);
-  const verilog = files.filter((f) => f.path.endsWith('.v'));
+  return { name: block.name, params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')) };
+}
+
+/** The Verilog (with the wrapper when used) and the Yosys script for a target: computed once per run. */
+function prepare(src: SynthSource, target: Target, mode: WrapperMode = 'auto') {
+  const verilog = [...src.verilog];
   let wrapper: PinWrapper | undefined;
   const placed = TARGET_DEFS[target].placeAndRoute;
   // Auto: when the pins do not suffice, and for a combinational block, whose paths nextpnr can only
   // time between registers.
-  const clocked = metadata.ports.some((p) => p.name === 'clk');
-  if (placed && (mode === 'always' || (mode === 'auto' && (pinsNeeded(metadata.ports) > ICE40_DEVICE.ios || !clocked)))) {
-    wrapper = pinWrapper(SYNTH_DIR, design.top.name, metadata.ports, ICE40_DEVICE);
+  const clocked = src.ports.some((p) => p.name === 'clk');
+  if (placed && (mode === 'always' || (mode === 'auto' && (pinsNeeded(src.ports) > ICE40_DEVICE.ios || !clocked)))) {
+    wrapper = pinWrapper(SYNTH_DIR, src.top, src.ports, ICE40_DEVICE);
     verilog.push({ path: `${WRAPPER_MODULE}.v`, content: wrapper.verilog });
   }
-  return { design, verilog, wrapper, script: yosysScript(target, design.top.name, verilog.map((f) => f.path), wrapper !== undefined) };
+  return { src, clocked, verilog, wrapper, script: yosysScript(target, src.top, verilog.map((f) => f.path), wrapper !== undefined) };
 }
 
 /** The report, from the result cache when the same Verilog went through the same flow before. */
-export async function synthesize(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
-  const prep = prepare(block, params, o.target, o.wrapper);
-  const key = synthKey([o.target, o.yosys ?? 'wasm', o.nextpnr ?? 'wasm', block.name, JSON.stringify(params), prep.script,
+export function synthesize(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
+  return synthesizeSource(blockSource(block, params), o);
+}
+
+export async function synthesizeSource(src: SynthSource, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
+  const prep = prepare(src, o.target, o.wrapper);
+  const key = synthKey([o.target, o.yosys ?? 'wasm', o.nextpnr ?? 'wasm', src.name, JSON.stringify(src.params), prep.script,
     ...prep.verilog.flatMap((f) => [f.path, f.content])]);
   if (o.cache !== false) {
     const hit = cachedReport(key);
     if (hit) return { ...hit, cached: true };
   }
-  const r = (await runFlow(block, params, o, prep)).report;
+  const r = (await runFlow(o, prep)).report;
   if (o.cache !== false) storeReport(key, r);
   return r;
 }
 
 /** One uncached run, with the raw tool output. */
 export function synthesizeRun(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthRun> {
-  return runFlow(block, params, o, prepare(block, params, o.target, o.wrapper));
+  return runFlow(o, prepare(blockSource(block, params), o.target, o.wrapper));
 }
 
-async function runFlow(block: BlockDef, params: Record<string, unknown>, o: SynthOptions, { design, verilog, script, wrapper }: ReturnType<typeof prepare>): Promise<SynthRun> {
+async function runFlow(o: SynthOptions, { src, clocked, verilog, script, wrapper }: ReturnType<typeof prepare>): Promise<SynthRun> {
   const t0 = performance.now();
   const yosysSource = o.yosys ?? 'wasm', nextpnrSource = o.nextpnr ?? 'wasm';
   const timeoutMs = o.timeoutMs ?? 30 * 60_000;
@@ -88,15 +106,15 @@ async function runFlow(block: BlockDef, params: Record<string, unknown>, o: Synt
   const y = await runTool({ tool: 'yosys', args: ['-s', 'synth.ys'], files: inputs }, yosysSource, timeoutMs);
   if (!y.ok || !y.files['stat.json']) throw new ToolError(`Yosys (${o.target}) failed (exit ${y.code}): ${relevantLines(y.log)}`);
   // Wrapped, the block's own cells are its module's; the wrapper's are listed apart, never subtracted.
-  const { cells, totals } = parseStat(o.target, y.files['stat.json'], wrapper ? design.top.name : undefined);
+  const { cells, totals } = parseStat(o.target, y.files['stat.json'], wrapper ? src.top : undefined);
   const wrapperReport = wrapper ? {
     reason: wrapper.pinsNeeded > ICE40_DEVICE.ios
       ? `${wrapper.pinsNeeded} port bits exceed the ${ICE40_DEVICE.ios} pins of the ${ICE40_DEVICE.name}`
-      : !design.top.needsClock && o.wrapper !== 'always'
+      : !clocked && o.wrapper !== 'always'
         ? 'combinational block: registered inputs and outputs give place and route a clock to time it by'
         : `requested (wrapper: always); ${wrapper.pinsNeeded} port bits, ${ICE40_DEVICE.ios} pins`,
     pinsNeeded: wrapper.pinsNeeded, inputChainBits: wrapper.inputChainBits, outputChainBits: wrapper.outputChainBits,
-    ...parseStat(o.target, y.files['stat.json'], WRAPPER_MODULE, [design.top.name]),
+    ...parseStat(o.target, y.files['stat.json'], WRAPPER_MODULE, [src.top]),
   } : false;
   let pnr: SynthReport['pnr'];
   let nextpnrVersion: string | undefined, nextpnrLog: string | undefined;
@@ -111,7 +129,7 @@ async function runFlow(block: BlockDef, params: Record<string, unknown>, o: Synt
   const banner = /Yosys \d+\.\d+[^\n]*/.exec(y.log)?.[0];
   const yosysVersion = banner && !y.version.includes('Yosys') ? `${y.version} (${banner.trim()})` : (banner ?? y.version);
   const report = synthReportSchema.parse({
-    schema: 'bitforge.synth/1', block: block.name, params, module: design.top.name, target: o.target,
+    schema: 'bitforge.synth/1', block: src.name, params: src.params, module: src.top, target: o.target,
     targetDescription: TARGET_DEFS[o.target].describe,
     tools: { yosys: { source: yosysSource, version: yosysVersion }, ...(nextpnrVersion ? { nextpnr: { source: nextpnrSource, version: nextpnrVersion } } : {}) },
     cells, totals, ...(pnr ? { pnr } : {}), wrapper: wrapperReport, wallSeconds: (performance.now() - t0) / 1000,

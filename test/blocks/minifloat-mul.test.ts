@@ -27,7 +27,7 @@ describe('minifloat.mul golden model', () => {
       const fa = parseFormat(a) as FloatFormat, fb = parseFormat(b) as FloatFormat;
       const unit = 2 ** (emin(fa) - fa.manBits + emin(fb) - fb.manBits);
       const g = minifloatMulGolden({ a, b });
-      const W = productWidth({ a, b, stages: 0 });
+      const W = productWidth(minifloatMulBlock.params.parse({ a, b }));
       for (let x = 0; x < 2 ** fa.width; x++) {
         for (let y = 0; y < 2 ** fb.width; y++) {
           const p = decodeToNumber(fa, x) * decodeToNumber(fb, y);
@@ -50,19 +50,26 @@ describe('minifloat.mul cosimulation: every pair of codes', () => {
     it(`${a} × ${b}: Verilator and Icarus agree with the golden model on all ${2 ** (parseFormat(a).width + parseFormat(b).width)} pairs`, async () => {
       const total = 2 ** (parseFormat(a).width + parseFormat(b).width);
       for (const sim of ['verilator', 'icarus'] as const) {
-        const r = await simulate(block, { a, b, stages: 0 }, sim, { seed: 1, outDir: tmp() });
+        const r = await simulate(block, minifloatMulBlock.params.parse({ a, b }), sim, { seed: 1, outDir: tmp() });
         expect([r.passed, r.failed], r.report.join('\n')).toEqual([total, 0]);
       }
     }, 120_000);
   }
 
   it('pipelined (3 stages) e4m3 × e5m2, every pair, with bubbles', async () => {
-    const r = await simulate(block, { a: 'e4m3', b: 'e5m2', stages: 3 }, 'verilator', { seed: 7, outDir: tmp() });
+    const r = await simulate(block, minifloatMulBlock.params.parse({ a: 'e4m3', b: 'e5m2', stages: 3 }), 'verilator', { seed: 7, outDir: tmp() });
     expect([r.passed, r.failed]).toEqual([65536, 0]);
   }, 120_000);
 
+  for (const [a, b, arith] of [['e4m3', 'e5m2', 'gates'], ['e2m1', 'e3m2', 'carry'], ['e3m2fn', 'e2m3ieee', 'gates']] as const) {
+    it(`${a} × ${b} with arith=${arith} (the other style than auto), every pair`, async () => {
+      const r = await simulate(block, minifloatMulBlock.params.parse({ a, b, arith }), 'verilator', { seed: 3, outDir: tmp() });
+      expect([r.passed, r.failed]).toEqual([2 ** (parseFormat(a).width + parseFormat(b).width), 0]);
+    }, 120_000);
+  }
+
   it('wider formats: bf16 × fp16, seeded random plus every boundary pair', async () => {
-    const r = await simulate(block, { a: 'bf16', b: 'fp16', stages: 1 }, 'verilator', { seed: 11, vectors: 200_000, outDir: tmp() });
+    const r = await simulate(block, minifloatMulBlock.params.parse({ a: 'bf16', b: 'fp16', stages: 1 }), 'verilator', { seed: 11, vectors: 200_000, outDir: tmp() });
     expect(r.failed).toBe(0);
     expect(r.passed).toBeGreaterThan(200_000);
   }, 120_000);
@@ -73,7 +80,7 @@ describe('minifloat.mul interface', () => {
     const ports = (a: string, b: string) => emitBlock(block, minifloatMulBlock.params.parse({ a, b })).metadata.ports.map((p) => `${p.direction} ${p.name}[${p.width}]`);
     // e2m1: max 6·6 = 36 in units of 2^-2: 144 → 8 bits + sign.
     expect(ports('e2m1', 'e2m1')).toEqual(['input a[4]', 'input b[4]', 'output p[9]']);
-    expect(ports('e4m3', 'e5m2')).toEqual(['input a[8]', 'input b[8]', 'output p[' + productWidth({ a: 'e4m3', b: 'e5m2', stages: 0 }) + ']', 'output nan[1]', 'output pinf[1]', 'output ninf[1]']);
+    expect(ports('e4m3', 'e5m2')).toEqual(['input a[8]', 'input b[8]', 'output p[' + productWidth(minifloatMulBlock.params.parse({ a: 'e4m3', b: 'e5m2' })) + ']', 'output nan[1]', 'output pinf[1]', 'output ninf[1]']);
   });
 
   it('npx bitforge sim minifloat.mul --a e4m3 --b e4m3 ends "65536 passed, 0 failed"; a bad format is one line', async () => {

@@ -6,6 +6,7 @@
 import { cat, lit, mux, SInt, UInt, type Expr } from '../../dsl/index.js';
 import type { FloatFormat } from '../../numerics/format.js';
 import type { Fields } from './fields.js';
+import { gateAdd, gateConditionalNegate } from './gate-arith.js';
 
 export interface ProductTerms {
   /** ±(sigA · sigB), zero when the product is not a number: SInt(Ma + Mb + 3), or UInt when both formats are unsigned. */
@@ -20,7 +21,16 @@ export interface ProductTerms {
 
 const orAll = (xs: Array<Expr | undefined>) => xs.filter((x): x is Expr => x !== undefined).reduce<Expr | undefined>((acc, x) => (acc ? acc.or(x) : x), undefined);
 
-export function productTerms(a: Fields, b: Fields): ProductTerms {
+/** How the sign and the exponent sum are built: as gates (foldable into the shifter's LUTs) or carry chains. */
+export type ArithStyle = 'gates' | 'carry';
+
+/**
+ * Measured with Yosys 0.55 on ice40 and xc7 (bench/results/qor.md): with exponent fields of at most
+ * 3 bits the shifter is narrow and gates fold into it; with wider exponents carry chains win.
+ */
+export const autoArith = (fa: FloatFormat, fb: FloatFormat): ArithStyle => (Math.max(fa.expBits, fb.expBits) <= 3 ? 'gates' : 'carry');
+
+export function productTerms(a: Fields, b: Fields, style: ArithStyle): ProductTerms {
   const mag = a.sig.mul(b.sig); // UInt(Ma + Mb + 2)
   const zeroA = a.sig.orR().not(), zeroB = b.sig.orR().not();
   // NaN in, or Inf · 0 (formats.md §6); Inf otherwise when either is Inf.
@@ -33,9 +43,9 @@ export function productTerms(a: Fields, b: Fields): ProductTerms {
   let value: Expr = kept;
   if (neg) {
     const s = kept.zext(kept.width + 1).asSInt();
-    value = mux(neg, lit(0, s.type).subWrap(s), s);
+    value = style === 'gates' ? gateConditionalNegate(kept, neg) : mux(neg, lit(0, s.type).subWrap(s), s);
   }
-  return { value, shift: a.exp.add(b.exp), nan, inf, neg: inf ? neg : undefined };
+  return { value, shift: style === 'gates' ? gateAdd(a.exp, b.exp) : a.exp.add(b.exp), nan, inf, neg: inf ? neg : undefined };
 }
 
 /**
@@ -57,4 +67,3 @@ export function alignLeft(value: Expr, shift: Expr, offset: number, W: number): 
   return out.width < W ? out.ext(W) : fit(out, W);
 }
 
-export const productWord = (fa: FloatFormat, fb: FloatFormat) => fa.signed || fb.signed;

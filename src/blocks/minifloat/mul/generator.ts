@@ -9,12 +9,13 @@ import { Bool, defineModule, input, output, SInt, std, UInt } from '../../../dsl
 import { kulischWidth } from '../../../numerics/minifloat.js';
 import { fields } from '../fields.js';
 import { floatFormatOf, floatFormatParam } from '../format-param.js';
-import { alignLeft, productTerms } from '../product.js';
+import { alignLeft, autoArith, productTerms } from '../product.js';
 
 export const params = z.object({
   a: floatFormatParam('e4m3', 'format of operand a (any eXmY, e.g. e4m3, e5m2, e3m2, e2m1)'),
   b: floatFormatParam('e4m3', 'format of operand b'),
   stages: z.number().int().min(0).max(4).default(0).describe('pipeline registers (0: combinational)'),
+  arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('sign and exponent sum as gates or carry chains (auto: gates for exponents of at most 3 bits)'),
 });
 export type MulParams = z.infer<typeof params>;
 
@@ -40,7 +41,7 @@ export const minifloatMul = defineModule('minifloat_mul', (p: MulParams) => {
   const pinfOut = flags.inf ? output('pinf', Bool) : undefined;
   const ninfOut = flags.inf ? output('ninf', Bool) : undefined;
 
-  const t = productTerms(fields(a, fa), fields(b, fb));
+  const t = productTerms(fields(a, fa), fields(b, fb), p.arith === 'auto' ? autoArith(fa, fb) : p.arith);
   const s1 = Math.min(p.stages, 1), s2 = Math.min(Math.max(p.stages - 1, 0), 1), s3 = Math.max(p.stages - 2, 0);
   const value = std.pipe(t.value, s1, 'product');
   const shift = std.pipe(t.shift, s1, 'shift');
