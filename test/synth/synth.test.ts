@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
+import { catalogue } from '../../src/blocks/catalogue.js';
 import { adderTreeBlock } from '../../src/blocks/examples/adder-tree/block.js';
 import { ToolError } from '../../src/cosim/simulators.js';
 import { synthReportSchema } from '../../src/report/schema.js';
@@ -96,11 +97,12 @@ describe('bitforge build (the main job)', () => {
     const d = mkdtempSync(join(tmpdir(), 'bitforge-build-'));
     const r = await execa('node', [cli, 'build'], { cwd: d, reject: false });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/reports: reports\/index\.html, report\.json, report\.md \(10 ok, 0 failed\)/);
+    expect(r.stdout).toMatch(/reports: reports\/index\.html, report\.json, report\.md \((\d+) ok, 0 failed\)/);
+    expect(Number(/\((\d+) ok/.exec(r.stdout)![1])).toBe(2 * catalogue.length);
     const json = JSON.parse(readFileSync(join(d, 'reports', 'report.json'), 'utf8')) as { reports: unknown[]; failures: unknown[] };
     const reports = json.reports.map((x) => synthReportSchema.parse(x));
     expect(reports.map((x) => `${x.block}/${x.target}`).sort()).toEqual(
-      ['examples.adder-tree', 'examples.counter', 'examples.fifo', 'int.mac', 'minifloat.mul'].flatMap((b) => [`${b}/ice40`, `${b}/xc7`]).sort());
+      catalogue.flatMap((b) => [`${b.name}/ice40`, `${b.name}/xc7`]).sort());
     for (const x of reports.filter((y) => y.target === 'ice40')) expect(x.pnr!.fmaxMHz).toBeGreaterThan(20);
     const md = readFileSync(join(d, 'reports', 'report.md'), 'utf8');
     const tree = reports.find((x) => x.block === 'examples.adder-tree' && x.target === 'xc7')!;
@@ -114,8 +116,10 @@ describe('bitforge build (the main job)', () => {
     expect(page.errors).toEqual([]);
     expect(page.charts.map((c) => c.label)).toEqual(['LUTs by block and target (cells)', 'Flip-flops by block and target (cells)', 'Fmax after place and route (MHz)'].map((l) => l.replace(/ \(.*\)$/, '')));
     for (const c of page.charts) expect(c.width * c.height).toBeGreaterThan(100 * 100);
-    // Bars and legend swatches: 10 + 2 in each resource chart, 5 + 1 in the Fmax chart (the combinational multiplier is timed inside the wrapper).
-    expect(page.charts.map((c) => c.visibleMarks)).toEqual([12, 12, 6]);
+    // Bars and legend swatches: a bar per block and target and 2 swatches in each resource chart; a bar
+    // per block and 1 swatch in the Fmax chart (combinational blocks are timed inside the wrapper).
+    const n = catalogue.length;
+    expect(page.charts.map((c) => c.visibleMarks)).toEqual([2 * n + 2, 2 * n + 2, n + 1]);
     expect([...page.screenshot.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   }, 300_000);
 });

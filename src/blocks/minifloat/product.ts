@@ -3,9 +3,9 @@
 // real widths, the sign is applied to that narrow product, the exponent fields are added, and the
 // signed product is shifted left by the sum through a log shifter that only grows as far as needed.
 
-import { cat, lit, mux, SInt, UInt, type Expr } from '../../dsl/index.js';
+import { cat, lit, mux, SInt, std, UInt, type Expr } from '../../dsl/index.js';
 import type { FloatFormat } from '../../numerics/format.js';
-import type { Fields } from './fields.js';
+import { fields, type Fields } from './fields.js';
 import { gateAdd, gateConditionalNegate } from './gate-arith.js';
 
 export interface ProductTerms {
@@ -67,3 +67,31 @@ export function alignLeft(value: Expr, shift: Expr, offset: number, W: number): 
   return out.width < W ? out.ext(W) : fit(out, W);
 }
 
+
+export interface PipelinedProduct {
+  /** The exact product word, SInt(W). */
+  readonly word: Expr;
+  readonly nan: Expr | undefined;
+  readonly pinf: Expr | undefined;
+  readonly ninf: Expr | undefined;
+}
+
+/**
+ * Codes a and b → the exact product word and flags after `stages` registers: the first after the
+ * significand product, the second after the shifter, the rest at the end.
+ */
+export function pipelinedProduct(a: Expr, fa: FloatFormat, b: Expr, fb: FloatFormat, W: number, stages: number, style: ArithStyle): PipelinedProduct {
+  const t = productTerms(fields(a, fa), fields(b, fb), style);
+  const s1 = Math.min(stages, 1), s2 = Math.min(Math.max(stages - 1, 0), 1), s3 = Math.max(stages - 2, 0);
+  const value = std.pipe(t.value, s1, 'product');
+  const shift = std.pipe(t.shift, s1, 'shift');
+  const aligned = std.pipe(alignLeft(value, shift, 2, W), s2, 'aligned');
+  const word = std.pipe(aligned.signed ? aligned : aligned.asSInt(), s3, 'p'); // an unsigned product's top bit is 0
+  const delay = (x: Expr | undefined, name: string) => (x ? std.pipe(x, stages, name) : undefined);
+  const nan = delay(t.nan, 'nan_d'), inf = delay(t.inf, 'inf_d'), neg = delay(t.neg, 'neg_d');
+  return {
+    word, nan,
+    pinf: inf && (neg ? inf.and(neg.not()) : inf),
+    ninf: inf && (neg ? inf.and(neg) : undefined),
+  };
+}

@@ -5,11 +5,10 @@
 // at the output.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, output, SInt, std, UInt } from '../../../dsl/index.js';
+import { Bool, defineModule, input, lit, output, SInt, std, UInt } from '../../../dsl/index.js';
 import { kulischWidth } from '../../../numerics/minifloat.js';
-import { fields } from '../fields.js';
 import { floatFormatOf, floatFormatParam } from '../format-param.js';
-import { alignLeft, autoArith, productTerms } from '../product.js';
+import { autoArith, pipelinedProduct } from '../product.js';
 
 export const params = z.object({
   a: floatFormatParam('e4m3', 'format of operand a (any eXmY, e.g. e4m3, e5m2, e3m2, e2m1)'),
@@ -41,21 +40,11 @@ export const minifloatMul = defineModule('minifloat_mul', (p: MulParams) => {
   const pinfOut = flags.inf ? output('pinf', Bool) : undefined;
   const ninfOut = flags.inf ? output('ninf', Bool) : undefined;
 
-  const t = productTerms(fields(a, fa), fields(b, fb), p.arith === 'auto' ? autoArith(fa, fb) : p.arith);
-  const s1 = Math.min(p.stages, 1), s2 = Math.min(Math.max(p.stages - 1, 0), 1), s3 = Math.max(p.stages - 2, 0);
-  const value = std.pipe(t.value, s1, 'product');
-  const shift = std.pipe(t.shift, s1, 'shift');
-  const aligned = std.pipe(alignLeft(value, shift, 2, W), s2, 'aligned');
-  const word = aligned.signed ? aligned : aligned.asSInt(); // an unsigned product's top bit is 0
-  out.set(std.pipe(word, s3, 'p'));
-  const delay = (x: ReturnType<typeof productTerms>['nan'], name: string) => (x ? std.pipe(x, p.stages, name) : undefined);
-  const nan = delay(t.nan, 'nan_d');
-  const inf = delay(t.inf, 'inf_d');
-  const neg = delay(t.neg, 'neg_d');
-  if (nanOut) nanOut.set(nan!);
-  if (pinfOut && ninfOut) {
-    pinfOut.set(neg ? inf!.and(neg.not()) : inf!);
-    ninfOut.set(neg ? inf!.and(neg) : inf!.and(inf!.not()));
-  }
+  const style = p.arith === 'auto' ? autoArith(fa, fb) : p.arith;
+  const prod = pipelinedProduct(a, fa, b, fb, W, p.stages, style);
+  out.set(prod.word);
+  if (nanOut) nanOut.set(prod.nan!);
+  if (pinfOut) pinfOut.set(prod.pinf!);
+  if (ninfOut) ninfOut.set(prod.ninf ?? lit(0, Bool));
   if (inValid && outValid) outValid.set(std.pipeValid(inValid, p.stages, 'valid'));
 });

@@ -1,0 +1,15 @@
+import { defineBlock } from '../../block.js';
+import { macLatency, minifloatMac, params } from './generator.js';
+import { minifloatMacGolden } from './golden.js';
+import { minifloatMacStimulus } from './stimulus.js';
+
+export const minifloatMacBlock = defineBlock({
+  name: 'minifloat.mac',
+  summary: 'minifloat multiply-accumulate into an exact Kulisch accumulator: acc ← (clear ? 0 : acc) + a·b; sticky NaN/Inf flags',
+  params,
+  generator: minifloatMac,
+  handshake: (p) => ({ kind: 'pipeline', latency: macLatency(p) }),
+  golden: 'minifloat/mac/golden.ts: exact products summed modulo 2^W (formats.md §6 Kulisch), IEEE specials',
+  formats: (p) => ({ a: p.a, b: p.b }),
+  cosim: { kind: 'transaction', create: minifloatMacGolden, stimulus: minifloatMacStimulus, stateful: true },
+});

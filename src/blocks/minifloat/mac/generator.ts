@@ -1,0 +1,65 @@
+// minifloat.mac with a Kulisch accumulator: acc ← (clear ? 0 : acc) + a·b on every valid input, exact
+// (formats.md §6): the product word (minifloat.mul's datapath, `stages` registers) is added into a
+// two's-complement accumulator wide enough for n products of the largest magnitude. NaN and ±Inf
+// products set sticky flags (+Inf and −Inf together make NaN) until the next clear; the word keeps
+// the sum of the finite products.
+
+import { z } from 'zod';
+import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when } from '../../../dsl/index.js';
+import { kulischWidth } from '../../../numerics/minifloat.js';
+import { floatFormatOf, floatFormatParam } from '../format-param.js';
+import { mulFlags } from '../mul/generator.js';
+import { autoArith, pipelinedProduct } from '../product.js';
+
+export const params = z.object({
+  a: floatFormatParam('e4m3', 'format of operand a (any eXmY)'),
+  b: floatFormatParam('e4m3', 'format of operand b'),
+  acc: z.enum(['kulisch']).default('kulisch').describe('accumulator: kulisch (exact fixed point)'),
+  n: z.number().int().min(1).max(1 << 24).default(1024).describe('accumulations without overflow'),
+  stages: z.number().int().min(0).max(4).default(1).describe('pipeline registers in the product path'),
+  arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('product sign and exponent sum as gates or carry chains'),
+});
+export type MacParams = z.infer<typeof params>;
+
+export const macWidth = (p: MacParams) => kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), p.n);
+export const macLatency = (p: MacParams) => p.stages + 1;
+
+export const minifloatMac = defineModule('minifloat_mac', (p: MacParams) => {
+  const fa = floatFormatOf(p.a), fb = floatFormatOf(p.b);
+  const W = macWidth(p), Wp = kulischWidth(fa, fb, 1);
+  const inValid = input('in_valid', Bool);
+  const clear = input('clear', Bool);
+  const a = input('a', UInt(fa.width));
+  const b = input('b', UInt(fb.width));
+  const outValid = output('out_valid', Bool);
+  const accOut = output('acc', SInt(W));
+  const flags = mulFlags({ ...p, stages: 0 });
+
+  const prod = pipelinedProduct(a, fa, b, fb, Wp, p.stages, p.arith === 'auto' ? autoArith(fa, fb) : p.arith);
+  const valid = std.pipeValid(inValid, p.stages, 'valid');
+  const clearP = std.pipe(clear, p.stages, 'clear');
+  const acc = reg('acc', SInt(W), { init: 0 });
+  when(valid, () => acc.set(mux(clearP, lit(0, SInt(W)), acc).addWrap(prod.word.ext(W))));
+  accOut.set(acc);
+
+  // Sticky specials: what the exact sum is once a NaN or an infinity has been added.
+  const sticky = (name: string, hit: ReturnType<typeof lit> | undefined) => {
+    const r = reg(name, Bool, { init: 0 });
+    when(valid, () => r.set(mux(clearP, lit(0, Bool), r).or(hit ?? lit(0, Bool))));
+    return r;
+  };
+  if (flags.nan) {
+    const nanSeen = sticky('nan_seen', prod.nan);
+    const pinfSeen = flags.inf ? sticky('pinf_seen', prod.pinf) : undefined;
+    const ninfSeen = flags.inf ? sticky('ninf_seen', prod.ninf) : undefined;
+    const nan = pinfSeen && ninfSeen ? nanSeen.or(pinfSeen.and(ninfSeen)) : nanSeen;
+    output('nan', Bool).set(nan);
+    if (pinfSeen && ninfSeen) {
+      output('pinf', Bool).set(pinfSeen.and(nan.not()));
+      output('ninf', Bool).set(ninfSeen.and(nan.not()));
+    }
+  }
+  const done = reg('done', Bool, { init: 0 });
+  done.set(valid);
+  outValid.set(done);
+});
