@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { intMacBlock } from '../dist/blocks/int/mac/block.js';
+import { minifloatMacBlock } from '../dist/blocks/minifloat/mac/block.js';
 import { minifloatMulBlock } from '../dist/blocks/minifloat/mul/block.js';
 import { productWidth } from '../dist/blocks/minifloat/mul/generator.js';
 import { parseFormat } from '../dist/numerics/format.js';
@@ -66,5 +67,9 @@ export async function runQorBench() {
       console.log(`${u.label} on ${target}: LUT ${g.totals.lut} vs baseline ${b.totals.lut} (${(g.totals.lut / b.totals.lut).toFixed(2)}×), careful ${careful}`);
     }
   }
-  return rows;
+  // Fmax of minifloat.mac e4m3 (Kulisch, n = 1024) with 0 to 3 pipeline stages in the product path.
+  const macs = await pool([0, 1, 2, 3].map((stages) => () => synthesizeSource(blockSource(minifloatMacBlock, minifloatMacBlock.params.parse({ a: 'e4m3', b: 'e4m3', stages })), { target: 'ice40', cache: false })), cpus().length);
+  const fmax = macs.map((r) => ({ unit: `minifloat.mac e4m3 × e4m3, Kulisch n=1024, stages=${r.params.stages}`, target: 'ice40', lut: r.totals.lut, ff: r.totals.ff, fmaxMHz: r.pnr?.fmaxMHz ?? null }));
+  for (const f of fmax) console.log(`${f.unit}: ${f.fmaxMHz} MHz, LUT ${f.lut}, FF ${f.ff}`);
+  return { rows, fmax };
 }

@@ -5,9 +5,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { runNumerics } from './numerics.mjs';
 
+// `npm run bench -- qor synth` runs only the named sections.
+const only = process.argv.slice(2);
+const want = (section) => only.length === 0 || only.includes(section);
+
 const targets = { 'mac-array': { ms: 2000, label: '64 × 64 array of 16-bit MACs (4096 instances)' }, 'flat-dag': { ms: 5000, label: 'flat design, 100,000 expression nodes' } };
 const REPEATS = 3;
 const rows = [];
+if (want('foundation')) {
 for (const [name, t] of Object.entries(targets)) {
   const runs = [];
   for (let i = 0; i < REPEATS; i++) {
@@ -30,8 +35,10 @@ const md = [
   '',
 ];
 writeFileSync('bench/results/foundation.md', md.join('\n'));
+}
 
 // ---- numerics (issue: golden number-format library) ----
+if (want('numerics')) {
 const numerics = runNumerics();
 writeFileSync('bench/results/numerics.json', JSON.stringify({ command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, rows: numerics }, null, 2) + '\n');
 writeFileSync('bench/results/numerics.md', [
@@ -40,8 +47,10 @@ writeFileSync('bench/results/numerics.md', [
   '| metric | value | unit | target | value / target |', '|---|---:|---|---:|---:|',
   ...numerics.map((r) => `| ${r.metric} | ${r.value.toExponential(3)} | ${r.unit} | ${r.target ? r.target.toExponential(0) : ''} | ${r.ratio ? r.ratio.toFixed(2) : ''} |`), '',
 ].join('\n'));
+}
 
 // ---- cosimulation (issue: cosim) ----
+if (want('cosim')) {
 const { runCosimBench } = await import('./cosim.mjs');
 const cosim = await runCosimBench();
 const cosimMeta = { command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
@@ -56,8 +65,10 @@ writeFileSync('bench/results/cosim.md', [
   ...cosim.map((r) => `| ${r.label} | ${r.vectors} | ${r.bitforgeVps.toExponential(3)} | ${r.plainVps.toExponential(3)} | ${r.ratio.toFixed(2)} | ${r.icarusVps.toExponential(3)} | ${r.coldBuildS.toFixed(1)} | ${r.cachedBuildS.toFixed(3)} | ${r.mismatches} |`),
   '',
 ].join('\n'));
+}
 
 // ---- synthesis (issue: synthesis flows) ----
+if (want('synth')) {
 const { runSynthBench } = await import('./synth.mjs');
 const synth = await runSynthBench();
 const synthMeta = { command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, nativeYosys: synth.nativeVersion };
@@ -66,9 +77,31 @@ writeFileSync('bench/results/synth.md', [
   '# Synthesis wall time per target, one run, uncached', '',
   `Command: \`npm run bench\` · ${synthMeta.date} · Node ${synthMeta.node} · ${synthMeta.cpu} · best of ${synth.repeats}`, '',
   'WebAssembly Yosys 0.55 and nextpnr-ice40 (@yowasp, the default). ice40 includes nextpnr place and route. LUT counts exclude carry cells (an ecp5 CCU2C holds two LUT4s, a gowin ALU one).',
-"  synth.nativeVersion ? `Native Yosys: ${synth.nativeVersion}, same script, Yosys-only targets (when its version differs from 0.55, the ratio also includes the version difference; cell counts above are the WebAssembly build's).` : 'No native `yosys` on PATH: the WebAssembly / native ratio was not measured.', '',
+  synth.nativeVersion ? `Native Yosys: ${synth.nativeVersion}, same script, Yosys-only targets (when its version differs from 0.55, the ratio also includes the version difference; cell counts above are the WebAssembly build's).` : 'No native `yosys` on PATH: the WebAssembly / native ratio was not measured.', '',
   '| block | target | LUT | FF | carry | DSP | Fmax (MHz) | wall (s) | wall / fastest target | native Yosys (s) | WebAssembly / native |',
   '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...synth.rows.map((r) => `| ${r.label} | ${r.target} | ${r.lut} | ${r.ff} | ${r.carry} | ${r.dsp} | ${r.fmaxMHz ?? ''} | ${r.wallSeconds.toFixed(1)} | ${r.overFastest.toFixed(2)} | ${r.nativeSeconds?.toFixed(1) ?? ''} | ${r.wasmOverNative?.toFixed(2) ?? ''} |`),
   '',
 ].join('\n'));
+}
+
+// ---- QoR of the arithmetic units (issue: minifloat and integer arithmetic) ----
+if (want('qor')) {
+const { runQorBench } = await import('./qor.mjs');
+const qor = await runQorBench();
+const qorMeta = { command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, yosys: qor.rows[0]?.yosys };
+writeFileSync('bench/results/qor.json', JSON.stringify({ ...qorMeta, ...qor }, null, 2) + '\n');
+writeFileSync('bench/results/qor.md', [
+  '# QoR: generated arithmetic units next to behavioural baselines, one run, same Yosys', '',
+  `Command: \`npm run bench\` · ${qorMeta.date} · ${qorMeta.yosys}`, '',
+  'Baseline: the same function as straightforward behavioural Verilog (bench/baselines/: decode, `*`, `<<`, `-`), through the same flow',
+  '(on ice40 both sit in the same registered wrapper; the numbers are the unit\'s own cells). Target: generated / baseline ≤ 0.9.',
+  '"Careful" is the issue\'s figure for careful hand-written multipliers (Yosys 0.23), iCE40 LUT4 / xc7 LUT.', '',
+  '| unit | target | LUT | FF | baseline LUT | baseline FF | LUT / baseline | careful LUT | LUT / careful |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...qor.rows.map((r) => `| ${r.unit} | ${r.target} | ${r.lut} | ${r.ff} | ${r.baseLut} | ${r.baseFf} | ${r.ratio.toFixed(2)} | ${r.careful}${r.carefulNote ? ` (${r.carefulNote})` : ''} | ${r.overCareful.toFixed(2)} |`),
+  '', '## Fmax on ice40 (nextpnr, HX8K)', '',
+  '| unit | LUT | FF | Fmax (MHz) |', '|---|---:|---:|---:|',
+  ...qor.fmax.map((f) => `| ${f.unit} | ${f.lut} | ${f.ff} | ${f.fmaxMHz ?? ''} |`), '',
+].join('\n'));
+}

@@ -7,7 +7,7 @@ import { synthesize } from '../dist/synth/run.js';
 import { TARGETS } from '../dist/synth/targets.js';
 
 const BLOCKS = [
-  { block: adderTreeBlock, params: { n: 16, width: 16, every: 1 }, label: 'examples.adder-tree n=16 width=16 (pin wrapper on ice40)' },
+  { block: adderTreeBlock, params: { n: 16, width: 16, every: 1 }, label: 'examples.adder-tree n=16 width=16 (280 pins: wrapper needed on ice40)' },
   { block: intMacBlock, params: intMacBlock.params.parse({}), label: 'int.mac defaults' },
 ];
 const REPEATS = 2;

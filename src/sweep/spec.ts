@@ -83,5 +83,5 @@ export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
       for (const target of s.targets ?? spec.targets) configs.push({ block, params: p.data as Record<string, unknown>, target });
     }
   }
-  return { name: spec.name ?? defaultName, wrapper: spec.wrapper ?? 'auto', timeoutMs: spec.timeoutSeconds === undefined ? undefined : spec.timeoutSeconds * 1000, configs, axes };
+  return { name: spec.name ?? defaultName, wrapper: spec.wrapper ?? 'always', timeoutMs: spec.timeoutSeconds === undefined ? undefined : spec.timeoutSeconds * 1000, configs, axes };
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { PortInfo } from '../codegen/index.js';
 
 export const WRAPPER_MODULE = 'bitforge_pin_wrapper';
-export const WRAPPER_MODES = ['auto', 'always', 'never'] as const;
+export const WRAPPER_MODES = ['always', 'auto', 'never'] as const;
 export type WrapperMode = (typeof WRAPPER_MODES)[number];
 
 export interface PinWrapper {

@@ -24,7 +24,11 @@ export interface SynthOptions {
   readonly timeoutMs?: number;
   /** Use and fill the result cache (default true). */
   readonly cache?: boolean;
-  /** The pin-reducing wrapper for place and route: when the ports exceed the device's pins (auto, the default). */
+  /**
+   * The registered wrapper for place and route: always (the default: Fmax covers every path through
+   * the block, from registered inputs to registered outputs), auto (only when the ports exceed the
+   * device's pins or the block has no clock), never.
+   */
   readonly wrapper?: WrapperMode;
 }
 
@@ -61,12 +65,12 @@ export function blockSource(block: BlockDef, params: Record<string, unknown>): S
 }
 
 /** The Verilog (with the wrapper when used) and the Yosys script for a target: computed once per run. */
-function prepare(src: SynthSource, target: Target, mode: WrapperMode = 'auto') {
+function prepare(src: SynthSource, target: Target, mode: WrapperMode = 'always') {
   const verilog = [...src.verilog];
   let wrapper: PinWrapper | undefined;
   const placed = TARGET_DEFS[target].placeAndRoute;
-  // Auto: when the pins do not suffice, and for a combinational block, whose paths nextpnr can only
-  // time between registers.
+  // nextpnr times register-to-register paths only: without registered I/O, paths from input pins
+  // (all of a combinational block) would be missing from Fmax.
   const clocked = src.ports.some((p) => p.name === 'clk');
   if (placed && (mode === 'always' || (mode === 'auto' && (pinsNeeded(src.ports) > ICE40_DEVICE.ios || !clocked)))) {
     wrapper = pinWrapper(SYNTH_DIR, src.top, src.ports, ICE40_DEVICE);
@@ -110,9 +114,9 @@ async function runFlow(o: SynthOptions, { src, clocked, verilog, script, wrapper
   const wrapperReport = wrapper ? {
     reason: wrapper.pinsNeeded > ICE40_DEVICE.ios
       ? `${wrapper.pinsNeeded} port bits exceed the ${ICE40_DEVICE.ios} pins of the ${ICE40_DEVICE.name}`
-      : !clocked && o.wrapper !== 'always'
+      : !clocked
         ? 'combinational block: registered inputs and outputs give place and route a clock to time it by'
-        : `requested (wrapper: always); ${wrapper.pinsNeeded} port bits, ${ICE40_DEVICE.ios} pins`,
+        : 'inputs and outputs registered so that Fmax covers every path through the block; --wrapper never places the bare block',
     pinsNeeded: wrapper.pinsNeeded, inputChainBits: wrapper.inputChainBits, outputChainBits: wrapper.outputChainBits,
     ...parseStat(o.target, y.files['stat.json'], WRAPPER_MODULE, [src.top]),
   } : false;

@@ -43,7 +43,7 @@ describe('synthesis reports', () => {
     expect(run.report.tools.nextpnr?.version).toMatch(/^@yowasp\/nextpnr-ice40 /);
   });
 
-  it('ice40: a block with more port bits than pins is placed in the wrapper; its own cells are counted apart', async () => {
+  it('ice40: a block with more port bits than pins needs the wrapper; its own cells are counted apart', async () => {
     const params = { n: 16, width: 16, every: 1 };
     // 16 × 16-bit operands + in_valid, 20-bit sum + out_valid, clk and rst: 280 pins, the HX8K ct256 has 206.
     await expect(synthesizeRun(tree, params, { target: 'ice40', wrapper: 'never' })).rejects.toThrow(/nextpnr-ice40 failed.*Unable to find a placement location/);

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { synthesize } from '../../synth/run.js';
 import { TARGETS, type Target } from '../../synth/targets.js';
 import type { ToolSource } from '../../synth/tools.js';
-import type { WrapperMode } from '../../synth/pin-wrapper.js';
+import { WRAPPER_MODES, type WrapperMode } from '../../synth/pin-wrapper.js';
 import { parseBlockArgs } from '../block-params.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
@@ -19,7 +19,7 @@ export function synthCommand(): Command {
   return new Command('synth')
     .description('synthesize a block: cells, LUT/FF/carry/BRAM/DSP, Fmax on ice40 (nextpnr)')
     .argument('<block>', 'block name')
-    .argument('[params...]', `block parameters as --name value; --target ${TARGETS.join('|')} (default xc7), --json, --yosys wasm|native, --nextpnr wasm|native, --wrapper auto|always|never (pin-reducing wrapper for place and route)`)
+    .argument('[params...]', `block parameters as --name value; --target ${TARGETS.join('|')} (default xc7), --json, --yosys wasm|native, --nextpnr wasm|native, --wrapper always|auto|never (registered wrapper for place and route on ice40; default always)`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
       const block = resolveBlock(name);
@@ -27,8 +27,8 @@ export function synthCommand(): Command {
       const { params, options } = parseBlockArgs(block, tokens.filter((t) => t !== '--json'), ['target', 'yosys', 'nextpnr', 'wrapper']);
       const target = (options['target'] ?? 'xc7') as Target;
       if (!TARGETS.includes(target)) throw new UserError(`--target: expected one of ${TARGETS.join(', ')}, got '${target}'`);
-      const wrapper = (options['wrapper'] ?? 'auto') as WrapperMode;
-      if (!['auto', 'always', 'never'].includes(wrapper)) throw new UserError(`--wrapper: expected auto, always or never, got '${wrapper}'`);
+      const wrapper = (options['wrapper'] ?? 'always') as WrapperMode;
+      if (!WRAPPER_MODES.includes(wrapper)) throw new UserError(`--wrapper: expected always, auto or never, got '${wrapper}'`);
       const r = await synthesize(block, params, { target, wrapper, yosys: source('yosys', options['yosys']), nextpnr: source('nextpnr', options['nextpnr']) });
       if (json) {
         process.stdout.write(JSON.stringify(r, null, 2) + '\n');
@@ -40,8 +40,8 @@ export function synthCommand(): Command {
       if (r.pnr) process.stdout.write(`  ${r.pnr.device}: ${r.pnr.logicCells ?? '?'} logic cells, Fmax ${r.pnr.fmaxMHz === null ? 'n/a (no clock)' : `${r.pnr.fmaxMHz} MHz`}\n`);
       if (r.wrapper) {
         const w = r.wrapper.totals;
-        process.stdout.write(`  placed inside the pin-reducing wrapper (${r.wrapper.reason}): ${r.wrapper.inputChainBits}-bit input chain, ${r.wrapper.outputChainBits}-bit output chain;\n`
-          + `  the wrapper's own LUT ${w.lut}  FF ${w.ff} are not in the totals above, and are in the logic cells\n`);
+        process.stdout.write(`  placed inside the registered wrapper: ${r.wrapper.reason};\n  ${r.wrapper.inputChainBits}-bit input chain, ${r.wrapper.outputChainBits}-bit output chain;`
+          + ` the wrapper's own LUT ${w.lut}  FF ${w.ff} are not in the totals above, and are in the logic cells\n`);
       }
       process.stdout.write(`  cells: ${Object.entries(r.cells).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
       process.stdout.write(`  ${r.tools.yosys.version}${r.tools.nextpnr ? `, ${r.tools.nextpnr.version}` : ''}; ${r.wallSeconds.toFixed(1)} s\n`);
