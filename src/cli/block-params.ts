@@ -24,7 +24,10 @@ export function parseBlockArgs(block: BlockDef, tokens: string[], extra: string[
     options[kebab(key)] = { type: p.type === 'boolean' ? 'boolean' : 'string' };
     byFlag.set(kebab(key), key);
   }
-  for (const e of extra) options[e] = { type: 'string' };
+  // A command option named like a block parameter (--out: directory vs minifloat.add's output format)
+  // gives way: the parameter keeps the name, the option becomes --<name>-dir.
+  const flagOf = (e: string) => (byFlag.has(e) ? `${e}-dir` : e);
+  for (const e of extra) options[flagOf(e)] = { type: 'string' };
   let parsed;
   try {
     parsed = parseArgs({ args: tokens, options, strict: true, allowPositionals: false, allowNegative: true }); // --no-<flag> turns a boolean off
@@ -49,7 +52,7 @@ export function parseBlockArgs(block: BlockDef, tokens: string[], extra: string[
     throw new UserError(`${flag}: ${issue.message} (${block.name})`);
   }
   const options2: Record<string, string | undefined> = {};
-  for (const e of extra) options2[e] = parsed.values[e] as string | undefined;
+  for (const e of extra) options2[e] = parsed.values[flagOf(e)] as string | undefined;
   return { params: result.data as Record<string, unknown>, options: options2 };
 }
 

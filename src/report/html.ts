@@ -21,7 +21,9 @@ function parameterCharts(reports: readonly SynthReport[], axes: Record<string, r
   for (const [block, params] of Object.entries(axes)) {
     const mine = reports.filter((r) => r.block === block);
     for (const p of params) {
-      const values = [...new Set(mine.map((r) => r.params[p]))].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)))).map(String);
+      // Numbers in order; names (formats) in the order the sweep gave them.
+      const seen = [...new Set(mine.map((r) => r.params[p]))];
+      const values = (seen.every((v) => typeof v === 'number') ? (seen as number[]).sort((a, b) => a - b) : seen).map(String);
       const others = params.filter((q) => q !== p);
       for (const m of METRICS) {
         const lines = new Map<string, Array<{ x: string; y: number }>>();

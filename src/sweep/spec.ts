@@ -12,6 +12,8 @@ const scalar = z.union([z.number(), z.string(), z.boolean()]);
 const sweepEntry = z.object({
   block: z.string(),
   params: z.record(z.string(), z.union([scalar, z.array(scalar).nonempty()])).default({}),
+  /** Parameters that take another's value in every combination, e.g. { "b": "a" } for a × a. */
+  tie: z.record(z.string(), z.string()).default({}),
   targets: z.array(z.enum(TARGETS)).nonempty().optional(),
 }).strict();
 
@@ -73,8 +75,13 @@ export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
     const block = findBlock(s.block);
     if (!block) throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}block: unknown block '${s.block}'`);
     const lists = Object.fromEntries(Object.entries(s.params).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
+    for (const [to, from] of Object.entries(s.tie)) {
+      if (!(from in lists)) throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}tie.${to}: '${from}' is not one of the params`);
+      if (to in lists) throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}tie.${to}: '${to}' is tied, so it cannot also be given in params`);
+    }
     axes[block.name] = [...new Set([...(axes[block.name] ?? []), ...Object.entries(lists).filter(([, v]) => v.length > 1).map(([k]) => k)])];
-    for (const combo of cartesian(lists)) {
+    for (const free of cartesian(lists)) {
+      const combo = { ...free, ...Object.fromEntries(Object.entries(s.tie).map(([to, from]) => [to, free[from]])) };
       const p = block.params.safeParse(combo);
       if (!p.success) {
         const issue = p.error.issues[0]!;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { synthReportSchema } from '../../src/report/schema.js';
-import { cartesian } from '../../src/sweep/spec.js';
+import { cartesian, loadSweepSpec } from '../../src/sweep/spec.js';
 import { renderPage } from '../helpers/chromium.js';
 
 const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
@@ -19,6 +19,19 @@ describe('bitforge sweep', () => {
   it('expands parameter lists as a cartesian product, the last key fastest', () => {
     expect(cartesian({ width: [8, 16], n: [4, 8, 16] })).toEqual([
       { width: 8, n: 4 }, { width: 8, n: 8 }, { width: 8, n: 16 }, { width: 16, n: 4 }, { width: 16, n: 8 }, { width: 16, n: 16 }]);
+  });
+
+  it('the minifloat-vs-int example: every ExMy of 3 to 8 bits (a × a, tied) and INT3–INT8 on xc7 and ice40', () => {
+    const plan = loadSweepSpec(join(process.cwd(), 'examples', 'sweeps', 'minifloat-vs-int.json'), 'x');
+    const fmts = plan.configs.filter((c) => c.block.name === 'minifloat.mac');
+    expect(fmts.every((c) => c.params['a'] === c.params['b'])).toBe(true);
+    const names = [...new Set(fmts.map((c) => String(c.params['a'])))];
+    const expected = [3, 4, 5, 6, 7, 8].flatMap((t) => Array.from({ length: t - 1 }, (_, i) => `e${i + 1}m${t - 2 - i}`));
+    expect(names).toEqual(expected);
+    const ints = plan.configs.filter((c) => c.block.name === 'int.mac');
+    expect([...new Set(ints.map((c) => `${String(c.params['aBits'])}x${String(c.params['bBits'])}`))]).toEqual(['3x3', '4x4', '5x5', '6x6', '7x7', '8x8']);
+    expect(plan.configs).toHaveLength((27 + 6) * 2);
+    expect(plan.axes).toEqual({ 'minifloat.mac': ['a'], 'int.mac': ['aBits'] });
   });
 
   it('runs the example spec, resumes after being killed, and writes the report', async () => {
@@ -84,6 +97,8 @@ describe('bitforge sweep', () => {
       [{ block: 'examples.nope', params: {}, targets: ['xc7'] }, "block: unknown block 'examples.nope'"],
       [{ block: 'examples.adder-tree', params: { n: [4, 1] }, targets: ['xc7'] }, 'params.n: '],
       [{ targets: ['xc7'], sweeps: [{ block: 'examples.adder-tree', param: {} }] }, "sweeps[0]: Unrecognized key: \"param\""],
+      [{ block: 'examples.adder-tree', params: { n: [4, 8] }, tie: { width: 'm' }, targets: ['xc7'] }, "tie.width: 'm' is not one of the params"],
+      [{ block: 'examples.adder-tree', params: { n: [4, 8], width: 3 }, tie: { width: 'n' }, targets: ['xc7'] }, "tie.width: 'width' is tied, so it cannot also be given in params"],
     ];
     for (const [spec, message] of cases) {
       const file = join(dir, 'bad.json');

@@ -4,12 +4,15 @@
 import { z } from 'zod';
 import { FormatError, parseFormat, type FloatFormat } from '../../numerics/format.js';
 
-export function floatFormatParam(def: string, describe: string) {
+/** `rounded`: an output format of the rounder, which needs a sign bit and subnormals. */
+export function floatFormatParam(def: string, describe: string, o: { rounded?: boolean } = {}) {
   return z.string().default(def).describe(describe).superRefine((name, ctx) => {
     try {
       const f = parseFormat(name);
       if (f.kind !== 'float') ctx.addIssue({ code: 'custom', message: `'${name}' is an integer format; expected a minifloat such as e4m3` });
       else if (!f.hasZero) ctx.addIssue({ code: 'custom', message: `'${name}' has no zero (a scale format); expected a minifloat such as e4m3` });
+      else if (o.rounded && !f.signed) ctx.addIssue({ code: 'custom', message: `'${name}' is unsigned; rounded results need a signed format` });
+      else if (o.rounded && !f.subnormals) ctx.addIssue({ code: 'custom', message: `'${name}' has no subnormals; rounded results need a format with subnormals` });
     } catch (e) {
       if (e instanceof FormatError) ctx.addIssue({ code: 'custom', message: e.message });
       else throw e;
