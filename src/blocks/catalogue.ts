@@ -6,10 +6,11 @@ import { counterBlock } from './examples/counter/block.js';
 import { fifoBlock } from './examples/fifo/block.js';
 import { intMacBlock } from './int/mac/block.js';
 import { minifloatAddBlock } from './minifloat/add/block.js';
+import { minifloatDotBlock } from './minifloat/dot/block.js';
 import { minifloatMacBlock } from './minifloat/mac/block.js';
 import { minifloatMulBlock } from './minifloat/mul/block.js';
 
-export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock] as unknown as BlockDef[];
+export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock] as unknown as BlockDef[];
 
 export function findBlock(name: string): BlockDef | undefined {
   return catalogue.find((b) => b.name === name);

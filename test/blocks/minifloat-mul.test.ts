@@ -68,6 +68,13 @@ describe('minifloat.mul cosimulation: every pair of codes', () => {
     }, 120_000);
   }
 
+  for (const [a, b, out, round] of [['e4m3', 'e4m3', 'e4m3', 'rne'], ['e5m2', 'e5m2', 'e4m3', 'rdn'], ['e4m3', 'e5m2', 'fp16', 'rne'], ['e2m1', 'e2m1', 'e2m1', 'rna'], ['e5m2', 'e5m2', 'e5m2', 'rup'], ['e3m2', 'e2m3', 'e2m1', 'rtz']] as const) {
+    it(`--out ${out} --round ${round}: ${a} × ${b} rounded once, every pair`, async () => {
+      const r = await simulate(block, minifloatMulBlock.params.parse({ a, b, out, round }), 'verilator', { seed: 4, outDir: tmp() });
+      expect([r.passed, r.failed], r.report.join('\n')).toEqual([2 ** (parseFormat(a).width + parseFormat(b).width), 0]);
+    }, 120_000);
+  }
+
   it('wider formats: bf16 × fp16, seeded random plus every boundary pair', async () => {
     const r = await simulate(block, minifloatMulBlock.params.parse({ a: 'bf16', b: 'fp16', stages: 1 }), 'verilator', { seed: 11, vectors: 200_000, outDir: tmp() });
     expect(r.failed).toBe(0);

@@ -4,6 +4,7 @@ import { execa } from 'execa';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { catalogue } from '../../src/blocks/catalogue.js';
 import { describe, expect, it } from 'vitest';
 
 const CLI = join(process.cwd(), 'dist', 'cli', 'main.js'); // built by `npm test` (pretest)
@@ -19,7 +20,7 @@ describe('bitforge CLI', () => {
     const json = JSON.parse((await run(['list', '--json'])).stdout) as Array<{ name: string; params: Record<string, { type: string; default: unknown }> }>;
     const tree = json.find((b) => b.name === 'examples.adder-tree')!;
     expect(tree.params.n).toMatchObject({ type: 'integer', default: 8 });
-    expect(json.map((b) => b.name)).toEqual(['examples.counter', 'examples.adder-tree', 'examples.fifo', 'int.mac', 'minifloat.mul', 'minifloat.add', 'minifloat.mac']);
+    expect(json.map((b) => b.name)).toEqual(['examples.counter', 'examples.adder-tree', 'examples.fifo', 'int.mac', 'minifloat.mul', 'minifloat.add', 'minifloat.mac', 'minifloat.dot']);
   });
 
   it('emit writes the Verilog, the file list and the metadata JSON, identical bytes on a second run', async () => {
@@ -60,7 +61,8 @@ describe('bitforge CLI', () => {
     const d = tmp();
     const r = await run(['build', '--no-synth'], d);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/built 4 block\(s\)/);
+    expect(r.stdout).toContain(`built ${catalogue.length} block(s)`);
+    expect(readdirSync(join(d, 'rtl-out')).sort()).toEqual(catalogue.map((b) => b.name).sort());
     expect(readdirSync(join(d, 'rtl-out', 'examples.counter'))).toContain('counter__width8.v');
     expect(readdirSync(join(d, 'rtl-out', 'examples.adder-tree'))).toContain('adder_tree__every1_n8_width16.json');
   });

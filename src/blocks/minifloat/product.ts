@@ -17,6 +17,8 @@ export interface ProductTerms {
   /** Infinite product, and its sign. */
   readonly inf: Expr | undefined;
   readonly neg: Expr | undefined;
+  /** sign(a) xor sign(b): the sign of a zero product. */
+  readonly sign: Expr | undefined;
 }
 
 const orAll = (xs: Array<Expr | undefined>) => xs.filter((x): x is Expr => x !== undefined).reduce<Expr | undefined>((acc, x) => (acc ? acc.or(x) : x), undefined);
@@ -45,7 +47,7 @@ export function productTerms(a: Fields, b: Fields, style: ArithStyle): ProductTe
     const s = kept.zext(kept.width + 1).asSInt();
     value = style === 'gates' ? gateConditionalNegate(kept, neg) : mux(neg, lit(0, s.type).subWrap(s), s);
   }
-  return { value, shift: style === 'gates' ? gateAdd(a.exp, b.exp) : a.exp.add(b.exp), nan, inf, neg: inf ? neg : undefined };
+  return { value, shift: style === 'gates' ? gateAdd(a.exp, b.exp) : a.exp.add(b.exp), nan, inf, neg: inf ? neg : undefined, sign: neg };
 }
 
 /**
@@ -74,6 +76,7 @@ export interface PipelinedProduct {
   readonly nan: Expr | undefined;
   readonly pinf: Expr | undefined;
   readonly ninf: Expr | undefined;
+  readonly sign: Expr | undefined;
 }
 
 /**
@@ -90,7 +93,7 @@ export function pipelinedProduct(a: Expr, fa: FloatFormat, b: Expr, fb: FloatFor
   const delay = (x: Expr | undefined, name: string) => (x ? std.pipe(x, stages, name) : undefined);
   const nan = delay(t.nan, 'nan_d'), inf = delay(t.inf, 'inf_d'), neg = delay(t.neg, 'neg_d');
   return {
-    word, nan,
+    word, nan, sign: delay(t.sign, 'sign_d'),
     pinf: inf && (neg ? inf.and(neg.not()) : inf),
     ninf: inf && (neg ? inf.and(neg) : undefined),
   };

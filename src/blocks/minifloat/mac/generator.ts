@@ -33,7 +33,7 @@ export const minifloatMac = defineModule('minifloat_mac', (p: MacParams) => {
   const b = input('b', UInt(fb.width));
   const outValid = output('out_valid', Bool);
   const accOut = output('acc', SInt(W));
-  const flags = mulFlags({ ...p, stages: 0 });
+  const flags = mulFlags(p);
 
   const prod = pipelinedProduct(a, fa, b, fb, Wp, p.stages, p.arith === 'auto' ? autoArith(fa, fb) : p.arith);
   const valid = std.pipeValid(inValid, p.stages, 'valid');

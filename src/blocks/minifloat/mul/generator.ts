@@ -1,27 +1,37 @@
 // minifloat.mul: the exact product of two minifloats (any formats) as a two's-complement fixed-point
 // word, LSB 2^(2·emin − Ma − Mb), wide enough for the largest finite product (formats.md §6): what a
 // Kulisch accumulator adds. NaN and ±Inf products (formats with specials) come out as flags with
-// the word 0. Optional pipeline registers: after the significand product, after the shifter, then
-// at the output.
+// the word 0. With --out <format> the exact product is rounded once into that format instead.
+// Optional pipeline registers: after the significand product, after the shifter, then at the output.
 
 import { z } from 'zod';
 import { Bool, defineModule, input, lit, output, SInt, std, UInt } from '../../../dsl/index.js';
-import { kulischWidth } from '../../../numerics/minifloat.js';
+import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
+import { ROUND_MODES, roundToFormat } from '../round.js';
 import { floatFormatOf, floatFormatParam } from '../format-param.js';
 import { autoArith, pipelinedProduct } from '../product.js';
 
 export const params = z.object({
   a: floatFormatParam('e4m3', 'format of operand a (any eXmY, e.g. e4m3, e5m2, e3m2, e2m1)'),
   b: floatFormatParam('e4m3', 'format of operand b'),
+  out: z.string().default('fixed').describe('fixed (the exact product word) or a format to round the product into')
+    .superRefine((v, ctx) => {
+      if (v === 'fixed') return;
+      const r = roundedFormatParam.safeParse(v);
+      if (!r.success) ctx.addIssue({ code: 'custom', message: `expected fixed or a format: ${r.error.issues[0]!.message}` });
+    }),
+  round: z.enum(ROUND_MODES).default('rne').describe('rounding mode when --out is a format'),
   stages: z.number().int().min(0).max(4).default(0).describe('pipeline registers (0: combinational)'),
   arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('sign and exponent sum as gates or carry chains (auto: gates for exponents of at most 3 bits)'),
 });
 export type MulParams = z.infer<typeof params>;
 
-export const productWidth = (p: MulParams) => kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), 1);
+const roundedFormatParam = floatFormatParam('e4m3', '', { rounded: true });
+
+export const productWidth = (p: { a: string; b: string }) => kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), 1);
 
 /** Which flag ports the formats need. */
-export function mulFlags(p: MulParams): { nan: boolean; inf: boolean } {
+export function mulFlags(p: { a: string; b: string }): { nan: boolean; inf: boolean } {
   const fa = floatFormatOf(p.a), fb = floatFormatOf(p.b);
   const pol = [fa.specials, fb.specials];
   return { nan: pol.some((s) => s !== 'finite'), inf: pol.includes('ieee') };
@@ -34,13 +44,22 @@ export const minifloatMul = defineModule('minifloat_mul', (p: MulParams) => {
   const a = input('a', UInt(fa.width));
   const b = input('b', UInt(fb.width));
   const outValid = inValid ? output('out_valid', Bool) : undefined;
+  const style = p.arith === 'auto' ? autoArith(fa, fb) : p.arith;
+  if (p.out !== 'fixed') {
+    // Rounded: the code is all; the rounder registers nothing, so the stages stay where they are.
+    const fo = floatFormatOf(p.out);
+    const code = output('p', UInt(fo.width));
+    const prod = pipelinedProduct(a, fa, b, fb, W, p.stages, style);
+    code.set(roundToFormat({ value: prod.word, lsb: kulischLsb(fa, fb), zeroNeg: prod.sign, nan: prod.nan, pinf: prod.pinf, ninf: prod.ninf }, fo, p.round));
+    if (inValid && outValid) outValid.set(std.pipeValid(inValid, p.stages, 'valid'));
+    return;
+  }
   const out = output('p', SInt(W));
   const flags = mulFlags(p);
   const nanOut = flags.nan ? output('nan', Bool) : undefined;
   const pinfOut = flags.inf ? output('pinf', Bool) : undefined;
   const ninfOut = flags.inf ? output('ninf', Bool) : undefined;
 
-  const style = p.arith === 'auto' ? autoArith(fa, fb) : p.arith;
   const prod = pipelinedProduct(a, fa, b, fb, W, p.stages, style);
   out.set(prod.word);
   if (nanOut) nanOut.set(prod.nan!);

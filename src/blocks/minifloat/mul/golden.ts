@@ -3,11 +3,16 @@
 
 import type { Vector } from '../../../cosim/model.js';
 import { fromCode, mul } from '../../../numerics/dyadic.js';
-import { kulischLsb } from '../../../numerics/minifloat.js';
+import { kulischLsb, mfMul } from '../../../numerics/minifloat.js';
+import type { RoundingMode } from '../../../numerics/rounding.js';
 import { parseFormat, type FloatFormat } from '../../../numerics/format.js';
 
-export function minifloatMulGolden(p: { a: string; b: string }) {
+export function minifloatMulGolden(p: { a: string; b: string; out?: string; round?: RoundingMode }) {
   const fa = parseFormat(p.a) as FloatFormat, fb = parseFormat(p.b) as FloatFormat;
+  if (p.out !== undefined && p.out !== 'fixed') {
+    const fo = parseFormat(p.out), round = p.round ?? 'rne';
+    return (v: Vector): Vector => ({ p: BigInt(mfMul(fa, Number(v.a), fb, Number(v.b), fo, round)) });
+  }
   const lsb = kulischLsb(fa, fb);
   const hasNan = fa.specials !== 'finite' || fb.specials !== 'finite';
   const hasInf = fa.specials === 'ieee' || fb.specials === 'ieee';

@@ -1,0 +1,15 @@
+import { defineBlock } from '../../block.js';
+import { dotLatency, minifloatDot, params } from './generator.js';
+import { minifloatDotGolden } from './golden.js';
+import { minifloatDotStimulus } from './stimulus.js';
+
+export const minifloatDotBlock = defineBlock({
+  name: 'minifloat.dot',
+  summary: 'L-lane minifloat dot product: exact products, exact adder tree, Kulisch accumulator; sticky NaN/Inf flags',
+  params,
+  generator: minifloatDot,
+  handshake: (p) => ({ kind: 'pipeline', latency: dotLatency(p) }),
+  golden: 'minifloat/dot/golden.ts: exact products of every lane summed modulo 2^W (formats.md §6 Kulisch)',
+  formats: (p) => Object.fromEntries(Array.from({ length: p.lanes }, (_, i) => [[`a${i}`, p.a], [`b${i}`, p.b]]).flat()),
+  cosim: { kind: 'transaction', create: minifloatDotGolden, stimulus: minifloatDotStimulus, stateful: true },
+});

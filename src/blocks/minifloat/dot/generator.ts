@@ -1,0 +1,71 @@
+// minifloat.dot: an L-lane dot product, the building block of an array: L exact products
+// (minifloat.mul's datapath, `stages` registers), an exact adder tree, and a Kulisch accumulator:
+// acc ← (clear ? 0 : acc) + Σ a_i·b_i per valid input, sized for n such steps. NaN and ±Inf products
+// set sticky flags as in minifloat.mac.
+
+import { z } from 'zod';
+import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
+import { kulischWidth } from '../../../numerics/minifloat.js';
+import { floatFormatOf, floatFormatParam } from '../format-param.js';
+import { mulFlags } from '../mul/generator.js';
+import { autoArith, pipelinedProduct } from '../product.js';
+
+export const params = z.object({
+  a: floatFormatParam('e4m3', 'format of the a operands'),
+  b: floatFormatParam('e4m3', 'format of the b operands'),
+  lanes: z.number().int().min(1).max(256).default(8).describe('products per step'),
+  acc: z.enum(['kulisch']).default('kulisch').describe('accumulator: kulisch (exact fixed point)'),
+  n: z.number().int().min(1).max(1 << 24).default(1024).describe('steps (dot products of `lanes` terms) without overflow'),
+  stages: z.number().int().min(0).max(4).default(1).describe('pipeline registers in the product path'),
+  treeStages: z.number().int().min(0).max(1).default(0).describe('a register after the adder tree'),
+  arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('product sign and exponent sum as gates or carry chains'),
+});
+export type DotParams = z.infer<typeof params>;
+
+export const dotWidth = (p: DotParams) => kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), p.n * p.lanes);
+export const dotLatency = (p: DotParams) => p.stages + p.treeStages + 1;
+
+const any = (xs: Array<Expr | undefined>) => xs.filter((e): e is Expr => !!e).reduce<Expr | undefined>((s, e) => (s ? s.or(e) : e), undefined);
+
+export const minifloatDot = defineModule('minifloat_dot', (p: DotParams) => {
+  const fa = floatFormatOf(p.a), fb = floatFormatOf(p.b);
+  const W = dotWidth(p), Wp = kulischWidth(fa, fb, 1);
+  const inValid = input('in_valid', Bool);
+  const clear = input('clear', Bool);
+  const as = Array.from({ length: p.lanes }, (_, i) => input(`a${i}`, UInt(fa.width)));
+  const bs = Array.from({ length: p.lanes }, (_, i) => input(`b${i}`, UInt(fb.width)));
+  const outValid = output('out_valid', Bool);
+  const accOut = output('acc', SInt(W));
+  const flags = mulFlags(p);
+
+  const style = p.arith === 'auto' ? autoArith(fa, fb) : p.arith;
+  const prods = as.map((a, i) => pipelinedProduct(a, fa, bs[i]!, fb, Wp, p.stages, style));
+  const sum = std.pipe(std.adderTree(prods.map((x) => x.word)), p.treeStages, 'tree'); // exact: grows by ⌈log2 L⌉
+  const lat = p.stages + p.treeStages;
+  const valid = std.pipeValid(inValid, lat, 'valid');
+  const clearP = std.pipe(clear, lat, 'clear');
+  const acc = reg('acc', SInt(W), { init: 0 });
+  when(valid, () => acc.set(mux(clearP, lit(0, SInt(W)), acc).addWrap(sum.width < W ? sum.ext(W) : sum)));
+  accOut.set(acc);
+
+  const sticky = (name: string, hit: Expr | undefined) => {
+    const r = reg(name, Bool, { init: 0 });
+    const h = hit ? std.pipe(hit, p.treeStages, `${name}_t`) : lit(0, Bool);
+    when(valid, () => r.set(mux(clearP, lit(0, Bool), r).or(h)));
+    return r;
+  };
+  if (flags.nan) {
+    const nanSeen = sticky('nan_seen', any(prods.map((x) => x.nan)));
+    const pinfSeen = flags.inf ? sticky('pinf_seen', any(prods.map((x) => x.pinf))) : undefined;
+    const ninfSeen = flags.inf ? sticky('ninf_seen', any(prods.map((x) => x.ninf))) : undefined;
+    const nan = pinfSeen && ninfSeen ? nanSeen.or(pinfSeen.and(ninfSeen)) : nanSeen;
+    output('nan', Bool).set(nan);
+    if (pinfSeen && ninfSeen) {
+      output('pinf', Bool).set(pinfSeen.and(nan.not()));
+      output('ninf', Bool).set(ninfSeen.and(nan.not()));
+    }
+  }
+  const done = reg('done', Bool, { init: 0 });
+  done.set(valid);
+  outValid.set(done);
+});
