@@ -1,7 +1,7 @@
-// Runs one WebAssembly tool (Yosys or nextpnr-ice40 from @yowasp) in a worker thread, so that a
-// timeout can terminate it and a pool can run several at once. Files in, files and log out.
-
-import { parentPort, workerData } from 'node:worker_threads';
+// Runs one WebAssembly tool (Yosys or nextpnr-ice40 from @yowasp) in a child process, so that a
+// timeout can kill it and a pool can run several at once. Files in, files and log out, over IPC.
+// A process and not a worker thread: terminating a thread that is inside WebAssembly can bring the
+// whole Node process down (nodejs/node#47748); killing a process is always clean.
 
 export interface ToolJob {
   readonly tool: 'yosys' | 'nextpnr-ice40';
@@ -42,7 +42,9 @@ async function run(job: ToolJob): Promise<ToolOutcome> {
   }
 }
 
-if (parentPort && workerData) {
-  const port = parentPort;
-  run(workerData as ToolJob).then((r) => port.postMessage(r), (e: Error) => port.postMessage({ ok: false, code: -1, log: e.message, files: {}, version: '' }));
+if (process.send) {
+  process.once('message', (job: ToolJob) => {
+    const reply = (r: ToolOutcome) => process.send!(r, () => process.exit(0));
+    run(job).then(reply, (e: Error) => reply({ ok: false, code: -1, log: e.message, files: {}, version: '' }));
+  });
 }

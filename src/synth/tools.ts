@@ -1,5 +1,5 @@
 // Yosys and nextpnr-ice40: the pinned WebAssembly builds (@yowasp, the default: every machine gets the
-// same numbers) in a worker thread, or native binaries on PATH. Both get the same files and arguments
+// same numbers) in a child process, or native binaries on PATH. Both get the same files and arguments
 // in a scratch directory; a timeout terminates the tool and is reported.
 
 import { execa } from 'execa';
@@ -7,25 +7,32 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import { ToolError } from '../cosim/simulators.js';
 import type { ToolJob, ToolOutcome } from './tool-worker.js';
 
 export type ToolSource = 'wasm' | 'native';
 
-// The worker is compiled JavaScript; under vitest (running src/*.ts) it is taken from dist/.
+// The tool process runs compiled JavaScript; under vitest (running src/*.ts) it is taken from dist/.
 const HERE = fileURLToPath(import.meta.url);
 const WORKER = HERE.endsWith('.ts') ? resolve(dirname(HERE), '../../dist/synth/tool-worker.js') : join(dirname(HERE), 'tool-worker.js');
 
 function runWasm(job: ToolJob, timeoutMs: number): Promise<ToolOutcome> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(WORKER, { workerData: job });
+    const child = fork(WORKER, [], { execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
     const timer = setTimeout(() => {
-      void w.terminate();
+      child.kill('SIGKILL');
       reject(new ToolError(`${job.tool} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`));
     }, timeoutMs);
-    w.once('message', (r: ToolOutcome) => { clearTimeout(timer); void w.terminate(); resolve(r); });
-    w.once('error', (e) => { clearTimeout(timer); reject(new ToolError(`${job.tool} (WebAssembly) crashed: ${e.message}`)); });
+    child.once('message', (r: ToolOutcome) => { clearTimeout(timer); resolve(r); });
+    // After a result this is a no-op; without one, the process died (out of memory, a crash).
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new ToolError(`${job.tool} (WebAssembly) exited (${signal ?? code}) without a result${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`));
+    });
+    child.send(job);
   });
 }
 

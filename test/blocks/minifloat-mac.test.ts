@@ -1,4 +1,4 @@
-// minifloat.mac (Kulisch): ≥ 10^6 random operations per configuration plus directed NaN / Inf /
+// minifloat.mac (Kulisch and float accumulators): ≥ 10^6 random operations plus directed NaN / Inf /
 // subnormal / overflow-bound / cancellation sequences, in Verilator; a shorter run in Icarus; the
 // golden model against an independent float64 running sum where that sum is exact.
 
@@ -56,6 +56,14 @@ describe('minifloat.mac cosimulation', () => {
       expect(r.failed, r.report.join('\n')).toBe(0);
       expect(r.passed).toBeGreaterThan(1_000_000);
     }, 180_000);
+  }
+
+  for (const [a, b, acc, round, vectors] of [['e4m3', 'e4m3', 'fp32', 'rne', 1_000_000], ['e4m3', 'e5m2', 'bf16', 'rne', 1_000_000], ['e5m2', 'e5m2', 'fp16', 'rdn', 300_000], ['e2m1', 'e2m1', 'e4m3', 'rtz', 300_000], ['e5m2', 'e5m2', 'e5m2', 'rup', 300_000]] as const) {
+    it(`float accumulator ${acc} (${round}), ${a} × ${b}: ${vectors} operations, one rounding per step, 0 mismatches`, async () => {
+      const r = await simulate(block, minifloatMacBlock.params.parse({ a, b, acc, round }), 'verilator', { seed: SEED, vectors, outDir: tmp() });
+      expect(r.failed, r.report.join('\n')).toBe(0);
+      expect(r.passed).toBeGreaterThan(vectors);
+    }, 240_000);
   }
 
   it('Icarus agrees (e5m2, 20,000 operations); a small n wraps like the golden model', async () => {

@@ -4,12 +4,10 @@
 // through the shared rounder (round.ts). NaN, Inf − Inf and ±Inf follow IEEE rules.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, lit, mux, output, std, UInt, type Expr } from '../../../dsl/index.js';
-import { emin, type FloatFormat } from '../../../numerics/format.js';
-import { fields, type Fields } from '../fields.js';
+import { Bool, defineModule, input, output, std, UInt, type Expr } from '../../../dsl/index.js';
+import { fields } from '../fields.js';
+import { atLsb, fixedWord } from '../fixed.js';
 import { floatFormatOf, floatFormatParam } from '../format-param.js';
-import { gateConditionalNegate } from '../gate-arith.js';
-import { alignLeft } from '../product.js';
 import { ROUND_MODES, roundToFormat } from '../round.js';
 
 export const params = z.object({
@@ -21,17 +19,6 @@ export const params = z.object({
 });
 export type AddParams = z.infer<typeof params>;
 
-/** LSB exponent of a format's fixed-point word: emin − M. */
-const lsbOf = (f: FloatFormat) => emin(f) - f.manBits;
-
-/** ±sig · 2^(exp − 1) as SInt(width), in units of 2^(emin − M); 0 for NaN and Inf codes. */
-function fixedOf(x: Fields, width: number): Expr {
-  const special = x.nan && x.inf ? x.nan.or(x.inf) : (x.nan ?? x.inf);
-  const sig = special ? mux(special, lit(0, x.sig.type), x.sig) : x.sig;
-  const signed = x.sign ? gateConditionalNegate(sig, x.sign) : sig.zext(sig.width + 1).asSInt();
-  return alignLeft(signed, x.exp, 1, width);
-}
-
 export const minifloatAdd = defineModule('minifloat_add', (p: AddParams) => {
   const fa = floatFormatOf(p.a), fb = floatFormatOf(p.b), fo = floatFormatOf(p.out);
   const inValid = p.stages > 0 ? input('in_valid', Bool) : undefined;
@@ -41,14 +28,9 @@ export const minifloatAdd = defineModule('minifloat_add', (p: AddParams) => {
   const sum = output('sum', UInt(fo.width));
 
   const xa = fields(a, fa), xb = fields(b, fb);
-  const L = Math.min(lsbOf(fa), lsbOf(fb));
-  // Each word: M + 2^E bits hold every finite value and its sign; then moved to the common LSB.
-  const word = (x: Fields, f: FloatFormat) => {
-    const w = fixedOf(x, f.manBits + 2 ** f.expBits);
-    const up = lsbOf(f) - L;
-    return up ? w.sext(w.width + up).shlWrap(up) : w;
-  };
-  const exact = word(xa, fa).add(word(xb, fb));
+  const wa = fixedWord(xa, fa), wb = fixedWord(xb, fb);
+  const L = Math.min(wa.lsb, wb.lsb);
+  const exact = atLsb(wa, L).add(atLsb(wb, L));
   const zeroNeg = xa.sign && xb.sign ? xa.sign.and(xa.sig.orR().not()).and(xb.sign).and(xb.sig.orR().not()) : undefined;
   const infA = xa.inf, infB = xb.inf;
   const pinfA = infA && (xa.sign ? infA.and(xa.sign.not()) : infA), ninfA = infA && xa.sign ? infA.and(xa.sign) : undefined;

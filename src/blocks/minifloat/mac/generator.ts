@@ -1,27 +1,40 @@
-// minifloat.mac with a Kulisch accumulator: acc ← (clear ? 0 : acc) + a·b on every valid input, exact
-// (formats.md §6): the product word (minifloat.mul's datapath, `stages` registers) is added into a
-// two's-complement accumulator wide enough for n products of the largest magnitude. NaN and ±Inf
-// products set sticky flags (+Inf and −Inf together make NaN) until the next clear; the word keeps
-// the sum of the finite products.
+// minifloat.mac: acc ← (clear ? 0 : acc) + a·b on every valid input (formats.md §6). The product word
+// comes from minifloat.mul's datapath (`stages` registers). Kulisch: it is added into a two's-complement
+// accumulator wide enough for n products of the largest magnitude; NaN and ±Inf products set sticky
+// flags (+Inf and −Inf together make NaN) until the next clear, the word keeps the sum of the finite
+// products. A float format: the accumulator is a code; the exact sum of its value and the product is
+// rounded once per step (fused), specials by IEEE rules.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when } from '../../../dsl/index.js';
-import { kulischWidth } from '../../../numerics/minifloat.js';
+import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
+import type { FloatFormat } from '../../../numerics/format.js';
+import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
+import { fields } from '../fields.js';
+import { atLsb, fixedWord } from '../fixed.js';
+import { ROUND_MODES, roundToFormat, type HwRoundMode } from '../round.js';
 import { floatFormatOf, floatFormatParam } from '../format-param.js';
 import { mulFlags } from '../mul/generator.js';
-import { autoArith, pipelinedProduct } from '../product.js';
+import { autoArith, pipelinedProduct, type PipelinedProduct } from '../product.js';
 
 export const params = z.object({
   a: floatFormatParam('e4m3', 'format of operand a (any eXmY)'),
   b: floatFormatParam('e4m3', 'format of operand b'),
-  acc: z.enum(['kulisch']).default('kulisch').describe('accumulator: kulisch (exact fixed point)'),
+  acc: z.string().default('kulisch').describe('accumulator: kulisch (exact fixed point) or a float format (fused, rounded every step)')
+    .superRefine((v, ctx) => {
+      if (v === 'kulisch') return;
+      const r = roundedFormat.safeParse(v);
+      if (!r.success) ctx.addIssue({ code: 'custom', message: `expected kulisch or a format: ${r.error.issues[0]!.message}` });
+    }),
+  round: z.enum(ROUND_MODES).default('rne').describe('rounding mode of a float accumulator'),
   n: z.number().int().min(1).max(1 << 24).default(1024).describe('accumulations without overflow'),
   stages: z.number().int().min(0).max(4).default(1).describe('pipeline registers in the product path'),
   arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('product sign and exponent sum as gates or carry chains'),
 });
 export type MacParams = z.infer<typeof params>;
 
-export const macWidth = (p: MacParams) => kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), p.n);
+const roundedFormat = floatFormatParam('fp32', '', { rounded: true });
+
+export const macWidth = (p: MacParams) => (p.acc === 'kulisch' ? kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), p.n) : floatFormatOf(p.acc).width);
 export const macLatency = (p: MacParams) => p.stages + 1;
 
 export const minifloatMac = defineModule('minifloat_mac', (p: MacParams) => {
@@ -32,12 +45,19 @@ export const minifloatMac = defineModule('minifloat_mac', (p: MacParams) => {
   const a = input('a', UInt(fa.width));
   const b = input('b', UInt(fb.width));
   const outValid = output('out_valid', Bool);
-  const accOut = output('acc', SInt(W));
-  const flags = mulFlags(p);
-
   const prod = pipelinedProduct(a, fa, b, fb, Wp, p.stages, p.arith === 'auto' ? autoArith(fa, fb) : p.arith);
   const valid = std.pipeValid(inValid, p.stages, 'valid');
   const clearP = std.pipe(clear, p.stages, 'clear');
+  const done = reg('done', Bool, { init: 0 });
+  done.set(valid);
+  outValid.set(done);
+  if (p.acc !== 'kulisch') {
+    floatAccumulator(floatFormatOf(p.acc), p.round, prod, kulischLsb(fa, fb), valid, clearP);
+    return;
+  }
+  const accOut = output('acc', SInt(W));
+  const flags = mulFlags(p);
+
   const acc = reg('acc', SInt(W), { init: 0 });
   when(valid, () => acc.set(mux(clearP, lit(0, SInt(W)), acc).addWrap(prod.word.ext(W))));
   accOut.set(acc);
@@ -59,7 +79,30 @@ export const minifloatMac = defineModule('minifloat_mac', (p: MacParams) => {
       output('ninf', Bool).set(ninfSeen.and(nan.not()));
     }
   }
-  const done = reg('done', Bool, { init: 0 });
-  done.set(valid);
-  outValid.set(done);
 });
+
+/** acc ← round(acc + product), the code in a register (+0 after reset and on clear). */
+function floatAccumulator(fo: FloatFormat, mode: HwRoundMode, prod: PipelinedProduct, prodLsb: number, valid: Expr, clear: Expr): void {
+  const accOut = output('acc', UInt(fo.width));
+  const acc = reg('acc', UInt(fo.width), { init: 0 });
+  const base = mux(clear, lit(0, UInt(fo.width)), acc);
+  const x = fields(base, fo);
+  const w = fixedWord(x, fo);
+  const L = Math.min(w.lsb, prodLsb);
+  const exact = atLsb(w, L).add(atLsb({ value: prod.word, lsb: prodLsb }, L));
+  // Specials: either side's NaN, Inf + Inf of opposite signs; a −0 sum only from (−0) + (−0).
+  const accPinf = x.inf && x.sign ? x.inf.and(x.sign.not()) : x.inf;
+  const accNinf = x.inf && x.sign ? x.inf.and(x.sign) : undefined;
+  const any = (...xs: Array<Expr | undefined>) => xs.filter((e): e is Expr => !!e).reduce<Expr | undefined>((s, e) => (s ? s.or(e) : e), undefined);
+  const pinf = any(accPinf, prod.pinf), ninf = any(accNinf, prod.ninf);
+  const nan = any(x.nan, prod.nan, pinf && ninf ? pinf.and(ninf) : undefined);
+  const prodZeroNeg = prod.sign ? prod.sign.and(prod.word.orR().not()) : undefined;
+  const accZeroNeg = x.sign ? x.sign.and(x.sig.orR().not()) : undefined;
+  const zeroNeg = prodZeroNeg && accZeroNeg ? prodZeroNeg.and(accZeroNeg) : undefined;
+  const next = roundToFormat({
+    value: exact, lsb: L, zeroNeg, nan,
+    pinf: pinf && nan ? pinf.and(nan.not()) : pinf, ninf: ninf && nan ? ninf.and(nan.not()) : ninf,
+  }, fo, mode);
+  when(valid, () => acc.set(next));
+  accOut.set(acc);
+}
