@@ -5,11 +5,11 @@ import { minifloatDotStimulus } from './stimulus.js';
 
 export const minifloatDotBlock = defineBlock({
   name: 'minifloat.dot',
-  summary: 'L-lane minifloat dot product: exact products, exact adder tree, Kulisch accumulator; sticky NaN/Inf flags',
+  summary: 'L-lane minifloat dot product: exact products, exact adder tree, and a Kulisch accumulator (sticky NaN/Inf flags) or a float one rounded once per step',
   params,
   generator: minifloatDot,
   handshake: (p) => ({ kind: 'pipeline', latency: dotLatency(p) }),
   golden: 'minifloat/dot/golden.ts: exact products of every lane summed modulo 2^W (formats.md §6 Kulisch)',
-  formats: (p) => Object.fromEntries(Array.from({ length: p.lanes }, (_, i) => [[`a${i}`, p.a], [`b${i}`, p.b]]).flat()),
+  formats: (p) => ({ ...Object.fromEntries(Array.from({ length: p.lanes }, (_, i) => [[`a${i}`, p.a], [`b${i}`, p.b]]).flat()), ...(p.acc !== 'kulisch' ? { acc: p.acc } : {}) }),
   cosim: { kind: 'transaction', create: minifloatDotGolden, stimulus: minifloatDotStimulus, stateful: true },
 });

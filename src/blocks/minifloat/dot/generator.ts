@@ -1,11 +1,14 @@
 // minifloat.dot: an L-lane dot product, the building block of an array: L exact products
-// (minifloat.mul's datapath, `stages` registers), an exact adder tree, and a Kulisch accumulator:
-// acc ← (clear ? 0 : acc) + Σ a_i·b_i per valid input, sized for n such steps. NaN and ±Inf products
-// set sticky flags as in minifloat.mac.
+// (minifloat.mul's datapath, `stages` registers), an exact adder tree, and an accumulator:
+// acc ← (clear ? 0 : acc) + Σ a_i·b_i per valid input. Kulisch: sized for n such steps, NaN and ±Inf
+// products set sticky flags as in minifloat.mac. A float format: the exact step sum is added to the
+// accumulator's value and rounded once per step.
 
 import { z } from 'zod';
 import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
-import { kulischWidth } from '../../../numerics/minifloat.js';
+import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
+import { floatAccumulator } from '../float-acc.js';
+import { ROUND_MODES } from '../round.js';
 import { floatFormatOf, floatFormatParam } from '../format-param.js';
 import { mulFlags } from '../mul/generator.js';
 import { autoArith, pipelinedProduct } from '../product.js';
@@ -14,7 +17,13 @@ export const params = z.object({
   a: floatFormatParam('e4m3', 'format of the a operands'),
   b: floatFormatParam('e4m3', 'format of the b operands'),
   lanes: z.number().int().min(1).max(256).default(8).describe('products per step'),
-  acc: z.enum(['kulisch']).default('kulisch').describe('accumulator: kulisch (exact fixed point)'),
+  acc: z.string().default('kulisch').describe('accumulator: kulisch (exact fixed point) or a float format (rounded once per step)')
+    .superRefine((v, ctx) => {
+      if (v === 'kulisch') return;
+      const r = roundedFormat.safeParse(v);
+      if (!r.success) ctx.addIssue({ code: 'custom', message: `expected kulisch or a format: ${r.error.issues[0]!.message}` });
+    }),
+  round: z.enum(ROUND_MODES).default('rne').describe('rounding mode of a float accumulator'),
   n: z.number().int().min(1).max(1 << 24).default(1024).describe('steps (dot products of `lanes` terms) without overflow'),
   stages: z.number().int().min(0).max(4).default(1).describe('pipeline registers in the product path'),
   treeStages: z.number().int().min(0).max(1).default(0).describe('a register after the adder tree'),
@@ -22,7 +31,9 @@ export const params = z.object({
 });
 export type DotParams = z.infer<typeof params>;
 
-export const dotWidth = (p: DotParams) => kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), p.n * p.lanes);
+const roundedFormat = floatFormatParam('fp32', '', { rounded: true });
+
+export const dotWidth = (p: DotParams) => (p.acc === 'kulisch' ? kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), p.n * p.lanes) : floatFormatOf(p.acc).width);
 export const dotLatency = (p: DotParams) => p.stages + p.treeStages + 1;
 
 const any = (xs: Array<Expr | undefined>) => xs.filter((e): e is Expr => !!e).reduce<Expr | undefined>((s, e) => (s ? s.or(e) : e), undefined);
@@ -35,7 +46,6 @@ export const minifloatDot = defineModule('minifloat_dot', (p: DotParams) => {
   const as = Array.from({ length: p.lanes }, (_, i) => input(`a${i}`, UInt(fa.width)));
   const bs = Array.from({ length: p.lanes }, (_, i) => input(`b${i}`, UInt(fb.width)));
   const outValid = output('out_valid', Bool);
-  const accOut = output('acc', SInt(W));
   const flags = mulFlags(p);
 
   const style = p.arith === 'auto' ? autoArith(fa, fb) : p.arith;
@@ -44,6 +54,23 @@ export const minifloatDot = defineModule('minifloat_dot', (p: DotParams) => {
   const lat = p.stages + p.treeStages;
   const valid = std.pipeValid(inValid, lat, 'valid');
   const clearP = std.pipe(clear, lat, 'clear');
+  const done = reg('done', Bool, { init: 0 });
+  done.set(valid);
+  outValid.set(done);
+  if (p.acc !== 'kulisch') {
+    const t = (x: Expr | undefined, name: string) => (x ? std.pipe(x, p.treeStages, name) : undefined);
+    const pinf = any(prods.map((x) => x.pinf)), ninf = any(prods.map((x) => x.ninf));
+    // −0 only when every lane's product is −0 (IEEE sums of zeros).
+    const negZeros = prods.map((x) => (x.sign ? x.sign.and(x.word.orR().not()) : undefined));
+    const zeroNeg = negZeros.every((z) => z) ? negZeros.reduce((s, z) => s!.and(z!)) : undefined;
+    floatAccumulator(floatFormatOf(p.acc), p.round, {
+      value: sum, lsb: kulischLsb(fa, fb), zeroNeg: t(zeroNeg, 'zero_neg_t'),
+      nan: t(any([...prods.map((x) => x.nan), pinf && ninf ? pinf.and(ninf) : undefined]), 'nan_t'),
+      pinf: t(pinf, 'pinf_t'), ninf: t(ninf, 'ninf_t'),
+    }, valid, clearP);
+    return;
+  }
+  const accOut = output('acc', SInt(W));
   const acc = reg('acc', SInt(W), { init: 0 });
   when(valid, () => acc.set(mux(clearP, lit(0, SInt(W)), acc).addWrap(sum.width < W ? sum.ext(W) : sum)));
   accOut.set(acc);
@@ -65,7 +92,4 @@ export const minifloatDot = defineModule('minifloat_dot', (p: DotParams) => {
       output('ninf', Bool).set(ninfSeen.and(nan.not()));
     }
   }
-  const done = reg('done', Bool, { init: 0 });
-  done.set(valid);
-  outValid.set(done);
 });

@@ -6,15 +6,13 @@
 // rounded once per step (fused), specials by IEEE rules.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
-import type { FloatFormat } from '../../../numerics/format.js';
+import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when } from '../../../dsl/index.js';
 import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
-import { fields } from '../fields.js';
-import { atLsb, fixedWord } from '../fixed.js';
-import { ROUND_MODES, roundToFormat, type HwRoundMode } from '../round.js';
+import { floatAccumulator } from '../float-acc.js';
+import { ROUND_MODES } from '../round.js';
 import { floatFormatOf, floatFormatParam } from '../format-param.js';
 import { mulFlags } from '../mul/generator.js';
-import { autoArith, pipelinedProduct, type PipelinedProduct } from '../product.js';
+import { autoArith, pipelinedProduct } from '../product.js';
 
 export const params = z.object({
   a: floatFormatParam('e4m3', 'format of operand a (any eXmY)'),
@@ -52,7 +50,8 @@ export const minifloatMac = defineModule('minifloat_mac', (p: MacParams) => {
   done.set(valid);
   outValid.set(done);
   if (p.acc !== 'kulisch') {
-    floatAccumulator(floatFormatOf(p.acc), p.round, prod, kulischLsb(fa, fb), valid, clearP);
+    const zeroNeg = prod.sign ? prod.sign.and(prod.word.orR().not()) : undefined;
+    floatAccumulator(floatFormatOf(p.acc), p.round, { value: prod.word, lsb: kulischLsb(fa, fb), zeroNeg, nan: prod.nan, pinf: prod.pinf, ninf: prod.ninf }, valid, clearP);
     return;
   }
   const accOut = output('acc', SInt(W));
@@ -80,29 +79,3 @@ export const minifloatMac = defineModule('minifloat_mac', (p: MacParams) => {
     }
   }
 });
-
-/** acc ← round(acc + product), the code in a register (+0 after reset and on clear). */
-function floatAccumulator(fo: FloatFormat, mode: HwRoundMode, prod: PipelinedProduct, prodLsb: number, valid: Expr, clear: Expr): void {
-  const accOut = output('acc', UInt(fo.width));
-  const acc = reg('acc', UInt(fo.width), { init: 0 });
-  const base = mux(clear, lit(0, UInt(fo.width)), acc);
-  const x = fields(base, fo);
-  const w = fixedWord(x, fo);
-  const L = Math.min(w.lsb, prodLsb);
-  const exact = atLsb(w, L).add(atLsb({ value: prod.word, lsb: prodLsb }, L));
-  // Specials: either side's NaN, Inf + Inf of opposite signs; a −0 sum only from (−0) + (−0).
-  const accPinf = x.inf && x.sign ? x.inf.and(x.sign.not()) : x.inf;
-  const accNinf = x.inf && x.sign ? x.inf.and(x.sign) : undefined;
-  const any = (...xs: Array<Expr | undefined>) => xs.filter((e): e is Expr => !!e).reduce<Expr | undefined>((s, e) => (s ? s.or(e) : e), undefined);
-  const pinf = any(accPinf, prod.pinf), ninf = any(accNinf, prod.ninf);
-  const nan = any(x.nan, prod.nan, pinf && ninf ? pinf.and(ninf) : undefined);
-  const prodZeroNeg = prod.sign ? prod.sign.and(prod.word.orR().not()) : undefined;
-  const accZeroNeg = x.sign ? x.sign.and(x.sig.orR().not()) : undefined;
-  const zeroNeg = prodZeroNeg && accZeroNeg ? prodZeroNeg.and(accZeroNeg) : undefined;
-  const next = roundToFormat({
-    value: exact, lsb: L, zeroNeg, nan,
-    pinf: pinf && nan ? pinf.and(nan.not()) : pinf, ninf: ninf && nan ? ninf.and(nan.not()) : ninf,
-  }, fo, mode);
-  when(valid, () => acc.set(next));
-  accOut.set(acc);
-}
