@@ -8,6 +8,7 @@ import { runNumerics } from './numerics.mjs';
 // `npm run bench -- qor synth` runs only the named sections.
 const only = process.argv.slice(2);
 const want = (section) => only.length === 0 || only.includes(section);
+const COMMAND = `npm run bench${only.length ? ` -- ${only.join(' ')}` : ''}`;
 
 const targets = { 'mac-array': { ms: 2000, label: '64 × 64 array of 16-bit MACs (4096 instances)' }, 'flat-dag': { ms: 5000, label: 'flat design, 100,000 expression nodes' } };
 const REPEATS = 3;
@@ -23,7 +24,7 @@ for (const [name, t] of Object.entries(targets)) {
   rows.push({ ...median, bestTotalMs: best.totalMs, label: t.label, targetMs: t.ms, ratioToTarget: median.totalMs / t.ms, memRatioTo1GB: median.maxRssMB / 1024 });
   console.log(`${t.label}: median ${median.totalMs.toFixed(0)} ms (elaborate+check ${median.elaborateMs.toFixed(0)}, emit ${median.emitMs.toFixed(0)}), ${median.maxRssMB.toFixed(0)} MB peak; ${(median.totalMs / t.ms).toFixed(2)}× of the ${t.ms} ms target`);
 }
-const result = { command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, repeats: REPEATS, rows };
+const result = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, repeats: REPEATS, rows };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/foundation.json', JSON.stringify(result, null, 2) + '\n');
 const md = [
@@ -40,10 +41,10 @@ writeFileSync('bench/results/foundation.md', md.join('\n'));
 // ---- numerics (issue: golden number-format library) ----
 if (want('numerics')) {
 const numerics = runNumerics();
-writeFileSync('bench/results/numerics.json', JSON.stringify({ command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, rows: numerics }, null, 2) + '\n');
+writeFileSync('bench/results/numerics.json', JSON.stringify({ command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, rows: numerics }, null, 2) + '\n');
 writeFileSync('bench/results/numerics.md', [
   '# Numerics throughput: fast path vs exact reference, one run', '',
-  `Command: \`npm run bench\` · ${new Date().toISOString()} · Node ${process.version} · ${cpus()[0]?.model}`, '',
+  `Command: \`${COMMAND}\` · ${new Date().toISOString()} · Node ${process.version} · ${cpus()[0]?.model}`, '',
   '| metric | value | unit | target | value / target |', '|---|---:|---|---:|---:|',
   ...numerics.map((r) => `| ${r.metric} | ${r.value.toExponential(3)} | ${r.unit} | ${r.target ? r.target.toExponential(0) : ''} | ${r.ratio ? r.ratio.toFixed(2) : ''} |`), '',
 ].join('\n'));
@@ -53,11 +54,11 @@ writeFileSync('bench/results/numerics.md', [
 if (want('cosim')) {
 const { runCosimBench } = await import('./cosim.mjs');
 const cosim = await runCosimBench();
-const cosimMeta = { command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
+const cosimMeta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
 writeFileSync('bench/results/cosim.json', JSON.stringify({ ...cosimMeta, rows: cosim }, null, 2) + '\n');
 writeFileSync('bench/results/cosim.md', [
   '# Cosimulation throughput: bitforge in-process Verilator vs a plain C++ loop, one run', '',
-  `Command: \`npm run bench\` · ${cosimMeta.date} · Node ${cosimMeta.node} · ${cosimMeta.cpu}`, '',
+  `Command: \`${COMMAND}\` · ${cosimMeta.date} · Node ${cosimMeta.node} · ${cosimMeta.cpu}`, '',
   'bitforge: `simulate()` end to end (stimulus and golden model in TypeScript, batches through the N-API addon, every output compared), best of 3.',
   'Plain C++: the same Verilated model and run loop over the same vectors held in memory, compared with memcmp, best of 3. Target: bitforge ≥ 0.5 × plain.', '',
   '| block | vectors | bitforge (vectors/s) | plain C++ (vectors/s) | bitforge / plain | Icarus (vectors/s) | build cold (s) | build cached (s) | mismatches |',
@@ -71,11 +72,11 @@ writeFileSync('bench/results/cosim.md', [
 if (want('synth')) {
 const { runSynthBench } = await import('./synth.mjs');
 const synth = await runSynthBench();
-const synthMeta = { command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, nativeYosys: synth.nativeVersion };
+const synthMeta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, nativeYosys: synth.nativeVersion };
 writeFileSync('bench/results/synth.json', JSON.stringify({ ...synthMeta, repeats: synth.repeats, rows: synth.rows }, null, 2) + '\n');
 writeFileSync('bench/results/synth.md', [
   '# Synthesis wall time per target, one run, uncached', '',
-  `Command: \`npm run bench\` · ${synthMeta.date} · Node ${synthMeta.node} · ${synthMeta.cpu} · best of ${synth.repeats}`, '',
+  `Command: \`${COMMAND}\` · ${synthMeta.date} · Node ${synthMeta.node} · ${synthMeta.cpu} · best of ${synth.repeats}`, '',
   'WebAssembly Yosys 0.55 and nextpnr-ice40 (@yowasp, the default). ice40 includes nextpnr place and route. LUT counts exclude carry cells (an ecp5 CCU2C holds two LUT4s, a gowin ALU one).',
   synth.nativeVersion ? `Native Yosys: ${synth.nativeVersion}, same script, Yosys-only targets (when its version differs from 0.55, the ratio also includes the version difference; cell counts above are the WebAssembly build's).` : 'No native `yosys` on PATH: the WebAssembly / native ratio was not measured.', '',
   '| block | target | LUT | FF | carry | DSP | Fmax (MHz) | wall (s) | wall / fastest target | native Yosys (s) | WebAssembly / native |',
@@ -89,11 +90,11 @@ writeFileSync('bench/results/synth.md', [
 if (want('qor')) {
 const { runQorBench } = await import('./qor.mjs');
 const qor = await runQorBench();
-const qorMeta = { command: 'npm run bench', date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, yosys: qor.rows[0]?.yosys };
+const qorMeta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, yosys: qor.rows[0]?.yosys };
 writeFileSync('bench/results/qor.json', JSON.stringify({ ...qorMeta, ...qor }, null, 2) + '\n');
 writeFileSync('bench/results/qor.md', [
   '# QoR: generated arithmetic units next to behavioural baselines, one run, same Yosys', '',
-  `Command: \`npm run bench\` · ${qorMeta.date} · ${qorMeta.yosys}`, '',
+  `Command: \`${COMMAND}\` · ${qorMeta.date} · ${qorMeta.yosys}`, '',
   'Baseline: the same function as straightforward behavioural Verilog (bench/baselines/: decode, `*`, `<<`, `-`), through the same flow',
   '(on ice40 both sit in the same registered wrapper; the numbers are the unit\'s own cells). Target: generated / baseline ≤ 0.9.',
   '"Careful" is the issue\'s figure for careful hand-written multipliers (Yosys 0.23), iCE40 LUT4 / xc7 LUT.', '',
