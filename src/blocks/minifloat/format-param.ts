@@ -21,3 +21,13 @@ export function floatFormatParam(def: string, describe: string, o: { rounded?: b
 }
 
 export const floatFormatOf = (name: string) => parseFormat(name) as FloatFormat;
+
+/** `fixedName` (an exact fixed-point result, e.g. kulisch) or a format the result is rounded into. */
+export function fixedOrRoundedParam(fixedName: string, describe: string) {
+  const rounded = floatFormatParam('fp32', '', { rounded: true });
+  return z.string().default(fixedName).describe(describe).superRefine((v, ctx) => {
+    if (v === fixedName) return;
+    const r = rounded.safeParse(v);
+    if (!r.success) ctx.addIssue({ code: 'custom', message: `expected ${fixedName} or a format: ${r.error.issues[0]!.message}` });
+  });
+}

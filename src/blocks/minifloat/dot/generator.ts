@@ -5,11 +5,12 @@
 // accumulator's value and rounded once per step.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
+import { Bool, defineModule, input, output, reg, std, UInt, type Expr } from '../../../dsl/index.js';
 import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
 import { floatAccumulator } from '../float-acc.js';
 import { ROUND_MODES } from '../round.js';
-import { floatFormatOf, floatFormatParam } from '../format-param.js';
+import { fixedOrRoundedParam, floatFormatOf, floatFormatParam } from '../format-param.js';
+import { kulischAccumulator } from '../kulisch-acc.js';
 import { mulFlags } from '../mul/generator.js';
 import { autoArith, pipelinedProduct } from '../product.js';
 
@@ -17,12 +18,7 @@ export const params = z.object({
   a: floatFormatParam('e4m3', 'format of the a operands'),
   b: floatFormatParam('e4m3', 'format of the b operands'),
   lanes: z.number().int().min(1).max(256).default(8).describe('products per step'),
-  acc: z.string().default('kulisch').describe('accumulator: kulisch (exact fixed point) or a float format (rounded once per step)')
-    .superRefine((v, ctx) => {
-      if (v === 'kulisch') return;
-      const r = roundedFormat.safeParse(v);
-      if (!r.success) ctx.addIssue({ code: 'custom', message: `expected kulisch or a format: ${r.error.issues[0]!.message}` });
-    }),
+  acc: fixedOrRoundedParam('kulisch', 'accumulator: kulisch (exact fixed point) or a float format (rounded once per step)'),
   round: z.enum(ROUND_MODES).default('rne').describe('rounding mode of a float accumulator'),
   n: z.number().int().min(1).max(1 << 24).default(1024).describe('steps (dot products of `lanes` terms) without overflow'),
   stages: z.number().int().min(0).max(4).default(1).describe('pipeline registers in the product path'),
@@ -30,8 +26,6 @@ export const params = z.object({
   arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('product sign and exponent sum as gates or carry chains'),
 });
 export type DotParams = z.infer<typeof params>;
-
-const roundedFormat = floatFormatParam('fp32', '', { rounded: true });
 
 export const dotWidth = (p: DotParams) => (p.acc === 'kulisch' ? kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), p.n * p.lanes) : floatFormatOf(p.acc).width);
 export const dotLatency = (p: DotParams) => p.stages + p.treeStages + 1;
@@ -57,8 +51,8 @@ export const minifloatDot = defineModule('minifloat_dot', (p: DotParams) => {
   const done = reg('done', Bool, { init: 0 });
   done.set(valid);
   outValid.set(done);
+  const t = (x: Expr | undefined, name: string) => (x ? std.pipe(x, p.treeStages, name) : undefined); // beside the tree register
   if (p.acc !== 'kulisch') {
-    const t = (x: Expr | undefined, name: string) => (x ? std.pipe(x, p.treeStages, name) : undefined);
     const pinf = any(prods.map((x) => x.pinf)), ninf = any(prods.map((x) => x.ninf));
     // −0 only when every lane's product is −0 (IEEE sums of zeros).
     const negZeros = prods.map((x) => (x.sign ? x.sign.and(x.word.orR().not()) : undefined));
@@ -70,26 +64,7 @@ export const minifloatDot = defineModule('minifloat_dot', (p: DotParams) => {
     }, valid, clearP);
     return;
   }
-  const accOut = output('acc', SInt(W));
-  const acc = reg('acc', SInt(W), { init: 0 });
-  when(valid, () => acc.set(mux(clearP, lit(0, SInt(W)), acc).addWrap(sum.width < W ? sum.ext(W) : sum)));
-  accOut.set(acc);
-
-  const sticky = (name: string, hit: Expr | undefined) => {
-    const r = reg(name, Bool, { init: 0 });
-    const h = hit ? std.pipe(hit, p.treeStages, `${name}_t`) : lit(0, Bool);
-    when(valid, () => r.set(mux(clearP, lit(0, Bool), r).or(h)));
-    return r;
-  };
-  if (flags.nan) {
-    const nanSeen = sticky('nan_seen', any(prods.map((x) => x.nan)));
-    const pinfSeen = flags.inf ? sticky('pinf_seen', any(prods.map((x) => x.pinf))) : undefined;
-    const ninfSeen = flags.inf ? sticky('ninf_seen', any(prods.map((x) => x.ninf))) : undefined;
-    const nan = pinfSeen && ninfSeen ? nanSeen.or(pinfSeen.and(ninfSeen)) : nanSeen;
-    output('nan', Bool).set(nan);
-    if (pinfSeen && ninfSeen) {
-      output('pinf', Bool).set(pinfSeen.and(nan.not()));
-      output('ninf', Bool).set(ninfSeen.and(nan.not()));
-    }
-  }
+  kulischAccumulator(W, {
+    word: sum, nan: t(any(prods.map((x) => x.nan)), 'nan_t'), pinf: t(any(prods.map((x) => x.pinf)), 'pinf_t'), ninf: t(any(prods.map((x) => x.ninf)), 'ninf_t'),
+  }, flags, valid, clearP);
 });

@@ -6,31 +6,25 @@
 // rounded once per step (fused), specials by IEEE rules.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when } from '../../../dsl/index.js';
+import { Bool, defineModule, input, output, reg, std, UInt } from '../../../dsl/index.js';
 import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
 import { floatAccumulator } from '../float-acc.js';
 import { ROUND_MODES } from '../round.js';
-import { floatFormatOf, floatFormatParam } from '../format-param.js';
+import { fixedOrRoundedParam, floatFormatOf, floatFormatParam } from '../format-param.js';
+import { kulischAccumulator } from '../kulisch-acc.js';
 import { mulFlags } from '../mul/generator.js';
 import { autoArith, pipelinedProduct } from '../product.js';
 
 export const params = z.object({
   a: floatFormatParam('e4m3', 'format of operand a (any eXmY)'),
   b: floatFormatParam('e4m3', 'format of operand b'),
-  acc: z.string().default('kulisch').describe('accumulator: kulisch (exact fixed point) or a float format (fused, rounded every step)')
-    .superRefine((v, ctx) => {
-      if (v === 'kulisch') return;
-      const r = roundedFormat.safeParse(v);
-      if (!r.success) ctx.addIssue({ code: 'custom', message: `expected kulisch or a format: ${r.error.issues[0]!.message}` });
-    }),
+  acc: fixedOrRoundedParam('kulisch', 'accumulator: kulisch (exact fixed point) or a float format (fused, rounded every step)'),
   round: z.enum(ROUND_MODES).default('rne').describe('rounding mode of a float accumulator'),
   n: z.number().int().min(1).max(1 << 24).default(1024).describe('accumulations without overflow'),
   stages: z.number().int().min(0).max(4).default(1).describe('pipeline registers in the product path'),
   arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('product sign and exponent sum as gates or carry chains'),
 });
 export type MacParams = z.infer<typeof params>;
-
-const roundedFormat = floatFormatParam('fp32', '', { rounded: true });
 
 export const macWidth = (p: MacParams) => (p.acc === 'kulisch' ? kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), p.n) : floatFormatOf(p.acc).width);
 export const macLatency = (p: MacParams) => p.stages + 1;
@@ -54,28 +48,5 @@ export const minifloatMac = defineModule('minifloat_mac', (p: MacParams) => {
     floatAccumulator(floatFormatOf(p.acc), p.round, { value: prod.word, lsb: kulischLsb(fa, fb), zeroNeg, nan: prod.nan, pinf: prod.pinf, ninf: prod.ninf }, valid, clearP);
     return;
   }
-  const accOut = output('acc', SInt(W));
-  const flags = mulFlags(p);
-
-  const acc = reg('acc', SInt(W), { init: 0 });
-  when(valid, () => acc.set(mux(clearP, lit(0, SInt(W)), acc).addWrap(prod.word.ext(W))));
-  accOut.set(acc);
-
-  // Sticky specials: what the exact sum is once a NaN or an infinity has been added.
-  const sticky = (name: string, hit: ReturnType<typeof lit> | undefined) => {
-    const r = reg(name, Bool, { init: 0 });
-    when(valid, () => r.set(mux(clearP, lit(0, Bool), r).or(hit ?? lit(0, Bool))));
-    return r;
-  };
-  if (flags.nan) {
-    const nanSeen = sticky('nan_seen', prod.nan);
-    const pinfSeen = flags.inf ? sticky('pinf_seen', prod.pinf) : undefined;
-    const ninfSeen = flags.inf ? sticky('ninf_seen', prod.ninf) : undefined;
-    const nan = pinfSeen && ninfSeen ? nanSeen.or(pinfSeen.and(ninfSeen)) : nanSeen;
-    output('nan', Bool).set(nan);
-    if (pinfSeen && ninfSeen) {
-      output('pinf', Bool).set(pinfSeen.and(nan.not()));
-      output('ninf', Bool).set(ninfSeen.and(nan.not()));
-    }
-  }
+  kulischAccumulator(W, prod, mulFlags(p), valid, clearP);
 });

@@ -3,9 +3,9 @@
 // what the exact IEEE sum is once NaN or infinities were added (NaN sticks; +Inf + −Inf = NaN).
 
 import type { Vector } from '../../../cosim/model.js';
-import { add, fromCode, mul, ZERO, type Dyadic } from '../../../numerics/dyadic.js';
 import { parseFormat, type FloatFormat } from '../../../numerics/format.js';
-import { kulischLsb, kulischWidth, MacModel } from '../../../numerics/minifloat.js';
+import { kulischWidth, MacModel } from '../../../numerics/minifloat.js';
+import { kulischGolden } from '../kulisch-golden.js';
 import type { RoundingMode } from '../../../numerics/rounding.js';
 
 export function minifloatMacGolden(p: { a: string; b: string; n: number; acc?: string; round?: RoundingMode }) {
@@ -19,22 +19,6 @@ export function minifloatMacGolden(p: { a: string; b: string; n: number; acc?: s
       return { acc: BigInt(m.value as number) };
     };
   }
-  const lsb = kulischLsb(fa, fb), W = kulischWidth(fa, fb, p.n);
-  const hasNan = fa.specials !== 'finite' || fb.specials !== 'finite';
-  const hasInf = fa.specials === 'ieee' || fb.specials === 'ieee';
-  let finite = 0n;
-  let special: Dyadic = ZERO; // the IEEE sum of the special products alone (0, ±Inf or NaN)
-  return (v: Vector): Vector => {
-    if (v.clear === 1n) { finite = 0n; special = ZERO; }
-    const prod = mul(fromCode(fa, Number(v.a)), fromCode(fb, Number(v.b)));
-    if (prod.kind === 'num') finite = BigInt.asIntN(W, finite + (prod.sig << BigInt(prod.exp - lsb)));
-    else special = add(special, prod);
-    const out: Vector = { acc: finite };
-    if (hasNan) out.nan = special.kind === 'nan' ? 1n : 0n;
-    if (hasInf) {
-      out.pinf = special.kind === 'inf' && !special.neg ? 1n : 0n;
-      out.ninf = special.kind === 'inf' && special.neg ? 1n : 0n;
-    }
-    return out;
-  };
+  const step = kulischGolden(fa, fb, kulischWidth(fa, fb, p.n));
+  return (v: Vector): Vector => step(v.clear === 1n, [[Number(v.a), Number(v.b)]]);
 }

@@ -8,25 +8,18 @@ import { z } from 'zod';
 import { Bool, defineModule, input, lit, output, SInt, std, UInt } from '../../../dsl/index.js';
 import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
 import { ROUND_MODES, roundToFormat } from '../round.js';
-import { floatFormatOf, floatFormatParam } from '../format-param.js';
+import { fixedOrRoundedParam, floatFormatOf, floatFormatParam } from '../format-param.js';
 import { autoArith, pipelinedProduct } from '../product.js';
 
 export const params = z.object({
   a: floatFormatParam('e4m3', 'format of operand a (any eXmY, e.g. e4m3, e5m2, e3m2, e2m1)'),
   b: floatFormatParam('e4m3', 'format of operand b'),
-  out: z.string().default('fixed').describe('fixed (the exact product word) or a format to round the product into')
-    .superRefine((v, ctx) => {
-      if (v === 'fixed') return;
-      const r = roundedFormatParam.safeParse(v);
-      if (!r.success) ctx.addIssue({ code: 'custom', message: `expected fixed or a format: ${r.error.issues[0]!.message}` });
-    }),
+  out: fixedOrRoundedParam('fixed', 'fixed (the exact product word) or a format to round the product into'),
   round: z.enum(ROUND_MODES).default('rne').describe('rounding mode when --out is a format'),
   stages: z.number().int().min(0).max(4).default(0).describe('pipeline registers (0: combinational)'),
   arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('sign and exponent sum as gates or carry chains (auto: gates for exponents of at most 3 bits)'),
 });
 export type MulParams = z.infer<typeof params>;
-
-const roundedFormatParam = floatFormatParam('e4m3', '', { rounded: true });
 
 export const productWidth = (p: { a: string; b: string }) => kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), 1);
 
