@@ -27,6 +27,10 @@ export function fixedOrRoundedParam(fixedName: string, describe: string) {
   const rounded = floatFormatParam('fp32', '', { rounded: true });
   return z.string().default(fixedName).describe(describe).superRefine((v, ctx) => {
     if (v === fixedName) return;
+    if (v === 'int') {
+      ctx.addIssue({ code: 'custom', message: `integer accumulation of integer operands is int.mac (same interface); here use ${fixedName} or a float format` });
+      return;
+    }
     const r = rounded.safeParse(v);
     if (!r.success) ctx.addIssue({ code: 'custom', message: `expected ${fixedName} or a format: ${r.error.issues[0]!.message}` });
   });
