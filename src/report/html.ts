@@ -1,13 +1,13 @@
 // One self-contained HTML page: tables and SVG charts of resources per block and parameters, and
 // Fmax. No scripts, no network.
 
-import { noteOf, type Failure } from './markdown.js';
+import { noteOf, paramText, type Failure } from './markdown.js';
 import type { SynthReport } from './schema.js';
 import { barChart } from './svg-bars.js';
 import { lineChart, type LineSeries } from './svg-lines.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const config = (r: SynthReport) => `${r.block} ${Object.entries(r.params).map(([k, v]) => `${k}=${String(v)}`).join(' ')}`;
+const config = (r: SynthReport) => `${r.block} ${paramText(r.params)}`;
 
 const METRICS = [
   { name: 'LUTs', unit: 'cells', of: (r: SynthReport) => r.totals.lut },
@@ -50,7 +50,7 @@ export function htmlReport(title: string, reports: readonly SynthReport[], failu
   })));
   const withFmax = reports.filter((r) => r.pnr?.fmaxMHz != null);
   const fmax = withFmax.length ? barChart('Fmax after place and route', 'MHz', [{ name: withFmax[0]!.pnr!.device, bars: withFmax.map((r) => ({ label: config(r), value: r.pnr!.fmaxMHz! })) }]) : '';
-  const rows = reports.map((r) => `<tr><td>${esc(r.block)}</td><td>${esc(Object.entries(r.params).map(([k, v]) => `${k}=${String(v)}`).join(' '))}</td><td>${r.target}</td><td>${r.totals.lut}</td><td>${r.totals.ff}</td><td>${r.totals.carry}</td><td>${r.totals.bram}</td><td>${r.totals.dsp}</td><td>${r.pnr?.fmaxMHz ?? ''}</td><td>${r.wallSeconds.toFixed(1)}</td><td>${esc(noteOf(r))}</td></tr>`);
+  const rows = reports.map((r) => `<tr><td>${esc(r.block)}</td><td>${esc(paramText(r.params))}</td><td>${r.target}</td><td>${r.totals.lut}</td><td>${r.totals.ff}</td><td>${r.totals.carry}</td><td>${r.totals.bram}</td><td>${r.totals.dsp}</td><td>${r.pnr?.fmaxMHz ?? ''}</td><td>${r.wallSeconds.toFixed(1)}</td><td>${esc(noteOf(r))}</td></tr>`);
   const failed = failures.map((f) => `<tr><td>${esc(f.block)}</td><td>${f.target}</td><td>${esc(f.reason)}</td></tr>`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>

@@ -6,7 +6,7 @@ export interface Failure { readonly block: string; readonly params: Record<strin
 /** What the numbers include besides the block, said in the row. */
 export const noteOf = (r: SynthReport) => r.wrapper ? `in registered wrapper (+${r.wrapper.totals.lut} LUT, +${r.wrapper.totals.ff} FF, in logic cells and Fmax only)` : '';
 
-const paramText = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+export const paramText = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(' ');
 
 export function markdownReport(title: string, reports: readonly SynthReport[], failures: readonly Failure[], meta: string): string {
   const lines = [

@@ -21,9 +21,10 @@ export interface PinWrapper {
 export const pinsNeeded = (ports: readonly PortInfo[]) => ports.reduce((n, p) => n + p.width, 0);
 
 export function pinWrapper(synthDir: string, top: string, ports: readonly PortInfo[], device: { name: string; ios: number }): PinWrapper {
+  const has = (name: string) => ports.some((p) => p.name === name);
   const data = ports.filter((p) => p.name !== 'clk' && p.name !== 'rst');
-  const connections: Array<{ port: string; net: string }> = [{ port: 'clk', net: 'clk' }];
-  if (ports.some((p) => p.name === 'rst')) connections.push({ port: 'rst', net: 'rst' });
+  // A combinational block has no clock or reset port; the wrapper's registers still have both.
+  const connections = ['clk', 'rst'].filter(has).map((n) => ({ port: n, net: n }));
   let inBits = 0, outBits = 0;
   for (const p of data) {
     if (p.direction === 'input') {
@@ -34,11 +35,10 @@ export function pinWrapper(synthDir: string, top: string, ports: readonly PortIn
       outBits += p.width;
     }
   }
-  if (!ports.some((p) => p.name === 'clk')) connections.shift(); // a combinational block has no clock port
   const template = Handlebars.compile(readFileSync(join(synthDir, 'pin-wrapper.v.hbs'), 'utf8'), { noEscape: true, strict: true });
   const verilog = template({
     top, wrapper: WRAPPER_MODULE, device: device.name, pinsNeeded: pinsNeeded(ports), pinsAvailable: device.ios,
-    rst: ports.some((p) => p.name === 'rst'), connections,
+    rst: has('rst'), connections,
     inBits: Math.max(inBits, 1), inMsb: Math.max(inBits, 1) - 1, outMsb: Math.max(outBits, 1) - 1,
     inShift: inBits <= 1 ? 'sin' : `{in_chain[${inBits - 2}:0], sin}`,
     outShift: outBits <= 1 ? "1'b0" : `{1'b0, out_chain[${outBits - 1}:1]}`,

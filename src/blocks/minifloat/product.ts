@@ -7,6 +7,7 @@ import { cat, lit, mux, SInt, std, UInt, type Expr } from '../../dsl/index.js';
 import type { FloatFormat } from '../../numerics/format.js';
 import { fields, type Fields } from './fields.js';
 import { gateAdd, gateConditionalNegate } from './gate-arith.js';
+import { orAll, type Specials } from './specials.js';
 
 export interface ProductTerms {
   /** ±(sigA · sigB), zero when the product is not a number: SInt(Ma + Mb + 3), or UInt when both formats are unsigned. */
@@ -14,14 +15,11 @@ export interface ProductTerms {
   /** expA + expB, i.e. the shift plus 2 (both fields are at least 1). */
   readonly shift: Expr;
   readonly nan: Expr | undefined;
-  /** Infinite product, and its sign. */
+  /** Infinite product. */
   readonly inf: Expr | undefined;
-  readonly neg: Expr | undefined;
-  /** sign(a) xor sign(b): the sign of a zero product. */
+  /** sign(a) xor sign(b): the sign of an infinite or zero product. */
   readonly sign: Expr | undefined;
 }
-
-const orAll = (xs: Array<Expr | undefined>) => xs.filter((x): x is Expr => x !== undefined).reduce<Expr | undefined>((acc, x) => (acc ? acc.or(x) : x), undefined);
 
 /** How the sign and the exponent sum are built: as gates (foldable into the shifter's LUTs) or carry chains. */
 export type ArithStyle = 'gates' | 'carry';
@@ -47,7 +45,7 @@ export function productTerms(a: Fields, b: Fields, style: ArithStyle): ProductTe
     const s = kept.zext(kept.width + 1).asSInt();
     value = style === 'gates' ? gateConditionalNegate(kept, neg) : mux(neg, lit(0, s.type).subWrap(s), s);
   }
-  return { value, shift: style === 'gates' ? gateAdd(a.exp, b.exp) : a.exp.add(b.exp), nan, inf, neg: inf ? neg : undefined, sign: neg };
+  return { value, shift: style === 'gates' ? gateAdd(a.exp, b.exp) : a.exp.add(b.exp), nan, inf, sign: neg };
 }
 
 /**
@@ -70,13 +68,9 @@ export function alignLeft(value: Expr, shift: Expr, offset: number, W: number): 
 }
 
 
-export interface PipelinedProduct {
+export interface PipelinedProduct extends Specials {
   /** The exact product word, SInt(W). */
   readonly word: Expr;
-  readonly nan: Expr | undefined;
-  readonly pinf: Expr | undefined;
-  readonly ninf: Expr | undefined;
-  readonly sign: Expr | undefined;
 }
 
 /**
@@ -91,10 +85,11 @@ export function pipelinedProduct(a: Expr, fa: FloatFormat, b: Expr, fb: FloatFor
   const aligned = std.pipe(alignLeft(value, shift, 2, W), s2, 'aligned');
   const word = std.pipe(aligned.signed ? aligned : aligned.asSInt(), s3, 'p'); // an unsigned product's top bit is 0
   const delay = (x: Expr | undefined, name: string) => (x ? std.pipe(x, stages, name) : undefined);
-  const nan = delay(t.nan, 'nan_d'), inf = delay(t.inf, 'inf_d'), neg = delay(t.neg, 'neg_d');
+  const nan = delay(t.nan, 'nan_d'), inf = delay(t.inf, 'inf_d'), sign = delay(t.sign, 'sign_d');
   return {
-    word, nan, sign: delay(t.sign, 'sign_d'),
-    pinf: inf && (neg ? inf.and(neg.not()) : inf),
-    ninf: inf && (neg ? inf.and(neg) : undefined),
+    word, nan,
+    pinf: inf && (sign ? inf.and(sign.not()) : inf),
+    ninf: inf && sign ? inf.and(sign) : undefined,
+    zeroNeg: sign ? sign.and(word.orR().not()) : undefined,
   };
 }

@@ -6,13 +6,12 @@ import { Command } from 'commander';
 import { cpus } from 'node:os';
 import { basename, join } from 'node:path';
 import { reportFiles } from '../../report/bundle.js';
+import { paramText } from '../../report/markdown.js';
 import { runPool } from '../../synth/pool.js';
 import { loadSweepSpec, SweepSpecError } from '../../sweep/spec.js';
 import { progressReporter } from '../progress.js';
 import { UserError } from '../user-error.js';
 import { writeFiles } from '../write-files.js';
-
-const paramText = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(' ');
 
 export function sweepCommand(): Command {
   return new Command('sweep')
@@ -24,14 +23,15 @@ export function sweepCommand(): Command {
       const t0 = performance.now();
       const jobs = opts.jobs === undefined ? cpus().length : Number(opts.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs: expected a positive integer, got '${opts.jobs}'`);
+      const specName = basename(file).replace(/\.json$/, '');
       let plan;
       try {
-        plan = loadSweepSpec(file, basename(file).replace(/\.json$/, ''));
+        plan = loadSweepSpec(file, specName);
       } catch (e) {
         if (e instanceof SweepSpecError) throw new UserError(e.message);
         throw e;
       }
-      const out = opts.out ?? `sweep-${basename(file).replace(/\.json$/, '')}`;
+      const out = opts.out ?? `sweep-${specName}`;
       const targets = [...new Set(plan.configs.map((c) => c.target))];
       process.stdout.write(`sweep '${plan.name}': ${plan.configs.length} configuration(s) on ${targets.join(', ')} with ${Math.min(jobs, plan.configs.length)} job(s)\n`);
       const progress = progressReporter('sweep', 'configurations', { eachItem: true });

@@ -9,6 +9,7 @@ import { fields } from '../fields.js';
 import { atLsb, fixedWord } from '../fixed.js';
 import { floatFormatOf, floatFormatParam } from '../format-param.js';
 import { ROUND_MODES, roundToFormat } from '../round.js';
+import { specialsOf, sumSpecials } from '../specials.js';
 
 export const params = z.object({
   a: floatFormatParam('e4m3', 'format of operand a'),
@@ -31,19 +32,12 @@ export const minifloatAdd = defineModule('minifloat_add', (p: AddParams) => {
   const wa = fixedWord(xa, fa), wb = fixedWord(xb, fb);
   const L = Math.min(wa.lsb, wb.lsb);
   const exact = atLsb(wa, L).add(atLsb(wb, L));
-  const zeroNeg = xa.sign && xb.sign ? xa.sign.and(xa.sig.orR().not()).and(xb.sign).and(xb.sig.orR().not()) : undefined;
-  const infA = xa.inf, infB = xb.inf;
-  const pinfA = infA && (xa.sign ? infA.and(xa.sign.not()) : infA), ninfA = infA && xa.sign ? infA.and(xa.sign) : undefined;
-  const pinfB = infB && (xb.sign ? infB.and(xb.sign.not()) : infB), ninfB = infB && xb.sign ? infB.and(xb.sign) : undefined;
-  const any = (...xs: Array<Expr | undefined>) => xs.filter((e): e is Expr => !!e).reduce<Expr | undefined>((s, e) => (s ? s.or(e) : e), undefined);
-  const pinf = any(pinfA, pinfB), ninf = any(ninfA, ninfB);
-  const nan = any(xa.nan, xb.nan, pinf && ninf ? pinf.and(ninf) : undefined);
+  const sp = sumSpecials([specialsOf(xa), specialsOf(xb)]);
   const s1 = Math.min(p.stages, 1);
   const d = (e: Expr | undefined, name: string) => (e ? std.pipe(e, s1, name) : undefined);
-  const nanD = d(nan, 'nan_d');
   const code = roundToFormat({
-    value: std.pipe(exact, s1, 'exact'), lsb: L, zeroNeg: d(zeroNeg, 'zero_neg_d'), nan: nanD,
-    pinf: d(pinf && nan ? pinf.and(nan.not()) : pinf, 'pinf_d'), ninf: d(ninf && nan ? ninf.and(nan.not()) : ninf, 'ninf_d'),
+    value: std.pipe(exact, s1, 'exact'), lsb: L, zeroNeg: d(sp.zeroNeg, 'zero_neg_d'), nan: d(sp.nan, 'nan_d'),
+    pinf: d(sp.pinf, 'pinf_d'), ninf: d(sp.ninf, 'ninf_d'),
   }, fo, p.round);
   sum.set(std.pipe(code, Math.max(p.stages - 1, 0), 'sum_r'));
   if (inValid && outValid) outValid.set(std.pipeValid(inValid, p.stages, 'valid'));

@@ -9,6 +9,7 @@ import { Bool, defineModule, input, output, reg, std, UInt, type Expr } from '..
 import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
 import { floatAccumulator } from '../float-acc.js';
 import { ROUND_MODES } from '../round.js';
+import { sumSpecials } from '../specials.js';
 import { fixedOrRoundedParam, floatFormatOf, floatFormatParam } from '../format-param.js';
 import { kulischAccumulator } from '../kulisch-acc.js';
 import { mulFlags } from '../mul/generator.js';
@@ -30,7 +31,6 @@ export type DotParams = z.infer<typeof params>;
 export const dotWidth = (p: DotParams) => (p.acc === 'kulisch' ? kulischWidth(floatFormatOf(p.a), floatFormatOf(p.b), p.n * p.lanes) : floatFormatOf(p.acc).width);
 export const dotLatency = (p: DotParams) => p.stages + p.treeStages + 1;
 
-const any = (xs: Array<Expr | undefined>) => xs.filter((e): e is Expr => !!e).reduce<Expr | undefined>((s, e) => (s ? s.or(e) : e), undefined);
 
 export const minifloatDot = defineModule('minifloat_dot', (p: DotParams) => {
   const fa = floatFormatOf(p.a), fb = floatFormatOf(p.b);
@@ -52,19 +52,11 @@ export const minifloatDot = defineModule('minifloat_dot', (p: DotParams) => {
   done.set(valid);
   outValid.set(done);
   const t = (x: Expr | undefined, name: string) => (x ? std.pipe(x, p.treeStages, name) : undefined); // beside the tree register
+  const sp = sumSpecials(prods);
+  const nan = t(sp.nan, 'nan_t'), pinf = t(sp.pinf, 'pinf_t'), ninf = t(sp.ninf, 'ninf_t');
   if (p.acc !== 'kulisch') {
-    const pinf = any(prods.map((x) => x.pinf)), ninf = any(prods.map((x) => x.ninf));
-    // −0 only when every lane's product is −0 (IEEE sums of zeros).
-    const negZeros = prods.map((x) => (x.sign ? x.sign.and(x.word.orR().not()) : undefined));
-    const zeroNeg = negZeros.every((z) => z) ? negZeros.reduce((s, z) => s!.and(z!)) : undefined;
-    floatAccumulator(floatFormatOf(p.acc), p.round, {
-      value: sum, lsb: kulischLsb(fa, fb), zeroNeg: t(zeroNeg, 'zero_neg_t'),
-      nan: t(any([...prods.map((x) => x.nan), pinf && ninf ? pinf.and(ninf) : undefined]), 'nan_t'),
-      pinf: t(pinf, 'pinf_t'), ninf: t(ninf, 'ninf_t'),
-    }, valid, clearP);
+    floatAccumulator(floatFormatOf(p.acc), p.round, { value: sum, lsb: kulischLsb(fa, fb), nan, pinf, ninf, zeroNeg: t(sp.zeroNeg, 'zero_neg_t') }, valid, clearP);
     return;
   }
-  kulischAccumulator(W, {
-    word: sum, nan: t(any(prods.map((x) => x.nan)), 'nan_t'), pinf: t(any(prods.map((x) => x.pinf)), 'pinf_t'), ninf: t(any(prods.map((x) => x.ninf)), 'ninf_t'),
-  }, flags, valid, clearP);
+  kulischAccumulator(W, { word: sum, nan, pinf, ninf }, flags, valid, clearP);
 });

@@ -44,8 +44,7 @@ export const minifloatMac = defineModule('minifloat_mac', (p: MacParams) => {
   done.set(valid);
   outValid.set(done);
   if (p.acc !== 'kulisch') {
-    const zeroNeg = prod.sign ? prod.sign.and(prod.word.orR().not()) : undefined;
-    floatAccumulator(floatFormatOf(p.acc), p.round, { value: prod.word, lsb: kulischLsb(fa, fb), zeroNeg, nan: prod.nan, pinf: prod.pinf, ninf: prod.ninf }, valid, clearP);
+    floatAccumulator(floatFormatOf(p.acc), p.round, { ...prod, value: prod.word, lsb: kulischLsb(fa, fb) }, valid, clearP);
     return;
   }
   kulischAccumulator(W, prod, mulFlags(p), valid, clearP);

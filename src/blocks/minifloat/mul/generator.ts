@@ -43,7 +43,7 @@ export const minifloatMul = defineModule('minifloat_mul', (p: MulParams) => {
     const fo = floatFormatOf(p.out);
     const code = output('p', UInt(fo.width));
     const prod = pipelinedProduct(a, fa, b, fb, W, p.stages, style);
-    code.set(roundToFormat({ value: prod.word, lsb: kulischLsb(fa, fb), zeroNeg: prod.sign, nan: prod.nan, pinf: prod.pinf, ninf: prod.ninf }, fo, p.round));
+    code.set(roundToFormat({ ...prod, value: prod.word, lsb: kulischLsb(fa, fb) }, fo, p.round));
     if (inValid && outValid) outValid.set(std.pipeValid(inValid, p.stages, 'valid'));
     return;
   }
