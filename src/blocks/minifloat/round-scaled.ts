@@ -1,0 +1,128 @@
+// Rounding a magnitude whose exponent is only known at run time into a float format, once: an MX
+// block sum scaled by two e8m0 scales, or a float32 input divided by a block's shared exponent.
+// round.ts does the same for a fixed LSB. Here the normalizing left shift is clamped so the exponent
+// never goes below emin (and never beyond the bound the caller proves), values below emin are
+// shifted right into the subnormal grid with a sticky bit, and rounding adds to the code.
+
+import { cat, lit, mux, SInt, std, UInt, type Expr } from '../../dsl/index.js';
+import { emin, type FloatFormat } from '../../numerics/format.js';
+import { specialCodes, type HwRoundMode } from './round.js';
+
+export type ScaledRoundMode = HwRoundMode | 'stochastic';
+
+export interface ScaledValue {
+  /** Sign of the value (of a zero too). */
+  readonly neg: Expr;
+  /** Magnitude, UInt(W). */
+  readonly mag: Expr;
+  /** SInt: the weight of mag's top bit is 2^exp. */
+  readonly exp: Expr;
+  /** Static bounds of exp (they size the shifters). */
+  readonly expMin: number;
+  readonly expMax: number;
+  /** The largest normalizing left shift that can matter (callers that know their leading zeros are few). */
+  readonly maxNormShift?: number;
+  readonly nan?: Expr | undefined;
+  readonly pinf?: Expr | undefined;
+  readonly ninf?: Expr | undefined;
+  /** UInt(R): the random bits of stochastic rounding, added below the kept LSB. */
+  readonly random?: Expr;
+}
+
+const bitLen = (n: number) => Math.max(1, Math.ceil(Math.log2(n + 1)));
+
+/** items[idx] as a balanced mux tree on idx's bits (indices past the end give 0). */
+export function pick(idx: Expr, items: readonly Expr[]): Expr {
+  const zero = lit(0, items[0]!.type);
+  let level = items.slice();
+  for (let b = 0; b < idx.width; b++) {
+    if (level.length === 1 && b > 0) return mux(idx.bits(idx.width - 1, b).orR(), zero, level[0]!);
+    const next: Expr[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(mux(idx.bit(b), level[i + 1] ?? zero, level[i]!));
+    level = next;
+  }
+  return level[0]!;
+}
+
+/** OR of x's bits [j..0], for every j. */
+const prefixOr = (x: Expr) => Array.from({ length: x.width }, (_, j) => x.bits(j, 0).orR());
+
+export function roundScaled(x: ScaledValue, f: FloatFormat, mode: ScaledRoundMode, o: { sat: boolean }): Expr {
+  const M = f.manBits, E0 = emin(f), Wc = f.width;
+  const G = mode === 'stochastic' ? x.random!.width : 1; // bits kept below the LSB
+  const Wn = M + 1 + G; // the window: significand (hidden bit on top) and guard bits
+  const W = x.mag.width;
+  const V = W < Wn ? cat(x.mag, lit(0, UInt(Wn - W))) : x.mag;
+  const Wv = V.width;
+
+  // Signed arithmetic on the exponent, wide enough for every difference below.
+  const ew = bitLen(Math.max(Math.abs(x.expMin - E0), Math.abs(x.expMax - E0)) + Wv + 2) + 1;
+  const room = x.exp.sext(ew).subWrap(lit(E0, SInt(ew))); // exp − emin
+  const aboveMin = room.bit(ew - 1).not();
+
+  // Left: z = min(lzc, exp − emin, bound). No set bit leaves V: z never exceeds its leading zeros.
+  const Zl = Math.max(0, Math.min(x.maxNormShift ?? Wv - 1, Wv - 1, x.expMax - E0));
+  let z: Expr = lit(0, UInt(1));
+  if (Zl > 0) {
+    const zw = bitLen(Zl + 1);
+    const lz = std.leadingZeros(V.bits(Wv - 1, Wv - 1 - Zl)).zext(zw); // 0..Zl+1
+    const roomC = mux(aboveMin.not(), lit(0, UInt(zw)), mux(room.gt(lit(Zl, SInt(ew))), lit(Zl, UInt(zw)), room.bits(zw - 1, 0)));
+    z = mux(lz.lt(roomC), lz, roomC);
+  }
+  const n = Zl > 0 ? std.barrelShift(V, z, 'left') : V;
+  const win = n.bits(Wv - 1, Wv - Wn);
+  // Bits of V that fall below the window: V[Wv − Wn − 1 − z .. 0] (a prefix OR, picked by z).
+  let sticky: Expr = lit(0, UInt(1));
+  if (Wv > Wn) {
+    const p = prefixOr(V.bits(Wv - Wn - 1, 0));
+    sticky = Zl > 0 ? pick(z, Array.from({ length: Zl + 1 }, (_, k) => (Wv - Wn - 1 - k >= 0 ? p[Wv - Wn - 1 - k]! : lit(0, UInt(1))))) : p[Wv - Wn - 1]!;
+  }
+
+  // Right: below emin, d = emin − exp places the value on the subnormal grid (d ≥ Wn: all sticky).
+  const Zr = Math.max(0, Math.min(E0 - x.expMin, Wn));
+  let sh = win;
+  if (Zr > 0) {
+    const dw = bitLen(Zr);
+    const neg = lit(0, SInt(ew)).subWrap(room); // emin − exp
+    const d = mux(aboveMin, lit(0, UInt(dw)), mux(neg.gt(lit(Zr, SInt(ew))), lit(Zr, UInt(dw)), neg.bits(dw - 1, 0)));
+    sh = std.barrelShift(win, d, 'right-logical');
+    const q = prefixOr(win);
+    sticky = sticky.or(pick(d, [lit(0, UInt(1)), ...q.slice(0, Zr)]));
+  }
+  const sig = sh.bits(Wn - 1, G);
+  const low = sh.bits(G - 1, 0);
+
+  // code = e1·2^M + sig, e1 = max(exp − emin, 0) − z (0 on the subnormal grid; the hidden bit adds the 1).
+  const e1Max = Math.max(0, x.expMax - E0);
+  const e1w = bitLen(e1Max);
+  const roomPos = mux(aboveMin, room.bits(Math.min(e1w, ew) - 1, 0), lit(0, UInt(Math.min(e1w, ew))));
+  const e1 = roomPos.zext(Math.max(e1w, z.width)).subWrap(z.zext(Math.max(e1w, z.width)));
+  const codeMag0 = (M > 0 ? cat(e1, lit(0, UInt(M))) : e1).add(sig);
+  // A zero magnitude never finds its leading one: force its code (the contract covers every other value).
+  const codeMag = mux(V.orR(), codeMag0, lit(0, codeMag0.type));
+  const inexact = low.orR().or(sticky);
+  const up = mode === 'rne' ? low.and(sticky.or(sig.bit(0)))
+    : mode === 'rna' ? low
+      : mode === 'rtz' ? lit(0, UInt(1))
+        : mode === 'rup' ? inexact.and(x.neg.not())
+          : mode === 'rdn' ? inexact.and(x.neg)
+            : low.add(x.random!).bit(G); // stochastic: a carry out of low + random
+  const rounded = codeMag.add(up);
+  const sc = specialCodes(f);
+  const overflow = rounded.gt(lit(sc.maxMag, UInt(rounded.width)));
+
+  const code = (v: number) => lit(v, UInt(Wc));
+  const signed = (m: Expr) => (f.signed ? cat(x.neg, m.bits(Wc - 2, 0)) : m.bits(Wc - 1, 0));
+  const maxCode = signed(code(sc.maxMag));
+  const beyond = sc.inf ? mux(x.neg, code(sc.inf(1)), code(sc.inf(0))) : sc.nan ? mux(x.neg, code(sc.nan(1)), code(sc.nan(0))) : maxCode;
+  const towardZero = mode === 'rtz' ? lit(1, UInt(1)) : mode === 'rup' ? x.neg : mode === 'rdn' ? x.neg.not() : lit(0, UInt(1));
+  const overflowCode = o.sat || f.specials === 'finite' ? maxCode : mux(towardZero, maxCode, beyond);
+  const roundedMag = rounded.bits(Wc - (f.signed ? 2 : 1), 0);
+  const zeroResult = roundedMag.orR().not();
+  let out = mux(overflow, overflowCode, f.specials === 'fnuz' ? mux(zeroResult, code(0), signed(roundedMag.zext(Wc))) : signed(roundedMag.zext(Wc)));
+  const infCode = (s: number) => (sc.inf ? code(sc.inf(s)) : sc.nan ? code(sc.nan(s)) : code(s * sc.signBit + sc.maxMag));
+  if (x.pinf) out = mux(x.pinf, infCode(0), out);
+  if (x.ninf) out = mux(x.ninf, infCode(1), out);
+  if (x.nan) out = mux(x.nan, code(sc.nan ? sc.nan(0) : 0), out);
+  return out;
+}

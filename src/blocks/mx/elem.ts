@@ -1,0 +1,53 @@
+// MX element formats in hardware: any signed minifloat with subnormals, or MX INT8 (k · 2^-6, |k| ≤ 127).
+// INT8 rounds exactly like a float with one exponent bit: e1m6 with bias 1 has the same grid (2^-6
+// everywhere) and the same largest value 127/64; only its code is sign-magnitude, not two's complement.
+
+import { z } from 'zod';
+import { lit, mux, UInt, type Expr } from '../../dsl/index.js';
+import { floatFormat, FormatError, parseFormat, type FloatFormat, type Format } from '../../numerics/format.js';
+import type { Fields } from '../minifloat/fields.js';
+import { fields } from '../minifloat/fields.js';
+
+export function elemParam(def: string, describe: string) {
+  return z.string().default(def).describe(describe).superRefine((name, ctx) => {
+    try {
+      const f = parseFormat(name);
+      if (f.kind === 'int') {
+        if (name !== 'int8') ctx.addIssue({ code: 'custom', message: `'${name}': the MX integer element is int8 (k · 2^-6)` });
+      } else if (!f.hasZero || !f.signed || !f.subnormals) {
+        ctx.addIssue({ code: 'custom', message: `'${name}': MX elements are signed minifloats with subnormals (e5m2, e4m3, e3m2, e2m3, e2m1, any eXmY) or int8` });
+      }
+    } catch (e) {
+      if (e instanceof FormatError) ctx.addIssue({ code: 'custom', message: e.message });
+      else throw e;
+    }
+  });
+}
+
+/** The float format whose rounding equals the element's (int8 → e1m6, bias 1). */
+export function roundingFormat(f: Format): FloatFormat {
+  if (f.kind === 'float') return f;
+  return floatFormat(`${f.name}-as-float`, 1, f.bits - 2, { bias: 3 - f.bits - f.scaleExp, specials: 'finite' });
+}
+
+/** A rounded sign-magnitude result as the element's code (two's complement for int8, no −0). */
+export function elemCode(code: Expr, f: Format): Expr {
+  if (f.kind === 'float') return code;
+  const w = f.width, mag = code.bits(w - 2, 0).zext(w), neg = code.bit(w - 1);
+  return mux(neg, lit(0, UInt(w)).subWrap(mag), mag);
+}
+
+/**
+ * An element code taken apart for multiplication, and the float format that describes its fields
+ * (int8: sign, magnitude |k| as an 8-bit significand, exponent field 1, so value = |k| · 2^-6).
+ */
+export function elemFields(code: Expr, f: Format): { x: Fields; ff: FloatFormat } {
+  if (f.kind === 'float') return { x: fields(code, f), ff: f };
+  const w = f.width, neg = code.bit(w - 1);
+  const mag = mux(neg, lit(0, UInt(w)).subWrap(code), code); // |−128| = 128 still fits w bits
+  // emin − M = 1 − bias − (w − 1) must be the scale exponent.
+  const ff = floatFormat(`${f.name}-fields`, 1, w - 1, { bias: 2 - w - f.scaleExp, specials: 'finite' });
+  return { x: { sign: neg, exp: lit(1, UInt(1)), sig: mag, nan: undefined, inf: undefined }, ff };
+}
+
+export const elemFormatOf = (name: string) => parseFormat(name);

@@ -1,0 +1,15 @@
+import { defineBlock } from '../../block.js';
+import { mxQuantize, params } from './generator.js';
+import { mxQuantizeGolden } from './golden.js';
+import { mxQuantizeStimulus } from './stimulus.js';
+
+export const mxQuantizeBlock = defineBlock({
+  name: 'mx.quantize',
+  summary: 'OCP MX quantizer: k float32/bf16 inputs → e8m0 scale + k element codes (floor/ceil/rceil/even scale rules; rne/rna/rtz/stochastic)',
+  params,
+  generator: mxQuantize,
+  handshake: (p) => (p.stages === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages }),
+  golden: 'numerics/mx.ts mxQuantizeBlock (formats.md §3), exact on float32 bit patterns',
+  formats: (p) => ({ scale: 'e8m0', ...Object.fromEntries(Array.from({ length: p.block }, (_, i) => [`p${i}`, p.elem])), ...Object.fromEntries(Array.from({ length: p.block }, (_, i) => [`v${i}`, p.input])) }),
+  cosim: { kind: 'transaction', create: mxQuantizeGolden, stimulus: mxQuantizeStimulus },
+});
