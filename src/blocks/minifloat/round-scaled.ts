@@ -56,7 +56,7 @@ export function roundScaled(x: ScaledValue, f: FloatFormat, mode: ScaledRoundMod
   const Wv = V.width;
 
   // Signed arithmetic on the exponent, wide enough for every difference below.
-  const ew = bitLen(Math.max(Math.abs(x.expMin - E0), Math.abs(x.expMax - E0)) + Wv + 2) + 1;
+  const ew = Math.max(bitLen(Math.max(Math.abs(x.expMin - E0), Math.abs(x.expMax - E0)) + Wv + 2) + 1, x.exp.width + 1);
   const room = x.exp.sext(ew).subWrap(lit(E0, SInt(ew))); // exp − emin
   const aboveMin = room.bit(ew - 1).not();
 
