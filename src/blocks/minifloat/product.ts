@@ -78,7 +78,12 @@ export interface PipelinedProduct extends Specials {
  * significand product, the second after the shifter, the rest at the end.
  */
 export function pipelinedProduct(a: Expr, fa: FloatFormat, b: Expr, fb: FloatFormat, W: number, stages: number, style: ArithStyle): PipelinedProduct {
-  const t = productTerms(fields(a, fa), fields(b, fb), style);
+  return pipelinedProductOf(fields(a, fa), fields(b, fb), W, stages, style);
+}
+
+/** The same from codes already taken apart (MX INT8 elements have fields but no float code). */
+export function pipelinedProductOf(fa: Fields, fb: Fields, W: number, stages: number, style: ArithStyle): PipelinedProduct {
+  const t = productTerms(fa, fb, style);
   const s1 = Math.min(stages, 1), s2 = Math.min(Math.max(stages - 1, 0), 1), s3 = Math.max(stages - 2, 0);
   const value = std.pipe(t.value, s1, 'product');
   const shift = std.pipe(t.shift, s1, 'shift');

@@ -8,8 +8,10 @@ import { floatFormat, FormatError, parseFormat, type FloatFormat, type Format } 
 import type { Fields } from '../minifloat/fields.js';
 import { fields } from '../minifloat/fields.js';
 
-export function elemParam(def: string, describe: string) {
+/** `optional`: the parameter may be left empty ('' means the same format as another parameter). */
+export function elemParam(def: string, describe: string, o: { optional?: boolean } = {}) {
   return z.string().default(def).describe(describe).superRefine((name, ctx) => {
+    if (o.optional && name === '') return;
     try {
       const f = parseFormat(name);
       if (f.kind === 'int') {

@@ -1,0 +1,63 @@
+// mx.dot: Dot(A, B) of two MX blocks (formats.md §4). k exact element products (minifloat.mul's
+// datapath; INT8 elements as sign and magnitude), an exact adder tree, then the block sum times
+// 2^(sa + sb − 254) normalized and rounded once to float32 (or bf16) with RNE. Mixed element formats.
+// Latency: `stages` in the products, `treeStages` after the tree, one register at the output.
+
+import { z } from 'zod';
+import { Bool, defineModule, input, lit, mux, output, SInt, std, UInt } from '../../../dsl/index.js';
+import { parseFormat } from '../../../numerics/format.js';
+import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
+import { autoArith, pipelinedProductOf } from '../../minifloat/product.js';
+import { roundScaled } from '../../minifloat/round-scaled.js';
+import { orAll, sumSpecials } from '../../minifloat/specials.js';
+import { elemFields, elemParam } from '../elem.js';
+
+export const params = z.object({
+  elem: elemParam('e4m3', 'element format of A (and of B unless --elem-b)'),
+  elemB: elemParam('', 'element format of B (default: the same as A)', { optional: true }),
+  block: z.number().int().min(1).max(256).default(32).describe('elements per block (k)'),
+  output: z.enum(['fp32', 'bf16']).default('fp32').describe('result format (RNE)'),
+  stages: z.number().int().min(0).max(4).default(1).describe('pipeline registers in the product path'),
+  treeStages: z.number().int().min(0).max(1).default(1).describe('a register after the adder tree'),
+  arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('product sign and exponent sum as gates or carry chains'),
+});
+export type DotParams = z.infer<typeof params>;
+
+export const elemBOf = (p: { elem: string; elemB: string }) => p.elemB || p.elem;
+export const dotLatency = (p: DotParams) => p.stages + p.treeStages + 1;
+
+export const mxDot = defineModule('mx_dot', (p: DotParams) => {
+  const fa = parseFormat(p.elem), fb = parseFormat(elemBOf(p)), fo = parseFormat(p.output);
+  if (fo.kind !== 'float') throw new Error('unreachable: output is a float format');
+  const inValid = input('in_valid', Bool);
+  const sa = input('sa', UInt(8)), sb = input('sb', UInt(8));
+  const as = Array.from({ length: p.block }, (_, i) => input(`a${i}`, UInt(fa.width)));
+  const bs = Array.from({ length: p.block }, (_, i) => input(`b${i}`, UInt(fb.width)));
+  const outValid = output('out_valid', Bool), c = output('c', UInt(fo.width));
+
+  const prods = as.map((a, i) => {
+    const x = elemFields(a, fa), y = elemFields(bs[i]!, fb);
+    const style = p.arith === 'auto' ? autoArith(x.ff, y.ff) : p.arith;
+    return { ...pipelinedProductOf(x.x, y.x, kulischWidth(x.ff, y.ff, 1), p.stages, style), lsb: kulischLsb(x.ff, y.ff) };
+  });
+  const sum = std.pipe(std.adderTree(prods.map((x) => x.word)), p.treeStages, 'tree'); // exact
+  const lat = p.stages + p.treeStages;
+  const sp = sumSpecials(prods);
+  const t = (x: ReturnType<typeof orAll>, name: string) => (x ? std.pipe(x, p.treeStages, name) : undefined);
+  const scaleNan = sa.andR().or(sb.andR()); // e8m0 NaN scale
+  const nan = orAll([t(sp.nan, 'nan_t'), std.pipe(scaleNan, lat, 'scale_nan')]);
+  const sas = std.pipe(sa, lat, 'sa_d'), sbs = std.pipe(sb, lat, 'sb_d');
+
+  // value = sum · 2^(lsb + sa + sb − 254): the weight of |sum|'s top bit is 2^(W − 1 + lsb + sa + sb − 254).
+  const W = sum.width, base = W - 1 + prods[0]!.lsb - 254;
+  const neg = sum.bit(W - 1);
+  const mag = mux(neg, lit(0, sum.type).subWrap(sum), sum).asUInt();
+  const exp = sas.zext(11).add(sbs.zext(11)).bits(10, 0).zext(12).asSInt().addWrap(lit(base, SInt(12)));
+  const code = roundScaled({
+    neg, mag, exp, expMin: base, expMax: base + 508,
+    nan, pinf: t(sp.pinf, 'pinf_t'), ninf: t(sp.ninf, 'ninf_t'),
+  }, fo, 'rne', { sat: false });
+  const outReg = std.pipe(code, 1, 'c_q');
+  c.set(outReg);
+  outValid.set(std.pipeValid(inValid, lat + 1, 'valid'));
+});
