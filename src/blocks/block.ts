@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { CosimModel } from '../cosim/model.js';
 import type { ModuleGenerator } from '../dsl/index.js';
+import type { TensorSet } from '../accuracy/tensors.js';
 
 /** How a block's ports behave in time (written to the metadata JSON; cosim reads it). */
 export type Handshake =
@@ -25,6 +26,8 @@ export interface BlockDef<S extends z.ZodObject = z.ZodObject> {
   readonly formats?: (p: z.infer<S>) => Readonly<Record<string, string>>;
   /** Golden model and stimulus for `bitforge sim` / `bitforge tb`. */
   readonly cosim?: CosimModel<z.infer<S>>;
+  /** Numerical error of this configuration on real tensors (through the golden models), for sweeps. */
+  readonly accuracy?: (p: z.infer<S>, data: TensorSet) => Readonly<Record<string, number>>;
 }
 
 export function defineBlock<S extends z.ZodObject>(def: BlockDef<S>): BlockDef<S> {

@@ -5,6 +5,33 @@ import { noteOf, paramText, type Failure } from './markdown.js';
 import type { SynthReport } from './schema.js';
 import { barChart } from './svg-bars.js';
 import { lineChart, type LineSeries } from './svg-lines.js';
+import { paretoChart } from './svg-pareto.js';
+
+/** Accuracy metrics the blocks report, how to label them and which way is better. */
+export const ACCURACY_METRICS: Record<string, { label: string; higherIsBetter: boolean }> = {
+  sqnrDb: { label: 'SQNR (dB)', higherIsBetter: true },
+  relRmse: { label: 'relative RMSE', higherIsBetter: false },
+  dotRelErr: { label: 'relative error of W·x', higherIsBetter: false },
+};
+
+/** Per block, target and accuracy metric: LUTs against the error, with the Pareto front. */
+function paretoCharts(reports: readonly SynthReport[], axes: Record<string, readonly string[]>): string[] {
+  const out: string[] = [];
+  const groups = new Map<string, SynthReport[]>();
+  for (const r of reports) if (r.accuracy) groups.set(`${r.block}\u0000${r.target}`, [...(groups.get(`${r.block}\u0000${r.target}`) ?? []), r]);
+  for (const [key, rs] of groups) {
+    const [block, target] = key.split('\u0000') as [string, string];
+    const swept = axes[block] ?? [];
+    const label = (r: SynthReport) => (swept.length ? swept.map((p) => String(r.params[p])).join(' ') : paramText(r.params));
+    for (const [m, meta] of Object.entries(ACCURACY_METRICS)) {
+      if (m === 'relRmse' || !rs.every((r) => r.accuracy![m] !== undefined)) continue; // relRmse is SQNR's twin: table only
+      out.push(paretoChart(`${block} on ${target}: LUTs against ${meta.label}`, 'LUTs', meta.label,
+        rs.map((r) => ({ label: label(r), cost: r.totals.lut, error: r.accuracy![m]! })), meta.higherIsBetter));
+    }
+  }
+  return out;
+}
+
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const config = (r: SynthReport) => `${r.block} ${paramText(r.params)}`;
@@ -44,13 +71,15 @@ function parameterCharts(reports: readonly SynthReport[], axes: Record<string, r
 
 export function htmlReport(title: string, reports: readonly SynthReport[], failures: readonly Failure[], meta: string, axes: Record<string, readonly string[]> = {}): string {
   const perParameter = parameterCharts(reports, axes);
+  const pareto = paretoCharts(reports, axes);
+  const accKeys = Object.keys(ACCURACY_METRICS).filter((k) => reports.some((r) => r.accuracy?.[k] !== undefined));
   const targets = [...new Set(reports.map((r) => r.target))];
   const chart = (metric: 'lut' | 'ff', name: string) => barChart(name, 'cells', targets.map((t) => ({
     name: t, bars: reports.filter((r) => r.target === t).map((r) => ({ label: config(r), value: r.totals[metric] })),
   })));
   const withFmax = reports.filter((r) => r.pnr?.fmaxMHz != null);
   const fmax = withFmax.length ? barChart('Fmax after place and route', 'MHz', [{ name: withFmax[0]!.pnr!.device, bars: withFmax.map((r) => ({ label: config(r), value: r.pnr!.fmaxMHz! })) }]) : '';
-  const rows = reports.map((r) => `<tr><td>${esc(r.block)}</td><td>${esc(paramText(r.params))}</td><td>${r.target}</td><td>${r.totals.lut}</td><td>${r.totals.ff}</td><td>${r.totals.carry}</td><td>${r.totals.bram}</td><td>${r.totals.dsp}</td><td>${r.pnr?.fmaxMHz ?? ''}</td><td>${r.wallSeconds.toFixed(1)}</td><td>${esc(noteOf(r))}</td></tr>`);
+  const rows = reports.map((r) => `<tr><td>${esc(r.block)}</td><td>${esc(paramText(r.params))}</td><td>${r.target}</td><td>${r.totals.lut}</td><td>${r.totals.ff}</td><td>${r.totals.carry}</td><td>${r.totals.bram}</td><td>${r.totals.dsp}</td><td>${r.pnr?.fmaxMHz ?? ''}</td><td>${r.wallSeconds.toFixed(1)}</td>${accKeys.map((k) => `<td>${r.accuracy?.[k] !== undefined ? Number(r.accuracy[k]!.toPrecision(4)) : ''}</td>`).join('')}<td>${esc(noteOf(r))}</td></tr>`);
   const failed = failures.map((f) => `<tr><td>${esc(f.block)}</td><td>${f.target}</td><td>${esc(f.reason)}</td></tr>`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
@@ -58,13 +87,14 @@ export function htmlReport(title: string, reports: readonly SynthReport[], failu
 </head><body>
 <h1>${esc(title)}</h1>
 <p>${esc(meta)}</p>
+${pareto.length ? `<h2>Cost against error</h2>\n<p>Error of the golden models on real tensors; filled points and the dashed line are the Pareto front (nothing else is both cheaper and at least as accurate).</p>\n${pareto.join('\n')}` : ''}
 ${perParameter.length ? `<h2>By parameter</h2>\n${perParameter.join('\n')}` : ''}
 <h2>Resources</h2>
 ${chart('lut', 'LUTs by block and target')}
 ${chart('ff', 'Flip-flops by block and target')}
 ${fmax ? `<h2>Timing</h2>\n${fmax}` : ''}
 <h2>Table</h2>
-<table><thead><tr><th>block</th><th>parameters</th><th>target</th><th>LUT</th><th>FF</th><th>carry</th><th>BRAM</th><th>DSP</th><th>Fmax (MHz)</th><th>time (s)</th><th>notes</th></tr></thead>
+<table><thead><tr><th>block</th><th>parameters</th><th>target</th><th>LUT</th><th>FF</th><th>carry</th><th>BRAM</th><th>DSP</th><th>Fmax (MHz)</th><th>time (s)</th>${accKeys.map((k) => `<th>${esc(ACCURACY_METRICS[k]!.label)}</th>`).join('')}<th>notes</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table>

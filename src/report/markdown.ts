@@ -9,11 +9,12 @@ export const noteOf = (r: SynthReport) => r.wrapper ? `in registered wrapper (+$
 export const paramText = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(' ');
 
 export function markdownReport(title: string, reports: readonly SynthReport[], failures: readonly Failure[], meta: string): string {
+  const acc = [...new Set(reports.flatMap((r) => Object.keys(r.accuracy ?? {})))];
   const lines = [
     `# ${title}`, '', meta, '',
-    '| block | parameters | target | LUT | FF | carry | BRAM (18 Kb) | DSP | Fmax (MHz) | tools | time (s) | notes |',
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|',
-    ...reports.map((r) => `| ${r.block} | ${paramText(r.params)} | ${r.target} | ${r.totals.lut} | ${r.totals.ff} | ${r.totals.carry} | ${r.totals.bram} | ${r.totals.dsp} | ${r.pnr?.fmaxMHz ?? ''} | ${r.tools.yosys.version.split(' (')[0]}${r.tools.nextpnr ? `, ${r.tools.nextpnr.version}` : ''} | ${r.wallSeconds.toFixed(1)} | ${noteOf(r)} |`),
+    `| block | parameters | target | LUT | FF | carry | BRAM (18 Kb) | DSP | Fmax (MHz) | tools | time (s) |${acc.map((k) => ` ${k} |`).join('')} notes |`,
+    `|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|${acc.map(() => '---:|').join('')}---|`,
+    ...reports.map((r) => `| ${r.block} | ${paramText(r.params)} | ${r.target} | ${r.totals.lut} | ${r.totals.ff} | ${r.totals.carry} | ${r.totals.bram} | ${r.totals.dsp} | ${r.pnr?.fmaxMHz ?? ''} | ${r.tools.yosys.version.split(' (')[0]}${r.tools.nextpnr ? `, ${r.tools.nextpnr.version}` : ''} | ${r.wallSeconds.toFixed(1)} |${acc.map((k) => ` ${r.accuracy?.[k] !== undefined ? Number(r.accuracy[k]!.toPrecision(4)) : ''} |`).join('')} ${noteOf(r)} |`),
     '',
   ];
   if (failures.length) {

@@ -31,6 +31,7 @@ export const synthReportSchema = z.object({
   })]).describe('false, or the pin-reducing wrapper used for place and route: cells and totals above are the block\'s own; '
     + 'the wrapper\'s are here; pnr counts both'),
   wallSeconds: z.number(),
+  accuracy: z.record(z.string(), z.number()).optional().describe('numerical error on real tensors (sweeps with accuracy data): sqnrDb, relRmse, dotRelErr'),
 });
 
 export type SynthReport = z.infer<typeof synthReportSchema>;

@@ -2,6 +2,7 @@
 // whole before anything runs, so a mistake is one line naming the file and the field.
 
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { BlockDef } from '../blocks/block.js';
 import { findBlock } from '../blocks/catalogue.js';
@@ -22,6 +23,8 @@ const common = {
   targets: z.array(z.enum(TARGETS)).nonempty(),
   wrapper: z.enum(WRAPPER_MODES).optional(),
   timeoutSeconds: z.number().positive().optional(),
+  /** Real tensors for the blocks' accuracy metrics: a weights directory, relative to the spec file. */
+  accuracy: z.object({ data: z.string() }).strict().optional(),
 };
 /** Several blocks: { targets, sweeps: [{ block, params, targets? }] }. */
 export const multiSweepSchema = z.object({ ...common, sweeps: z.array(sweepEntry).nonempty() }).strict();
@@ -41,6 +44,8 @@ export interface SweepPlan {
   readonly configs: SweepConfig[];
   /** Per block, the parameters given more than one value: the axes of the report's charts. */
   readonly axes: Record<string, string[]>;
+  /** Weights directory for accuracy metrics (absolute), when the spec asks for them. */
+  readonly accuracyData: string | undefined;
 }
 
 export class SweepSpecError extends Error {}
@@ -90,5 +95,6 @@ export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
       for (const target of s.targets ?? spec.targets) configs.push({ block, params: p.data as Record<string, unknown>, target });
     }
   }
-  return { name: spec.name ?? defaultName, wrapper: spec.wrapper ?? 'always', timeoutMs: spec.timeoutSeconds === undefined ? undefined : spec.timeoutSeconds * 1000, configs, axes };
+  return { name: spec.name ?? defaultName, wrapper: spec.wrapper ?? 'always', timeoutMs: spec.timeoutSeconds === undefined ? undefined : spec.timeoutSeconds * 1000, configs, axes,
+    accuracyData: spec.accuracy ? resolve(dirname(file), spec.accuracy.data) : undefined };
 }

@@ -7,7 +7,9 @@ import { cpus } from 'node:os';
 import { basename, join } from 'node:path';
 import { reportFiles } from '../../report/bundle.js';
 import { paramText } from '../../report/markdown.js';
+import { loadTensors, TensorDataError, type TensorSet } from '../../accuracy/tensors.js';
 import { runPool } from '../../synth/pool.js';
+import { withAccuracy } from '../../sweep/accuracy.js';
 import { loadSweepSpec, SweepSpecError } from '../../sweep/spec.js';
 import { progressReporter } from '../progress.js';
 import { UserError } from '../user-error.js';
@@ -19,7 +21,8 @@ export function sweepCommand(): Command {
     .argument('<spec>', 'sweep spec JSON, e.g. examples/sweeps/adder-tree.json')
     .option('--jobs <n>', 'synthesis jobs at once (default: all cores)')
     .option('--out <dir>', 'report directory (default: sweep-<spec name>)')
-    .action(async (file: string, opts: { jobs?: string; out?: string }) => {
+    .option('--data <dir>', 'weights directory for accuracy metrics (overrides the spec\'s accuracy.data)')
+    .action(async (file: string, opts: { jobs?: string; out?: string; data?: string }) => {
       const t0 = performance.now();
       const jobs = opts.jobs === undefined ? cpus().length : Number(opts.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs: expected a positive integer, got '${opts.jobs}'`);
@@ -31,11 +34,22 @@ export function sweepCommand(): Command {
         if (e instanceof SweepSpecError) throw new UserError(e.message);
         throw e;
       }
+      // Tensors are read before anything is synthesized: a bad data directory fails at once.
+      const dataDir = opts.data ?? plan.accuracyData;
+      let data: TensorSet | undefined;
+      if (dataDir) {
+        try {
+          data = loadTensors(dataDir);
+        } catch (e) {
+          if (e instanceof TensorDataError) throw new UserError(`${opts.data ? '--data' : `${file}: accuracy.data`}: ${e.message}`);
+          throw e;
+        }
+      }
       const out = opts.out ?? `sweep-${specName}`;
       const targets = [...new Set(plan.configs.map((c) => c.target))];
       process.stdout.write(`sweep '${plan.name}': ${plan.configs.length} configuration(s) on ${targets.join(', ')} with ${Math.min(jobs, plan.configs.length)} job(s)\n`);
       const progress = progressReporter('sweep', 'configurations', { eachItem: true });
-      const { reports, failures } = await runPool(
+      let { reports, failures } = await runPool(
         plan.configs.map((c) => ({ block: c.block, params: c.params, options: { target: c.target, wrapper: plan.wrapper, ...(plan.timeoutMs ? { timeoutMs: plan.timeoutMs } : {}) } })),
         jobs,
         (done, total, j, r) => {
@@ -43,7 +57,12 @@ export function sweepCommand(): Command {
           progress.update(done, total, `${j.block.name} ${paramText(j.params)} on ${j.options.target}: ${what}`);
         });
       progress.stop();
-      writeFiles(out, reportFiles({ title: `bitforge sweep: ${plan.name}`, command: `bitforge sweep ${file}`, targets, reports, failures, axes: plan.axes }));
+      if (data) {
+        const t1 = performance.now();
+        reports = withAccuracy(reports, data);
+        process.stdout.write(`accuracy: ${data.weights.length} weight tensors, ${data.pairs.length} weight × activation pairs from ${data.dir} in ${((performance.now() - t1) / 1000).toFixed(1)} s\n`);
+      }
+      writeFiles(out, reportFiles({ title: `bitforge sweep: ${plan.name}`, command: `bitforge sweep ${file}${opts.data ? ` --data ${opts.data}` : ''}`, targets, reports, failures, axes: plan.axes }));
       for (const f of failures) process.stdout.write(`FAILED ${f.block} ${paramText(f.params)} on ${f.target}: ${f.reason}\n`);
       const cached = reports.filter((r) => r.cached).length;
       process.stdout.write(`reports: ${join(out, 'index.html')}, report.json, report.md (${reports.length} ok of which ${cached} from cache, ${failures.length} failed) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);

@@ -1,3 +1,4 @@
+import { mxDotError } from '../../../accuracy/mx.js';
 import { defineBlock } from '../../block.js';
 import { dotLatency, elemBOf, mxDot, params } from './generator.js';
 import { mxDotGolden } from './golden.js';
@@ -12,4 +13,5 @@ export const mxDotBlock = defineBlock({
   golden: 'numerics/mx-dot.ts mxDotExact (formats.md §4) rounded once with RNE',
   formats: (p) => ({ sa: 'e8m0', sb: 'e8m0', c: p.output, ...Object.fromEntries(Array.from({ length: p.block }, (_, i) => [[`a${i}`, p.elem], [`b${i}`, elemBOf(p)]]).flat()) }),
   cosim: { kind: 'transaction', create: mxDotGolden, stimulus: mxDotStimulus },
+  accuracy: (p, data) => ({ dotRelErr: mxDotError(data, { elem: p.elem, elemB: elemBOf(p), block: p.block }).dotRelErr }),
 });

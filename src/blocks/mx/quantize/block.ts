@@ -1,3 +1,4 @@
+import { mxQuantizationError } from '../../../accuracy/mx.js';
 import { defineBlock } from '../../block.js';
 import { mxQuantize, params } from './generator.js';
 import { mxQuantizeGolden } from './golden.js';
@@ -12,4 +13,5 @@ export const mxQuantizeBlock = defineBlock({
   golden: 'numerics/mx.ts mxQuantizeBlock (formats.md §3), exact on float32 bit patterns',
   formats: (p) => ({ scale: 'e8m0', ...Object.fromEntries(Array.from({ length: p.block }, (_, i) => [`p${i}`, p.elem])), ...Object.fromEntries(Array.from({ length: p.block }, (_, i) => [`v${i}`, p.input])) }),
   cosim: { kind: 'transaction', create: mxQuantizeGolden, stimulus: mxQuantizeStimulus },
+  accuracy: (p, data) => mxQuantizationError(data, { elem: p.elem, block: p.block, scaleRule: p.scaleRule, round: p.round, randomBits: p.randomBits, input: p.input }),
 });
