@@ -4,7 +4,7 @@ import type { SynthReport } from './schema.js';
 export interface Failure { readonly block: string; readonly params: Record<string, unknown>; readonly target: string; readonly reason: string }
 
 /** What the numbers include besides the block, said in the row. */
-export const noteOf = (r: SynthReport) => r.wrapper ? `in registered wrapper (+${r.wrapper.totals.lut} LUT, +${r.wrapper.totals.ff} FF, in logic cells and Fmax only)` : '';
+export const noteOf = (r: SynthReport) => [r.wrapper ? `in registered wrapper (+${r.wrapper.totals.lut} LUT, +${r.wrapper.totals.ff} FF, in logic cells and Fmax only)` : '', r.pnr?.unplaced ? `no Fmax: ${r.pnr.unplaced}` : ''].filter(Boolean).join('; ');
 
 export const paramText = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(' ');
 

@@ -20,6 +20,7 @@ export const synthReportSchema = z.object({
     logicCells: z.number().nullable(),
     fmaxMHz: z.number().nullable().describe('nextpnr timing analysis of clk after routing; null without a clock'),
     clock: z.string().nullable(),
+    unplaced: z.string().optional().describe('why place and route gave no Fmax (the design does not fit the device)'),
   }).optional(),
   wrapper: z.union([z.literal(false), z.object({
     reason: z.string(),

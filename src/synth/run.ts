@@ -33,7 +33,7 @@ export interface SynthOptions {
 }
 
 // 206 user I/Os on the HX8K in the ct256 package.
-const ICE40_DEVICE = { flag: '--hx8k', package: 'ct256', name: 'iCE40 HX8K ct256', ios: 206 } as const;
+const ICE40_DEVICE = { flag: '--hx8k', package: 'ct256', name: 'iCE40 HX8K ct256', ios: 206, logicCells: 7680 } as const;
 
 export function yosysScript(target: Target, top: string, files: readonly string[], wrapped = false): string {
   const def = TARGET_DEFS[target];
@@ -125,10 +125,16 @@ async function runFlow(o: SynthOptions, { src, clocked, verilog, script, wrapper
   if (TARGET_DEFS[o.target].placeAndRoute) {
     const args = [ICE40_DEVICE.flag, '--package', ICE40_DEVICE.package, '--json', 'netlist.json', '--pcf-allow-unconstrained', '--seed', '1', '--freq', '12'];
     const n = await runTool({ tool: 'nextpnr-ice40', args, files: { 'netlist.json': y.files['netlist.json']! } }, nextpnrSource, timeoutMs);
-    if (!n.ok) throw new ToolError(`nextpnr-ice40 failed (exit ${n.code}): ${relevantLines(n.log)}`);
     nextpnrVersion = n.version;
     nextpnrLog = n.log;
-    pnr = { device: ICE40_DEVICE.name, ...parseNextpnrLog(n.log) };
+    if (!n.ok) {
+      // A design larger than the device still has its synthesis numbers: say why there is no Fmax.
+      if (!/no BELs remaining/.test(n.log)) throw new ToolError(`nextpnr-ice40 failed (exit ${n.code}): ${relevantLines(n.log)}`);
+      const lcs = parseNextpnrLog(n.log).logicCells;
+      pnr = { device: ICE40_DEVICE.name, logicCells: lcs, fmaxMHz: null, clock: null, unplaced: `does not fit the ${ICE40_DEVICE.name}${lcs ? `: ${lcs} logic cells of ${ICE40_DEVICE.logicCells}` : ''}` };
+    } else {
+      pnr = { device: ICE40_DEVICE.name, ...parseNextpnrLog(n.log) };
+    }
   }
   const banner = /Yosys \d+\.\d+[^\n]*/.exec(y.log)?.[0];
   const yosysVersion = banner && !y.version.includes('Yosys') ? `${y.version} (${banner.trim()})` : (banner ?? y.version);
