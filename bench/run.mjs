@@ -86,6 +86,24 @@ writeFileSync('bench/results/synth.md', [
 ].join('\n'));
 }
 
+// ---- MX dot unit next to its behavioural baseline (issue: MX block-scale units) ----
+if (want('mx')) {
+const { runMxBench } = await import('./mx.mjs');
+const mx = await runMxBench();
+const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, yosys: mx.rows[0]?.yosys };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/mx.json', JSON.stringify({ ...meta, ...mx }, null, 2) + '\n');
+writeFileSync('bench/results/mx.md', [
+  '# mx.dot: generated unit next to a behavioural baseline, one run, same Yosys', '',
+  `Command: \`${COMMAND}\` · ${meta.date} · ${meta.yosys}`, '',
+  'Baseline: bench/baselines/mx_dot_baseline.v, the same function (it passes mx.dot\'s cosimulation: test/bench/mx-baseline.test.ts)',
+  'written the behavioural way: decode, `*`, `<<`, a loop of `+`, a leading-one loop and `>>` to round. Both have one output register',
+  '(mx.dot with stages = 0, treeStages = 0). xc7 without DSPs, so the multipliers are LUTs on both sides. Target: generated / baseline ≤ 0.9.', '',
+  '| unit | target | LUT | FF | baseline LUT | baseline FF | LUT / baseline |', '|---|---|---:|---:|---:|---:|---:|',
+  ...mx.rows.map((r) => `| ${r.unit} | ${r.target} | ${r.lut} | ${r.ff} | ${r.baseLut} | ${r.baseFf} | ${r.ratio.toFixed(2)} |`), '',
+].join('\n'));
+}
+
 // ---- QoR of the arithmetic units (issue: minifloat and integer arithmetic) ----
 if (want('qor')) {
 const { runQorBench } = await import('./qor.mjs');
