@@ -130,7 +130,7 @@ async function runFlow(o: SynthOptions, { src, clocked, verilog, script, wrapper
     if (!n.ok) {
       // A design larger than the device still has its synthesis numbers: say why there is no Fmax.
       if (!/no BELs remaining|Failed to expand region/.test(n.log)) throw new ToolError(`nextpnr-ice40 failed (exit ${n.code}): ${relevantLines(n.log)}`);
-      const lcs = parseNextpnrLog(n.log).logicCells ?? Number(/of (\d+) ICESTORM_LCs/.exec(n.log)?.[1] ?? NaN) || null;
+      const lcs = parseNextpnrLog(n.log).logicCells ?? (Number(/of (\d+) ICESTORM_LCs/.exec(n.log)?.[1] ?? NaN) || null);
       pnr = { device: ICE40_DEVICE.name, logicCells: lcs, fmaxMHz: null, clock: null, unplaced: `does not fit the ${ICE40_DEVICE.name}${lcs ? `: ${lcs} logic cells of ${ICE40_DEVICE.logicCells}` : ''}` };
     } else {
       pnr = { device: ICE40_DEVICE.name, ...parseNextpnrLog(n.log) };
