@@ -44,12 +44,16 @@ export function elemCode(code: Expr, f: Format): Expr {
  * (int8: sign, magnitude |k| as an 8-bit significand, exponent field 1, so value = |k| · 2^-6).
  */
 export function elemFields(code: Expr, f: Format): { x: Fields; ff: FloatFormat } {
-  if (f.kind === 'float') return { x: fields(code, f), ff: f };
+  const ff = fieldsFormat(f);
+  if (f.kind === 'float') return { x: fields(code, f), ff };
   const w = f.width, neg = code.bit(w - 1);
   const mag = mux(neg, lit(0, UInt(w)).subWrap(code), code); // |−128| = 128 still fits w bits
-  // emin − M = 1 − bias − (w − 1) must be the scale exponent.
-  const ff = floatFormat(`${f.name}-fields`, 1, w - 1, { bias: 2 - w - f.scaleExp, specials: 'finite' });
   return { x: { sign: neg, exp: lit(1, UInt(1)), sig: mag, nan: undefined, inf: undefined }, ff };
+}
+
+/** The float format that describes elemFields' result (int8: emin − M = 1 − bias − 7 = −6). */
+export function fieldsFormat(f: Format): FloatFormat {
+  return f.kind === 'float' ? f : floatFormat(`${f.name}-fields`, 1, f.width - 1, { bias: 2 - f.width - f.scaleExp, specials: 'finite' });
 }
 
 export const elemFormatOf = (name: string) => parseFormat(name);

@@ -1,0 +1,104 @@
+// mx.dot-general: DotGeneral (formats.md §4) over a stream of block pairs with valid/ready. Each
+// accepted pair adds its Dot to the running result, `clear` starts a new one, and every pair gives
+// the result so far. `exact`: the block's exact sum is shifted by sa + sb into a Kulisch register that
+// covers the whole e8m0 range (sticky NaN/Inf flags), rounded once (RNE) on the way out. `fp32`: the
+// block's Dot is rounded to float32 and added to a float32 accumulator by a rounding float adder.
+// Three register stages (block sum, accumulator, output); when the output waits, everything waits.
+
+import { z } from 'zod';
+import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
+import { parseFormat, type FloatFormat } from '../../../numerics/format.js';
+import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
+import { fields } from '../../minifloat/fields.js';
+import { floatAdd } from '../../minifloat/float-add.js';
+import { alignLeft, autoArith, pipelinedProductOf } from '../../minifloat/product.js';
+import { roundToFormat } from '../../minifloat/round.js';
+import { roundScaled } from '../../minifloat/round-scaled.js';
+import { orAll, sumSpecials } from '../../minifloat/specials.js';
+import { elemFields, elemParam, fieldsFormat } from '../elem.js';
+
+export const params = z.object({
+  elem: elemParam('e4m3', 'element format of A (and of B unless --elem-b)'),
+  elemB: elemParam('', 'element format of B (default: the same as A)', { optional: true }),
+  block: z.number().int().min(1).max(256).default(32).describe('elements per block (k)'),
+  acc: z.enum(['exact', 'fp32']).default('exact').describe('accumulation: exact (Kulisch, one rounding) or fp32 (round per block, float32 adds)'),
+  n: z.number().int().min(1).max(1 << 20).default(1024).describe('block pairs per dot product the exact accumulator holds without overflow'),
+  output: z.enum(['fp32', 'bf16']).default('fp32').describe('result format (RNE)'),
+});
+export type DotGeneralParams = z.infer<typeof params>;
+
+/** Signed width of the Kulisch register: a block sum, shifted by up to 508, n times. */
+export function kulischRegisterWidth(p: DotGeneralParams): number {
+  const sumWidth = kulischWidth(fieldsFormat(parseFormat(p.elem)), fieldsFormat(parseFormat(p.elemB || p.elem)), p.block);
+  return sumWidth + 508 + Math.ceil(Math.log2(p.n)) + 1;
+}
+
+export const mxDotGeneral = defineModule('mx_dot_general', (p: DotGeneralParams) => {
+  const fa = parseFormat(p.elem), fb = parseFormat(p.elemB || p.elem), fo = parseFormat(p.output) as FloatFormat;
+  const fp32 = parseFormat('fp32') as FloatFormat;
+  const inValid = input('in_valid', Bool), outReady = input('out_ready', Bool), clear = input('clear', Bool);
+  const sa = input('sa', UInt(8)), sb = input('sb', UInt(8));
+  const as = Array.from({ length: p.block }, (_, i) => input(`a${i}`, UInt(fa.width)));
+  const bs = Array.from({ length: p.block }, (_, i) => input(`b${i}`, UInt(fb.width)));
+  const inReady = output('in_ready', Bool), outValid = output('out_valid', Bool), c = output('c', UInt(fo.width));
+
+  const v3 = reg('valid_out', Bool, { init: 0 });
+  const adv = outReady.or(v3.not()); // the pipeline moves unless a valid output waits
+  inReady.set(adv);
+  const stage = (x: Expr, name: string) => std.pipe(x, 1, name, adv);
+  const validReg = (name: string, d: Expr) => { const r = reg(name, Bool, { init: 0 }); when(adv, () => r.set(d)); return r; };
+
+  // Stage 1: exact products, exact tree, specials, the scale exponent sum.
+  let lsb = 0;
+  const prods = as.map((a, i) => {
+    const x = elemFields(a, fa), y = elemFields(bs[i]!, fb);
+    lsb = kulischLsb(x.ff, y.ff);
+    return pipelinedProductOf(x.x, y.x, kulischWidth(x.ff, y.ff, 1), 0, autoArith(x.ff, y.ff));
+  });
+  const sp = sumSpecials(prods);
+  const sum1 = stage(std.adderTree(prods.map((x) => x.word)), 'sum');
+  const shift1 = stage(sa.zext(9).addWrap(sb.zext(9)), 'shift');
+  const nan1 = stage(orAll([sp.nan, sa.andR(), sb.andR()])!, 'nan');
+  const pinf1 = sp.pinf ? stage(sp.pinf, 'pinf') : undefined, ninf1 = sp.ninf ? stage(sp.ninf, 'ninf') : undefined;
+  const clear1 = stage(clear, 'clear'), v1 = validReg('valid_sum', inValid);
+  const step = adv.and(v1);
+  const v2 = validReg('valid_acc', v1);
+  v3.set(mux(adv, v2, v3));
+  outValid.set(v3);
+
+  if (p.acc === 'exact') {
+    // Stage 2: the Kulisch register; stage 3: one rounding.
+    const Wk = kulischRegisterWidth(p);
+    const acc = reg('acc', SInt(Wk), { init: 0 });
+    when(step, () => acc.set(mux(clear1, lit(0, SInt(Wk)), acc).addWrap(alignLeft(sum1, shift1, 0, Wk))));
+    const sticky = (name: string, hit: Expr | undefined) => {
+      const r = reg(name, Bool, { init: 0 });
+      when(step, () => r.set(mux(clear1, lit(0, Bool), r).or(hit ?? lit(0, Bool))));
+      return r;
+    };
+    const nanS = sticky('nan_seen', nan1), pinfS = sticky('pinf_seen', pinf1), ninfS = sticky('ninf_seen', ninf1);
+    const code = roundToFormat({ value: acc, lsb: lsb - 254, zeroNeg: undefined, nan: nanS.or(pinfS.and(ninfS)), pinf: pinfS, ninf: ninfS }, fo, 'rne');
+    c.set(stage(code, 'c_q'));
+    return;
+  }
+  // fp32: stage 2 rounds the block's Dot and adds it to the float32 accumulator (the adder is in the
+  // accumulator's loop); stage 3 is the output register (rounding to bf16 when asked).
+  const W = sum1.width, neg = sum1.bit(W - 1);
+  const mag = mux(neg, lit(0, sum1.type).subWrap(sum1), sum1).asUInt();
+  const base = W - 1 + lsb - 254;
+  const dot = roundScaled({
+    neg, mag, exp: shift1.zext(12).asSInt().addWrap(lit(base, SInt(12))), expMin: base, expMax: base + 510,
+    nan: nan1, pinf: pinf1, ninf: ninf1,
+  }, fp32, 'rne', { sat: false });
+  const acc = reg('acc', UInt(32), { init: 0 });
+  when(step, () => acc.set(floatAdd(mux(clear1, lit(0, UInt(32)), acc), dot, fp32)));
+  let out: Expr = acc;
+  if (fo.name !== 'fp32') {
+    const x = fields(acc, fp32);
+    out = roundScaled({
+      neg: x.sign!, mag: x.sig, exp: x.exp.zext(10).asSInt().addWrap(lit(-127, SInt(10))), expMin: -126, expMax: 128, maxNormShift: 23,
+      nan: x.nan, pinf: x.inf!.and(x.sign!.not()), ninf: x.inf!.and(x.sign!),
+    }, fo, 'rne', { sat: false });
+  }
+  c.set(stage(out, 'c_q'));
+});
