@@ -6,7 +6,7 @@
 
 import { cat, lit, mux, SInt, std, UInt, type Expr } from '../../dsl/index.js';
 import { emin, type FloatFormat } from '../../numerics/format.js';
-import { specialCodes, type HwRoundMode } from './round.js';
+import { finishCode, type HwRoundMode } from './round.js';
 
 export type ScaledRoundMode = HwRoundMode | 'stochastic';
 
@@ -48,7 +48,7 @@ export function pick(idx: Expr, items: readonly Expr[]): Expr {
 const prefixOr = (x: Expr) => Array.from({ length: x.width }, (_, j) => x.bits(j, 0).orR());
 
 export function roundScaled(x: ScaledValue, f: FloatFormat, mode: ScaledRoundMode, o: { sat: boolean }): Expr {
-  const M = f.manBits, E0 = emin(f), Wc = f.width;
+  const M = f.manBits, E0 = emin(f);
   const G = mode === 'stochastic' ? x.random!.width : 1; // bits kept below the LSB
   const Wn = M + 1 + G; // the window: significand (hidden bit on top) and guard bits
   const W = x.mag.width;
@@ -107,22 +107,5 @@ export function roundScaled(x: ScaledValue, f: FloatFormat, mode: ScaledRoundMod
         : mode === 'rup' ? inexact.and(x.neg.not())
           : mode === 'rdn' ? inexact.and(x.neg)
             : low.add(x.random!).bit(G); // stochastic: a carry out of low + random
-  const rounded = codeMag.add(up);
-  const sc = specialCodes(f);
-  const overflow = rounded.gt(lit(sc.maxMag, UInt(rounded.width)));
-
-  const code = (v: number) => lit(v, UInt(Wc));
-  const signed = (m: Expr) => (f.signed ? cat(x.neg, m.bits(Wc - 2, 0)) : m.bits(Wc - 1, 0));
-  const maxCode = signed(code(sc.maxMag));
-  const beyond = sc.inf ? mux(x.neg, code(sc.inf(1)), code(sc.inf(0))) : sc.nan ? mux(x.neg, code(sc.nan(1)), code(sc.nan(0))) : maxCode;
-  const towardZero = mode === 'rtz' ? lit(1, UInt(1)) : mode === 'rup' ? x.neg : mode === 'rdn' ? x.neg.not() : lit(0, UInt(1));
-  const overflowCode = o.sat || f.specials === 'finite' ? maxCode : mux(towardZero, maxCode, beyond);
-  const roundedMag = rounded.bits(Wc - (f.signed ? 2 : 1), 0);
-  const zeroResult = roundedMag.orR().not();
-  let out = mux(overflow, overflowCode, f.specials === 'fnuz' ? mux(zeroResult, code(0), signed(roundedMag.zext(Wc))) : signed(roundedMag.zext(Wc)));
-  const infCode = (s: number) => (sc.inf ? code(sc.inf(s)) : sc.nan ? code(sc.nan(s)) : code(s * sc.signBit + sc.maxMag));
-  if (x.pinf) out = mux(x.pinf, infCode(0), out);
-  if (x.ninf) out = mux(x.ninf, infCode(1), out);
-  if (x.nan) out = mux(x.nan, code(sc.nan ? sc.nan(0) : 0), out);
-  return out;
+  return finishCode(codeMag.add(up), x.neg, f, mode, o.sat, x);
 }

@@ -37,8 +37,7 @@ export function specialCodes(f: FloatFormat) {
 }
 
 export function roundToFormat(x: RoundInput, f: FloatFormat, mode: HwRoundMode): Expr {
-  const M = f.manBits, Wc = f.width;
-  const code = (n: number) => lit(n, UInt(Wc));
+  const M = f.manBits;
   const v = x.value;
   const isZero = v.orR().not();
   const neg = x.zeroNeg ? mux(isZero, x.zeroNeg, v.bit(v.width - 1)) : v.bit(v.width - 1);
@@ -77,16 +76,24 @@ export function roundToFormat(x: RoundInput, f: FloatFormat, mode: HwRoundMode):
       : mode === 'rtz' ? lit(0, UInt(1))
         : mode === 'rup' ? inexact.and(neg.not())
           : inexact.and(neg);
-  const rounded = codeMag.add(up);
+  return finishCode(codeMag.add(up), neg, f, mode, false, x);
+}
+
+/**
+ * The rounded magnitude code (exponent and mantissa, possibly past the largest finite value) → the
+ * format's code: sign, overflow (±max when saturating, toward zero by mode and sign, or in a finite
+ * format; else Inf, or NaN with the sign kept), −0 where the format has none, and special inputs.
+ */
+export function finishCode(rounded: Expr, neg: Expr, f: FloatFormat, mode: HwRoundMode | 'stochastic', sat: boolean, x: { readonly nan?: Expr | undefined; readonly pinf?: Expr | undefined; readonly ninf?: Expr | undefined }): Expr {
+  const Wc = f.width;
+  const code = (n: number) => lit(n, UInt(Wc));
   const sc = specialCodes(f);
   const overflow = rounded.gt(lit(sc.maxMag, UInt(rounded.width)));
-
   const signed = (mag: Expr) => (f.signed ? cat(neg, mag.bits(Wc - 2, 0)) : mag.bits(Wc - 1, 0));
   const maxCode = signed(code(sc.maxMag));
-  // Overflow: toward zero (by mode and sign) or a finite format → ±max; else Inf, or NaN (sign kept).
   const beyond = sc.inf ? mux(neg, code(sc.inf(1)), code(sc.inf(0))) : sc.nan ? mux(neg, code(sc.nan(1)), code(sc.nan(0))) : maxCode;
   const towardZero = mode === 'rtz' ? lit(1, UInt(1)) : mode === 'rup' ? neg : mode === 'rdn' ? neg.not() : lit(0, UInt(1));
-  const overflowCode = f.specials === 'finite' ? maxCode : mux(towardZero, maxCode, beyond);
+  const overflowCode = sat || f.specials === 'finite' ? maxCode : mux(towardZero, maxCode, beyond);
   const roundedMag = rounded.bits(Wc - (f.signed ? 2 : 1), 0);
   const zeroResult = roundedMag.orR().not();
   let out = mux(overflow, overflowCode, f.specials === 'fnuz' ? mux(zeroResult, code(0), signed(roundedMag.zext(Wc))) : signed(roundedMag.zext(Wc)));
