@@ -3,7 +3,10 @@
 // everywhere) and the same largest value 127/64; only its code is sign-magnitude, not two's complement.
 
 import { z } from 'zod';
-import { lit, mux, UInt, type Expr } from '../../dsl/index.js';
+import { lit, mux, std, UInt, type Expr } from '../../dsl/index.js';
+import { kulischLsb, kulischWidth } from '../../numerics/minifloat.js';
+import { boothMultiply } from '../int/mac/booth.js';
+import { autoArith, pipelinedProductOf, type ArithStyle, type PipelinedProduct } from '../minifloat/product.js';
 import { floatFormat, FormatError, parseFormat, type FloatFormat, type Format } from '../../numerics/format.js';
 import type { Fields } from '../minifloat/fields.js';
 import { fields } from '../minifloat/fields.js';
@@ -57,3 +60,21 @@ export function fieldsFormat(f: Format): FloatFormat {
 }
 
 export const elemFormatOf = (name: string) => parseFormat(name);
+
+export const INT_MULTIPLIERS = ['booth', 'operator'] as const;
+
+/**
+ * The exact product of two elements as a fixed-point word (LSB 2^lsb) after `stages` registers. Two
+ * INT8 elements multiply as two's-complement integers (radix-4 Booth rows written out, or `*` for DSP
+ * inference); everything else through the minifloat product (INT8 as sign and magnitude).
+ */
+export function elemProduct(a: Expr, fa: Format, b: Expr, fb: Format, stages: number, style: ArithStyle | 'auto', intMultiplier: (typeof INT_MULTIPLIERS)[number]): PipelinedProduct & { lsb: number } {
+  const ffa = fieldsFormat(fa), ffb = fieldsFormat(fb), lsb = kulischLsb(ffa, ffb);
+  if (fa.kind === 'int' && fb.kind === 'int') {
+    const x = a.asSInt(), y = b.asSInt();
+    const p = intMultiplier === 'booth' ? boothMultiply(x, y) : x.mul(y);
+    return { word: std.pipe(p, stages, 'product'), nan: undefined, pinf: undefined, ninf: undefined, zeroNeg: undefined, lsb };
+  }
+  const x = elemFields(a, fa), y = elemFields(b, fb);
+  return { ...pipelinedProductOf(x.x, y.x, kulischWidth(ffa, ffb, 1), stages, style === 'auto' ? autoArith(ffa, ffb) : style), lsb };
+}

@@ -8,14 +8,14 @@
 import { z } from 'zod';
 import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
 import { parseFormat, type FloatFormat } from '../../../numerics/format.js';
-import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
+import { kulischWidth } from '../../../numerics/minifloat.js';
 import { fields } from '../../minifloat/fields.js';
 import { floatAdd } from '../../minifloat/float-add.js';
-import { alignLeft, autoArith, pipelinedProductOf } from '../../minifloat/product.js';
+import { alignLeft } from '../../minifloat/product.js';
 import { roundToFormat } from '../../minifloat/round.js';
 import { roundScaled } from '../../minifloat/round-scaled.js';
 import { orAll, sumSpecials } from '../../minifloat/specials.js';
-import { elemFields, elemParam, fieldsFormat } from '../elem.js';
+import { elemParam, elemProduct, fieldsFormat, INT_MULTIPLIERS } from '../elem.js';
 
 export const params = z.object({
   elem: elemParam('e4m3', 'element format of A (and of B unless --elem-b)'),
@@ -24,6 +24,7 @@ export const params = z.object({
   acc: z.enum(['exact', 'fp32']).default('exact').describe('accumulation: exact (Kulisch, one rounding) or fp32 (round per block, float32 adds)'),
   n: z.number().int().min(1).max(1 << 20).default(1024).describe('block pairs per dot product the exact accumulator holds without overflow'),
   output: z.enum(['fp32', 'bf16']).default('fp32').describe('result format (RNE)'),
+  intMultiplier: z.enum(INT_MULTIPLIERS).default('booth').describe('int8 × int8 products: Booth rows in LUTs, or * (DSPs on xc7)'),
 });
 export type DotGeneralParams = z.infer<typeof params>;
 
@@ -49,12 +50,8 @@ export const mxDotGeneral = defineModule('mx_dot_general', (p: DotGeneralParams)
   const validReg = (name: string, d: Expr) => { const r = reg(name, Bool, { init: 0 }); when(adv, () => r.set(d)); return r; };
 
   // Stage 1: exact products, exact tree, specials, the scale exponent sum.
-  let lsb = 0;
-  const prods = as.map((a, i) => {
-    const x = elemFields(a, fa), y = elemFields(bs[i]!, fb);
-    lsb = kulischLsb(x.ff, y.ff);
-    return pipelinedProductOf(x.x, y.x, kulischWidth(x.ff, y.ff, 1), 0, autoArith(x.ff, y.ff));
-  });
+  const prods = as.map((a, i) => elemProduct(a, fa, bs[i]!, fb, 0, 'auto', p.intMultiplier));
+  const lsb = prods[0]!.lsb;
   const sp = sumSpecials(prods);
   const sum1 = stage(std.adderTree(prods.map((x) => x.word)), 'sum');
   const shift1 = stage(sa.zext(9).addWrap(sb.zext(9)), 'shift');

@@ -6,11 +6,9 @@
 import { z } from 'zod';
 import { Bool, defineModule, input, lit, mux, output, SInt, std, UInt } from '../../../dsl/index.js';
 import { parseFormat } from '../../../numerics/format.js';
-import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
-import { autoArith, pipelinedProductOf } from '../../minifloat/product.js';
 import { roundScaled } from '../../minifloat/round-scaled.js';
 import { orAll, sumSpecials } from '../../minifloat/specials.js';
-import { elemFields, elemParam } from '../elem.js';
+import { elemParam, elemProduct, INT_MULTIPLIERS } from '../elem.js';
 
 export const params = z.object({
   elem: elemParam('e4m3', 'element format of A (and of B unless --elem-b)'),
@@ -20,6 +18,7 @@ export const params = z.object({
   stages: z.number().int().min(0).max(4).default(1).describe('pipeline registers in the product path'),
   treeStages: z.number().int().min(0).max(1).default(1).describe('a register after the adder tree'),
   arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('product sign and exponent sum as gates or carry chains'),
+  intMultiplier: z.enum(INT_MULTIPLIERS).default('booth').describe('int8 × int8 products: Booth rows in LUTs, or * (DSPs on xc7)'),
 });
 export type DotParams = z.infer<typeof params>;
 
@@ -35,11 +34,7 @@ export const mxDot = defineModule('mx_dot', (p: DotParams) => {
   const bs = Array.from({ length: p.block }, (_, i) => input(`b${i}`, UInt(fb.width)));
   const outValid = output('out_valid', Bool), c = output('c', UInt(fo.width));
 
-  const prods = as.map((a, i) => {
-    const x = elemFields(a, fa), y = elemFields(bs[i]!, fb);
-    const style = p.arith === 'auto' ? autoArith(x.ff, y.ff) : p.arith;
-    return { ...pipelinedProductOf(x.x, y.x, kulischWidth(x.ff, y.ff, 1), p.stages, style), lsb: kulischLsb(x.ff, y.ff) };
-  });
+  const prods = as.map((a, i) => elemProduct(a, fa, bs[i]!, fb, p.stages, p.arith, p.intMultiplier));
   const sum = std.pipe(std.adderTree(prods.map((x) => x.word)), p.treeStages, 'tree'); // exact
   const lat = p.stages + p.treeStages;
   const sp = sumSpecials(prods);
