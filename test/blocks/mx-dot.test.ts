@@ -55,7 +55,7 @@ describe('mx.dot', () => {
   }
 
   for (const v of [{ elem: 'e4m3', elemB: 'e5m2' }, { elem: 'int8', elemB: 'e2m1' }, { elem: 'e2m3', elemB: 'e3m2' }, { elem: 'e2m1', output: 'bf16' },
-    { elem: 'e5m2', output: 'bf16', stages: 0, treeStages: 0 }, { elem: 'e4m3', block: 16, stages: 3 }]) {
+    { elem: 'e5m2', output: 'bf16', stages: 0, treeStages: 0 }, { elem: 'e4m3', block: 16, stages: 3 }, { elem: 'int8', intMultiplier: 'operator' }, { elem: 'int8', elemB: 'e4m3', stages: 2 }]) {
     it(`${JSON.stringify(v)}: 10^5 random pairs plus directed ones, 0 mismatches`, async () => {
       const r = await simulate(block, mxDotBlock.params.parse(v), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
       expect(r.failed, r.report.join('\n')).toBe(0);

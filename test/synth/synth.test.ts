@@ -103,7 +103,14 @@ describe('bitforge build (the main job)', () => {
     const reports = json.reports.map((x) => synthReportSchema.parse(x));
     expect(reports.map((x) => `${x.block}/${x.target}`).sort()).toEqual(
       catalogue.flatMap((b) => [`${b.name}/ice40`, `${b.name}/xc7`]).sort());
-    for (const x of reports.filter((y) => y.target === 'ice40')) expect(x.pnr!.fmaxMHz).toBeGreaterThan(20);
+    // On ice40 every block is placed and timed, or (the OCP-sized MX units) really needs more logic
+    // cells than the HX8K has and says so.
+    const placed = reports.filter((y) => y.target === 'ice40' && !y.pnr!.unplaced);
+    for (const x of placed) expect(x.pnr!.fmaxMHz).toBeGreaterThan(20);
+    for (const x of reports.filter((y) => y.target === 'ice40' && y.pnr!.unplaced)) {
+      expect(x.block).toMatch(/^mx\./);
+      expect(x.pnr!.logicCells ?? 0).toBeGreaterThan(7680);
+    }
     const md = readFileSync(join(d, 'reports', 'report.md'), 'utf8');
     const tree = reports.find((x) => x.block === 'examples.adder-tree' && x.target === 'xc7')!;
     expect(md).toContain(`| examples.adder-tree | n=8 width=16 every=1 | xc7 | ${tree.totals.lut} | ${tree.totals.ff} |`);
@@ -119,7 +126,7 @@ describe('bitforge build (the main job)', () => {
     // Bars and legend swatches: a bar per block and target and 2 swatches in each resource chart; a bar
     // per block and 1 swatch in the Fmax chart (combinational blocks are timed inside the wrapper).
     const n = catalogue.length;
-    expect(page.charts.map((c) => c.visibleMarks)).toEqual([2 * n + 2, 2 * n + 2, n + 1]);
+    expect(page.charts.map((c) => c.visibleMarks)).toEqual([2 * n + 2, 2 * n + 2, placed.length + 1]);
     expect([...page.screenshot.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  }, 300_000);
+  }, 1_800_000);
 });
