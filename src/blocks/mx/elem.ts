@@ -8,8 +8,7 @@ import { kulischLsb, kulischWidth } from '../../numerics/minifloat.js';
 import { boothMultiply } from '../int/mac/booth.js';
 import { autoArith, pipelinedProductOf, type ArithStyle, type PipelinedProduct } from '../minifloat/product.js';
 import { floatFormat, FormatError, parseFormat, type FloatFormat, type Format } from '../../numerics/format.js';
-import type { Fields } from '../minifloat/fields.js';
-import { fields } from '../minifloat/fields.js';
+import { fields, type Fields } from '../minifloat/fields.js';
 
 /** `optional`: the parameter may be left empty ('' means the same format as another parameter). */
 export function elemParam(def: string, describe: string, o: { optional?: boolean } = {}) {
@@ -58,8 +57,6 @@ export function elemFields(code: Expr, f: Format): { x: Fields; ff: FloatFormat 
 export function fieldsFormat(f: Format): FloatFormat {
   return f.kind === 'float' ? f : floatFormat(`${f.name}-fields`, 1, f.width - 1, { bias: 2 - f.width - f.scaleExp, specials: 'finite' });
 }
-
-export const elemFormatOf = (name: string) => parseFormat(name);
 
 export const INT_MULTIPLIERS = ['booth', 'operator'] as const;
 

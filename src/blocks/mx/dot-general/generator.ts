@@ -13,8 +13,11 @@ import { fields } from '../../minifloat/fields.js';
 import { floatAdd } from '../../minifloat/float-add.js';
 import { alignLeft } from '../../minifloat/product.js';
 import { roundToFormat } from '../../minifloat/round.js';
+import { kulischRegister } from '../../minifloat/kulisch-acc.js';
 import { roundScaled } from '../../minifloat/round-scaled.js';
 import { orAll, sumSpecials } from '../../minifloat/specials.js';
+import { elemBOf } from '../dot/generator.js';
+import { roundBlockSum } from '../round-block-sum.js';
 import { elemParam, elemProduct, fieldsFormat, INT_MULTIPLIERS } from '../elem.js';
 
 export const params = z.object({
@@ -35,7 +38,7 @@ export function kulischRegisterWidth(p: DotGeneralParams): number {
 }
 
 export const mxDotGeneral = defineModule('mx_dot_general', (p: DotGeneralParams) => {
-  const fa = parseFormat(p.elem), fb = parseFormat(p.elemB || p.elem), fo = parseFormat(p.output) as FloatFormat;
+  const fa = parseFormat(p.elem), fb = parseFormat(elemBOf(p)), fo = parseFormat(p.output) as FloatFormat;
   const fp32 = parseFormat('fp32') as FloatFormat;
   const inValid = input('in_valid', Bool), outReady = input('out_ready', Bool), clear = input('clear', Bool);
   const sa = input('sa', UInt(8)), sb = input('sb', UInt(8));
@@ -66,27 +69,14 @@ export const mxDotGeneral = defineModule('mx_dot_general', (p: DotGeneralParams)
   if (p.acc === 'exact') {
     // Stage 2: the Kulisch register; stage 3: one rounding.
     const Wk = kulischRegisterWidth(p);
-    const acc = reg('acc', SInt(Wk), { init: 0 });
-    when(step, () => acc.set(mux(clear1, lit(0, SInt(Wk)), acc).addWrap(alignLeft(sum1, shift1, 0, Wk))));
-    const sticky = (name: string, hit: Expr | undefined) => {
-      const r = reg(name, Bool, { init: 0 });
-      when(step, () => r.set(mux(clear1, lit(0, Bool), r).or(hit ?? lit(0, Bool))));
-      return r;
-    };
-    const nanS = sticky('nan_seen', nan1), pinfS = sticky('pinf_seen', pinf1), ninfS = sticky('ninf_seen', ninf1);
-    const code = roundToFormat({ value: acc, lsb: lsb - 254, zeroNeg: undefined, nan: nanS.or(pinfS.and(ninfS)), pinf: pinfS, ninf: ninfS }, fo, 'rne');
+    const k = kulischRegister(Wk, { word: alignLeft(sum1, shift1, 0, Wk), nan: nan1, pinf: pinf1, ninf: ninf1 }, { nan: true, inf: !!(pinf1 && ninf1) }, step, clear1);
+    const code = roundToFormat({ value: k.acc, lsb: lsb - 254, zeroNeg: undefined, nan: k.nan, pinf: k.pinf, ninf: k.ninf }, fo, 'rne');
     c.set(stage(code, 'c_q'));
     return;
   }
   // fp32: stage 2 rounds the block's Dot and adds it to the float32 accumulator (the adder is in the
   // accumulator's loop); stage 3 is the output register (rounding to bf16 when asked).
-  const W = sum1.width, neg = sum1.bit(W - 1);
-  const mag = mux(neg, lit(0, sum1.type).subWrap(sum1), sum1).asUInt();
-  const base = W - 1 + lsb - 254;
-  const dot = roundScaled({
-    neg, mag, exp: shift1.zext(12).asSInt().addWrap(lit(base, SInt(12))), expMin: base, expMax: base + 510,
-    nan: nan1, pinf: pinf1, ninf: ninf1,
-  }, fp32, 'rne', { sat: false });
+  const dot = roundBlockSum(sum1, lsb, shift1, { nan: nan1, pinf: pinf1, ninf: ninf1 }, fp32);
   const acc = reg('acc', UInt(32), { init: 0 });
   when(step, () => acc.set(floatAdd(mux(clear1, lit(0, UInt(32)), acc), dot, fp32)));
   let out: Expr = acc;

@@ -4,11 +4,11 @@
 // Latency: `stages` in the products, `treeStages` after the tree, one register at the output.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, lit, mux, output, SInt, std, UInt } from '../../../dsl/index.js';
+import { Bool, defineModule, input, output, std, UInt } from '../../../dsl/index.js';
 import { parseFormat } from '../../../numerics/format.js';
-import { roundScaled } from '../../minifloat/round-scaled.js';
 import { orAll, sumSpecials } from '../../minifloat/specials.js';
 import { elemParam, elemProduct, INT_MULTIPLIERS } from '../elem.js';
+import { roundBlockSum } from '../round-block-sum.js';
 
 export const params = z.object({
   elem: elemParam('e4m3', 'element format of A (and of B unless --elem-b)'),
@@ -43,16 +43,7 @@ export const mxDot = defineModule('mx_dot', (p: DotParams) => {
   const nan = orAll([t(sp.nan, 'nan_t'), std.pipe(scaleNan, lat, 'scale_nan')]);
   const sas = std.pipe(sa, lat, 'sa_d'), sbs = std.pipe(sb, lat, 'sb_d');
 
-  // value = sum · 2^(lsb + sa + sb − 254): the weight of |sum|'s top bit is 2^(W − 1 + lsb + sa + sb − 254).
-  const W = sum.width, base = W - 1 + prods[0]!.lsb - 254;
-  const neg = sum.bit(W - 1);
-  const mag = mux(neg, lit(0, sum.type).subWrap(sum), sum).asUInt();
-  const exp = sas.zext(11).add(sbs.zext(11)).bits(10, 0).zext(12).asSInt().addWrap(lit(base, SInt(12)));
-  const code = roundScaled({
-    neg, mag, exp, expMin: base, expMax: base + 508,
-    nan, pinf: t(sp.pinf, 'pinf_t'), ninf: t(sp.ninf, 'ninf_t'),
-  }, fo, 'rne', { sat: false });
-  const outReg = std.pipe(code, 1, 'c_q');
-  c.set(outReg);
+  const code = roundBlockSum(sum, prods[0]!.lsb, sas.add(sbs), { nan, pinf: t(sp.pinf, 'pinf_t'), ninf: t(sp.ninf, 'ninf_t') }, fo);
+  c.set(std.pipe(code, 1, 'c_q'));
   outValid.set(std.pipeValid(inValid, lat + 1, 'valid'));
 });

@@ -68,8 +68,7 @@ export const mxQuantize = defineModule('mx_quantize', (p: QuantizeParams) => {
       ...(rnds.length ? { random: late(rnds[i]!, `rnd${i}_d`) } : {}),
     }, fr, p.round, { sat: true });
     // A NaN or Inf anywhere: the element's NaN, or 0 where the format has none.
-    const special = lit(nanCode ? nanCode(0) : 0, UInt(fr.width));
-    return elemCode(mux(nanBlock, special, code), elem);
+    return elemCode(mux(nanBlock, lit(nanCode ? nanCode(0) : 0, UInt(fr.width)), code), elem);
   });
   const scale = mux(nanBlock, lit(0xff, UInt(8)), mux(zeroBlock, lit(0, UInt(8)), sc));
   scaleOut.set(std.pipe(scale, outStage, 'scale_q'));

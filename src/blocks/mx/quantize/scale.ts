@@ -13,7 +13,7 @@ export interface InputFields {
   readonly man: Expr; // UInt(Mi)
 }
 
-/** A balanced tree of maxima, with a register after it when `stages` > 0. */
+/** A balanced tree of unsigned maxima. */
 export function maxTree(xs: readonly Expr[]): Expr {
   let level = xs.slice();
   while (level.length > 1) {
