@@ -7,4 +7,4 @@ export { mxQuantizeBlock, mxQuantizeBatch, mxDequantizeBlock, sharedExponent, el
 export { mxDot, mxDotExact, mxDotGeneral, type MxOperand } from './mx-dot.js';
 export { mfAdd, mfMul, mfProduct, productFixed, kulischLsb, kulischWidth, intAccWidth, MacModel, type AccSpec } from './minifloat.js';
 export { fromCode, roundTo, type Dyadic } from './dyadic.js';
-export { nvfp4Quantize, nvfp4Dequantize, nvfp4TensorScale, type Nvfp4Tensor, type Nvfp4Options } from './nvfp4.js';
+export { nvfp4Quantize, nvfp4QuantizeBlock, nvfp4Dequantize, nvfp4Dot, nvfp4DotExact, nvfp4TensorScale, NVFP4_NAN_SCALE, type Nvfp4Block, type Nvfp4Operand, type Nvfp4Tensor, type Nvfp4Options } from './nvfp4.js';

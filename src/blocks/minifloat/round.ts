@@ -25,7 +25,7 @@ const bitLen = (n: number) => Math.max(1, Math.ceil(Math.log2(n + 1)));
 
 /** Codes of the format's specials for a sign (undefined where the format has none). */
 export function specialCodes(f: FloatFormat) {
-  const E = f.expBits, M = f.manBits, signBit = 2 ** (E + M);
+  const E = f.expBits, M = f.manBits, signBit = f.signed ? 2 ** (E + M) : 0; // unsigned formats: no sign to keep
   const top = maxFinite(f);
   const maxMag = (top.exp + f.bias) * 2 ** M + top.mant;
   const allOnesExp = (2 ** E - 1) * 2 ** M;

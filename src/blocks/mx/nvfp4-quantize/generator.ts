@@ -1,0 +1,119 @@
+// mx.nvfp4-quantize: k float32 inputs and the float32 tensor scale S_t → one ue4m3 block scale and k
+// e2m1 codes (formats.md §5), bit-exact to the float32 order the spec writes:
+//   six = fl(6·S_t), S_b = ue4m3(fl(amax / six)), denom = fl(S_b·S_t), P_i = e2m1(fl(V_i / denom)).
+// The block scale needs one real division (restoring, 26 quotient bits and a sticky bit). The k
+// element divisions are not built: e2m1 RNE of fl(q) changes only at seven thresholds of q (each
+// e2m1 midpoint widened or narrowed by half a float32 ulp, by the tie direction of both roundings),
+// so each element compares |V_i| against seven products T_j · denom, rounded up or down to float32
+// once per block — integer compares of bit patterns.
+// Registers (`stages`): 1 at the outputs, 2 also before the element compares, 3 also before the divider.
+
+import { z } from 'zod';
+import { Bool, cat, defineModule, input, lit, mux, output, SInt, std, UInt, type Expr } from '../../../dsl/index.js';
+import { parseFormat } from '../../../numerics/format.js';
+import { roundScaled } from '../../minifloat/round-scaled.js';
+import { fp32Fields, fp32Normalized, s10 } from '../fp32-fields.js';
+import { maxTree } from '../quantize/scale.js';
+import { divideSignificands } from './divide.js';
+
+export const params = z.object({
+  block: z.number().int().min(1).max(64).default(16).describe('elements per block (k)'),
+  scaleClamp: z.enum(['bump', 'torchao']).default('bump').describe('a block scale that rounds to 0: the smallest code (bump), or clamp before rounding to [2^-6, 448] (torchao)'),
+  stages: z.number().int().min(0).max(3).default(2).describe('pipeline registers'),
+});
+export type Nvfp4QuantizeParams = z.infer<typeof params>;
+
+const FP32 = parseFormat('fp32'), UE4M3 = parseFormat('ue4m3');
+if (FP32.kind !== 'float' || UE4M3.kind !== 'float') throw new Error('unreachable: float formats');
+
+/**
+ * q ≥ T_j (j odd: the tie of fl(q) goes up to the e2m1 midpoint, which rounds up) or q > T_j (j even),
+ * T_j = N_j · 2^c_j: the midpoints 0.25 0.75 1.25 1.75 2.5 3.5 5 ± half a float32 ulp.
+ */
+const THRESHOLDS = [
+  { o: 1, k: 24, plus: true, c: -26 }, // 0.25 + 2^-26
+  { o: 3, k: 23, plus: false, c: -25 }, // 0.75 − 2^-25
+  { o: 5, k: 22, plus: true, c: -24 }, // 1.25 + 2^-24
+  { o: 7, k: 22, plus: false, c: -24 }, // 1.75 − 2^-24
+  { o: 5, k: 22, plus: true, c: -23 }, // 2.5 + 2^-23
+  { o: 7, k: 22, plus: false, c: -23 }, // 3.5 − 2^-23
+  { o: 5, k: 22, plus: true, c: -22 }, // 5 + 2^-22
+] as const;
+
+/** x · o for the small odd constants, as shifts and one add. */
+const times = (x: Expr, o: number) => (o === 1 ? x : o === 3 ? x.add(x.shl(1)) : o === 5 ? x.add(x.shl(2)) : x.shl(3).sub(x));
+
+export const mxNvfp4Quantize = defineModule('mx_nvfp4_quantize', (p: Nvfp4QuantizeParams) => {
+  const S = p.stages;
+  const inValid = S > 0 ? input('in_valid', Bool) : undefined;
+  const vs = Array.from({ length: p.block }, (_, i) => input(`v${i}`, UInt(32)));
+  const st = input('st', UInt(32));
+  const scaleOut = output('scale', UInt(7));
+  const codesOut = Array.from({ length: p.block }, (_, i) => output(`p${i}`, UInt(4)));
+  const nanOut = output('nan_block', Bool);
+  if (inValid) output('out_valid', Bool).set(std.pipeValid(inValid, S, 'valid'));
+  const preStage = S >= 3 ? 1 : 0, cmpStage = S >= 2 ? 1 : 0, outStage = S >= 1 ? 1 : 0;
+
+  // amax over the magnitudes' bit patterns, NaN/Inf anywhere, an unusable tensor scale.
+  const special = vs.map((v) => v.bits(30, 23).andR()).reduce((a, b) => a.or(b));
+  const amaxBits = maxTree(vs.map((v) => v.bits(30, 0)));
+  const tF = fp32Fields(st);
+  const badSt = tF.sign.or(tF.special).or(tF.zero);
+
+  // six = fl(6 · S_t): 3·sig has its top bit (25) at 2^(ep − 124).
+  const sixCode = roundScaled({ neg: lit(0, Bool), mag: times(tF.sig, 3), exp: s10(tF.ep).subWrap(s10(lit(124, UInt(8)))), expMin: 1 - 124, expMax: 254 - 124 }, FP32, 'rne', { sat: false });
+  const sixF = fp32Fields(std.pipe(sixCode, preStage, 'six'));
+  const aF = fp32Fields(cat(lit(0, Bool), std.pipe(amaxBits, preStage, 'amax')));
+  const invalid = std.pipe(special.or(badSt), preStage, 'invalid_p');
+
+  // pre = fl(amax / six); 0 when amax = 0 or six overflowed to Inf.
+  const an = fp32Normalized(aF), sn = fp32Normalized(sixF);
+  const quotient = divideSignificands(an.sig, sn.sig, 26); // weights 2^0 … 2^-25, then sticky
+  const preRounded = roundScaled({ neg: lit(0, Bool), mag: quotient, exp: an.exp.subWrap(sn.exp), expMin: -126 - 23 - 127, expMax: 127 + 23 + 126, maxNormShift: 1 }, FP32, 'rne', { sat: false });
+  const pre = mux(aF.zero.or(sixF.special), lit(0, UInt(32)), preRounded);
+
+  // S_b = ue4m3 RNE with saturation (an Inf pre is 2^128 here, so it saturates too).
+  const pF = fp32Fields(pre);
+  const sbRounded = roundScaled({ neg: lit(0, Bool), mag: pF.sig, exp: s10(pF.ep).subWrap(s10(lit(127, UInt(8)))), expMin: -126, expMax: 128, maxNormShift: 0 }, UE4M3, 'rne', { sat: true });
+  const sbFinite = p.scaleClamp === 'torchao'
+    ? mux(pre.lt(lit(0x3c800000, UInt(32))), lit(0x08, UInt(7)), sbRounded) // pre < 2^-6 → 2^-6
+    : mux(sbRounded.orR(), sbRounded, lit(0x01, UInt(7))); // 0 → 2^-9
+  const sb = mux(invalid, lit(0x7f, UInt(7)), sbFinite);
+
+  // denom = fl(S_b · S_t): sig4 · sig has its top bit (27) at 2^(ep4 + ep − 133).
+  const stD = fp32Fields(std.pipe(st, preStage, 'st_p'));
+  const e4 = sbFinite.bits(6, 3), n4 = e4.orR();
+  const ep4 = cat(e4.bits(3, 1), e4.bit(0).or(n4.not()));
+  const prod = cat(n4, sbFinite.bits(2, 0)).mul(stD.sig);
+  const denomCode = roundScaled({ neg: lit(0, Bool), mag: prod, exp: s10(ep4).addWrap(s10(stD.ep)).subWrap(s10(lit(133, UInt(8)))), expMin: 2 - 133, expMax: 15 + 254 - 133 }, FP32, 'rne', { sat: false });
+  // denom ≤ 1.07 · 2^128 / 6 (S_b rounds amax / (6·S_t) up by less than 1/16): never Inf.
+  const dF = fp32Fields(denomCode), dn = fp32Normalized(dF);
+
+  // Thresholds T_j · denom = dn.sig · N_j · 2^(dn.exp − 23 + c_j), rounded up (≥) or down (>) to float32.
+  const thresholds = THRESHOLDS.map((t, j) => {
+    const high = times(dn.sig, t.o).shl(t.k);
+    const mag = t.plus ? high.add(dn.sig) : high.sub(dn.sig);
+    const W = mag.width, top = W - 1 - 23 + t.c; // mag's top bit weighs 2^(dn.exp + top)
+    const exp = dn.exp.sext(12).addWrap(lit(top, SInt(12)));
+    // The leading one sits within mag's top four bits (o · 2^k ± 1 over a normalized significand).
+    const r = roundScaled({ neg: lit(0, Bool), mag, exp, expMin: -150 + top, expMax: 127 + top, maxNormShift: 4 }, FP32, j % 2 ? 'rup' : 'rdn', { sat: false });
+    return std.pipe(r.bits(30, 0), cmpStage, `th${j}`);
+  });
+  const denomZero = std.pipe(dF.zero, cmpStage, 'denom_zero');
+  const bad = std.pipe(invalid, cmpStage, 'invalid_c');
+
+  const codes = vs.map((v, i) => {
+    const d = std.pipe(v, preStage + cmpStage, `v${i}_d`);
+    const mag = d.bits(30, 0);
+    const t = thresholds.map((th, j) => (j % 2 ? mag.ge(th) : mag.gt(th)));
+    // Thermometer t0 ≤ … ≤ t6 → 0..7.
+    const b2 = t[3]!, b1 = t[1]!.and(t[3]!.not()).or(t[5]!);
+    const b0 = t[0]!.and(t[1]!.not()).or(t[2]!.and(t[3]!.not())).or(t[4]!.and(t[5]!.not())).or(t[6]!);
+    const code = cat(d.bit(31), b2, b1, b0);
+    // 0 / 0 and every unusable block: +0 (e2m1 has no NaN).
+    return mux(bad.or(denomZero.and(mag.orR().not())), lit(0, UInt(4)), code);
+  });
+  scaleOut.set(std.pipe(std.pipe(sb, cmpStage, 'sb_c'), outStage, 'scale_q'));
+  nanOut.set(std.pipe(bad, outStage, 'nan_q'));
+  codes.forEach((c, i) => codesOut[i]!.set(std.pipe(c, outStage, `p${i}_q`)));
+});
