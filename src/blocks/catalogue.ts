@@ -12,10 +12,11 @@ import { minifloatMulBlock } from './minifloat/mul/block.js';
 import { mxDequantizeBlock } from './mx/dequantize/block.js';
 import { mxDotBlock } from './mx/dot/block.js';
 import { mxDotGeneralBlock } from './mx/dot-general/block.js';
+import { mxNvfp4DotBlock } from './mx/nvfp4-dot/block.js';
 import { mxNvfp4QuantizeBlock } from './mx/nvfp4-quantize/block.js';
 import { mxQuantizeBlock } from './mx/quantize/block.js';
 
-export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock] as unknown as BlockDef[];
+export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock] as unknown as BlockDef[];
 
 export function findBlock(name: string): BlockDef | undefined {
   return catalogue.find((b) => b.name === name);

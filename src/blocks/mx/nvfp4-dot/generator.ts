@@ -1,0 +1,74 @@
+// mx.nvfp4-dot: two NVFP4 blocks → one float32, exactly S_bA · S_bB · S_tA · S_tB · Σ P_A,i · P_B,i
+// rounded once with RNE (numerics nvfp4Dot, formats.md §4 carried over to §5). The e2m1 products and
+// their adder tree are mx.dot's; the two ue4m3 significands (4 bits each) and the two float32 tensor
+// significands (24 bits each, `*` so that xc7 maps them to DSPs) multiply the block sum exactly.
+// Latency: `stages` in the products, `treeStages` after the tree, `mulStages` after the scaling
+// multiply, one register at the output.
+
+import { z } from 'zod';
+import { Bool, cat, defineModule, input, lit, mux, output, SInt, std, UInt, type Expr } from '../../../dsl/index.js';
+import { parseFormat } from '../../../numerics/format.js';
+import { roundScaled } from '../../minifloat/round-scaled.js';
+import { elemProduct } from '../elem.js';
+import { fp32Fields } from '../fp32-fields.js';
+
+export const params = z.object({
+  block: z.number().int().min(1).max(64).default(16).describe('elements per block (k)'),
+  stages: z.number().int().min(0).max(4).default(1).describe('pipeline registers in the product path'),
+  treeStages: z.number().int().min(0).max(1).default(1).describe('a register after the adder tree'),
+  mulStages: z.number().int().min(0).max(1).default(1).describe('a register after the scaling multiply'),
+});
+export type Nvfp4DotParams = z.infer<typeof params>;
+
+export const nvfp4DotLatency = (p: Nvfp4DotParams) => p.stages + p.treeStages + p.mulStages + 1;
+
+const E2M1 = parseFormat('e2m1'), FP32 = parseFormat('fp32');
+if (FP32.kind !== 'float') throw new Error('unreachable: fp32 is a float format');
+
+/** A ue4m3 code as sig4 · 2^(ep4 − 10). */
+function ue4m3Fields(c: Expr) {
+  const e = c.bits(6, 3), normal = e.orR();
+  return { sig: cat(normal, c.bits(2, 0)), ep: cat(e.bits(3, 1), e.bit(0).or(normal.not())), nan: c.andR(), zero: c.orR().not() };
+}
+
+export const mxNvfp4Dot = defineModule('mx_nvfp4_dot', (p: Nvfp4DotParams) => {
+  const inValid = input('in_valid', Bool);
+  const sa = input('sa', UInt(7)), sb = input('sb', UInt(7));
+  const sta = input('sta', UInt(32)), stb = input('stb', UInt(32));
+  const as = Array.from({ length: p.block }, (_, i) => input(`a${i}`, UInt(4)));
+  const bs = Array.from({ length: p.block }, (_, i) => input(`b${i}`, UInt(4)));
+  const outValid = output('out_valid', Bool), c = output('c', UInt(32));
+  const lat = p.stages + p.treeStages;
+
+  const prods = as.map((a, i) => elemProduct(a, E2M1, bs[i]!, E2M1, p.stages, 'gates', 'booth'));
+  const sum = std.pipe(std.adderTree(prods.map((x) => x.word)), p.treeStages, 'tree'); // exact, LSB 2^lsb
+  const lsb = prods[0]!.lsb;
+
+  // Beside the products: the scale significands' product, the exponent sum, the specials.
+  const xa = ue4m3Fields(sa), xb = ue4m3Fields(sb), ta = fp32Fields(sta), tb = fp32Fields(stb);
+  const scaleSig = xa.sig.mul(xb.sig).mul(ta.sig.mul(tb.sig)); // 56 bits
+  const e = (x: Expr) => x.zext(11).asSInt();
+  const expSum = e(xa.ep).addWrap(e(xb.ep)).addWrap(e(ta.ep)).addWrap(e(tb.ep)); // LSB weight 2^(expSum − 320 + lsb)
+  const tNan = (t: typeof ta) => t.special.and(t.sig.bits(22, 0).orR());
+  const tInf = (t: typeof ta) => t.special.and(t.sig.bits(22, 0).orR().not());
+  const nanIn = xa.nan.or(xb.nan).or(tNan(ta)).or(tNan(tb));
+  const infIn = tInf(ta).or(tInf(tb));
+  const zeroScale = xa.zero.or(xb.zero).or(ta.zero).or(tb.zero);
+  const d = (x: Expr, name: string) => std.pipe(x, lat, name);
+  const scaleSigD = d(scaleSig, 'scale_sig'), expD = d(expSum, 'exp_sum');
+  const nanD = d(nanIn, 'nan_in'), infD = d(infIn, 'inf_in'), zeroD = d(zeroScale, 'zero_scale'), tNeg = d(ta.sign.xor(tb.sign), 't_neg');
+
+  // |sum| · scales, exact; its sign; IEEE specials (Inf · 0 = NaN).
+  const W = sum.width, sumNeg = sum.bit(W - 1);
+  const sumMag = mux(sumNeg, lit(0, sum.type).subWrap(sum), sum).asUInt().bits(W - 2, 0); // |sum| < 2^(W−1)
+  const mag = std.pipe(sumMag.mul(scaleSigD), p.mulStages, 'mag');
+  const m = (x: Expr, name: string) => std.pipe(x, p.mulStages, name);
+  const neg = m(sumNeg.xor(tNeg), 'neg');
+  const sumZero = m(sum.orR().not(), 'sum_zero');
+  const inf = m(infD, 'inf'), nan = m(nanD, 'nan_d').or(inf.and(sumZero.or(m(zeroD, 'zero_d'))));
+  const M = mag.width, base = M - 1 + lsb - 320; // mag's top bit weighs 2^(expSum + base)
+  const exp = m(expD, 'exp').sext(12).addWrap(lit(base, SInt(12)));
+  const code = roundScaled({ neg, mag, exp, expMin: 4 + base, expMax: 15 + 15 + 255 + 255 + base, nan, pinf: inf.and(neg.not()), ninf: inf.and(neg) }, FP32, 'rne', { sat: false });
+  c.set(std.pipe(code, 1, 'c_q'));
+  outValid.set(std.pipeValid(inValid, nvfp4DotLatency(p), 'valid'));
+});
