@@ -38,6 +38,9 @@ export function directedBlocks(k: number, rng: () => number): { block: number[];
   const sub = () => randSign(1 + Math.floor(rng() * 0x7fffff));
   for (const st of [one, 1, 0x10, 0x2000, 0x7fffff, 0x00800000, 0x01000000]) push(Array.from({ length: k }, sub), st);
   push(Array.from({ length: k }, (_, i) => (i === 0 ? 0x7fffff : sub())), 0x3000);
+  // The denominator fl(S_b · S_t) underflows to 0: V / 0 = ±Inf saturates, 0 / 0 = NaN gives +0.
+  push(fill(0), 1); push(fill(0x80000000), 1);
+  push(Array.from({ length: k }, (_, i) => [1, 0x80000001, 0, 0x80000000][i % 4]!), 1);
   // Huge tensor scales: 6·S_t overflows to Inf (S_b bumps), or almost.
   for (const st of [0x7f7fffff, 0x7e400000, 0x7e2aaaab, 0x7e2aaaaa]) push(smallish(3e38), st), push(fill(0x7f7fffff), st);
   // e2m1 midpoints of the block's denominator, ±0..3 ulps; amax placed first to pin S_b.
