@@ -1,3 +1,4 @@
+import { nvfp4DotError } from '../../../accuracy/nvfp4.js';
 import { defineBlock } from '../../block.js';
 import { mxNvfp4Dot, nvfp4DotLatency, params } from './generator.js';
 import { nvfp4DotGolden } from './golden.js';
@@ -11,5 +12,6 @@ export const mxNvfp4DotBlock = defineBlock({
   handshake: (p) => ({ kind: 'pipeline', latency: nvfp4DotLatency(p) }),
   golden: 'numerics/nvfp4.ts nvfp4DotExact: dyadic S_bA·S_bB·S_tA·S_tB·Σ P_A,i·P_B,i, rounded once (RNE)',
   formats: (p) => ({ sa: 'ue4m3', sb: 'ue4m3', sta: 'fp32', stb: 'fp32', c: 'fp32', ...Object.fromEntries(Array.from({ length: p.block }, (_, i) => [[`a${i}`, 'e2m1'], [`b${i}`, 'e2m1']]).flat()) }),
+  accuracy: (p, data) => ({ dotRelErr: nvfp4DotError(data, { block: p.block }).dotRelErr }),
   cosim: { kind: 'transaction', create: nvfp4DotGolden, stimulus: nvfp4DotStimulus },
 });
