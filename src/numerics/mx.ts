@@ -28,6 +28,7 @@ export interface MxBlock {
 
 const F32 = new Float32Array(1), U32 = new Uint32Array(F32.buffer);
 export const f32Bits = (x: number) => { F32[0] = x; return U32[0]!; };
+export const f32FromBits = (bits: number) => { U32[0] = bits >>> 0; return F32[0]!; };
 
 /** floor(log2 |x|) of a finite non-zero float32 given its bits, exactly (subnormals included). */
 function floorLog2(bits: number): number {

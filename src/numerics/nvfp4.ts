@@ -5,6 +5,7 @@ import { decodeToNumber } from './decode.js';
 import { fromCode, mul, roundTo, type Dyadic } from './dyadic.js';
 import { encoderFor } from './encode.js';
 import { parseFormat } from './format.js';
+import { f32Bits } from './mx.js';
 
 const E2M1 = parseFormat('e2m1');
 const UE4M3 = parseFormat('ue4m3');
@@ -119,6 +120,3 @@ export function nvfp4DotExact(a: Nvfp4Operand, b: Nvfp4Operand): Dyadic {
 export function nvfp4Dot(a: Nvfp4Operand, b: Nvfp4Operand): number {
   return decodeToNumber(FP32, roundTo(FP32, nvfp4DotExact(a, b)));
 }
-
-const f32 = new Float32Array(1), u32 = new Uint32Array(f32.buffer);
-function f32Bits(x: number): number { f32[0] = x; return u32[0]!; }

@@ -31,6 +31,13 @@ const F32 = new Float32Array(1), U32 = new Uint32Array(F32.buffer);
 const fromBits = (b: number) => { U32[0] = b >>> 0; return F32[0]!; };
 const bitsOf = (x: number) => { F32[0] = x; return U32[0]!; };
 
+/** One cosimulation run: 0 mismatches and more than `atLeast` vectors passed. */
+async function expectClean(def: BlockDef, params: unknown, simulator: 'verilator' | 'icarus', vectors: number, atLeast: number) {
+  const r = await simulate(def, params as never, simulator, { seed: SEED, vectors, outDir: tmp() });
+  expect(r.failed, r.report.join('\n')).toBe(0);
+  expect(r.passed).toBeGreaterThan(atLeast);
+}
+
 describe('mx.nvfp4-quantize', () => {
   it('golden model: flags, 448 saturation of an overflowing quotient, and a hand-computed block', () => {
     expect(nvfp4QuantizeBlock([1, NaN], 1).flags).toBe(1);
@@ -75,18 +82,12 @@ describe('mx.nvfp4-quantize', () => {
   });
 
   for (const v of [{}, { scaleClamp: 'torchao' }, { stages: 0 }, { stages: 3 }, { block: 8, stages: 1 }]) {
-    it(`${JSON.stringify(v)}: 10^5 random blocks plus directed ones in Verilator, 0 mismatches`, async () => {
-      const r = await simulate(quantize, mxNvfp4QuantizeBlock.params.parse(v), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
-      expect(r.passed).toBeGreaterThan(100_000);
-    }, 240_000);
+    it(`${JSON.stringify(v)}: 10^5 random blocks plus directed ones in Verilator, 0 mismatches`, () =>
+      expectClean(quantize, mxNvfp4QuantizeBlock.params.parse(v), 'verilator', 100_000, 100_000), 240_000);
   }
 
-  it('Icarus agrees on a shorter run (all directed blocks included)', async () => {
-    const r = await simulate(quantize, mxNvfp4QuantizeBlock.params.parse({}), 'icarus', { seed: SEED, vectors: 2000, outDir: tmp() });
-    expect(r.failed, r.report.join('\n')).toBe(0);
-    expect(r.passed).toBeGreaterThan(2700);
-  }, 600_000);
+  it('Icarus agrees on a shorter run (all directed blocks included)', () =>
+    expectClean(quantize, mxNvfp4QuantizeBlock.params.parse({}), 'icarus', 2000, 2700), 600_000);
 });
 
 describe('mx.nvfp4-dot', () => {
@@ -109,16 +110,10 @@ describe('mx.nvfp4-dot', () => {
   });
 
   for (const v of [{}, { stages: 0, treeStages: 0, mulStages: 0 }, { stages: 3, block: 8 }]) {
-    it(`${JSON.stringify(v)}: 10^5 random pairs plus directed ones in Verilator, 0 mismatches`, async () => {
-      const r = await simulate(dot, mxNvfp4DotBlock.params.parse(v), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
-      expect(r.passed).toBeGreaterThan(100_000);
-    }, 240_000);
+    it(`${JSON.stringify(v)}: 10^5 random pairs plus directed ones in Verilator, 0 mismatches`, () =>
+      expectClean(dot, mxNvfp4DotBlock.params.parse(v), 'verilator', 100_000, 100_000), 240_000);
   }
 
-  it('Icarus agrees on a shorter run', async () => {
-    const r = await simulate(dot, mxNvfp4DotBlock.params.parse({}), 'icarus', { seed: SEED, vectors: 3000, outDir: tmp() });
-    expect(r.failed, r.report.join('\n')).toBe(0);
-    expect(r.passed).toBeGreaterThan(3000);
-  }, 600_000);
+  it('Icarus agrees on a shorter run', () =>
+    expectClean(dot, mxNvfp4DotBlock.params.parse({}), 'icarus', 3000, 3000), 600_000);
 });

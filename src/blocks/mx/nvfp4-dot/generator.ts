@@ -6,11 +6,12 @@
 // multiply, one register at the output.
 
 import { z } from 'zod';
-import { Bool, cat, defineModule, input, lit, mux, output, SInt, std, UInt, type Expr } from '../../../dsl/index.js';
+import { Bool, defineModule, input, lit, mux, output, SInt, std, UInt, type Expr } from '../../../dsl/index.js';
 import { parseFormat } from '../../../numerics/format.js';
 import { roundScaled } from '../../minifloat/round-scaled.js';
 import { elemProduct } from '../elem.js';
-import { fp32Fields } from '../fp32-fields.js';
+import { fields } from '../../minifloat/fields.js';
+import { fp32Zero } from '../normalize.js';
 
 export const params = z.object({
   block: z.number().int().min(1).max(64).default(16).describe('elements per block (k)'),
@@ -22,14 +23,8 @@ export type Nvfp4DotParams = z.infer<typeof params>;
 
 export const nvfp4DotLatency = (p: Nvfp4DotParams) => p.stages + p.treeStages + p.mulStages + 1;
 
-const E2M1 = parseFormat('e2m1'), FP32 = parseFormat('fp32');
-if (FP32.kind !== 'float') throw new Error('unreachable: fp32 is a float format');
-
-/** A ue4m3 code as sig4 · 2^(ep4 − 10). */
-function ue4m3Fields(c: Expr) {
-  const e = c.bits(6, 3), normal = e.orR();
-  return { sig: cat(normal, c.bits(2, 0)), ep: cat(e.bits(3, 1), e.bit(0).or(normal.not())), nan: c.andR(), zero: c.orR().not() };
-}
+const E2M1 = parseFormat('e2m1'), FP32 = parseFormat('fp32'), UE4M3 = parseFormat('ue4m3');
+if (FP32.kind !== 'float' || UE4M3.kind !== 'float') throw new Error('unreachable: float formats');
 
 export const mxNvfp4Dot = defineModule('mx_nvfp4_dot', (p: Nvfp4DotParams) => {
   const inValid = input('in_valid', Bool);
@@ -45,18 +40,16 @@ export const mxNvfp4Dot = defineModule('mx_nvfp4_dot', (p: Nvfp4DotParams) => {
   const lsb = prods[0]!.lsb;
 
   // Beside the products: the scale significands' product, the exponent sum, the specials.
-  const xa = ue4m3Fields(sa), xb = ue4m3Fields(sb), ta = fp32Fields(sta), tb = fp32Fields(stb);
+  const xa = fields(sa, UE4M3), xb = fields(sb, UE4M3), ta = fields(sta, FP32), tb = fields(stb, FP32);
   const scaleSig = xa.sig.mul(xb.sig).mul(ta.sig.mul(tb.sig)); // 56 bits
   const e = (x: Expr) => x.zext(11).asSInt();
-  const expSum = e(xa.ep).addWrap(e(xb.ep)).addWrap(e(ta.ep)).addWrap(e(tb.ep)); // LSB weight 2^(expSum − 320 + lsb)
-  const tNan = (t: typeof ta) => t.special.and(t.sig.bits(22, 0).orR());
-  const tInf = (t: typeof ta) => t.special.and(t.sig.bits(22, 0).orR().not());
-  const nanIn = xa.nan.or(xb.nan).or(tNan(ta)).or(tNan(tb));
-  const infIn = tInf(ta).or(tInf(tb));
-  const zeroScale = xa.zero.or(xb.zero).or(ta.zero).or(tb.zero);
+  const expSum = e(xa.exp).addWrap(e(xb.exp)).addWrap(e(ta.exp)).addWrap(e(tb.exp)); // LSB weight 2^(expSum − 320 + lsb)
+  const nanIn = xa.nan!.or(xb.nan!).or(ta.nan!).or(tb.nan!);
+  const infIn = ta.inf!.or(tb.inf!);
+  const zeroScale = sa.orR().not().or(sb.orR().not()).or(fp32Zero(sta)).or(fp32Zero(stb));
   const d = (x: Expr, name: string) => std.pipe(x, lat, name);
   const scaleSigD = d(scaleSig, 'scale_sig'), expD = d(expSum, 'exp_sum');
-  const nanD = d(nanIn, 'nan_in'), infD = d(infIn, 'inf_in'), zeroD = d(zeroScale, 'zero_scale'), tNeg = d(ta.sign.xor(tb.sign), 't_neg');
+  const nanD = d(nanIn, 'nan_in'), infD = d(infIn, 'inf_in'), zeroD = d(zeroScale, 'zero_scale'), tNeg = d(ta.sign!.xor(tb.sign!), 't_neg');
 
   // |sum| · scales, exact; its sign; IEEE specials (Inf · 0 = NaN).
   const W = sum.width, sumNeg = sum.bit(W - 1);

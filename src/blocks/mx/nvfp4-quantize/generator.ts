@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { Bool, cat, defineModule, input, lit, mux, output, SInt, std, UInt, type Expr } from '../../../dsl/index.js';
 import { parseFormat } from '../../../numerics/format.js';
 import { roundScaled } from '../../minifloat/round-scaled.js';
-import { fp32Fields, fp32Normalized, s10 } from '../fp32-fields.js';
+import { fields } from '../../minifloat/fields.js';
+import { fp32Zero, normalized, s10 } from '../normalize.js';
 import { maxTree } from '../quantize/scale.js';
 import { divideSignificands } from './divide.js';
 
@@ -57,37 +58,36 @@ export const mxNvfp4Quantize = defineModule('mx_nvfp4_quantize', (p: Nvfp4Quanti
   // amax over the magnitudes' bit patterns, NaN/Inf anywhere, an unusable tensor scale.
   const special = vs.map((v) => v.bits(30, 23).andR()).reduce((a, b) => a.or(b));
   const amaxBits = maxTree(vs.map((v) => v.bits(30, 0)));
-  const tF = fp32Fields(st);
-  const badSt = tF.sign.or(tF.special).or(tF.zero);
+  const tF = fields(st, FP32);
+  const badSt = tF.sign!.or(tF.nan!).or(tF.inf!).or(fp32Zero(st));
 
-  // six = fl(6 · S_t): 3·sig has its top bit (25) at 2^(ep − 124).
-  const sixCode = roundScaled({ neg: lit(0, Bool), mag: times(tF.sig, 3), exp: s10(tF.ep).subWrap(s10(lit(124, UInt(8)))), expMin: 1 - 124, expMax: 254 - 124 }, FP32, 'rne', { sat: false });
-  const sixF = fp32Fields(std.pipe(sixCode, preStage, 'six'));
-  const aF = fp32Fields(cat(lit(0, Bool), std.pipe(amaxBits, preStage, 'amax')));
+  // six = fl(6 · S_t): 3·sig has its top bit (25) at 2^(exp − 124) (exp: the field, subnormals at 1).
+  const sixCode = roundScaled({ neg: lit(0, Bool), mag: times(tF.sig, 3), exp: s10(tF.exp).subWrap(s10(lit(124, UInt(8)))), expMin: 1 - 124, expMax: 254 - 124 }, FP32, 'rne', { sat: false });
+  const sixF = fields(std.pipe(sixCode, preStage, 'six'), FP32);
+  const amax = std.pipe(amaxBits, preStage, 'amax');
+  const aF = fields(cat(lit(0, Bool), amax), FP32);
   const invalid = std.pipe(special.or(badSt), preStage, 'invalid_p');
 
   // pre = fl(amax / six); 0 when amax = 0 or six overflowed to Inf.
-  const an = fp32Normalized(aF), sn = fp32Normalized(sixF);
+  const an = normalized(aF, FP32), sn = normalized(sixF, FP32);
   const quotient = divideSignificands(an.sig, sn.sig, 26); // weights 2^0 … 2^-25, then sticky
   const preRounded = roundScaled({ neg: lit(0, Bool), mag: quotient, exp: an.exp.subWrap(sn.exp), expMin: -126 - 23 - 127, expMax: 127 + 23 + 126, maxNormShift: 1 }, FP32, 'rne', { sat: false });
-  const pre = mux(aF.zero.or(sixF.special), lit(0, UInt(32)), preRounded);
+  const pre = mux(amax.orR().not().or(sixF.inf!), lit(0, UInt(32)), preRounded);
 
   // S_b = ue4m3 RNE with saturation (an Inf pre is 2^128 here, so it saturates too).
-  const pF = fp32Fields(pre);
-  const sbRounded = roundScaled({ neg: lit(0, Bool), mag: pF.sig, exp: s10(pF.ep).subWrap(s10(lit(127, UInt(8)))), expMin: -126, expMax: 128, maxNormShift: 0 }, UE4M3, 'rne', { sat: true });
+  const pF = fields(pre, FP32);
+  const sbRounded = roundScaled({ neg: lit(0, Bool), mag: pF.sig, exp: s10(pF.exp).subWrap(s10(lit(127, UInt(8)))), expMin: -126, expMax: 128, maxNormShift: 0 }, UE4M3, 'rne', { sat: true });
   const sbFinite = p.scaleClamp === 'torchao'
     ? mux(pre.lt(lit(0x3c800000, UInt(32))), lit(0x08, UInt(7)), sbRounded) // pre < 2^-6 → 2^-6
     : mux(sbRounded.orR(), sbRounded, lit(0x01, UInt(7))); // 0 → 2^-9
   const sb = mux(invalid, lit(0x7f, UInt(7)), sbFinite);
 
-  // denom = fl(S_b · S_t): sig4 · sig has its top bit (27) at 2^(ep4 + ep − 133).
-  const stD = fp32Fields(std.pipe(st, preStage, 'st_p'));
-  const e4 = sbFinite.bits(6, 3), n4 = e4.orR();
-  const ep4 = cat(e4.bits(3, 1), e4.bit(0).or(n4.not()));
-  const prod = cat(n4, sbFinite.bits(2, 0)).mul(stD.sig);
-  const denomCode = roundScaled({ neg: lit(0, Bool), mag: prod, exp: s10(ep4).addWrap(s10(stD.ep)).subWrap(s10(lit(133, UInt(8)))), expMin: 2 - 133, expMax: 15 + 254 - 133 }, FP32, 'rne', { sat: false });
+  // denom = fl(S_b · S_t): the 4 × 24-bit significand product has its top bit (27) at 2^(exp_b + exp_t − 133).
+  const stD = fields(std.pipe(st, preStage, 'st_p'), FP32), sbF = fields(sbFinite, UE4M3);
+  const prod = sbF.sig.mul(stD.sig);
+  const denomCode = roundScaled({ neg: lit(0, Bool), mag: prod, exp: s10(sbF.exp).addWrap(s10(stD.exp)).subWrap(s10(lit(133, UInt(8)))), expMin: 2 - 133, expMax: 15 + 254 - 133 }, FP32, 'rne', { sat: false });
   // denom ≤ 1.07 · 2^128 / 6 (S_b rounds amax / (6·S_t) up by less than 1/16): never Inf.
-  const dF = fp32Fields(denomCode), dn = fp32Normalized(dF);
+  const dn = normalized(fields(denomCode, FP32), FP32);
 
   // Thresholds T_j · denom = dn.sig · N_j · 2^(dn.exp − 23 + c_j), rounded up (≥) or down (>) to float32.
   const thresholds = THRESHOLDS.map((t, j) => {
@@ -99,7 +99,7 @@ export const mxNvfp4Quantize = defineModule('mx_nvfp4_quantize', (p: Nvfp4Quanti
     const r = roundScaled({ neg: lit(0, Bool), mag, exp, expMin: -150 + top, expMax: 127 + top, maxNormShift: 4 }, FP32, j % 2 ? 'rup' : 'rdn', { sat: false });
     return std.pipe(r.bits(30, 0), cmpStage, `th${j}`);
   });
-  const denomZero = std.pipe(dF.zero, cmpStage, 'denom_zero');
+  const denomZero = std.pipe(fp32Zero(denomCode), cmpStage, 'denom_zero');
   const bad = std.pipe(invalid, cmpStage, 'invalid_c');
 
   const codes = vs.map((v, i) => {

@@ -8,7 +8,7 @@
 
 import type { Stimulus, Vector } from '../../../cosim/model.js';
 import { decodeToNumber } from '../../../numerics/decode.js';
-import { f32Bits } from '../../../numerics/mx.js';
+import { f32Bits, f32FromBits as fromBits } from '../../../numerics/mx.js';
 import { nvfp4QuantizeBlock } from '../../../numerics/nvfp4.js';
 import { parseFormat } from '../../../numerics/format.js';
 import { randomBlock } from '../quantize/stimulus.js';
@@ -18,7 +18,6 @@ export interface Nvfp4QuantizeStimulusParams { block: number; scaleClamp: 'bump'
 const UE4M3 = parseFormat('ue4m3');
 const f = Math.fround;
 const E2M1_MIDPOINTS = [0.25, 0.75, 1.25, 1.75, 2.5, 3.5, 5];
-const fromBits = (b: number) => { const u = new Uint32Array([b >>> 0]); return new Float32Array(u.buffer)[0]!; };
 const nudge = (x: number, ulps: number) => (f32Bits(x) + ulps) >>> 0; // x > 0
 
 export function directedBlocks(k: number, rng: () => number): { block: number[]; st: number }[] {
@@ -42,7 +41,7 @@ export function directedBlocks(k: number, rng: () => number): { block: number[];
   push(fill(0), 1); push(fill(0x80000000), 1);
   push(Array.from({ length: k }, (_, i) => [1, 0x80000001, 0, 0x80000000][i % 4]!), 1);
   // Huge tensor scales: 6·S_t overflows to Inf (S_b bumps), or almost.
-  for (const st of [0x7f7fffff, 0x7e400000, 0x7e2aaaab, 0x7e2aaaaa]) push(smallish(3e38), st), push(fill(0x7f7fffff), st);
+  for (const st of [0x7f7fffff, 0x7e400000, 0x7e2aaaab, 0x7e2aaaaa]) { push(smallish(3e38), st); push(fill(0x7f7fffff), st); }
   // e2m1 midpoints of the block's denominator, ±0..3 ulps; amax placed first to pin S_b.
   for (const [amax, stv] of [[6, 1], [2688, 1], [1, f(1 / 2688)], [7.3, f(0.37)], [1e-30, f(3e-33)], [5e-38, f(2e-41)], [1, f(1e-5)]] as const) {
     const st = f32Bits(stv);
