@@ -16,6 +16,8 @@ export interface Stimulus {
   random(rng: () => number): Vector;
   /** Optional fast path: n random vectors straight into rows (used instead of random() when present). */
   randomRows?(rng: Rng, layout: RowLayout, rows: Uint32Array, n: number): void;
+  /** Grouped models: one random group of groupSize vectors (used instead of random()). */
+  randomGroup?(rng: () => number): Vector[];
 }
 
 /** Rows in, rows out: a fast golden model over n transactions. */
@@ -34,6 +36,13 @@ export interface TransactionModel<P> {
   /** Optional fast path with the same results as create(), on rows (tested against it); undefined where it does not apply. */
   createRows?(p: P, ins: RowLayout, outs: RowLayout): RowGolden | undefined;
   stimulus(p: P): Stimulus;
+  /**
+   * Transactions that belong together, such as one block streamed as several beats: an output may
+   * depend on later inputs of its group. Stimulus (directed and random) comes in whole groups and
+   * createGroup's golden model sees a whole group at once. Default 1.
+   */
+  groupSize?(p: P): number;
+  createGroup?(p: P): (inputs: Vector[]) => Vector[];
 }
 
 /** Free-running sequential blocks with a cycle model: outputs compared every cycle. */

@@ -19,8 +19,11 @@ const WINDOW = 8;
 
 export async function writeReplay(s: CosimSetup, src: VectorSource, failing: number, dir: string): Promise<Replay> {
   const history = s.mode === 'cycle' || (s.model.kind === 'transaction' && s.model.stateful === true);
-  const from = history ? 0 : Math.max(0, failing - WINDOW);
-  const spec = testbenchSpec(s, src, { from, to: failing + 1, stem: 'replay', vcd: true });
+  // Whole groups: an output of a streamed block needs every beat of its group.
+  const G = src.group;
+  const from = history ? 0 : Math.max(0, Math.floor((failing - WINDOW) / G) * G);
+  const to = Math.ceil((failing + 1) / G) * G;
+  const spec = testbenchSpec(s, src, { from, to, stem: 'replay', vcd: true });
   writeTestbench(s, spec, dir);
   const out = (await runTestbench('icarus', dir, [...s.designFiles], 600_000, 'replay')).stdout;
   const files = ['replay.v', 'replay_in.hex', 'replay_expected.hex', ...(spec.gaps && s.mode !== 'comb' && s.mode !== 'cycle' ? ['replay_gaps.hex'] : []), ...(s.mode === 'stream' ? ['replay_stalls.hex'] : [])];

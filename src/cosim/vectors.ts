@@ -20,6 +20,8 @@ export interface Chunk {
 
 export interface VectorSource {
   readonly total: number;
+  /** Transactions per group (a block streamed as beats): runs and replays start and end on a group boundary. */
+  readonly group: number;
   readonly source: string; // how the vectors were chosen, for the summary
   readonly seed: number;
   /** The run in chunks of `size` vectors. A chunk's arrays are reused three chunks later: copy what you keep. */
@@ -37,13 +39,19 @@ function timing(rng: () => number, out: Uint8Array): void {
 
 export function vectorSource(s: CosimSetup, o: { seed: number; vectors?: number }): VectorSource {
   const stim = s.model.stimulus(s.params);
-  const exhaustive = stim.spaceBits <= EXHAUSTIVE_LIMIT_BITS && o.vectors === undefined;
-  const body = exhaustive ? 2 ** stim.spaceBits : (o.vectors ?? DEFAULT_RANDOM_VECTORS);
+  const G = s.model.kind === 'transaction' ? (s.model.groupSize?.(s.params) ?? 1) : 1;
   const d = stim.directed.length;
-  const source = exhaustive ? `exhaustive (2^${stim.spaceBits}) + ${d} directed` : `${body} random (seed ${o.seed}) + ${d} directed`;
+  if (G > 1 && (s.model.kind !== 'transaction' || !s.model.createGroup || !stim.randomGroup || d % G !== 0)) {
+    throw new Error(`${s.block.name}: a model with groups of ${G} needs createGroup, randomGroup and directed vectors in whole groups (it has ${d})`);
+  }
+  const exhaustive = G === 1 && stim.spaceBits <= EXHAUSTIVE_LIMIT_BITS && o.vectors === undefined;
+  const body = exhaustive ? 2 ** stim.spaceBits : Math.ceil((o.vectors ?? DEFAULT_RANDOM_VECTORS) / G) * G;
+  const groups = G > 1 ? ` in groups of ${G}` : '';
+  const source = exhaustive ? `exhaustive (2^${stim.spaceBits}) + ${d} directed` : `${body} random (seed ${o.seed}) + ${d} directed${groups}`;
   const total = d + body;
 
-  function* chunks(size: number): Generator<Chunk> {
+  function* chunks(requested: number): Generator<Chunk> {
+    const size = Math.max(G, requested - (requested % G)); // a group never straddles two chunks
     const rng = seededRng(o.seed);
     // Timing streams independent of the data stream and of the chunk size.
     const gapRng = seededRng((o.seed ^ 0xa5a5a5a5) >>> 0), stallRng = seededRng((o.seed ^ 0x5a5a5a5a) >>> 0);
@@ -52,11 +60,21 @@ export function vectorSource(s: CosimSetup, o: { seed: number; vectors?: number 
     let golden: RowGolden;
     let cycleModel: { step(v: Vector): Vector | null } | undefined;
     if (model.kind === 'transaction') {
-      const fast = model.createRows?.(s.params, ins, outs);
-      const slow = fast ? undefined : model.create(s.params);
-      golden = fast ?? ((inRows, n, outRows) => {
-        for (let i = 0; i < n; i++) putRow(outs, outRows, i, slow!(getRow(ins, inRows, i)));
-      });
+      if (G > 1) {
+        const group = model.createGroup!(s.params);
+        golden = (inRows, n, outRows) => {
+          for (let g = 0; g < n; g += G) {
+            const out = group(Array.from({ length: G }, (_, j) => getRow(ins, inRows, g + j)));
+            out.forEach((v, j) => putRow(outs, outRows, g + j, v));
+          }
+        };
+      } else {
+        const fast = model.createRows?.(s.params, ins, outs);
+        const slow = fast ? undefined : model.create(s.params);
+        golden = fast ?? ((inRows, n, outRows) => {
+          for (let i = 0; i < n; i++) putRow(outs, outRows, i, slow!(getRow(ins, inRows, i)));
+        });
+      }
     } else {
       cycleModel = model.create(s.params);
       golden = () => undefined;
@@ -76,6 +94,8 @@ export function vectorSource(s: CosimSetup, o: { seed: number; vectors?: number 
       for (; i < n && first + i < d; i++) putRow(ins, inRows, i, stim.directed[first + i]!);
       if (exhaustive) {
         for (; i < n; i++) putRow(ins, inRows, i, stim.exhaustive(first + i - d));
+      } else if (G > 1) {
+        for (; i < n; i += G) stim.randomGroup!(rng).forEach((v, j) => putRow(ins, inRows, i + j, v));
       } else if (stim.randomRows && i < n) {
         stim.randomRows(rng, ins, inRows.subarray(i * ins.words), n - i);
       } else {
@@ -98,5 +118,5 @@ export function vectorSource(s: CosimSetup, o: { seed: number; vectors?: number 
       yield { first, n, inRows, expRows, check, gaps, stalls };
     }
   }
-  return { total, source, seed: o.seed, chunks };
+  return { total, group: G, source, seed: o.seed, chunks };
 }

@@ -33,21 +33,42 @@ export interface BlockExponent {
 
 const S10 = SInt(10);
 
+/**
+ * What the max tree keeps of some inputs, as one word (a lane stream holds it in a register between
+ * beats): `floor`, the largest exponent field and the OR of the mantissas; otherwise the largest
+ * magnitude.
+ */
+export function reduceInputs(xs: readonly InputFields[], rule: ScaleRule): Expr {
+  if (rule === 'floor') return cat(maxTree(xs.map((x) => x.e)), xs.map((x) => x.man).reduce((a, b) => a.or(b)));
+  return maxTree(xs.map((x) => cat(x.e, x.man)));
+}
+
+/** reduceInputs of the union of two input sets, from their two words. */
+export function combineReduced(a: Expr, b: Expr, rule: ScaleRule): Expr {
+  if (rule !== 'floor') return maxTree([a, b]);
+  const Mi = a.width - 8;
+  return cat(maxTree([a.bits(Mi + 7, Mi), b.bits(Mi + 7, Mi)]), a.bits(Mi - 1, 0).or(b.bits(Mi - 1, 0)));
+}
+
 /** floor(log2 amax) and the rule's increment, with a register after the max tree when `treeStage`. */
 export function blockExponent(xs: readonly InputFields[], elem: Format, rule: ScaleRule, treeStage: boolean): BlockExponent {
-  const Mi = xs[0]!.man.width;
+  return exponentOfReduced(std.pipe(reduceInputs(xs, rule), treeStage ? 1 : 0, 'max_tree'), elem, rule);
+}
+
+/** floor(log2 amax) and the rule's increment from a reduceInputs word. */
+export function exponentOfReduced(red: Expr, elem: Format, rule: ScaleRule): BlockExponent {
+  const Mi = red.width - 8;
   const subLog2 = (man: Expr) => { // floor(log2) of a subnormal man · 2^(−126 − Mi)
     const lz = std.leadingZeros(man);
     return lit(-127, S10).subWrap(lz.zext(9).asSInt().sext(10));
   };
   if (rule === 'floor') {
-    const emaxF = std.pipe(maxTree(xs.map((x) => x.e)), treeStage ? 1 : 0, 'emax_tree');
-    const orMan = std.pipe(xs.map((x) => x.man).reduce((a, b) => a.or(b)), treeStage ? 1 : 0, 'or_man_tree');
+    const emaxF = red.bits(Mi + 7, Mi), orMan = red.bits(Mi - 1, 0);
     const normal = emaxF.orR();
     const log2 = mux(normal, emaxF.zext(10).asSInt().subWrap(lit(127, S10)), subLog2(orMan));
     return { log2, inc: lit(0, UInt(1)), zero: normal.or(orMan.orR()).not() };
   }
-  const amax = std.pipe(maxTree(xs.map((x) => cat(x.e, x.man))), treeStage ? 1 : 0, 'amax_tree');
+  const amax = red;
   const e = amax.bits(Mi + 7, Mi), man = amax.bits(Mi - 1, 0);
   const normal = e.orR();
   const sigN = std.barrelShift(cat(normal, man), std.leadingZeros(cat(normal, man)), 'left'); // hidden bit on top

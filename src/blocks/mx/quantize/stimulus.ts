@@ -7,8 +7,9 @@ import type { Stimulus, Vector } from '../../../cosim/model.js';
 import { decodeToNumber } from '../../../numerics/decode.js';
 import { emax, parseFormat } from '../../../numerics/format.js';
 import { elemMax, f32Bits } from '../../../numerics/mx.js';
+import { toBeats } from './beats.js';
 
-export interface QuantizeStimulusParams { elem: string; block: number; round: string; randomBits: number; input: 'fp32' | 'bf16' }
+export interface QuantizeStimulusParams { elem: string; block: number; lanes?: number | undefined; round: string; randomBits: number; input: 'fp32' | 'bf16' }
 
 const POS_ZERO = 0, NEG_ZERO = 0x80000000, PINF = 0x7f800000, NINF = 0xff800000, QNAN = 0x7fc00000;
 
@@ -93,6 +94,18 @@ export function mxQuantizeStimulus(p: QuantizeStimulusParams): Stimulus {
   let seed = 0x1234567;
   const drng = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; }; // fixed: the directed set never changes
   const directed = directedBlocks(p, drng).map((b) => toVector(b, drng));
+  const L = p.lanes ?? k;
+  if (L < k) {
+    // The lane stream: each block as k/L beats.
+    const beats = (v: Vector) => toBeats(v, k, L, ['v', 'rnd']);
+    return {
+      directed: directed.flatMap(beats),
+      spaceBits: k * (bf16 ? 16 : 32),
+      exhaustive: () => { throw new Error('a lane stream is never enumerated'); },
+      random: () => { throw new Error('a lane stream takes whole blocks (randomGroup)'); },
+      randomGroup: (rng) => beats(toVector(randomBlock(k, rng), rng)),
+    };
+  }
   return {
     directed,
     spaceBits: k * (bf16 ? 16 : 32),
