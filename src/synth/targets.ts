@@ -15,7 +15,16 @@ interface TargetDef {
   readonly placeAndRoute: boolean;
 }
 
-const XC7: TargetDef['categories'] = [[/^LUT[1-6]$/, 'lut'], [/^FD[RSCP]E$/, 'ff'], [/^CARRY4$/, 'carry'], [/^RAMB(18|36)E1$/, 'bram'], [/^DSP48E1$/, 'dsp']];
+// LUT RAM and shift registers occupy SLICEM LUTs: they count as LUTs, weighted by the LUT sites each
+// cell takes (as Vivado's "Slice LUTs" counts "LUT as Memory").
+const XC7_LUT_MEMORY: Record<string, number> = {
+  RAM32X1S: 1, RAM64X1S: 1, RAM32X1D: 2, RAM64X1D: 2, RAM128X1S: 2, RAM128X1D: 4, RAM256X1S: 4,
+  RAM32M: 4, RAM64M: 4, SRL16E: 1, SRLC32E: 1,
+};
+const XC7: TargetDef['categories'] = [
+  [/^LUT[1-6]$/, 'lut'], [/^FD[RSCP]E$/, 'ff'], [/^CARRY4$/, 'carry'], [/^RAMB(18|36)E1$/, 'bram'], [/^DSP48E1$/, 'dsp'],
+  ...Object.keys(XC7_LUT_MEMORY).map((c) => [new RegExp(`^${c}$`), 'lut'] as const),
+];
 
 export const TARGET_DEFS: Record<Target, TargetDef> = {
   ice40: {
@@ -37,4 +46,10 @@ export const TARGET_DEFS: Record<Target, TargetDef> = {
 
 export function categoryOf(target: Target, cell: string): Category | undefined {
   return TARGET_DEFS[target].categories.find(([re]) => re.test(cell))?.[1];
+}
+
+/** How many units of its category one cell counts for (BRAM in 18 Kb halves, LUT RAM in LUT sites). */
+export function cellWeight(target: Target, cell: string): number {
+  if (target === 'xc7' || target === 'xc7-nodsp') return cell === 'RAMB36E1' ? 2 : (XC7_LUT_MEMORY[cell] ?? 1);
+  return 1;
 }

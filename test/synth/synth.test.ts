@@ -9,6 +9,7 @@ import { catalogue } from '../../src/blocks/catalogue.js';
 import { adderTreeBlock } from '../../src/blocks/examples/adder-tree/block.js';
 import { ToolError } from '../../src/cosim/simulators.js';
 import { synthReportSchema } from '../../src/report/schema.js';
+import { parseStat } from '../../src/synth/parse.js';
 import { synthesizeRun } from '../../src/synth/run.js';
 import { relevantLines, runTool } from '../../src/synth/tools.js';
 import { renderPage } from '../helpers/chromium.js';
@@ -29,6 +30,13 @@ describe('synthesis reports', () => {
     expect(run.report.totals.lut).toBeGreaterThan(0);
     expect(run.report.tools.yosys.version).toMatch(/^@yowasp\/yosys 0\.55\.\d+ \(Yosys 0\.55/);
     expect(synthReportSchema.safeParse(run.report).success).toBe(true);
+  });
+
+  it('xc7: LUT RAM and shift registers count as the LUT sites they occupy, RAMB36 as two 18 Kb BRAMs', () => {
+    const stat = { design: { num_cells_by_type: { LUT6: 10, RAM32M: 3, RAM64X1D: 2, SRLC32E: 5, RAMB36E1: 1, RAMB18E1: 1, FDRE: 7, MUXF7: 4 } } };
+    const { totals } = parseStat('xc7', JSON.stringify(stat));
+    expect(totals).toEqual({ lut: 10 + 3 * 4 + 2 * 2 + 5, ff: 7, carry: 0, bram: 3, dsp: 0 });
+    expect(parseStat('ice40', JSON.stringify({ design: { num_cells_by_type: { SB_LUT4: 9, SB_RAM40_4K: 2 } } })).totals).toMatchObject({ lut: 9, bram: 2 });
   });
 
   it('ice40: the Fmax is nextpnr\'s last post-route figure for clk, from its log', async () => {
