@@ -1,0 +1,15 @@
+import { defineBlock } from '../../block.js';
+import { loomSip } from './generator.js';
+import { loomSipModel } from './golden.js';
+import { params } from './params.js';
+import { loomSipStimulus } from './stimulus.js';
+
+export const loomSipBlock = defineBlock({
+  name: 'loom.sip',
+  summary: 'Loom serial inner-product unit: L lanes, weights bit-serial, B activation bits per cycle (conv) or bit-parallel (fc); exact Σ w·a in ⌈Pa/B⌉·Pw (or Pw) cycles',
+  params,
+  generator: loomSip,
+  handshake: () => ({ kind: 'sequential' }),
+  golden: 'loom/sip/golden.ts: cycle model (exact Σ w·a at runtime Pa/Pw; ⌈Pa/B⌉·Pw cycles per step, result the cycle after)',
+  cosim: { kind: 'cycle', create: loomSipModel, stimulus: loomSipStimulus },
+});
