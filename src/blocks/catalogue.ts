@@ -5,6 +5,7 @@ import { adderTreeBlock } from './examples/adder-tree/block.js';
 import { counterBlock } from './examples/counter/block.js';
 import { fifoBlock } from './examples/fifo/block.js';
 import { intMacBlock } from './int/mac/block.js';
+import { loomPrecisionBlock } from './loom/precision/block.js';
 import { loomSipBlock } from './loom/sip/block.js';
 import { minifloatAddBlock } from './minifloat/add/block.js';
 import { minifloatDotBlock } from './minifloat/dot/block.js';
@@ -17,7 +18,7 @@ import { mxNvfp4DotBlock } from './mx/nvfp4-dot/block.js';
 import { mxNvfp4QuantizeBlock } from './mx/nvfp4-quantize/block.js';
 import { mxQuantizeBlock } from './mx/quantize/block.js';
 
-export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomSipBlock] as unknown as BlockDef[];
+export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomPrecisionBlock, loomSipBlock] as unknown as BlockDef[];
 
 export function findBlock(name: string): BlockDef | undefined {
   return catalogue.find((b) => b.name === name);
