@@ -64,3 +64,25 @@ export function loadTensors(dir: string): TensorSet {
   }
   return { dir, weights, pairs };
 }
+
+export interface Int8Tensor {
+  readonly name: string; // source/tensor
+  readonly model: string;
+  readonly shape: readonly number[];
+  readonly data: Int8Array;
+}
+
+/** Every int8 weight tensor of a weights directory (raw int8 files), in manifest order. */
+export function loadInt8Tensors(dir: string): Int8Tensor[] {
+  const mf = join(dir, 'manifest.json');
+  if (!existsSync(mf)) throw new TensorDataError(`${dir}: no manifest.json (expected a weights directory such as ../shared/data/weights)`);
+  const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(mf, 'utf8')));
+  if (!parsed.success) throw new TensorDataError(`${mf}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+  return parsed.data.tensors.filter((t) => t.dtype === 'int8').map((t) => {
+    const buf = readFileSync(join(dir, t.file));
+    const n = t.shape.reduce((a, b) => a * b, 1);
+    if (buf.byteLength !== n) throw new TensorDataError(`${join(dir, t.file)}: ${buf.byteLength} bytes, expected ${n} for shape [${t.shape.join(', ')}]`);
+    const model = typeof t.model === 'string' ? t.model : t.source;
+    return { name: `${t.source}/${t.tensor}`, model, shape: t.shape, data: new Int8Array(buf.buffer, buf.byteOffset, n) };
+  });
+}
