@@ -11,7 +11,9 @@ export type Handshake =
   | { readonly kind: 'combinational' }
   | { readonly kind: 'pipeline'; readonly latency: number } // in_valid → out_valid after `latency` cycles
   | { readonly kind: 'stream'; readonly maxInterval?: number } // in_valid/in_ready → out_valid/out_ready; cycles per transaction at most
-  | { readonly kind: 'sequential' };                        // free-running; cycle model in the golden model
+  // Free-running; cycle model in the golden model. Valid/ready units with data-dependent timing also
+  // state their cycles per transaction (a formula of their inputs) and the fixed latency after them.
+  | { readonly kind: 'sequential'; readonly cycles?: string; readonly latency?: number };
 
 export interface BlockDef<S extends z.ZodObject = z.ZodObject> {
   /** `family.unit` in kebab case, e.g. `examples.adder-tree`. */

@@ -1,0 +1,23 @@
+// Every block of the catalogue, at its default parameters and at the variants that change its
+// structure, is lint-clean: Verilator --lint-only -Wall and Icarus -g2005 -Wall both silent.
+
+import { describe, expect, it } from 'vitest';
+import type { BlockDef } from '../../src/blocks/block.js';
+import { catalogue } from '../../src/blocks/catalogue.js';
+import { emit, lint } from '../helpers/hdl.js';
+
+const variants: Record<string, Array<Record<string, unknown>>> = {
+  'mx.quantize': [{ lanes: 8 }, { lanes: 4, round: 'stochastic', scaleRule: 'even' }],
+  'loom.sip': [{ signed: true, bits: 2 }, { mode: 'fc', signed: true }, { bits: 4, maxPrecision: 5, lanes: 3 }],
+  'loom.precision': [{ signed: true, trailing: true }],
+};
+
+describe('catalogue lint', () => {
+  for (const b of catalogue as readonly BlockDef[]) {
+    for (const v of [{}, ...(variants[b.name] ?? [])]) {
+      it(`${b.name} ${JSON.stringify(v)}: Verilator -Wall and Icarus -Wall are silent`, async () => {
+        expect(await lint(emit(b.generator, b.params.parse(v)))).toBe('');
+      }, 120_000);
+    }
+  }
+});
