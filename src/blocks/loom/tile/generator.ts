@@ -1,0 +1,51 @@
+// loom.tile: R × C serial inner-product units in lock step. Row r holds filter r's L weights and
+// column c the L activations of window c; SIP (r, c) computes Σ_l w[r][l] · a[c][l]. One sequencer,
+// one set of weight registers per row and activation registers per column: the bit streams are
+// shared. The step's Pa is the runtime Pa lowered to what the activations need: the detector
+// (loom.precision) finds each column's precision and the tile runs at the largest, so a step takes
+// ⌈min(Pa, max_c P_c) / B⌉ · Pw cycles.
+
+import { Bool, defineModule, input, mux, output, reg, UInt, when } from '../../../dsl/index.js';
+import { detectPrecision } from '../precision/detect.js';
+import { clampPrecisionHw, precisionWidth } from '../precision-range.js';
+import { serialControl, serialShape } from '../serial/control.js';
+import { serialDot } from '../serial/dot.js';
+import { extendActivation } from '../serial/operands.js';
+import { accumulatorWidth } from '../sip/generator.js';
+import { resultWidth } from '../sip/params.js';
+import type { TileParams } from './params.js';
+
+export const loomTile = defineModule('loom_tile', (p: TileParams) => {
+  const s = serialShape(p), L = p.lanes, P = p.maxPrecision, R = p.rows, C = p.cols;
+  const pwid = precisionWidth(P), Wout = resultWidth(p);
+  const inValid = input('in_valid', Bool), outReady = input('out_ready', Bool);
+  const ws = Array.from({ length: R }, (_, r) => Array.from({ length: L }, (_, l) => input(`w${r}_${l}`, UInt(P))));
+  const as = Array.from({ length: C }, (_, c) => Array.from({ length: L }, (_, l) => input(`a${c}_${l}`, UInt(P))));
+  const paIn = clampPrecisionHw(input('pa', UInt(pwid)), P), pw = clampPrecisionHw(input('pw', UInt(pwid)), P);
+  const inReady = output('in_ready', Bool), outValid = output('out_valid', Bool);
+  const results = Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c) => output(`result${r}_${c}`, UInt(Wout))));
+
+  // The dynamic Pa: the largest column precision (at least 1), never above the runtime Pa.
+  const detected = as.map((col) => detectPrecision(col, p.signed, false).p).reduce((a, b) => mux(a.gt(b), a, b));
+  const need = clampPrecisionHw(detected, P);
+  const pa = mux(need.lt(paIn), need, paIn);
+
+  const ctl = serialControl(s, inValid, outReady, pa, pw);
+  inReady.set(ctl.ready);
+  const wRegs = ws.map((row, r) => row.map((_, l) => reg(`w_r${r}_${l}`, UInt(P))));
+  const aRegs = as.map((col, c) => col.map((_, l) => reg(`a_r${c}_${l}`, UInt(s.NG * s.Bg))));
+  when(ctl.take, () => {
+    wRegs.forEach((row, r) => row.forEach((x, l) => x.set(ws[r]![l]!)));
+    aRegs.forEach((col, c) => col.forEach((x, l) => x.set(extendActivation(as[c]![l]!, pa, s))));
+  });
+  const Wacc = accumulatorWidth(p, Wout);
+  for (let r = 0; r < R; r++) {
+    for (let c = 0; c < C; c++) {
+      const sum = serialDot(ctl, s, wRegs[r]!, aRegs[c]!, Wacc, `sip${r}_${c}`);
+      const q = reg(`result_q${r}_${c}`, UInt(Wout), { init: 0 });
+      when(ctl.finish, () => q.set(sum.bits(Wout - 1, 0)));
+      results[r]![c]!.set(q);
+    }
+  }
+  outValid.set(ctl.outValid);
+});
