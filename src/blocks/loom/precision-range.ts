@@ -11,5 +11,6 @@ export const clampPrecision = (x: number, maxPrecision: number) => Math.max(1, M
 /** max(1, min(P, x)) in hardware. */
 export function clampPrecisionHw(x: Expr, maxPrecision: number): Expr {
   const w = x.width;
-  return mux(x.eq(lit(0, UInt(w))), lit(1, UInt(w)), mux(x.gt(lit(maxPrecision, UInt(w))), lit(maxPrecision, UInt(w)), x));
+  const capped = 2 ** w - 1 > maxPrecision ? mux(x.gt(lit(maxPrecision, UInt(w))), lit(maxPrecision, UInt(w)), x) : x; // no value above P fits
+  return mux(x.eq(lit(0, UInt(w))), lit(1, UInt(w)), capped);
 }
