@@ -124,3 +124,33 @@ writeFileSync('bench/results/qor.md', [
   ...qor.fmax.map((f) => `| ${f.unit} | ${f.lut} | ${f.ff} | ${f.fmaxMHz ?? ''} |`), '',
 ].join('\n'));
 }
+
+// ---- Loom: cycles on real int8 tensors and cost per SIP (issue: Loom bit-serial lanes) ----
+if (want('loom')) {
+const { runLoomBench, PAPER_SPEEDUP } = await import('./loom.mjs');
+const loom = await runLoomBench();
+const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, yosys: loom.cost[0]?.yosys };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/loom.json', JSON.stringify({ ...meta, ...loom }, null, 2) + '\n');
+const fmt = (x, d = 2) => (x === null || x === undefined ? '' : x.toFixed(d));
+writeFileSync('bench/results/loom.md', [
+  '# Loom: cycles on real int8 tensors against a bit-parallel 16-bit MAC array, and cost per SIP, one run', '',
+  `Command: \`${COMMAND}\` · ${meta.date} · ${meta.yosys} · data: ${loom.data}`, '',
+  'Every int8 tensor of the data set. Pw: profiled per layer (loom.precision over the whole tensor). Pa: found per group of 16 at run time',
+  '(loom.precision per group); the data set has no int8 activations, so each tensor\'s own values, 16 at a time, stand in for them.',
+  'Loom (conv) takes ⌈Pa/B⌉·Pw cycles per step; a bit-parallel 16b × 16b MAC array of equal peak throughput takes what Loom takes',
+  `at 16 bits, ⌈16/B⌉·16, for the same work. Speedup = bit-parallel cycles / Loom cycles. The paper reports ${PAPER_SPEEDUP}× on its networks.`,
+  '"profiled Pa": Pa fixed per layer like Pw (no detector). fc: activations bit-parallel, 16 / Pw.', '',
+  '| B | Loom cycles | bit-parallel cycles | speedup | paper |', '|---:|---:|---:|---:|---:|',
+  ...loom.totals.map((t) => `| ${t.bits} | ${t.loom} | ${t.parallel} | ${fmt(t.speedup)} | ${PAPER_SPEEDUP} |`), '',
+  '## Cost (same Yosys, same run)', '',
+  'MACs per cycle: a SIP does 16 products per step; at 16-bit operands a step takes ⌈16/B⌉·16 cycles, on this data the mean step above.',
+  'Work per LUT = MACs per cycle / LUT (× 1000); Fmax from nextpnr-ice40 is not folded in.', '',
+  '| unit | target | LUT | FF | Fmax (MHz) | MACs/cycle at 16 bit | MACs/cycle on the data | MACs/cycle per kLUT on the data |',
+  '|---|---|---:|---:|---:|---:|---:|---:|',
+  ...loom.cost.map((r) => `| ${r.unit} | ${r.target} | ${r.lut} | ${r.ff} | ${r.fmaxMHz ?? ''} | ${fmt(r.macsPerCycle16, 3)} | ${fmt(r.macsPerCycleData, 3)} | ${fmt((1000 * r.macsPerCycleData) / r.lut, 2)} |`), '',
+  '## Per tensor', '',
+  '| tensor | values | Pw | mean Pa | speedup B=1 | B=2 | B=4 | profiled Pa, B=1 | fc |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...loom.cycles.map((r) => `| ${r.tensor} | ${r.values} | ${r.pw} | ${fmt(r.meanPa)} | ${r.perB.map((x) => fmt(x.speedup)).join(' | ')} | ${fmt(r.perB[0].profiledSpeedup)} | ${fmt(r.fcSpeedup)} |`), '',
+].join('\n'));
+}
