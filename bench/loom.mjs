@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { loadInt8Tensors } from '../dist/accuracy/tensors.js';
 import { intMacBlock } from '../dist/blocks/int/mac/block.js';
 import { loomSipBlock } from '../dist/blocks/loom/sip/block.js';
+import { loomTileBlock } from '../dist/blocks/loom/tile/block.js';
 import { groupPrecision } from '../dist/blocks/loom/precision/golden.js';
 import { minifloatMacBlock } from '../dist/blocks/minifloat/mac/block.js';
 import { blockSource, synthesizeSource } from '../dist/synth/run.js';
@@ -63,10 +64,12 @@ export async function runLoomBench() {
   // Cost, one run. Per-step precision at the data's mean: products per cycle of each unit.
   const meanStep = (b) => cycles.reduce((s, r) => s + r.perB[BITS.indexOf(b)].loom, 0) / cycles.reduce((s, r) => s + r.steps, 0);
   const units = [
-    ...BITS.map((b) => ({ label: `loom.sip L=16 P=16 B=${b} signed`, block: loomSipBlock, params: { lanes: LANES, maxPrecision: P, bits: b, signed: true }, at16: LANES / (Math.ceil(P / b) * P), atData: LANES / meanStep(b) })),
-    { label: 'int.mac 16×16', block: intMacBlock, params: { aBits: 16, bBits: 16 }, at16: 1, atData: 1 },
-    { label: 'int.mac 8×8', block: intMacBlock, params: { aBits: 8, bBits: 8 }, at16: null, atData: 1 },
-    { label: 'minifloat.mac e4m3 × e4m3 (Kulisch)', block: minifloatMacBlock, params: { a: 'e4m3', b: 'e4m3' }, at16: null, atData: 1 },
+    ...BITS.map((b) => ({ label: `loom.sip L=16 P=16 B=${b} signed`, block: loomSipBlock, params: { lanes: LANES, maxPrecision: P, bits: b, signed: true }, sips: 1, at16: LANES / (Math.ceil(P / b) * P), atData: LANES / meanStep(b) })),
+    // In a tile the operand registers, the load logic and the sequencer are shared by a row or a column.
+    ...BITS.map((b) => ({ label: `loom.tile 4×4, L=16 P=16 B=${b} signed`, block: loomTileBlock, params: { rows: 4, cols: 4, lanes: LANES, maxPrecision: P, bits: b, signed: true }, sips: 16, at16: 16 * LANES / (Math.ceil(P / b) * P), atData: 16 * LANES / meanStep(b) })),
+    { label: 'int.mac 16×16', block: intMacBlock, params: { aBits: 16, bBits: 16 }, sips: null, at16: 1, atData: 1 },
+    { label: 'int.mac 8×8', block: intMacBlock, params: { aBits: 8, bBits: 8 }, sips: null, at16: null, atData: 1 },
+    { label: 'minifloat.mac e4m3 × e4m3 (Kulisch)', block: minifloatMacBlock, params: { a: 'e4m3', b: 'e4m3' }, sips: null, at16: null, atData: 1 },
   ];
   const targets = ['xc7', 'ice40'];
   const jobs = units.flatMap((u) => targets.map((target) => () => synthesizeSource(blockSource(u.block, u.block.params.parse(u.params)), { target, cache: false })));
@@ -75,7 +78,7 @@ export async function runLoomBench() {
   let k = 0;
   for (const u of units) for (const target of targets) {
     const r = reports[k++];
-    const row = { unit: u.label, target, lut: r.totals.lut, ff: r.totals.ff, fmaxMHz: r.pnr?.fmaxMHz ?? null, macsPerCycle16: u.at16, macsPerCycleData: u.atData, yosys: r.tools.yosys.version };
+    const row = { unit: u.label, target, lut: r.totals.lut, ff: r.totals.ff, fmaxMHz: r.pnr?.fmaxMHz ?? null, unplaced: r.pnr?.unplaced ?? null, sips: u.sips, macsPerCycle16: u.at16, macsPerCycleData: u.atData, yosys: r.tools.yosys.version };
     cost.push(row);
     console.log(`${u.label} on ${target}: LUT ${row.lut}, FF ${row.ff}${row.fmaxMHz ? `, ${row.fmaxMHz} MHz` : ''}`);
   }
