@@ -15,6 +15,7 @@ import { loomTileBlock } from '../dist/blocks/loom/tile/block.js';
 import { groupPrecision } from '../dist/blocks/loom/precision/golden.js';
 import { minifloatMacBlock } from '../dist/blocks/minifloat/mac/block.js';
 import { blockSource, synthesizeSource } from '../dist/synth/run.js';
+import { pool } from './pool.mjs';
 
 const P = 16, LANES = 16, BITS = [1, 2, 4];
 export const PAPER_SPEEDUP = 4.38;
@@ -43,12 +44,6 @@ export function loomCycles(tensors) {
   });
 }
 
-async function pool(jobs, n) {
-  const out = new Array(jobs.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => { while (next < jobs.length) { const i = next++; out[i] = await jobs[i](); } }));
-  return out;
-}
 
 export async function runLoomBench() {
   const dir = dataDir();

@@ -7,6 +7,7 @@ import { mxDotBlock } from '../dist/blocks/mx/dot/block.js';
 import { parseFormat } from '../dist/numerics/format.js';
 import { kulischLsb, kulischWidth } from '../dist/numerics/minifloat.js';
 import { blockSource, synthesizeSource } from '../dist/synth/run.js';
+import { pool } from './pool.mjs';
 
 export const MX_ELEMS = ['e5m2', 'e4m3', 'e3m2', 'e2m3', 'e2m1', 'int8'];
 const TARGETS = ['xc7-nodsp'];
@@ -29,12 +30,6 @@ export function baselineShim(top, ports, params) {
 
 export const baselineFile = () => ({ path: 'mx_dot_baseline.v', content: readFileSync(new URL('./baselines/mx_dot_baseline.v', import.meta.url), 'utf8') });
 
-async function pool(jobs, n) {
-  const out = new Array(jobs.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => { while (next < jobs.length) { const i = next++; out[i] = await jobs[i](); } }));
-  return out;
-}
 
 export async function runMxBench() {
   const units = MX_ELEMS.map((elem) => {

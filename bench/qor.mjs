@@ -10,6 +10,7 @@ import { minifloatMulBlock } from '../dist/blocks/minifloat/mul/block.js';
 import { productWidth } from '../dist/blocks/minifloat/mul/generator.js';
 import { parseFormat } from '../dist/numerics/format.js';
 import { blockSource, synthesizeSource } from '../dist/synth/run.js';
+import { pool } from './pool.mjs';
 
 const TARGETS = ['xc7-nodsp', 'ice40'];
 // iCE40 LUT4 / xc7 LUT of careful hand-written multipliers (Yosys 0.23), from the issue.
@@ -44,12 +45,6 @@ function intMacUnit() {
   return { label: `int.mac 8×8 signed, n=${params.n}`, careful: CAREFUL.int8, gen, base, carefulNote: 'multiplier only' };
 }
 
-async function pool(jobs, n) {
-  const out = new Array(jobs.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => { while (next < jobs.length) { const i = next++; out[i] = await jobs[i](); } }));
-  return out;
-}
 
 export async function runQorBench() {
   const units = [...['e2m1', 'e2m3', 'e3m2', 'e4m3', 'e5m2'].map(mulUnit), intMacUnit()];

@@ -6,13 +6,13 @@
 // back-pressure, rare resets.
 
 import type { Stimulus, Vector } from '../../../cosim/model.js';
-import { precisionWidth } from '../precision-range.js';
+import { randomCycles, randomPrecision } from '../serial/random-cycles.js';
 import { stepCycles, type SipParams } from './params.js';
 
 interface Step { pa: number; pw: number; ws: bigint[]; as: bigint[] }
 
 export function loomSipStimulus(p: SipParams): Stimulus {
-  const L = p.lanes, P = p.maxPrecision, pmax = 2 ** precisionWidth(P) - 1;
+  const L = p.lanes, P = p.maxPrecision;
   const mask = (1n << BigInt(P)) - 1n;
   const cycle = (s: Step | null, o: { rst?: boolean; ready?: boolean } = {}): Vector => {
     const v: Vector = { rst: o.rst ? 1n : 0n, in_valid: s ? 1n : 0n, out_ready: o.ready === false ? 0n : 1n, pa: BigInt(s?.pa ?? 1), pw: BigInt(s?.pw ?? 1) };
@@ -38,7 +38,6 @@ export function loomSipStimulus(p: SipParams): Stimulus {
   for (let c = 0; c < 40; c++) directed.push(cycle({ pa: 1 + (k % P), pw: 1 + ((k * 7) % 3), ws: fill(BigInt(k)), as: fill(BigInt(++k)) }));
   for (let c = 0; c < 3 * stepCycles(p, P, P); c++) directed.push(cycle(c % 2 ? { pa: P, pw: P, ws: fill(most(P)), as: fill(most(P)) } : null, { ready: false }));
 
-  let offer: Step | null = null, offerLeft = 0, stall = 0;
   const randomValue = (rng: () => number, bits: number): bigint => {
     const r = rng();
     if (r < 0.05) return 0n;
@@ -47,24 +46,14 @@ export function loomSipStimulus(p: SipParams): Stimulus {
     const u = BigInt(Math.floor(rng() * 2 ** bits));
     return p.signed ? BigInt.asIntN(bits, u) : u;
   };
-  const randomPrecision = (rng: () => number) => (rng() < 0.03 ? Math.floor(rng() * (pmax + 1)) : 1 + Math.floor(rng() * P));
   return {
     directed,
     spaceBits: 64, // a sequence: always random
     exhaustive: () => cycle(null),
-    random: (rng) => {
-      if (offerLeft-- <= 0) {
-        offerLeft = Math.floor(rng() * 4);
-        if (rng() < 0.25) offer = null;
-        else {
-          const pa = randomPrecision(rng), pw = randomPrecision(rng);
-          const va = Math.min(Math.max(pa, 1), P), vw = Math.min(Math.max(pw, 1), P);
-          offer = { pa, pw, ws: Array.from({ length: L }, () => randomValue(rng, vw)), as: Array.from({ length: L }, () => randomValue(rng, va)) };
-        }
-      }
-      if (stall > 0) stall--;
-      else if (rng() < 0.02) stall = 1 + Math.floor(rng() * 40);
-      return cycle(offer, { rst: rng() < 2e-4, ready: stall === 0 });
-    },
+    random: randomCycles<Step>((rng) => {
+      const pa = randomPrecision(rng, P), pw = randomPrecision(rng, P);
+      const va = Math.min(Math.max(pa, 1), P), vw = Math.min(Math.max(pw, 1), P);
+      return { pa, pw, ws: Array.from({ length: L }, () => randomValue(rng, vw)), as: Array.from({ length: L }, () => randomValue(rng, va)) };
+    }, cycle),
   };
 }

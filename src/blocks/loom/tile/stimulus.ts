@@ -5,6 +5,7 @@
 
 import type { Stimulus, Vector } from '../../../cosim/model.js';
 import { precisionWidth } from '../precision-range.js';
+import { randomCycles, randomPrecision } from '../serial/random-cycles.js';
 import { stepCycles } from '../sip/params.js';
 import type { TileParams } from './params.js';
 
@@ -40,25 +41,14 @@ export function loomTileStimulus(p: TileParams): Stimulus {
   add({ pa: 2, pw: P, ws, as: grid(C, () => value(drng, P)) }); // runtime Pa below the data: read at 2 bits
   add({ pa: 0, pw: pmax, ws, as: grid(C, () => value(drng, 2)) }); // clamped precisions
 
-  let offer: Step | null = null, offerLeft = 0, stall = 0;
-  const precision = (rng: () => number) => (rng() < 0.03 ? Math.floor(rng() * (pmax + 1)) : 1 + Math.floor(rng() * P));
   return {
     directed,
     spaceBits: 64,
     exhaustive: () => cycle(null),
-    random: (rng) => {
-      if (offerLeft-- <= 0) {
-        offerLeft = Math.floor(rng() * 4);
-        if (rng() < 0.25) offer = null;
-        else {
-          const pa = precision(rng), pw = precision(rng);
-          const colBits = Array.from({ length: C }, () => Math.floor(rng() * (P + 1)));
-          offer = { pa, pw, ws: grid(R, () => value(rng, P)), as: grid(C, (c) => (rng() < 0.05 ? BigInt(Math.floor(rng() * 2 ** 30)) : value(rng, colBits[c]!))) };
-        }
-      }
-      if (stall > 0) stall--;
-      else if (rng() < 0.02) stall = 1 + Math.floor(rng() * 40);
-      return cycle(offer, { rst: rng() < 2e-4, ready: stall === 0 });
-    },
+    random: randomCycles<Step>((rng) => {
+      const pa = randomPrecision(rng, P), pw = randomPrecision(rng, P);
+      const colBits = Array.from({ length: C }, () => Math.floor(rng() * (P + 1)));
+      return { pa, pw, ws: grid(R, () => value(rng, P)), as: grid(C, (c) => (rng() < 0.05 ? BigInt(Math.floor(rng() * 2 ** 30)) : value(rng, colBits[c]!))) };
+    }, cycle),
   };
 }
