@@ -8,6 +8,7 @@ import { intMacBlock } from './int/mac/block.js';
 import { loomPrecisionBlock } from './loom/precision/block.js';
 import { loomSipBlock } from './loom/sip/block.js';
 import { loomTileBlock } from './loom/tile/block.js';
+import { tensordashMuxBlock } from './tensordash/mux/block.js';
 import { tensordashSchedulerBlock } from './tensordash/scheduler/block.js';
 import { minifloatAddBlock } from './minifloat/add/block.js';
 import { minifloatDotBlock } from './minifloat/dot/block.js';
@@ -20,7 +21,7 @@ import { mxNvfp4DotBlock } from './mx/nvfp4-dot/block.js';
 import { mxNvfp4QuantizeBlock } from './mx/nvfp4-quantize/block.js';
 import { mxQuantizeBlock } from './mx/quantize/block.js';
 
-export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomPrecisionBlock, loomSipBlock, loomTileBlock, tensordashSchedulerBlock] as unknown as BlockDef[];
+export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomPrecisionBlock, loomSipBlock, loomTileBlock, tensordashMuxBlock, tensordashSchedulerBlock] as unknown as BlockDef[];
 
 export function findBlock(name: string): BlockDef | undefined {
   return catalogue.find((b) => b.name === name);

@@ -1,0 +1,26 @@
+// tensordash.mux: the interconnect alone. Lane l's select picks candidate k of the set, the pair at
+// row t + dt_k, lane (l + dl_k) mod N of the staging buffer; A and B share the select. A select
+// beyond the set gives a zero pair (our choice: no product).
+
+import { defineModule, input, lit, mux, output, std, UInt, type Expr } from '../../../dsl/index.js';
+import { candidatesOf } from '../candidates.js';
+import type { MuxParams } from './params.js';
+
+export const tensordashMux = defineModule('tensordash_mux', (p: MuxParams) => {
+  const N = p.lanes, rows = p.lookahead + 1, cands = candidatesOf(p), sw = Math.max(1, std.clog2(cands.length));
+  const as = Array.from({ length: rows }, (_, r) => Array.from({ length: N }, (_, l) => input(`a${r}_${l}`, UInt(p.aBits))));
+  const bs = Array.from({ length: rows }, (_, r) => Array.from({ length: N }, (_, l) => input(`b${r}_${l}`, UInt(p.bBits))));
+  const sels = Array.from({ length: N }, (_, l) => input(`sel${l}`, UInt(sw)));
+  for (let l = 0; l < N; l++) {
+    const pick = (xs: Expr[][], w: number) => {
+      let out: Expr = lit(0, UInt(w));
+      for (let k = cands.length - 1; k >= 0; k--) {
+        const c = cands[k]!;
+        out = mux(sels[l]!.eq(lit(k, UInt(sw))), xs[c.dt]![(((l + c.dl) % N) + N) % N]!, out);
+      }
+      return out;
+    };
+    output(`ma${l}`, UInt(p.aBits)).set(pick(as, p.aBits));
+    output(`mb${l}`, UInt(p.bBits)).set(pick(bs, p.bBits));
+  }
+});
