@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
 import { candidatesOf, laneOrderOf } from '../../src/blocks/tensordash/candidates.js';
-import { scheduleStep } from '../../src/blocks/tensordash/schedule.js';
+import { scheduleStep, scheduleStream } from '../../src/blocks/tensordash/schedule.js';
 import { tensordashSchedulerBlock } from '../../src/blocks/tensordash/scheduler/block.js';
 import { seededRng } from '../../src/cosim/model.js';
 import { simulate } from '../../src/cosim/run.js';
@@ -35,6 +35,18 @@ describe('tensordash schedule', () => {
     const r = scheduleStep([[F, F, F, F], [T, T, F, F]], cands, [3, 2, 1, 0]);
     expect(r.sel).toEqual([-1, -1, 2, 3]);
     expect(r.advance).toBe(2);
+  });
+
+  it('a stream: dense rows take a cycle each, empty rows H + 1 per cycle, one lane\'s column three rows per cycle', () => {
+    const p = params({}), cands = candidatesOf(p), order = laneOrderOf(p);
+    const rows = (f: (r: number, l: number) => boolean, n: number) => Array.from({ length: n }, (_, r) => Array.from({ length: 16 }, (_, l) => f(r, l)));
+    expect(scheduleStream(rows(() => true, 10), 16, 2, cands, order).cycles).toBe(10);
+    expect(scheduleStream(rows(() => false, 10), 16, 2, cands, order).cycles).toBe(4);
+    // Only lane 0 non-zero: lane 0 takes (0, 0); lane 1, earlier in the order than lane 15, takes
+    // row 1's by (1, −1) and lane 2 row 2's by (2, −2): three rows drain per cycle.
+    const one = scheduleStream(rows((_, l) => l === 0, 12), 16, 2, cands, order, true);
+    expect(one.cycles).toBe(4);
+    expect([one.steps[0]!.sel[0], one.steps[0]!.sel[1], one.steps[0]!.sel[2], one.steps[0]!.sel[15]]).toEqual([0, 3, 5, -1]);
   });
 
   it('invariants on random windows: takes were available and taken once, row 0 drains, no lane idles past an available candidate', () => {

@@ -27,3 +27,23 @@ export function scheduleStep(avail: readonly (readonly boolean[])[], cands: read
   while (advance < left.length && left[advance]!.every((x) => !x)) advance++;
   return { sel, left, advance };
 }
+
+/**
+ * A whole stream through the window: rows of A's non-zero mask (nonZero[row][lane]) enter the
+ * window (rows t … t+H), one greedy step per cycle, the window advancing after each. Returns the
+ * cycle count and, when asked, every step (for the PE's cycle model).
+ */
+export function scheduleStream(nonZero: readonly (readonly boolean[])[], N: number, H: number, cands: readonly Candidate[], order: readonly number[], keepSteps = false): { cycles: number; steps: Step[] } {
+  const rows = nonZero.length, steps: Step[] = [];
+  const row = (t: number) => (t < rows ? nonZero[t]!.slice() : new Array<boolean>(N).fill(false));
+  let t = 0, cycles = 0;
+  let window = Array.from({ length: H + 1 }, (_, r) => row(r));
+  while (t < rows) {
+    const s = scheduleStep(window, cands, order);
+    if (keepSteps) steps.push(s);
+    cycles++;
+    t += s.advance;
+    window = [...s.left.slice(s.advance), ...Array.from({ length: s.advance }, (_, k) => row(t + H + 1 - s.advance + k))];
+  }
+  return { cycles, steps };
+}
