@@ -16,7 +16,7 @@ export function listCommand(): Command {
         process.stdout.write(`${b.name}\n  ${b.summary}\n`);
         for (const [k, p] of Object.entries(paramProps(b))) {
           const range = p.minimum !== undefined ? ` ${p.minimum}..${p.maximum}` : p.enum ? ` ${p.enum.join('|')}` : '';
-          process.stdout.write(`    --${kebab(k)} <${p.type}${range}>  ${p.description ?? ''} (default ${JSON.stringify(p.default)})\n`);
+          process.stdout.write(`    --${kebab(k)} <${p.type}${range}>  ${p.description ?? ''}${p.default === undefined ? '' : ` (default ${JSON.stringify(p.default)})`}\n`);
         }
       }
     });

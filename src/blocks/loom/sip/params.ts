@@ -1,7 +1,6 @@
 // Parameters of loom.sip and the widths that follow from them.
 
 import { z } from 'zod';
-import { std } from '../../../dsl/index.js';
 
 export const params = z.object({
   lanes: z.number().int().min(1).max(256).default(16).describe('lanes L: weight/activation pairs per step'),
@@ -20,15 +19,8 @@ export function resultWidth(p: SipParams): number {
   return (L * (1n << (2n * P - 2n))).toString(2).length + 1; // the largest magnitude: (−2^(P−1))² per lane
 }
 
-/** Bits of activation per step: B in conv mode, the whole (padded) word in fc mode. */
-export const groupBits = (p: SipParams) => (p.mode === 'fc' ? p.maxPrecision : p.bits);
-
-/** Activation groups of the widest activation. */
-export const maxGroups = (p: SipParams) => Math.ceil(p.maxPrecision / groupBits(p));
-
-/** Cycles of one step (formats the golden model and the metadata agree on). */
+/** Cycles of one step (the golden model and the metadata state the same). */
 export function stepCycles(p: SipParams, pa: number, pw: number): number {
   return p.mode === 'fc' ? pw : Math.ceil(pa / p.bits) * pw;
 }
 
-export const counterWidth = (n: number) => Math.max(1, std.clog2(n));

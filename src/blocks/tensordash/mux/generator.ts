@@ -2,12 +2,12 @@
 // row t + dt_k, lane (l + dl_k) mod N of the staging buffer; A and B share the select. A select
 // beyond the set gives a zero pair (our choice: no product).
 
-import { defineModule, input, lit, mux, output, std, UInt, type Expr } from '../../../dsl/index.js';
-import { candidatesOf } from '../candidates.js';
+import { defineModule, input, lit, mux, output, UInt, type Expr } from '../../../dsl/index.js';
+import { candidatesOf, selectWidth } from '../candidates.js';
 import type { MuxParams } from './params.js';
 
 export const tensordashMux = defineModule('tensordash_mux', (p: MuxParams) => {
-  const N = p.lanes, rows = p.lookahead + 1, cands = candidatesOf(p), sw = Math.max(1, std.clog2(cands.length));
+  const N = p.lanes, rows = p.lookahead + 1, cands = candidatesOf(p), sw = selectWidth(cands);
   const as = Array.from({ length: rows }, (_, r) => Array.from({ length: N }, (_, l) => input(`a${r}_${l}`, UInt(p.aBits))));
   const bs = Array.from({ length: rows }, (_, r) => Array.from({ length: N }, (_, l) => input(`b${r}_${l}`, UInt(p.bBits))));
   const sels = Array.from({ length: N }, (_, l) => input(`sel${l}`, UInt(sw)));

@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { checkScheduler, schedulerFields } from '../candidates.js';
+import { checkCandidates, windowFields } from '../candidates.js';
 
-const { laneOrder: _unused, ...fields } = schedulerFields; // the interconnect has no lane order
-void _unused;
-
+// The interconnect has no lane order: the selects come from outside.
 export const params = z.object({
-  ...fields,
+  ...windowFields,
   aBits: z.number().int().min(1).max(32).default(8).describe('width of operand A'),
   bBits: z.number().int().min(1).max(32).default(8).describe('width of operand B'),
-}).superRefine((p, ctx) => checkScheduler({ ...p, laneOrder: undefined }, ctx));
+}).superRefine(checkCandidates);
 export type MuxParams = z.infer<typeof params>;

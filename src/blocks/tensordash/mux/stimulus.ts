@@ -4,11 +4,11 @@
 
 import type { Stimulus, Vector } from '../../../cosim/model.js';
 import { randomBits } from '../../../cosim/model.js';
-import { candidatesOf } from '../candidates.js';
+import { candidatesOf, selectWidth } from '../candidates.js';
 import type { MuxParams } from './params.js';
 
 export function muxStimulus(p: MuxParams): Stimulus {
-  const N = p.lanes, rows = p.lookahead + 1, sw = Math.max(1, Math.ceil(Math.log2(candidatesOf(p).length)));
+  const N = p.lanes, rows = p.lookahead + 1, sw = selectWidth(candidatesOf(p));
   const buffer = (f: (r: number, l: number, which: 'a' | 'b') => bigint): Vector => {
     const v: Vector = {};
     for (let r = 0; r < rows; r++) for (let l = 0; l < N; l++) {

@@ -4,12 +4,12 @@
 // The lane chain is combinational, as in the paper's scheduler (N lanes of 8-way picks).
 
 import { Bool, cat, defineModule, input, lit, mux, output, std, UInt, type Expr } from '../../../dsl/index.js';
-import { candidatesOf, laneOrderOf } from '../candidates.js';
+import { candidatesOf, laneOrderOf, selectWidth } from '../candidates.js';
 import type { SchedulerParams } from './params.js';
 
 export const tensordashScheduler = defineModule('tensordash_scheduler', (p: SchedulerParams) => {
   const N = p.lanes, rows = p.lookahead + 1, cands = candidatesOf(p), order = laneOrderOf(p);
-  const sw = Math.max(1, std.clog2(cands.length)), aw = std.bitsFor(rows);
+  const sw = selectWidth(cands), aw = std.bitsFor(rows);
   const avail = input('avail', UInt(rows * N));
   const picks = Array.from({ length: N }, (_, l) => output(`pick${l}`, Bool));
   const sels = Array.from({ length: N }, (_, l) => output(`sel${l}`, UInt(sw)));

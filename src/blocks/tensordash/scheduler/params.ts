@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { checkScheduler, schedulerFields } from '../candidates.js';
+import { checkCandidates, checkLaneOrder, laneOrderField, windowFields } from '../candidates.js';
 
-export const params = z.object(schedulerFields).superRefine(checkScheduler);
+export const params = z.object({ ...windowFields, laneOrder: laneOrderField }).superRefine((p, ctx) => {
+  checkCandidates(p, ctx);
+  checkLaneOrder(p, ctx);
+});
 export type SchedulerParams = z.infer<typeof params>;
