@@ -1,6 +1,6 @@
 // Reading tool output: Yosys `stat -json` and the nextpnr-ice40 log.
 
-import { categoryOf, cellWeight, type Category, type Target } from './targets.js';
+import { categoryOf, type Category, type Target } from './targets.js';
 
 interface StatJson {
   design?: { num_cells_by_type?: Record<string, number> };
@@ -22,7 +22,7 @@ export function parseStat(target: Target, json: string, module?: string, exclude
   const totals: Record<Category, number> = { lut: 0, ff: 0, carry: 0, bram: 0, dsp: 0 };
   for (const [type, n] of Object.entries(cells)) {
     const c = categoryOf(target, type);
-    if (c) totals[c] += cellWeight(target, type) * n;
+    if (c) totals[c.category] += c.weight * n;
   }
   return { cells, totals };
 }

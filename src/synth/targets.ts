@@ -10,20 +10,23 @@ interface TargetDef {
   readonly script: string; // template file in synth/
   readonly options: Record<string, boolean>;
   readonly describe: string;
-  /** Cell type → category (by pattern); anything else is listed under cells but in no total. */
-  readonly categories: ReadonlyArray<readonly [RegExp, Category]>;
+  /**
+   * Cell type → category (by pattern) and how many units of it one cell counts for (default 1);
+   * anything else is listed under cells but in no total.
+   */
+  readonly categories: ReadonlyArray<readonly [RegExp, Category, number?]>;
   readonly placeAndRoute: boolean;
 }
 
-// LUT RAM and shift registers occupy SLICEM LUTs: they count as LUTs, weighted by the LUT sites each
-// cell takes (as Vivado's "Slice LUTs" counts "LUT as Memory").
+// BRAM counts in 18 Kb halves. LUT RAM and shift registers occupy SLICEM LUTs: they count as LUTs,
+// weighted by the LUT sites each cell takes (as Vivado's "Slice LUTs" counts "LUT as Memory").
 const XC7_LUT_MEMORY: Record<string, number> = {
   RAM32X1S: 1, RAM64X1S: 1, RAM32X1D: 2, RAM64X1D: 2, RAM128X1S: 2, RAM128X1D: 4, RAM256X1S: 4,
   RAM32M: 4, RAM64M: 4, SRL16E: 1, SRLC32E: 1,
 };
 const XC7: TargetDef['categories'] = [
-  [/^LUT[1-6]$/, 'lut'], [/^FD[RSCP]E$/, 'ff'], [/^CARRY4$/, 'carry'], [/^RAMB(18|36)E1$/, 'bram'], [/^DSP48E1$/, 'dsp'],
-  ...Object.keys(XC7_LUT_MEMORY).map((c) => [new RegExp(`^${c}$`), 'lut'] as const),
+  [/^LUT[1-6]$/, 'lut'], [/^FD[RSCP]E$/, 'ff'], [/^CARRY4$/, 'carry'], [/^RAMB18E1$/, 'bram'], [/^RAMB36E1$/, 'bram', 2], [/^DSP48E1$/, 'dsp'],
+  ...Object.entries(XC7_LUT_MEMORY).map(([c, w]) => [new RegExp(`^${c}$`), 'lut', w] as const),
 ];
 
 export const TARGET_DEFS: Record<Target, TargetDef> = {
@@ -44,12 +47,8 @@ export const TARGET_DEFS: Record<Target, TargetDef> = {
   },
 };
 
-export function categoryOf(target: Target, cell: string): Category | undefined {
-  return TARGET_DEFS[target].categories.find(([re]) => re.test(cell))?.[1];
-}
-
-/** How many units of its category one cell counts for (BRAM in 18 Kb halves, LUT RAM in LUT sites). */
-export function cellWeight(target: Target, cell: string): number {
-  if (target === 'xc7' || target === 'xc7-nodsp') return cell === 'RAMB36E1' ? 2 : (XC7_LUT_MEMORY[cell] ?? 1);
-  return 1;
+/** The category a cell counts towards and how many units of it, or undefined. */
+export function categoryOf(target: Target, cell: string): { category: Category; weight: number } | undefined {
+  const hit = TARGET_DEFS[target].categories.find(([re]) => re.test(cell));
+  return hit && { category: hit[1], weight: hit[2] ?? 1 };
 }
