@@ -5,9 +5,7 @@
 // peak throughput takes what Loom takes at 16 bits, ⌈16/B⌉·16, for the same work (the paper's
 // comparison; its headline is 4.38× on its networks). Cost: loom.sip (16 lanes, P = 16) for
 // B = 1, 2, 4 next to int.mac 16×16 and 8×8 and minifloat.mac e4m3, on xc7 and ice40, in one run.
-import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { loadInt8Tensors } from '../dist/accuracy/tensors.js';
 import { intMacBlock } from '../dist/blocks/int/mac/block.js';
 import { loomSipBlock } from '../dist/blocks/loom/sip/block.js';
@@ -16,14 +14,11 @@ import { groupPrecision } from '../dist/blocks/loom/precision/golden.js';
 import { minifloatMacBlock } from '../dist/blocks/minifloat/mac/block.js';
 import { blockSource, synthesizeSource } from '../dist/synth/run.js';
 import { pool } from './pool.mjs';
+import { findShared } from '../dist/accuracy/shared-dir.js';
 
 const P = 16, LANES = 16, BITS = [1, 2, 4];
 export const PAPER_SPEEDUP = 4.38;
 
-function dataDir() {
-  return [process.env.BITFORGE_SHARED, join(process.cwd(), '..', 'shared'), '/work/shared']
-    .filter(Boolean).map((d) => join(d, 'data', 'weights')).find((d) => existsSync(join(d, 'manifest.json')));
-}
 
 const precision = (vals) => groupPrecision(vals, { group: vals.length, width: 8, signed: true, trailing: false }).p;
 
@@ -46,7 +41,7 @@ export function loomCycles(tensors) {
 
 
 export async function runLoomBench() {
-  const dir = dataDir();
+  const dir = findShared('data/weights', 'manifest.json');
   if (!dir) throw new Error('loom bench: ../shared/data/weights not found (set BITFORGE_SHARED)');
   const tensors = loadInt8Tensors(dir);
   const cycles = loomCycles(tensors);

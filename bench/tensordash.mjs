@@ -2,19 +2,14 @@
 // real data. Each tensor is streamed as rows of N = 16 consecutive values (the zeros of A decide);
 // int8 weights as they are, and the float32 activations of the data set after ReLU. Per tensor:
 // sparsity, speedup = rows / cycles, and the ideal bound rows / ⌈non-zeros / N⌉.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadInt8Tensors, loadTensors } from '../dist/accuracy/tensors.js';
 import { candidatesOf, laneOrderOf } from '../dist/blocks/tensordash/candidates.js';
 import { scheduleStream } from '../dist/blocks/tensordash/schedule.js';
+import { findShared } from '../dist/accuracy/shared-dir.js';
 
 const N = 16, H = 2;
 export const PAPER_SPEEDUP = 1.95;
 
-function dataDir() {
-  return [process.env.BITFORGE_SHARED, join(process.cwd(), '..', 'shared'), '/work/shared']
-    .filter(Boolean).map((d) => join(d, 'data', 'weights')).find((d) => existsSync(join(d, 'manifest.json')));
-}
 
 /** Sparsity, cycles, speedup and the ideal bound of one tensor's values (zero = no work). */
 export function tensordashRun(values, cands, order) {
@@ -27,7 +22,7 @@ export function tensordashRun(values, cands, order) {
 }
 
 export function runTensordashBench() {
-  const dir = dataDir();
+  const dir = findShared('data/weights', 'manifest.json');
   if (!dir) throw new Error('tensordash bench: ../shared/data/weights not found (set BITFORGE_SHARED)');
   const p = { lanes: N, lookahead: H };
   const cands = candidatesOf(p), order = laneOrderOf(p);

@@ -3,16 +3,16 @@
 // (report columns, one chart per block and target, one point per configuration, bad data = one line).
 
 import { execa } from 'execa';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mxDotError, mxQuantizationError } from '../../src/accuracy/mx.js';
 import { loadTensors, TensorDataError, type TensorSet } from '../../src/accuracy/tensors.js';
 import { paretoFront } from '../../src/report/svg-pareto.js';
+import { findShared } from '../../src/accuracy/shared-dir.js';
 
-const DATA = [process.env.BITFORGE_SHARED, join(process.cwd(), '..', 'shared'), '/work/shared']
-  .filter((d): d is string => !!d).map((d) => join(d, 'data', 'weights')).find((d) => existsSync(join(d, 'manifest.json'))) ?? '';
+const DATA = findShared('data/weights', 'manifest.json') ?? '';
 if (!DATA) console.warn('accuracy: ../shared/data/weights not found; set BITFORGE_SHARED to run the real-tensor checks');
 const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
 

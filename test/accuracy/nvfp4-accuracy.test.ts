@@ -2,8 +2,6 @@
 // whole-tensor nvfp4Quantize of numerics, and on real weights NVFP4 (16-blocks, ue4m3 scales)
 // beats MXFP4 (32-blocks, power-of-two scales), as NVIDIA's and the MX papers' comparisons report.
 
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mxDotError, mxQuantizationError } from '../../src/accuracy/mx.js';
 import { nvfp4DotError, nvfp4QuantizationError } from '../../src/accuracy/nvfp4.js';
@@ -12,9 +10,9 @@ import { loadTensors, type TensorSet } from '../../src/accuracy/tensors.js';
 import { decodeToNumber } from '../../src/numerics/decode.js';
 import { parseFormat } from '../../src/numerics/format.js';
 import { nvfp4Quantize } from '../../src/numerics/nvfp4.js';
+import { findShared } from '../../src/accuracy/shared-dir.js';
 
-const DATA = [process.env.BITFORGE_SHARED, join(process.cwd(), '..', 'shared'), '/work/shared']
-  .filter((d): d is string => !!d).map((d) => join(d, 'data', 'weights')).find((d) => existsSync(join(d, 'manifest.json'))) ?? '';
+const DATA = findShared('data/weights', 'manifest.json') ?? '';
 const synthetic = (values: number[], width: number): TensorSet => {
   const t = { name: 't', shape: [values.length / width, width], data: Float32Array.from(values) };
   return { dir: '-', weights: [t], pairs: [{ name: 'p', weight: t, act: t }] };

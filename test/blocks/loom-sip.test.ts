@@ -2,7 +2,7 @@
 // then Verilator and Icarus against the model every cycle (in_ready, out_valid, result) for every B,
 // signed and unsigned, conv and fc, and odd shapes: 0 mismatches in values and cycle counts.
 
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { loomSipModel, sipDot } from '../../src/blocks/loom/sip/golden.js';
 import { loomSipStimulus } from '../../src/blocks/loom/sip/stimulus.js';
 import { seededRng, type Vector } from '../../src/cosim/model.js';
 import { simulate } from '../../src/cosim/run.js';
+import { findShared } from '../../src/accuracy/shared-dir.js';
 
 const block = loomSipBlock as unknown as BlockDef;
 const tmp = () => mkdtempSync(join(tmpdir(), 'bitforge-sip-'));
@@ -22,8 +23,7 @@ const SEED = Number(process.env.BITFORGE_SEED ?? 61);
 console.log(`loom.sip: seed ${SEED}`);
 
 const params = (o: Record<string, unknown>) => loomSipBlock.params.parse(o);
-const DATA = [process.env.BITFORGE_SHARED, join(process.cwd(), '..', 'shared'), '/work/shared']
-  .filter((d): d is string => !!d).map((d) => join(d, 'data', 'weights')).find((d) => existsSync(join(d, 'manifest.json')));
+const DATA = findShared('data/weights', 'manifest.json');
 if (!DATA) console.warn('loom.sip: ../shared/data/weights not found; set BITFORGE_SHARED to run the real-tensor runs');
 
 describe('loom.sip golden model', () => {

@@ -1,16 +1,16 @@
 // The outside reference: every row of ../shared/golden/ml_dtypes must match (formats.md §2 lists the
 // only exceptions: NaN → formats without NaN, and ml_dtypes' e8m0 quirk below 1.5·2^-127).
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeToNumber } from '../../src/numerics/decode.js';
 import { Encoder } from '../../src/numerics/encode.js';
 import { parseFormat } from '../../src/numerics/format.js';
+import { findShared } from '../../src/accuracy/shared-dir.js';
 
 // The shared vectors live beside the checkout (../shared); BITFORGE_SHARED overrides.
-const DIR = [process.env.BITFORGE_SHARED, join(process.cwd(), '..', 'shared'), '/work/shared']
-  .filter((d): d is string => !!d).map((d) => join(d, 'golden', 'ml_dtypes')).find((d) => existsSync(d)) ?? '';
+const DIR = findShared('golden/ml_dtypes') ?? '';
 if (!DIR) console.warn('golden: ../shared/golden/ml_dtypes not found; set BITFORGE_SHARED to run the ml_dtypes vectors');
 const FORMATS: Record<string, string> = {
   float8_e4m3fn: 'e4m3', float8_e5m2: 'e5m2', float6_e3m2fn: 'e3m2', float6_e2m3fn: 'e2m3', float4_e2m1fn: 'e2m1', float8_e8m0fnu: 'e8m0',
