@@ -2,19 +2,15 @@
 // shifted right by lsb, fits P bits, and P − 1 would not do); then the RTL in Verilator and Icarus,
 // exhaustive on small shapes and 10^5 random groups on the default shape, 0 mismatches.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
 import { loomPrecisionBlock } from '../../src/blocks/loom/precision/block.js';
 import { groupPrecision } from '../../src/blocks/loom/precision/golden.js';
 import { loomPrecisionStimulus } from '../../src/blocks/loom/precision/stimulus.js';
 import { seededRng } from '../../src/cosim/model.js';
-import { simulate } from '../../src/cosim/run.js';
+import { cosimClean } from '../helpers/cosim.js';
 
 const block = loomPrecisionBlock as unknown as BlockDef;
-const tmp = () => mkdtempSync(join(tmpdir(), 'bitforge-prec-'));
 const SEED = Number(process.env.BITFORGE_SEED ?? 67);
 console.log(`loom.precision: seed ${SEED}`);
 const params = (o: Record<string, unknown>) => loomPrecisionBlock.params.parse(o);
@@ -60,24 +56,21 @@ describe('loom.precision', () => {
   ];
   for (const c of exhaustive) {
     it(`${JSON.stringify(c)}: exhaustive in Verilator, 0 mismatches`, async () => {
-      const r = await simulate(block, params(c), 'verilator', { seed: SEED, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
+      const r = await cosimClean(block, params(c), 'verilator', { seed: SEED });
       expect(r.source).toMatch(/^exhaustive/);
     }, 240_000);
   }
 
   for (const c of [{}, { signed: true }, { trailing: true }, { signed: true, trailing: true }, { group: 16, width: 8, signed: true }]) {
     it(`${JSON.stringify(c)}: 10^5 random groups plus directed ones in Verilator, 0 mismatches`, async () => {
-      const r = await simulate(block, params(c), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
+      const r = await cosimClean(block, params(c), 'verilator', { seed: SEED, vectors: 100_000 });
       expect(r.passed).toBeGreaterThan(100_000);
     }, 240_000);
   }
 
   it('Icarus agrees: exhaustive signed trailing G = 2, W = 8 and random default groups', async () => {
     for (const [c, vectors] of [[{ group: 2, width: 8, signed: true, trailing: true }, undefined], [{ signed: true, trailing: true }, 5000]] as const) {
-      const r = await simulate(block, params(c), 'icarus', { seed: SEED, ...(vectors ? { vectors } : {}), outDir: tmp() });
-      expect(r.failed, `${JSON.stringify(c)}: ${r.report.join('\n')}`).toBe(0);
+      await cosimClean(block, params(c), 'icarus', { seed: SEED, ...(vectors ? { vectors } : {}), label: JSON.stringify(c) });
     }
   }, 600_000);
 });

@@ -16,6 +16,7 @@ import { loomSipStimulus } from '../../src/blocks/loom/sip/stimulus.js';
 import { seededRng, type Vector } from '../../src/cosim/model.js';
 import { simulate } from '../../src/cosim/run.js';
 import { findShared } from '../../src/accuracy/shared-dir.js';
+import { cosimClean } from '../helpers/cosim.js';
 
 const block = loomSipBlock as unknown as BlockDef;
 const tmp = () => mkdtempSync(join(tmpdir(), 'bitforge-sip-'));
@@ -86,16 +87,14 @@ describe('loom.sip RTL', () => {
   configs.push({ lanes: 3, maxPrecision: 5, bits: 4, signed: true }, { lanes: 1, maxPrecision: 7, bits: 2 }, { lanes: 16, maxPrecision: 8, bits: 2, signed: true }, { lanes: 5, maxPrecision: 2, bits: 1, signed: true, mode: 'fc' });
   for (const c of configs) {
     it(`${JSON.stringify(c)}: 2·10^5 cycles in Verilator, every output every cycle, 0 mismatches`, async () => {
-      const r = await simulate(block, params(c), 'verilator', { seed: SEED, vectors: 200_000, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
+      const r = await cosimClean(block, params(c), 'verilator', { seed: SEED, vectors: 200_000 });
       expect(r.passed).toBeGreaterThan(200_000);
     }, 240_000);
   }
 
   it('Icarus agrees: every B, signed and unsigned, both modes', async () => {
     for (const c of [{ bits: 1 }, { bits: 2, signed: true }, { bits: 4, signed: true }, { mode: 'fc' }, { mode: 'fc', signed: true }]) {
-      const r = await simulate(block, params(c), 'icarus', { seed: SEED, vectors: 30_000, outDir: tmp() });
-      expect(r.failed, `${JSON.stringify(c)}: ${r.report.join('\n')}`).toBe(0);
+      const r = await cosimClean(block, params(c), 'icarus', { seed: SEED, vectors: 30_000, label: JSON.stringify(c) });
       expect(r.passed).toBeGreaterThan(30_000);
     }
   }, 600_000);
@@ -137,12 +136,11 @@ describe('loom.sip RTL', () => {
           total += busyCycles;
         }
         for (let c = 0; c < busyCycles + 2; c++) cycles.push(vec(null));
-        const model0 = loomSipBlock.cosim;
+        const model0 = loomSipBlock.cosim!;
         const replay = { ...loomSipBlock, cosim: { ...model0, stimulus: () => ({ ...model0.stimulus(p), directed: cycles }) } } as unknown as BlockDef;
         const sims = model === models[0] && bits === 2 ? (['verilator', 'icarus'] as const) : (['verilator'] as const);
         for (const sim of sims) {
-          const r = await simulate(replay, p, sim, { seed: SEED, vectors: 0, outDir: tmp() });
-          expect(r.failed, `${model} B=${bits} ${sim}: ${r.report.join('\n')}`).toBe(0);
+          const r = await cosimClean(replay, p, sim, { seed: SEED, vectors: 0, label: `${model} B=${bits} ${sim}` });
           expect(r.passed).toBe(cycles.length - 1);
         }
         // Steps back to back: the run is the Σ of the step cycles plus reset, first offer and drain.

@@ -2,19 +2,15 @@
 // the lock-step timing follows it; Verilator and Icarus agree with the golden cycle model on every
 // output every cycle, 0 mismatches, for every B, signed and unsigned, conv and fc.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
 import { loomTileBlock } from '../../src/blocks/loom/tile/block.js';
 import { loomTileModel, tilePrecision } from '../../src/blocks/loom/tile/golden.js';
 import { loomTileStimulus } from '../../src/blocks/loom/tile/stimulus.js';
 import { seededRng, type Vector } from '../../src/cosim/model.js';
-import { simulate } from '../../src/cosim/run.js';
+import { cosimClean } from '../helpers/cosim.js';
 
 const block = loomTileBlock as unknown as BlockDef;
-const tmp = () => mkdtempSync(join(tmpdir(), 'bitforge-tile-'));
 const SEED = Number(process.env.BITFORGE_SEED ?? 71);
 console.log(`loom.tile: seed ${SEED}`);
 const params = (o: Record<string, unknown>) => loomTileBlock.params.parse(o);
@@ -57,15 +53,13 @@ describe('loom.tile RTL', () => {
   ];
   for (const c of configs) {
     it(`${JSON.stringify(c)}: 10^5 cycles in Verilator, every output every cycle, 0 mismatches`, async () => {
-      const r = await simulate(block, params(c), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
+      const r = await cosimClean(block, params(c), 'verilator', { seed: SEED, vectors: 100_000 });
       expect(r.passed).toBeGreaterThan(100_000);
     }, 300_000);
   }
 
   it('Icarus agrees: 3 × 2, B = 2, signed', async () => {
-    const r = await simulate(block, params({ rows: 3, cols: 2, bits: 2, signed: true }), 'icarus', { seed: SEED, vectors: 20_000, outDir: tmp() });
-    expect(r.failed, r.report.join('\n')).toBe(0);
+    const r = await cosimClean(block, params({ rows: 3, cols: 2, bits: 2, signed: true }), 'icarus', { seed: SEED, vectors: 20_000 });
     expect(r.passed).toBeGreaterThan(20_000);
   }, 600_000);
 });

@@ -4,9 +4,6 @@
 // checked against float64 products where those are exact. Then 10^5 random plus directed vectors in
 // Verilator (default and variants) and a shorter Icarus run, 0 mismatches.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
 import { mxNvfp4DotBlock } from '../../src/blocks/mx/nvfp4-dot/block.js';
@@ -14,27 +11,23 @@ import { nvfp4DotGolden } from '../../src/blocks/mx/nvfp4-dot/golden.js';
 import { nvfp4DotStimulus } from '../../src/blocks/mx/nvfp4-dot/stimulus.js';
 import { mxNvfp4QuantizeBlock } from '../../src/blocks/mx/nvfp4-quantize/block.js';
 import { directedBlocks } from '../../src/blocks/mx/nvfp4-quantize/stimulus.js';
-import { seededRng } from '../../src/cosim/model.js';
-import { simulate } from '../../src/cosim/run.js';
+import { seededRng, type Vector } from '../../src/cosim/model.js';
 import { decodeToNumber } from '../../src/numerics/decode.js';
 import { parseFormat } from '../../src/numerics/format.js';
+import { f32Bits, f32FromBits } from '../../src/numerics/mx.js';
 import { nvfp4QuantizeBlock } from '../../src/numerics/nvfp4.js';
+import { cosimClean } from '../helpers/cosim.js';
 
 const quantize = mxNvfp4QuantizeBlock as unknown as BlockDef;
 const dot = mxNvfp4DotBlock as unknown as BlockDef;
-const tmp = () => mkdtempSync(join(tmpdir(), 'bitforge-nvfp4-'));
 const SEED = Number(process.env.BITFORGE_SEED ?? 71);
 console.log(`mx.nvfp4: seed ${SEED}`);
 const UE4M3 = parseFormat('ue4m3'), E2M1 = parseFormat('e2m1');
 const f = Math.fround;
-const F32 = new Float32Array(1), U32 = new Uint32Array(F32.buffer);
-const fromBits = (b: number) => { U32[0] = b >>> 0; return F32[0]!; };
-const bitsOf = (x: number) => { F32[0] = x; return U32[0]!; };
 
 /** One cosimulation run: 0 mismatches and more than `atLeast` vectors passed. */
 async function expectClean(def: BlockDef, params: unknown, simulator: 'verilator' | 'icarus', vectors: number, atLeast: number) {
-  const r = await simulate(def, params as never, simulator, { seed: SEED, vectors, outDir: tmp() });
-  expect(r.failed, r.report.join('\n')).toBe(0);
+  const r = await cosimClean(def, params, simulator, { seed: SEED, vectors });
   expect(r.passed).toBeGreaterThan(atLeast);
 }
 
@@ -56,7 +49,7 @@ describe('mx.nvfp4-quantize', () => {
     const hit = { nan: 0, badSt: 0, sixInf: 0, denomZero: 0, sat: 0, bump: 0, torchaoRegion: 0, elemTieByRounding: 0, elemExactTie: 0, scaleTieByRounding: 0, subnormalIn: 0 };
     const mids = [0.25, 0.75, 1.25, 1.75, 2.5, 3.5, 5];
     for (const { block, st: stBits } of blocks) {
-      const vals = block.map(fromBits), st = fromBits(stBits);
+      const vals = block.map(f32FromBits), st = f32FromBits(stBits);
       const q = nvfp4QuantizeBlock(vals, st);
       if (q.flags & 1) hit.nan++;
       if (q.flags & 2) hit.badSt++;
@@ -97,11 +90,11 @@ describe('mx.nvfp4-dot', () => {
     const short = (b: bigint) => (((b >> 23n) & 0xffn) === 0xffn ? b : b & ~0xfffn); // keep 12 significant bits of finite scales
     const kinds = { nan: 0, inf: 0, negZero: 0, subnormal: 0, normal: 0 };
     for (const v0 of [...s.directed, ...Array.from({ length: 20_000 }, () => s.random(rng))]) {
-      const v = { ...v0, sta: short(v0.sta!), stb: short(v0.stb!) };
+      const v: Vector = { ...v0, sta: short(v0.sta!), stb: short(v0.stb!) };
       let sum = 0;
       for (let i = 0; i < p.block; i++) sum += decodeToNumber(E2M1, Number(v[`a${i}`])) * decodeToNumber(E2M1, Number(v[`b${i}`]));
-      const x = sum * decodeToNumber(UE4M3, Number(v.sa)) * decodeToNumber(UE4M3, Number(v.sb)) * fromBits(Number(v.sta)) * fromBits(Number(v.stb));
-      const want = Number.isNaN(x) ? 0x7fc00000 : bitsOf(f(x));
+      const x = sum * decodeToNumber(UE4M3, Number(v.sa)) * decodeToNumber(UE4M3, Number(v.sb)) * f32FromBits(Number(v.sta)) * f32FromBits(Number(v.stb));
+      const want = Number.isNaN(x) ? 0x7fc00000 : f32Bits(f(x));
       expect(g(v).c, JSON.stringify(v, (_, y) => (typeof y === 'bigint' ? y.toString(16) : y))).toBe(BigInt(want));
       const y = f(x);
       if (Number.isNaN(y)) kinds.nan++; else if (!Number.isFinite(y)) kinds.inf++; else if (Object.is(y, -0)) kinds.negZero++; else if (y !== 0 && Math.abs(y) < 2 ** -126) kinds.subnormal++; else kinds.normal++;

@@ -3,23 +3,19 @@
 // back-pressure, for every OCP element format and the other options; without bubbles it takes one
 // beat per cycle (the two banks overlap collect and emit); bad lane counts are refused.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
 import { mxQuantizeBlock } from '../../src/blocks/mx/quantize/block.js';
 import { mxQuantizeGroupGolden } from '../../src/blocks/mx/quantize/golden.js';
 import { mxQuantizeStimulus } from '../../src/blocks/mx/quantize/stimulus.js';
 import { runInProcess } from '../../src/cosim/in-process.js';
-import { simulate } from '../../src/cosim/run.js';
 import { setupCosim } from '../../src/cosim/setup.js';
 import { vectorSource, type VectorSource } from '../../src/cosim/vectors.js';
 import { parseFormat } from '../../src/numerics/format.js';
 import { refMxQuantize } from '../../src/numerics/reference/mx.js';
+import { cosimClean } from '../helpers/cosim.js';
 
 const block = mxQuantizeBlock as unknown as BlockDef;
-const tmp = () => mkdtempSync(join(tmpdir(), 'bitforge-mxql-'));
 const SEED = Number(process.env.BITFORGE_SEED ?? 53);
 console.log(`mx.quantize --lanes: seed ${SEED}`);
 
@@ -49,8 +45,7 @@ describe('mx.quantize --lanes', () => {
   const OCP = ['e5m2', 'e4m3', 'e3m2', 'e2m3', 'e2m1', 'int8'];
   for (const elem of OCP) {
     it(`${elem}, k = 32, L = 8: 10^5 random beats plus the directed blocks in Verilator, 0 mismatches`, async () => {
-      const r = await simulate(block, mxQuantizeBlock.params.parse({ elem, lanes: 8 }), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
+      const r = await cosimClean(block, mxQuantizeBlock.params.parse({ elem, lanes: 8 }), 'verilator', { seed: SEED, vectors: 100_000 });
       expect(r.passed).toBeGreaterThan(100_000);
     }, 240_000);
   }
@@ -62,8 +57,7 @@ describe('mx.quantize --lanes', () => {
   ];
   for (const v of variants) {
     it(`${JSON.stringify(v)}: 20000 random beats plus the directed blocks, 0 mismatches`, async () => {
-      const r = await simulate(block, mxQuantizeBlock.params.parse(v), 'verilator', { seed: SEED, vectors: 20_000, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
+      const r = await cosimClean(block, mxQuantizeBlock.params.parse(v), 'verilator', { seed: SEED, vectors: 20_000 });
       expect(r.passed).toBeGreaterThan(20_000);
     }, 240_000);
   }
@@ -73,15 +67,13 @@ describe('mx.quantize --lanes', () => {
     const src = vectorSource(setupCosim(block, p), { seed: SEED, vectors: 100_000 });
     expect(src.total % 3).toBe(0);
     for (const c of src.chunks(1000)) expect(c.n % 3, `chunk at ${c.first}`).toBe(0);
-    const r = await simulate(block, p, 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
-    expect(r.failed, r.report.join('\n')).toBe(0);
+    const r = await cosimClean(block, p, 'verilator', { seed: SEED, vectors: 100_000 });
     expect(r.passed).toBe(src.total);
   }, 240_000);
 
   it('Icarus agrees: e2m1 L = 8 and int8 k = 24 L = 8', async () => {
     for (const v of [{ elem: 'e2m1', lanes: 8 }, { elem: 'int8', block: 24, lanes: 8, scaleRule: 'even' }]) {
-      const r = await simulate(block, mxQuantizeBlock.params.parse(v), 'icarus', { seed: SEED, vectors: 3000, outDir: tmp() });
-      expect(r.failed, `${JSON.stringify(v)}: ${r.report.join('\n')}`).toBe(0);
+      const r = await cosimClean(block, mxQuantizeBlock.params.parse(v), 'icarus', { seed: SEED, vectors: 3000, label: JSON.stringify(v) });
       expect(r.passed).toBeGreaterThan(3000);
     }
   }, 600_000);

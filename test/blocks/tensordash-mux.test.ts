@@ -2,18 +2,14 @@
 // select of every lane on marked buffers, exhaustive on a tiny instance, 10^5 random buffers on
 // the default and odd shapes, in Verilator and Icarus.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
 import { muxGolden } from '../../src/blocks/tensordash/mux/golden.js';
 import { tensordashMuxBlock } from '../../src/blocks/tensordash/mux/block.js';
 import type { Vector } from '../../src/cosim/model.js';
-import { simulate } from '../../src/cosim/run.js';
+import { cosimClean } from '../helpers/cosim.js';
 
 const block = tensordashMuxBlock as unknown as BlockDef;
-const tmp = () => mkdtempSync(join(tmpdir(), 'bitforge-tdm-'));
 const SEED = Number(process.env.BITFORGE_SEED ?? 79);
 console.log(`tensordash.mux: seed ${SEED}`);
 const params = (o: Record<string, unknown>) => tensordashMuxBlock.params.parse(o);
@@ -43,22 +39,19 @@ describe('tensordash.mux', () => {
 
   for (const c of [{}, { lanes: 4, lookahead: 1, aBits: 3, bBits: 2 }, { lanes: 6, lookahead: 3, candidates: '0:0,3:0,1:2,2:-1' }, { lanes: 32, lookahead: 2, aBits: 16, bBits: 4 }]) {
     it(`${JSON.stringify(c)}: every select on marked buffers plus 10^5 random ones in Verilator, 0 mismatches`, async () => {
-      const r = await simulate(block, params(c), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
+      const r = await cosimClean(block, params(c), 'verilator', { seed: SEED, vectors: 100_000 });
       expect(r.passed).toBeGreaterThan(100_000);
     }, 240_000);
   }
 
   it('exhaustive on a tiny instance (2 lanes, H = 1, 1-bit operands) in Verilator and Icarus', async () => {
     for (const sim of ['verilator', 'icarus'] as const) {
-      const r = await simulate(block, params({ lanes: 2, lookahead: 1, aBits: 1, bBits: 1 }), sim, { seed: SEED, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
+      const r = await cosimClean(block, params({ lanes: 2, lookahead: 1, aBits: 1, bBits: 1 }), sim, { seed: SEED });
       expect(r.source).toMatch(/^exhaustive/);
     }
   }, 240_000);
 
   it('Icarus agrees on the default instance', async () => {
-    const r = await simulate(block, params({}), 'icarus', { seed: SEED, vectors: 5000, outDir: tmp() });
-    expect(r.failed, r.report.join('\n')).toBe(0);
+    await cosimClean(block, params({}), 'icarus', { seed: SEED, vectors: 5000 });
   }, 240_000);
 });

@@ -2,19 +2,15 @@
 // ones; the RTL against it, exhaustive on small windows and 10^5 random windows at several
 // sparsities on the default one, in Verilator and Icarus; bad candidate sets refused.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
 import { candidatesOf, laneOrderOf } from '../../src/blocks/tensordash/candidates.js';
 import { scheduleStep, scheduleStream } from '../../src/blocks/tensordash/schedule.js';
 import { tensordashSchedulerBlock } from '../../src/blocks/tensordash/scheduler/block.js';
 import { seededRng } from '../../src/cosim/model.js';
-import { simulate } from '../../src/cosim/run.js';
+import { cosimClean } from '../helpers/cosim.js';
 
 const block = tensordashSchedulerBlock as unknown as BlockDef;
-const tmp = () => mkdtempSync(join(tmpdir(), 'bitforge-tds-'));
 const SEED = Number(process.env.BITFORGE_SEED ?? 73);
 console.log(`tensordash.scheduler: seed ${SEED}`);
 const params = (o: Record<string, unknown>) => tensordashSchedulerBlock.params.parse(o);
@@ -85,22 +81,19 @@ describe('tensordash.scheduler RTL', () => {
   ];
   for (const c of exhaustive) {
     it(`${JSON.stringify(c)}: exhaustive in Verilator, 0 mismatches`, async () => {
-      const r = await simulate(block, params(c), 'verilator', { seed: SEED, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
+      const r = await cosimClean(block, params(c), 'verilator', { seed: SEED });
       expect(r.source).toMatch(/^exhaustive/);
     }, 240_000);
   }
   for (const c of [{}, { lanes: 32, lookahead: 2 }, { lanes: 16, lookahead: 3, candidates: '0:0,1:0,2:0,3:0,1:-1,1:1,2:-2,2:2' }]) {
     it(`${JSON.stringify(c)}: 10^5 random windows at 0–100 % sparsity plus directed ones, 0 mismatches`, async () => {
-      const r = await simulate(block, params(c), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
+      const r = await cosimClean(block, params(c), 'verilator', { seed: SEED, vectors: 100_000 });
       expect(r.passed).toBeGreaterThan(100_000);
     }, 240_000);
   }
   it('Icarus agrees: exhaustive 4 lanes H = 2 and random default windows', async () => {
     for (const [c, vectors] of [[{ lanes: 4, lookahead: 2 }, undefined], [{}, 5000]] as const) {
-      const r = await simulate(block, params(c), 'icarus', { seed: SEED, ...(vectors ? { vectors } : {}), outDir: tmp() });
-      expect(r.failed, `${JSON.stringify(c)}: ${r.report.join('\n')}`).toBe(0);
+      await cosimClean(block, params(c), 'icarus', { seed: SEED, ...(vectors ? { vectors } : {}), label: JSON.stringify(c) });
     }
   }, 600_000);
 
