@@ -5,15 +5,12 @@
 // Handshake (serial/control.ts): valid/ready in (operands and runtime Pa, Pw), valid/ready out; the
 // next step is taken in the current one's last cycle; the result appears the cycle after it.
 
-import { Bool, defineModule, input, output, reg, std, UInt, when } from '../../../dsl/index.js';
+import { Bool, defineModule, input, output, reg, UInt, when } from '../../../dsl/index.js';
 import { clampPrecisionHw, precisionWidth } from '../precision-range.js';
 import { serialControl, serialShape } from '../serial/control.js';
 import { serialDot } from '../serial/dot.js';
 import { extendActivation } from '../serial/operands.js';
-import { resultWidth, type SipParams } from './params.js';
-
-/** Signed width of inner and acc: every Horner prefix of a dot of L lanes fits. */
-export const accumulatorWidth = (p: { maxPrecision: number; lanes: number }, Wout: number) => Math.max(Wout, 2 * p.maxPrecision + std.clog2(p.lanes)) + 3;
+import { accumulatorWidth, resultWidth, type SipParams } from './params.js';
 
 export const loomSip = defineModule('loom_sip', (p: SipParams) => {
   const s = serialShape(p), L = p.lanes, P = p.maxPrecision;
@@ -32,7 +29,7 @@ export const loomSip = defineModule('loom_sip', (p: SipParams) => {
     wRegs.forEach((r, l) => r.set(ws[l]!));
     aRegs.forEach((r, l) => r.set(extendActivation(as[l]!, pa, s)));
   });
-  const sum = serialDot(ctl, s, wRegs, aRegs, accumulatorWidth(p, Wout), 'dot');
+  const sum = serialDot(ctl, s, wRegs, aRegs, accumulatorWidth(p), 'dot');
   const outD = reg('result_q', UInt(Wout), { init: 0 });
   when(ctl.finish, () => outD.set(sum.bits(Wout - 1, 0)));
   outValid.set(ctl.outValid);

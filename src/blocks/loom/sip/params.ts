@@ -1,6 +1,7 @@
 // Parameters of loom.sip and the widths that follow from them.
 
 import { z } from 'zod';
+import { std } from '../../../dsl/index.js';
 
 export const params = z.object({
   lanes: z.number().int().min(1).max(256).default(16).describe('lanes L: weight/activation pairs per step'),
@@ -18,6 +19,9 @@ export function resultWidth(p: SipParams): number {
   if (!p.signed) return (L * ((1n << P) - 1n) ** 2n).toString(2).length;
   return (L * (1n << (2n * P - 2n))).toString(2).length + 1; // the largest magnitude: (−2^(P−1))² per lane
 }
+
+/** Signed width of the serial accumulators (inner, acc): every Horner prefix of a dot of L lanes fits. */
+export const accumulatorWidth = (p: SipParams) => Math.max(resultWidth(p), 2 * p.maxPrecision + std.clog2(p.lanes)) + 3;
 
 /** Cycles of one step (the golden model and the metadata state the same). */
 export function stepCycles(p: SipParams, pa: number, pw: number): number {

@@ -11,8 +11,7 @@ import { clampPrecisionHw, precisionWidth } from '../precision-range.js';
 import { serialControl, serialShape } from '../serial/control.js';
 import { serialDot } from '../serial/dot.js';
 import { extendActivation } from '../serial/operands.js';
-import { accumulatorWidth } from '../sip/generator.js';
-import { resultWidth } from '../sip/params.js';
+import { accumulatorWidth, resultWidth } from '../sip/params.js';
 import type { TileParams } from './params.js';
 
 export const loomTile = defineModule('loom_tile', (p: TileParams) => {
@@ -38,7 +37,7 @@ export const loomTile = defineModule('loom_tile', (p: TileParams) => {
     wRegs.forEach((row, r) => row.forEach((x, l) => x.set(ws[r]![l]!)));
     aRegs.forEach((col, c) => col.forEach((x, l) => x.set(extendActivation(as[c]![l]!, pa, s))));
   });
-  const Wacc = accumulatorWidth(p, Wout);
+  const Wacc = accumulatorWidth(p);
   for (let r = 0; r < R; r++) {
     for (let c = 0; c < C; c++) {
       const sum = serialDot(ctl, s, wRegs[r]!, aRegs[c]!, Wacc, `sip${r}_${c}`);

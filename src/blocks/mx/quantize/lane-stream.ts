@@ -27,14 +27,15 @@ export function laneStreamQuantizer(p: QuantizeParams): void {
   const bw = std.clog2(G), beatT = UInt(bw);
   const isLastBeat = (beat: Expr) => beat.eq(lit(G - 1, beatT));
   const full = [reg('full0', Bool, { init: 0 }), reg('full1', Bool, { init: 0 })] as const;
-  const pick = <T extends Expr>(bank: Expr, xs: readonly [T, T]) => mux(bank, xs[1], xs[0]);
+  const pick = (bank: Expr, xs: readonly [Expr, Expr]) => mux(bank, xs[1], xs[0]);
   // Buffer word: lane i at bits [i·Wl, i·Wl + Wl), its random bits above its input.
   const buffer = mem('buffer', { depth: 2 << bw, type: UInt(L * Wl) });
 
   // Collect.
   const wbank = reg('wbank', Bool, { init: 0 }), wbeat = reg('wbeat', beatT, { init: 0 });
-  const take = inValid.and(pick(wbank, full).not());
-  inReady.set(pick(wbank, full).not());
+  const ready = pick(wbank, full).not();
+  const take = inValid.and(ready);
+  inReady.set(ready);
   buffer.write(cat(wbank, wbeat), cat(...vs.map((v, i) => (R ? cat(rnds[i]!, v) : v)).reverse()), take);
   const xs = vs.map(inputFields);
   const part = reduceInputs(xs, p.scaleRule), partSpecial = xs.map((x) => x.e.andR()).reduce((a, b) => a.or(b));
