@@ -2,8 +2,9 @@
 // row t + dt_k, lane (l + dl_k) mod N of the staging buffer; A and B share the select. A select
 // beyond the set gives a zero pair (our choice: no product).
 
-import { defineModule, input, lit, mux, output, UInt, type Expr } from '../../../dsl/index.js';
+import { defineModule, input, output, UInt } from '../../../dsl/index.js';
 import { candidatesOf, selectWidth } from '../candidates.js';
+import { candidateMux } from './logic.js';
 import type { MuxParams } from './params.js';
 
 export const tensordashMux = defineModule('tensordash_mux', (p: MuxParams) => {
@@ -12,15 +13,7 @@ export const tensordashMux = defineModule('tensordash_mux', (p: MuxParams) => {
   const bs = Array.from({ length: rows }, (_, r) => Array.from({ length: N }, (_, l) => input(`b${r}_${l}`, UInt(p.bBits))));
   const sels = Array.from({ length: N }, (_, l) => input(`sel${l}`, UInt(sw)));
   for (let l = 0; l < N; l++) {
-    const pick = (xs: Expr[][], w: number) => {
-      let out: Expr = lit(0, UInt(w));
-      for (let k = cands.length - 1; k >= 0; k--) {
-        const c = cands[k]!;
-        out = mux(sels[l]!.eq(lit(k, UInt(sw))), xs[c.dt]![(((l + c.dl) % N) + N) % N]!, out);
-      }
-      return out;
-    };
-    output(`ma${l}`, UInt(p.aBits)).set(pick(as, p.aBits));
-    output(`mb${l}`, UInt(p.bBits)).set(pick(bs, p.bBits));
+    output(`ma${l}`, UInt(p.aBits)).set(candidateMux(as, l, sels[l]!, cands, p.aBits));
+    output(`mb${l}`, UInt(p.bBits)).set(candidateMux(bs, l, sels[l]!, cands, p.bBits));
   }
 });
