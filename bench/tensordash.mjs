@@ -35,3 +35,46 @@ export function runTensordashBench() {
   for (const r of rows) console.log(`tensordash ${r.tensor}: sparsity ${(100 * r.sparsity).toFixed(1)} %, speedup ${r.speedup.toFixed(3)} (ideal ${r.idealSpeedup.toFixed(2)})`);
   return { data: dir, lanes: N, lookahead: H, candidates: cands, rows };
 }
+
+/**
+ * Cost, one run, on xc7 and ice40: the interconnect (tensordash.mux, A and B 8 bits) and the
+ * scheduler synthesized on their own, the TensorDash PE (tensordash.pe), and a dense PE with the
+ * same multipliers, tree and accumulator: tensordash.pe with H = 0 and the candidate set {0:0} (one
+ * row per step, no lookahead). The paper's claim: the mux + scheduler cost under 5 % of the PE's area.
+ */
+export async function runTensordashCost() {
+  const { tensordashMuxBlock } = await import('../dist/blocks/tensordash/mux/block.js');
+  const { tensordashSchedulerBlock } = await import('../dist/blocks/tensordash/scheduler/block.js');
+  const { tensordashPeBlock } = await import('../dist/blocks/tensordash/pe/block.js');
+  const { blockSource, synthesizeSource } = await import('../dist/synth/run.js');
+  const { pool } = await import('./pool.mjs');
+  const { cpus } = await import('node:os');
+  const units = [
+    { key: 'mux', label: `tensordash.mux N=${N} H=${H}, A/B 8 bit`, block: tensordashMuxBlock, params: { lanes: N, lookahead: H, aBits: 8, bBits: 8 } },
+    { key: 'scheduler', label: `tensordash.scheduler N=${N} H=${H}`, block: tensordashSchedulerBlock, params: { lanes: N, lookahead: H } },
+    { key: 'pe', label: `tensordash.pe N=${N} H=${H}, int8 × int8`, block: tensordashPeBlock, params: { lanes: N, lookahead: H } },
+    { key: 'dense', label: `dense PE: tensordash.pe N=${N} H=0 candidates 0:0, int8 × int8`, block: tensordashPeBlock, params: { lanes: N, lookahead: 0, candidates: '0:0' } },
+  ];
+  const targets = ['xc7', 'ice40'];
+  const jobs = units.flatMap((u) => targets.map((target) => () => synthesizeSource(blockSource(u.block, u.block.params.parse(u.params)), { target, cache: false })));
+  const reports = await pool(jobs, cpus().length);
+  const rows = [];
+  let k = 0;
+  for (const u of units) for (const target of targets) {
+    const r = reports[k++];
+    rows.push({ key: u.key, unit: u.label, target, lut: r.totals.lut, ff: r.totals.ff, carry: r.totals.carry, dsp: r.totals.dsp, fmaxMHz: r.pnr?.fmaxMHz ?? null, unplaced: r.pnr?.unplaced ?? null, yosys: r.tools.yosys.version });
+  }
+  const fractions = targets.map((target) => {
+    const get = (key) => rows.find((r) => r.key === key && r.target === target);
+    const mux = get('mux'), sched = get('scheduler'), pe = get('pe'), dense = get('dense');
+    return {
+      target,
+      muxSchedulerLut: mux.lut + sched.lut, muxSchedulerFf: mux.ff + sched.ff, denseLut: dense.lut, denseFf: dense.ff, peLut: pe.lut, peFf: pe.ff,
+      lutFraction: (mux.lut + sched.lut) / dense.lut, ffFraction: (mux.ff + sched.ff) / dense.ff,
+      peOverDenseLut: pe.lut / dense.lut, peOverDenseFf: pe.ff / dense.ff,
+    };
+  });
+  for (const r of rows) console.log(`${r.unit} on ${r.target}: LUT ${r.lut}, FF ${r.ff}${r.fmaxMHz ? `, ${r.fmaxMHz} MHz` : ''}${r.unplaced ? ` (${r.unplaced})` : ''}`);
+  for (const f of fractions) console.log(`tensordash cost on ${f.target}: mux + scheduler = ${(100 * f.lutFraction).toFixed(1)} % of the dense PE's LUTs; the whole TensorDash PE = ${f.peOverDenseLut.toFixed(2)}× the dense PE`);
+  return { rows, fractions };
+}

@@ -1,7 +1,8 @@
 // The PE's arithmetic after the scheduler: the routed pairs are registered, multiplied into product
 // registers, summed by an adder tree and accumulated. A stream's final-step token travels beside
 // them; when it reaches the accumulator the total goes to the result register and the accumulator
-// starts over. Idle cycles carry zero pairs, so the accumulator adds every cycle without an enable.
+// starts over. A lane that took nothing gets A = 0 (B holds), so the accumulator adds every cycle
+// without an enable.
 
 import { Bool, lit, mux, reg, SInt, std, UInt, when, type Expr, type Signal } from '../../../dsl/index.js';
 import { boothMultiply } from '../../int/mac/booth.js';
@@ -13,7 +14,7 @@ export interface Datapath {
   readonly result: Signal;
 }
 
-export function peDatapath(p: PeParams, pairs: readonly { a: Expr; b: Expr }[], finalToken: Expr, outReady: Expr, W: number): Datapath {
+export function peDatapath(p: PeParams, pairs: readonly { a: Expr; b: Expr; take: Expr }[], finalToken: Expr, outReady: Expr, W: number): Datapath {
   const T = (w: number) => (p.signed ? SInt(w) : UInt(w));
   const multiply = (a: Expr, b: Expr): Expr => {
     if (p.multiplier === 'operator') return a.mul(b);
@@ -22,8 +23,8 @@ export function peDatapath(p: PeParams, pairs: readonly { a: Expr; b: Expr }[], 
   };
   const products = pairs.map((x, l) => {
     const ra = reg(`pair_a${l}`, T(p.aBits), { init: 0 }), rb = reg(`pair_b${l}`, T(p.bBits), { init: 0 });
-    ra.set(x.a);
-    rb.set(x.b);
+    ra.set(x.a); // zero when the lane took nothing
+    when(x.take, () => rb.set(x.b)); // held otherwise: no toggling, and never a stale row's don't-care
     const prod = reg(`prod${l}`, T(p.aBits + p.bBits), { init: 0 });
     prod.set(multiply(ra, rb));
     return prod as Expr;

@@ -33,7 +33,8 @@ export const tensordashPe = defineModule('tensordash_pe', (p: PeParams) => {
   const routeA = Array.from({ length: N }, (_, l) => wire(`route_a${l}`, T(p.aBits)));
   const routeB = Array.from({ length: N }, (_, l) => wire(`route_b${l}`, T(p.bBits)));
   const finalToken = wire('final_token', Bool);
-  const dp = peDatapath(p, routeA.map((a, l) => ({ a, b: routeB[l]! })), finalToken, outReady, W);
+  const takes = Array.from({ length: N }, (_, l) => wire(`take${l}`, Bool));
+  const dp = peDatapath(p, routeA.map((a, l) => ({ a, b: routeB[l]!, take: takes[l]! })), finalToken, outReady, W);
 
   // The schedule of the window (the buffer's first R slots).
   const s = greedySchedule(buf.avail.slice(0, R).flat(), N, R, cands, laneOrderOf(p));
@@ -61,6 +62,7 @@ export const tensordashPe = defineModule('tensordash_pe', (p: PeParams) => {
     const a = candidateMux(winA, l, s.sels[l]!, cands, p.aBits), b = candidateMux(winB, l, s.sels[l]!, cands, p.bBits);
     routeA[l]!.set(mux(took, p.signed ? a.asSInt() : a, lit(0, T(p.aBits))));
     routeB[l]!.set(p.signed ? b.asSInt() : b);
+    takes[l]!.set(took);
     pickOut[l]!.set(took);
     selOut[l]!.set(mux(took, s.sels[l]!, lit(0, UInt(sw))));
   }
