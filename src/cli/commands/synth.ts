@@ -37,7 +37,7 @@ export function synthCommand(): Command {
       const t = r.totals;
       process.stdout.write(`${r.block} (${r.module}) on ${r.targetDescription}\n`);
       process.stdout.write(`  LUT ${t.lut}  FF ${t.ff}  carry ${t.carry}  BRAM ${t.bram}  DSP ${t.dsp}\n`);
-      if (r.pnr) process.stdout.write(`  ${r.pnr.device}: ${r.pnr.logicCells ?? '?'} logic cells, Fmax ${r.pnr.fmaxMHz === null ? 'n/a (no clock)' : `${r.pnr.fmaxMHz} MHz`}\n`);
+      if (r.pnr) process.stdout.write(`  ${r.pnr.device}: ${r.pnr.logicCells ?? '?'} logic cells, Fmax ${r.pnr.fmaxMHz !== null ? `${r.pnr.fmaxMHz} MHz` : r.pnr.unplaced ? `n/a (${r.pnr.unplaced})` : 'n/a (no clock)'}\n`);
       if (r.wrapper) {
         const w = r.wrapper.totals;
         process.stdout.write(`  placed inside the registered wrapper: ${r.wrapper.reason};\n  ${r.wrapper.inputChainBits}-bit input chain, ${r.wrapper.outputChainBits}-bit output chain;`

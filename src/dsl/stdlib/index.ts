@@ -5,3 +5,4 @@ export { popcount } from './popcount.js';
 export { adderTree, adderTreeLevels, type AdderTreeOptions } from './adder-tree.js';
 export { barrelShift, type ShiftKind } from './barrel-shifter.js';
 export { pipe, pipeValid } from './pipeline.js';
+export { select } from './select.js';

@@ -13,7 +13,7 @@ export const tensordashMux = defineModule('tensordash_mux', (p: MuxParams) => {
   const bs = Array.from({ length: rows }, (_, r) => Array.from({ length: N }, (_, l) => input(`b${r}_${l}`, UInt(p.bBits))));
   const sels = Array.from({ length: N }, (_, l) => input(`sel${l}`, UInt(sw)));
   for (let l = 0; l < N; l++) {
-    output(`ma${l}`, UInt(p.aBits)).set(candidateMux(as, l, sels[l]!, cands, p.aBits));
-    output(`mb${l}`, UInt(p.bBits)).set(candidateMux(bs, l, sels[l]!, cands, p.bBits));
+    output(`ma${l}`, UInt(p.aBits)).set(candidateMux(as, l, sels[l]!, cands));
+    output(`mb${l}`, UInt(p.bBits)).set(candidateMux(bs, l, sels[l]!, cands));
   }
 });

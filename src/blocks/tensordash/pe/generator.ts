@@ -36,8 +36,8 @@ export const tensordashPe = defineModule('tensordash_pe', (p: PeParams) => {
   const takes = Array.from({ length: N }, (_, l) => wire(`take${l}`, Bool));
   const dp = peDatapath(p, routeA.map((a, l) => ({ a, b: routeB[l]!, take: takes[l]! })), finalToken, outReady, W);
 
-  // The schedule of the window (the buffer's first R slots).
-  const s = greedySchedule(buf.avail.slice(0, R).flat(), N, R, cands, laneOrderOf(p));
+  // The schedule of the window.
+  const s = greedySchedule(buf.avail.flat(), N, R, cands, laneOrderOf(p));
   const count = buf.count;
   const canStep = count.ge(R).or(ending.and(count.ne(0)));
   const final = ending.and(count.le(s.advance.zext(count.width)));
@@ -50,16 +50,21 @@ export const tensordashPe = defineModule('tensordash_pe', (p: PeParams) => {
   const rem = mux(count.gt(shift.zext(count.width)), count.subWrap(shift.zext(count.width)), lit(0, count.type));
   const ready = ending.not().and(rem.le(R));
   const accept = inValid.and(ready);
-  const rowsIn = mux(accept, mux(inRows.gt(R), lit(R, UInt(aw)), inRows), lit(0, UInt(aw)));
-  const windowAvail = buf.avail.slice(0, R).flat();
-  buf.update({ shift, left: s.left.map((x, i) => mux(step, x, windowAvail[i]!)), rem, rowsIn, beatA: beatA.map((row) => row.map((x) => x.asUInt())), beatB: beatB.map((row) => row.map((x) => x.asUInt())) });
+  // Rows past in_rows are zero rows of the stream, or past its end on the last beat.
+  const lastRows = mux(inRows.gt(R), lit(R, UInt(aw)), inRows);
+  const rowsIn = mux(accept, lastRows, lit(0, UInt(aw)));
+  const added = mux(accept, mux(inLast, lastRows, lit(R, UInt(aw))), lit(0, UInt(aw)));
+  buf.update({
+    step, shift, left: s.left, restart: finalToken, write: accept, rowsIn, nextCount: rem.addWrap(added.zext(count.width)),
+    beatA: beatA.map((row) => row.map((x) => x.asUInt())), beatB: beatB.map((row) => row.map((x) => x.asUInt())),
+  });
   when(accept.and(inLast), () => ending.set(lit(1, Bool))).elseWhen(finalToken, () => ending.set(lit(0, Bool)));
 
   // Route each lane's pick; a lane without one (or no step) gets a zero pair.
-  const winA = buf.a.slice(0, R), winB = buf.b.slice(0, R);
+  const winA = buf.a, winB = buf.b;
   for (let l = 0; l < N; l++) {
     const took = step.and(s.picks[l]!);
-    const a = candidateMux(winA, l, s.sels[l]!, cands, p.aBits), b = candidateMux(winB, l, s.sels[l]!, cands, p.bBits);
+    const a = candidateMux(winA, l, s.sels[l]!, cands), b = candidateMux(winB, l, s.sels[l]!, cands);
     routeA[l]!.set(mux(took, p.signed ? a.asSInt() : a, lit(0, T(p.aBits))));
     routeB[l]!.set(p.signed ? b.asSInt() : b);
     takes[l]!.set(took);

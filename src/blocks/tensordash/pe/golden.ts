@@ -1,6 +1,7 @@
 // Golden cycle model of tensordash.pe, from blocks.md §4 and the PE's stream interface:
-// - Rows enter H + 1 per beat (`in_rows` of them, at most H + 1) and queue behind the window, the
-//   first H + 1 rows not yet advanced past. A beat is taken while the stream's last beat is not in
+// - Rows enter H + 1 per beat and queue behind the window, the first H + 1 rows not yet advanced
+//   past. Rows past `in_rows` (clamped to H + 1) are zero rows, except on the stream's last beat,
+//   where they are past its end. A beat is taken while the stream's last beat is not in
 //   and at most H + 1 rows remain after this cycle's advance (so a full window never waits).
 // - A step (one greedy schedule step, schedule.ts) runs when the window is full, or when the last
 //   beat is in and rows remain; it is the stream's final step when it drains them all, which waits
@@ -69,14 +70,15 @@ export function peModel(p: PeParams) {
         queue = queue.slice(s.advance);
       }
       if (v.in_valid === 1n && inReady) {
-        const rows = Math.min(Number(v.in_rows), R);
-        for (let r = 0; r < rows; r++) {
-          const a = Array.from({ length: N }, (_, l) => BigInt.asUintN(p.aBits, v[`a${r}_${l}`]!));
-          const b = Array.from({ length: N }, (_, l) => BigInt.asUintN(p.bBits, v[`b${r}_${l}`]!));
+        const rows = Math.min(Number(v.in_rows), R), last = v.in_last === 1n;
+        for (let r = 0; r < (last ? rows : R); r++) {
+          const zero = r >= rows; // a short beat's missing rows: zero rows of the stream
+          const a = Array.from({ length: N }, (_, l) => (zero ? 0n : BigInt.asUintN(p.aBits, v[`a${r}_${l}`]!)));
+          const b = Array.from({ length: N }, (_, l) => (zero ? 0n : BigInt.asUintN(p.bBits, v[`b${r}_${l}`]!)));
           for (let l = 0; l < N; l++) sum += operand(a[l]!, p.aBits, p.signed) * operand(b[l]!, p.bBits, p.signed);
           queue.push({ a, b, avail: a.map((x) => x !== 0n) });
         }
-        if (v.in_last === 1n) ending = true;
+        if (last) ending = true;
       }
       return out;
     },

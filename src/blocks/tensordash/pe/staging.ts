@@ -1,9 +1,10 @@
-// The PE's staging buffer: 2(H+1) row slots, the first H+1 of them the scheduler's window. Rows never
-// wait in a FIFO with pointers: after a step that advances by `shift`, slot i takes slot i + shift,
-// and the beat's rows fill in behind the rows that remain. Each slot holds a row of A, of B and one
-// `avail` bit per lane (non-zero in A, not yet consumed); slots past the rows held have avail 0.
+// The PE's staging buffer: a ring of two banks of H + 1 row slots. A beat is written whole into the
+// bank at the tail (a clock enable, no data mux); the window is the H + 1 rows from the head,
+// read through one rotation mux per row; a step moves the head by its advance. Each slot holds a row
+// of A, of B and one `avail` bit per lane (non-zero in A, not yet consumed); window rows past the
+// rows held read as unavailable.
 
-import { lit, mux, reg, std, UInt, type Expr, type Signal } from '../../../dsl/index.js';
+import { lit, mux, reg, std, UInt, when, type Expr, type Signal } from '../../../dsl/index.js';
 
 export interface StagingShape {
   readonly N: number;
@@ -13,51 +14,53 @@ export interface StagingShape {
 }
 
 export interface Staging {
-  readonly a: Signal[][]; // [slot][lane]
-  readonly b: Signal[][];
-  readonly avail: Signal[][];
-  readonly count: Signal; // rows held, 0 … 2R
+  /** The window, [row][lane]: rows head … head + R − 1 of the ring. */
+  readonly a: Expr[][];
+  readonly b: Expr[][];
+  readonly avail: Expr[][]; // 0 past the rows held
+  readonly count: Signal; // rows held from the head, 0 … 2R
   /**
-   * Wire the update: `shift` rows leave (0 when no step), `left` is the window's avail after this
-   * cycle's takes (unchanged without a step), and the beat's first `rowsIn` rows enter behind the `rem` rows that remain.
+   * Wire the update. `step`: the head moves by `shift` and the window's avail becomes `left`;
+   * `restart`: the stream is over, the head goes back to slot 0; `write`: the beat goes into the bank
+   * at the tail, its first `rowsIn` rows available where A is non-zero; `count` becomes `nextCount`.
    */
-  update(o: { shift: Expr; left: readonly Expr[]; rem: Expr; rowsIn: Expr; beatA: readonly Expr[][]; beatB: readonly Expr[][] }): void;
-}
-
-/** options[k] when idx = k (null: never selected); 0 otherwise. */
-function byIndex(idx: Expr, options: readonly (Expr | null)[], width: number): Expr {
-  let out: Expr = lit(0, UInt(width));
-  options.forEach((x, k) => { if (x) out = mux(idx.eq(k), x, out); });
-  return out;
+  update(o: { step: Expr; shift: Expr; left: readonly Expr[]; restart: Expr; write: Expr; rowsIn: Expr; beatA: readonly Expr[][]; beatB: readonly Expr[][]; nextCount: Expr }): void;
 }
 
 export function stagingBuffer(s: StagingShape): Staging {
-  const C = 2 * s.R, N = s.N;
+  const C = 2 * s.R, N = s.N, hw = std.clog2(C);
   const slots = (name: string, w: number, init?: number) =>
     Array.from({ length: C }, (_, i) => Array.from({ length: N }, (_, l) => reg(`${name}${i}_${l}`, UInt(w), init === undefined ? {} : { init })));
-  const a = slots('buf_a', s.aBits), b = slots('buf_b', s.bBits), avail = slots('buf_avail', 1, 0);
+  const A = slots('buf_a', s.aBits), B = slots('buf_b', s.bBits), av = slots('buf_avail', 1, 0);
   const count = reg('buf_count', UInt(std.bitsFor(C)), { init: 0 });
+  const head = reg('buf_head', UInt(hw), { init: 0 });
 
-  const update: Staging['update'] = ({ shift, left, rem, rowsIn, beatA, beatB }) => {
-    // What each slot holds after the step's takes, before the shift.
-    const held = avail.map((row, i) => row.map((x, l) => (i < s.R ? left[i * N + l]! : x)));
-    for (let i = 0; i < C; i++) {
-      const fromOld = rem.gt(i);
-      const shifts = Array.from({ length: s.R + 1 }, (_, k) => k);
-      // The beat row that lands in slot i is i − rem, for rem in 0 … R.
-      const beatRow = (k: number) => i - k;
-      const beatHas = (k: number) => beatRow(k) >= 0 && beatRow(k) < s.R;
-      for (let l = 0; l < N; l++) {
-        const oldOf = (xs: readonly (readonly Expr[])[], w: number) => byIndex(shift, shifts.map((k) => (i + k < C ? xs[i + k]![l]! : null)), w);
-        const newOf = (xs: readonly (readonly Expr[])[], w: number) => byIndex(rem, shifts.map((k) => (beatHas(k) ? xs[beatRow(k)]![l]! : null)), w);
-        a[i]![l]!.set(mux(fromOld, oldOf(a, s.aBits), newOf(beatA, s.aBits)));
-        b[i]![l]!.set(mux(fromOld, oldOf(b, s.bBits), newOf(beatB, s.bBits)));
-        // A beat row enters available where A is non-zero; slots past the rows held are empty.
-        const enters = byIndex(rem, shifts.map((k) => (beatHas(k) ? rowsIn.gt(beatRow(k)).and(beatA[beatRow(k)]![l]!.orR()) : null)), 1);
-        avail[i]![l]!.set(mux(fromOld, oldOf(held, 1), enters));
+  const window = (xs: Signal[][]) =>
+    Array.from({ length: s.R }, (_, r) => Array.from({ length: N }, (_, l) => std.select(head, Array.from({ length: C }, (_, h) => xs[(h + r) % C]![l]!))));
+  const avail = window(av).map((row, r) => row.map((x) => x.and(count.gt(r))));
+
+  const update: Staging['update'] = ({ step, shift, left, restart, write, rowsIn, beatA, beatB, nextCount }) => {
+    // The tail is always a bank boundary while a stream is entering (every beat but the last adds R rows).
+    const sum = head.zext(hw + 1).addWrap(count.zext(hw + 1));
+    const tail = mux(sum.ge(C), sum.subWrap(C), sum).trunc(hw);
+    for (let bank = 0; bank < 2; bank++) {
+      const here = write.and(tail.eq(bank * s.R));
+      for (let j = 0; j < s.R; j++) {
+        const slot = bank * s.R + j;
+        for (let l = 0; l < N; l++) {
+          when(here, () => { A[slot]![l]!.set(beatA[j]![l]!); B[slot]![l]!.set(beatB[j]![l]!); });
+          // The window row this slot is, if any: its avail after the step's takes.
+          const asRow = Array.from({ length: s.R }, (_, r) => ({ r, at: head.eq((slot - r + C) % C) }));
+          let next: Expr = av[slot]![l]!;
+          for (const { r, at } of asRow) next = mux(step.and(at), left[r * N + l]!, next);
+          av[slot]![l]!.set(mux(here, rowsIn.gt(j).and(beatA[j]![l]!.orR()), next));
+        }
       }
     }
-    count.set(rem.ext(count.width).addWrap(rowsIn.ext(count.width)));
+    const moved = head.zext(hw + 1).addWrap(shift.zext(hw + 1));
+    when(restart, () => head.set(lit(0, UInt(hw))))
+      .elseWhen(step, () => head.set(mux(moved.ge(C), moved.subWrap(C), moved).trunc(hw)));
+    count.set(nextCount);
   };
-  return { a, b, avail, count, update };
+  return { a: window(A), b: window(B), avail, count, update };
 }

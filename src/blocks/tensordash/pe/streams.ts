@@ -15,7 +15,7 @@ export interface Beat { readonly rows: PeRow[]; readonly last: boolean; readonly
 export function beatsOf(p: PeParams, rows: readonly PeRow[], o: { rng?: () => number; partial?: number; emptyLast?: number } = {}): Beat[] {
   const R = beatRows(p), beats: Beat[] = [];
   for (let i = 0; i < rows.length;) {
-    // Now and then a short beat in the middle of the stream (fewer rows ready).
+    // Now and then a short beat in the middle of the stream: its missing rows are zero rows.
     const take = o.rng && o.rng() < (o.partial ?? 0) ? Math.floor(o.rng() * (R + 1)) : R;
     beats.push({ rows: rows.slice(i, i + take), last: false });
     i += take;
