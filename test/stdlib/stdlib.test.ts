@@ -47,6 +47,25 @@ describe('stdlib', () => {
     });
   });
 
+  it('select: options[idx] for 1, 5 and 8 options (indices past the list give the fill), signed options', async () => {
+    const g = defineModule('sel', () => {
+      const idx = input('idx', UInt(3)), xs = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => input(`x${k}`, UInt(4)));
+      const one = input('one', UInt(1)), sx = [0, 1, 2].map((k) => input(`s${k}`, SInt(3)));
+      output('five', UInt(4)).set(std.select(idx, xs.slice(0, 5)));
+      output('eight', UInt(4)).set(std.select(idx, xs));
+      output('single', UInt(4)).set(std.select(one, xs.slice(0, 1), xs[7]!));
+      output('signed3', SInt(3)).set(std.select(idx.bits(1, 0), sx));
+    });
+    // The options hold distinct values, so a wrong route shows as a wrong value.
+    const fixed = { x0: 1, x1: 2, x2: 3, x3: 4, x4: 5, x5: 6, x6: 7, x7: 9, s0: -4, s1: 3, s2: -1 };
+    const vecs: Vector[] = [];
+    for (let idx = 0; idx < 8; idx++) for (const one of [0, 1]) vecs.push({ ...fixed, idx, one });
+    await checkBehaviour(emit(g, {}), vecs, (v) => {
+      const i = Number(v.idx), xs = [1n, 2n, 3n, 4n, 5n, 6n, 7n, 9n], sx = [-4n, 3n, -1n];
+      return { five: i < 5 ? xs[i]! : 0n, eight: xs[i]!, single: v.one === 0 ? 1n : 9n, signed3: (i & 3) < 3 ? sx[i & 3]! : 0n };
+    });
+  });
+
   it('adderTree (odd term count, signed) and pipe/pipeValid (latency counted in cycles)', async () => {
     const g = defineModule('tree', () => {
       const xs = [0, 1, 2, 3, 4].map((i) => input(`x${i}`, SInt(5)));
