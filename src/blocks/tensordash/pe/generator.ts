@@ -51,7 +51,7 @@ export const tensordashPe = defineModule('tensordash_pe', (p: PeParams) => {
   const ready = ending.not().and(rem.le(R));
   const accept = inValid.and(ready);
   // Rows past in_rows are zero rows of the stream, or past its end on the last beat.
-  const lastRows = mux(inRows.gt(R), lit(R, UInt(aw)), inRows);
+  const lastRows = 2 ** aw - 1 > R ? mux(inRows.gt(R), lit(R, UInt(aw)), inRows) : inRows; // clamped to R where the port can exceed it
   const rowsIn = mux(accept, lastRows, lit(0, UInt(aw)));
   const added = mux(accept, mux(inLast, lastRows, lit(R, UInt(aw))), lit(0, UInt(aw)));
   buf.update({
