@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { ElaborationError, formatDiagnostic } from '../dsl/index.js';
 import { DslTypeError } from '../dsl/types.js';
 import { formatLoc } from '../dsl/source-location.js';
+import { apackCommand } from './commands/apack.js';
 import { buildCommand } from './commands/build.js';
 import { convertCommand, decodeCommand } from './commands/convert.js';
 import { emitCommand } from './commands/emit.js';
@@ -34,6 +35,7 @@ export function program(): Command {
   p.addCommand(convertCommand());
   p.addCommand(decodeCommand());
   p.addCommand(mxCommand());
+  p.addCommand(apackCommand());
   // addCommand() does not pass these on: every command reports errors through run(), exit 2.
   const quiet = (c: Command): void => { c.exitOverride().configureOutput({ writeErr: () => {} }); c.commands.forEach(quiet); };
   p.commands.forEach(quiet);

@@ -18,3 +18,11 @@ export function writeFiles(dir: string, files: readonly DesignFile[]): string[] 
   }
   return written;
 }
+
+/** One binary file, through a temporary name and an atomic rename: never half written. */
+export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, target);
+}
