@@ -174,11 +174,11 @@ writeFileSync('bench/results/tensordash.md', [
   ...td.rows.map((r) => `| ${r.tensor} | ${r.kind} | ${r.values} | ${pct(r.sparsity)} | ${r.cycles} | ${r.speedup.toFixed(3)} | ${r.idealSpeedup.toFixed(2)} | ${(r.speedup / r.idealSpeedup).toFixed(2)} |`), '',
   '## Cost: the interconnect and the scheduler against a dense PE, same run', '',
   'Each unit synthesized on its own (Yosys 0.55; ice40 placed and routed by nextpnr on the HX8K, through the pin wrapper when the ports need it; the wrapper\'s cells are not counted).',
-  'The dense PE is tensordash.pe with H = 0 and candidates {0:0}: the same 16 Booth multipliers, adder tree, accumulator and handshake, one row per step.',
-  'The paper puts its mux + scheduler under 5 % of the PE\'s area. The whole TensorDash PE adds the staging buffer (2(H+1) rows of A, B and the avail bits with their shift network) as well.', '',
+  'The dense PE is tensordash.pe with H = 0 and candidates {0:0}: the same 16 Booth multipliers, adder tree, accumulator and handshake, one row per step. int8 operands as in the data, and 16-bit ones to show the trend.',
+  'The paper puts its mux + scheduler under 5 % of the PE\'s area. The whole TensorDash PE adds the staging buffer (a ring of 2(H+1) rows of A, B and avail bits, the window read through a rotation) as well.', '',
   '| unit | target | LUT | FF | carry | DSP | Fmax (MHz) |', '|---|---|---:|---:|---:|---:|---:|',
   ...td.cost.rows.map((r) => `| ${r.unit} | ${r.target} | ${r.lut} | ${r.ff} | ${r.carry} | ${r.dsp} | ${r.fmaxMHz ?? r.unplaced ?? ''} |`), '',
-  '| target | mux + scheduler LUT | dense PE LUT | mux + scheduler / dense (LUT) | TensorDash PE LUT / dense | TensorDash PE FF / dense |', '|---|---:|---:|---:|---:|---:|',
-  ...td.cost.fractions.map((f) => `| ${f.target} | ${f.muxSchedulerLut} | ${f.denseLut} | ${pct(f.lutFraction)} % | ${f.peOverDenseLut.toFixed(2)} | ${f.peOverDenseFf.toFixed(2)} |`), '',
+  '| operands | target | mux + scheduler LUT | dense PE LUT | mux + scheduler / dense (LUT) | TensorDash PE LUT / dense | TensorDash PE FF / dense |', '|---|---|---:|---:|---:|---:|---:|',
+  ...td.cost.fractions.map((f) => `| ${f.bits} bit | ${f.target} | ${f.muxSchedulerLut} | ${f.denseLut} | ${pct(f.lutFraction)} % | ${f.peOverDenseLut.toFixed(2)} | ${f.peOverDenseFf.toFixed(2)} |`), '',
 ].join('\n'));
 }

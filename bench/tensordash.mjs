@@ -49,12 +49,14 @@ export async function runTensordashCost() {
   const { blockSource, synthesizeSource } = await import('../dist/synth/run.js');
   const { pool } = await import('./pool.mjs');
   const { cpus } = await import('node:os');
-  const units = [
-    { key: 'mux', label: `tensordash.mux N=${N} H=${H}, A/B 8 bit`, block: tensordashMuxBlock, params: { lanes: N, lookahead: H, aBits: 8, bBits: 8 } },
-    { key: 'scheduler', label: `tensordash.scheduler N=${N} H=${H}`, block: tensordashSchedulerBlock, params: { lanes: N, lookahead: H } },
-    { key: 'pe', label: `tensordash.pe N=${N} H=${H}, int8 × int8`, block: tensordashPeBlock, params: { lanes: N, lookahead: H } },
-    { key: 'dense', label: `dense PE: tensordash.pe N=${N} H=0 candidates 0:0, int8 × int8`, block: tensordashPeBlock, params: { lanes: N, lookahead: 0, candidates: '0:0' } },
-  ];
+  // int8 as in the data; 16-bit operands show how the fraction falls as the multipliers grow (the
+  // muxes grow with the width, a multiplier with its square).
+  const units = [8, 16].flatMap((w) => [
+    { key: 'mux', w, label: `tensordash.mux N=${N} H=${H}, A/B ${w} bit`, block: tensordashMuxBlock, params: { lanes: N, lookahead: H, aBits: w, bBits: w } },
+    ...(w === 8 ? [{ key: 'scheduler', w, label: `tensordash.scheduler N=${N} H=${H}`, block: tensordashSchedulerBlock, params: { lanes: N, lookahead: H } }] : []),
+    { key: 'pe', w, label: `tensordash.pe N=${N} H=${H}, int${w} × int${w}`, block: tensordashPeBlock, params: { lanes: N, lookahead: H, aBits: w, bBits: w } },
+    { key: 'dense', w, label: `dense PE: tensordash.pe N=${N} H=0 candidates 0:0, int${w} × int${w}`, block: tensordashPeBlock, params: { lanes: N, lookahead: 0, candidates: '0:0', aBits: w, bBits: w } },
+  ]);
   const targets = ['xc7', 'ice40'];
   const jobs = units.flatMap((u) => targets.map((target) => () => synthesizeSource(blockSource(u.block, u.block.params.parse(u.params)), { target, cache: false })));
   const reports = await pool(jobs, cpus().length);
@@ -62,19 +64,19 @@ export async function runTensordashCost() {
   let k = 0;
   for (const u of units) for (const target of targets) {
     const r = reports[k++];
-    rows.push({ key: u.key, unit: u.label, target, lut: r.totals.lut, ff: r.totals.ff, carry: r.totals.carry, dsp: r.totals.dsp, fmaxMHz: r.pnr?.fmaxMHz ?? null, unplaced: r.pnr?.unplaced ?? null, yosys: r.tools.yosys.version });
+    rows.push({ key: u.key, bits: u.w, unit: u.label, target, lut: r.totals.lut, ff: r.totals.ff, carry: r.totals.carry, dsp: r.totals.dsp, fmaxMHz: r.pnr?.fmaxMHz ?? null, unplaced: r.pnr?.unplaced ?? null, yosys: r.tools.yosys.version });
   }
-  const fractions = targets.map((target) => {
-    const get = (key) => rows.find((r) => r.key === key && r.target === target);
+  const fractions = [8, 16].flatMap((w) => targets.map((target) => {
+    const get = (key) => rows.find((r) => r.key === key && r.target === target && (key === 'scheduler' || r.bits === w));
     const mux = get('mux'), sched = get('scheduler'), pe = get('pe'), dense = get('dense');
     return {
-      target,
+      bits: w, target,
       muxSchedulerLut: mux.lut + sched.lut, muxSchedulerFf: mux.ff + sched.ff, denseLut: dense.lut, denseFf: dense.ff, peLut: pe.lut, peFf: pe.ff,
       lutFraction: (mux.lut + sched.lut) / dense.lut, ffFraction: (mux.ff + sched.ff) / dense.ff,
       peOverDenseLut: pe.lut / dense.lut, peOverDenseFf: pe.ff / dense.ff,
     };
-  });
+  }));
   for (const r of rows) console.log(`${r.unit} on ${r.target}: LUT ${r.lut}, FF ${r.ff}${r.fmaxMHz ? `, ${r.fmaxMHz} MHz` : ''}${r.unplaced ? ` (${r.unplaced})` : ''}`);
-  for (const f of fractions) console.log(`tensordash cost on ${f.target}: mux + scheduler = ${(100 * f.lutFraction).toFixed(1)} % of the dense PE's LUTs; the whole TensorDash PE = ${f.peOverDenseLut.toFixed(2)}× the dense PE`);
+  for (const f of fractions) console.log(`tensordash cost, ${f.bits}-bit operands, on ${f.target}: mux + scheduler = ${(100 * f.lutFraction).toFixed(1)} % of the dense PE's LUTs; the whole TensorDash PE = ${f.peOverDenseLut.toFixed(2)}× the dense PE`);
   return { rows, fractions };
 }

@@ -20,6 +20,8 @@ export class RangeEncoder {
   private cache = -1; // −1: no byte yet
   private held = 0; // 0xFF bytes behind the cache
   private readonly out: number[] = [];
+  /** Carries propagated and the longest run of held 0xFF bytes: the cases the RTL must get right. */
+  readonly stats = { carries: 0, longestHeld: 0 };
 
   constructor(private readonly precision: number) {}
 
@@ -33,6 +35,8 @@ export class RangeEncoder {
   private shift(): void {
     if (this.low < 0xff000000 || this.low >= TOP) {
       const carry = this.low >= TOP ? 1 : 0;
+      this.stats.carries += carry;
+      this.stats.longestHeld = Math.max(this.stats.longestHeld, this.held);
       if (this.cache >= 0) this.out.push((this.cache + carry) & 0xff);
       for (; this.held > 0; this.held--) this.out.push((0xff + carry) & 0xff);
       this.cache = Math.floor(this.low / RENORM) & 0xff;

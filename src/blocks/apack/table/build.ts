@@ -6,7 +6,7 @@
 //   powers of two from either end (where two's complement values near zero gather), a uniform grid
 //   and the histogram's quantiles.
 // - Counts: for fixed ranges, maximising Σ N_s log2 c_s over integers with Σ c = 2^P is separable
-//   and concave, so the greedy marginal allocation is optimal.
+//   and concave, so the greedy marginal allocation (one count at a time, from 1 each) is optimal.
 
 import type { ApackTable } from './table.js';
 import { offsetLength } from './table.js';
@@ -97,19 +97,14 @@ export function allocateCounts(totals: readonly number[], precision: number): nu
   if (N === 0) return totals.map((_, s) => (s === 0 ? T : 0)); // an empty tensor: any table codes it
   const used = totals.map((n) => n > 0);
   if (used.filter(Boolean).length > T) throw new Error(`${used.filter(Boolean).length} used symbols do not fit 2^${precision} counts`);
-  const c = totals.map((n) => (n > 0 ? Math.max(1, Math.floor((n * T) / N)) : 0));
-  let sum = c.reduce((a, b) => a + b, 0);
+  // From 1 per used symbol, each further count to the best marginal gain: with gains decreasing in
+  // c (log is concave) this greedy is optimal. At most 2^P · S steps.
+  const c: number[] = totals.map((n) => (n > 0 ? 1 : 0));
   const gain = (s: number) => totals[s]! * Math.log2((c[s]! + 1) / c[s]!);
-  const loss = (s: number) => totals[s]! * Math.log2(c[s]! / (c[s]! - 1));
-  while (sum < T) {
+  for (let sum = c.reduce((a, b) => a + b, 0); sum < T; sum++) {
     let b = -1;
     for (let s = 0; s < c.length; s++) if (used[s] && (b < 0 || gain(s) > gain(b))) b = s;
-    c[b]!++; sum++;
-  }
-  while (sum > T) {
-    let b = -1;
-    for (let s = 0; s < c.length; s++) if (used[s] && c[s]! > 1 && (b < 0 || loss(s) < loss(b))) b = s;
-    c[b]!--; sum--;
+    c[b]!++;
   }
   return c;
 }
