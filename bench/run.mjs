@@ -182,3 +182,26 @@ writeFileSync('bench/results/tensordash.md', [
   ...td.cost.fractions.map((f) => `| ${f.bits} bit | ${f.target} | ${f.muxSchedulerLut} | ${f.denseLut} | ${pct(f.lutFraction)} % | ${f.peOverDenseLut.toFixed(2)} | ${f.peOverDenseFf.toFixed(2)} |`), '',
 ].join('\n'));
 }
+
+// ---- APack (issue 10) ----
+if (want('apack')) {
+const { runApackBench, PAPER } = await import('./apack.mjs');
+const ap = runApackBench();
+const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/apack.json', JSON.stringify({ ...meta, ...ap }, null, 2) + '\n');
+const pc = (x) => (100 * x).toFixed(1);
+writeFileSync('bench/results/apack.md', [
+  '# APack: compressed size against the entropy bound, deflate and brotli, one run', '',
+  `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu} · data: ${ap.data}`, '',
+  'APack with its defaults (16 ranges, P = 10, one sub-tensor, two\'s complement codes); sizes are whole files (header, table, streams).',
+  'Entropy: the Shannon entropy of the value histogram, the bound for any code of one value at a time. deflate: level 9, memLevel 9; brotli: quality 11, window 24.',
+  `Paper: weights to ${pc(PAPER.weights)} %, activations to ${pc(PAPER.activations)} % of their 8-bit size. The data set has no int8 activations: its float32 activations after ReLU, quantized to uint8 per tensor, stand in.`, '',
+  `Worst APack / entropy over the ${ap.bigTensors} tensors of ≥ 10^5 values: ${ap.worstBig.toFixed(4)} (target ≤ 1.03).`, '',
+  '| kind | tensors | APack / original | APack / entropy | deflate / original | brotli / original |', '|---|---:|---:|---:|---:|---:|',
+  ...ap.totals.map((t) => `| ${t.kind} | ${t.tensors} | ${pc(t.apackOverOriginal)} % | ${t.apackOverEntropy.toFixed(4)} | ${pc(t.deflateOverOriginal)} % | ${pc(t.brotliOverOriginal)} % |`), '',
+  '| tensor | kind | values | original bits | APack bits | entropy bits | APack / entropy | deflate bits | brotli bits | encode MB/s | decode MB/s |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...ap.rows.map((r) => `| ${r.tensor} | ${r.kind} | ${r.values} | ${r.originalBits} | ${r.apackBits} | ${Math.ceil(r.entropyBits)} | ${r.apackOverEntropy === null ? 'n/a' : r.apackOverEntropy.toFixed(4)} | ${r.deflateBits} | ${r.brotliBits} | ${r.encodeMBs.toFixed(1)} | ${r.decodeMBs.toFixed(1)} |`), '',
+].join('\n'));
+}
