@@ -43,10 +43,15 @@ function bestRanges(hist: ArrayLike<number>, bounds: readonly number[], maxRange
   const M = bounds.length - 1;
   const prefix = new Float64Array(M + 1);
   { let acc = 0, b = 0; for (let x = 0; x < bounds[M]!; x++) { if (x === bounds[b]) prefix[b++] = acc; acc += hist[x]!; } prefix[M] = acc; }
-  const cost = (i: number, j: number) => {
-    const n = prefix[j]! - prefix[i]!;
-    return n === 0 ? 0 : n * (offsetLength(bounds[j]! - bounds[i]!) - Math.log2(n));
-  };
+  // Every range's cost once (the program visits each S times).
+  const costs = new Float64Array((M + 1) * (M + 1));
+  for (let i = 0; i < M; i++) {
+    for (let j = i + 1; j <= M; j++) {
+      const n = prefix[j]! - prefix[i]!;
+      costs[i * (M + 1) + j] = n === 0 ? 0 : n * (offsetLength(bounds[j]! - bounds[i]!) - Math.log2(n));
+    }
+  }
+  const cost = (i: number, j: number) => costs[i * (M + 1) + j]!;
   // f[k][j]: the best cost of bounds[0 … j) in k ranges; from[k][j]: where its last range starts.
   let prev = new Float64Array(M + 1).fill(Infinity);
   prev[0] = 0;
