@@ -36,7 +36,13 @@ export function parseBlockArgs(block: BlockDef, tokens: string[], extra: string[
     const flag = /'(-[^']*)'/.exec(msg)?.[1];
     const known = [...byFlag.keys()].map((k) => `--${k}`).join(', ') || 'none';
     if (/Unknown option/.test(msg)) throw new UserError(`unknown parameter ${flag} for ${block.name} (parameters: ${known})`);
-    if (/Unexpected argument/.test(msg)) throw new UserError(`unexpected argument ${/'([^']*)'/.exec(msg)?.[1]} for ${block.name}: parameters are given as --name value`);
+    if (/Unexpected argument/.test(msg)) {
+      const arg = /'([^']*)'/.exec(msg)?.[1];
+      // `--signed false`: a boolean is a switch and takes no value.
+      const before = tokens[tokens.indexOf(arg ?? '') - 1]?.replace(/^--/, '');
+      if (before && options[before]?.type === 'boolean') throw new UserError(`--${before} is a switch and takes no value: use --${before} or --no-${before} (got '${arg}')`);
+      throw new UserError(`unexpected argument ${arg} for ${block.name}: parameters are given as --name value`);
+    }
     throw new UserError(`${flag ?? 'argument'}: ${msg.split('\n')[0]}`);
   }
   const raw: Record<string, unknown> = {};

@@ -17,6 +17,7 @@ describe('bitforge CLI', () => {
     expect(text.exitCode).toBe(0);
     expect(text.stdout).toContain('examples.adder-tree');
     expect(text.stdout).toMatch(/--n <integer 2\.\.1024>/);
+    expect(text.stdout).toContain('--signed | --no-signed'); // a switch takes no value
     const json = JSON.parse((await run(['list', '--json'])).stdout) as Array<{ name: string; params: Record<string, { type: string; default: unknown }> }>;
     const tree = json.find((b) => b.name === 'examples.adder-tree')!;
     expect(tree.params.n).toMatchObject({ type: 'integer', default: 8 });
@@ -45,6 +46,7 @@ describe('bitforge CLI', () => {
     ['out-of-range value', ['emit', 'examples.adder-tree', '--width', '0'], /^bitforge: error: --width: Too small/],
     ['missing value', ['emit', 'examples.adder-tree', '--n'], /^bitforge: error: --n/],
     ['unknown command', ['frobnicate'], /^bitforge: error: unknown command 'frobnicate'/],
+    ['a value after a switch', ['emit', 'int.mac', '--signed', 'false'], /^bitforge: error: --signed is a switch and takes no value: use --signed or --no-signed \(got 'false'\)/],
   ] as const) {
     it(`${what}: one line on stderr, exit 2, nothing written`, async () => {
       const d = tmp();

@@ -16,7 +16,9 @@ export function listCommand(): Command {
         process.stdout.write(`${b.name}\n  ${b.summary}\n`);
         for (const [k, p] of Object.entries(paramProps(b))) {
           const range = p.minimum !== undefined ? ` ${p.minimum}..${p.maximum}` : p.enum ? ` ${p.enum.join('|')}` : '';
-          process.stdout.write(`    --${kebab(k)} <${p.type}${range}>  ${p.description ?? ''}${p.default === undefined ? '' : ` (default ${JSON.stringify(p.default)})`}\n`);
+          // A boolean is a switch: --flag turns it on, --no-flag off (no value follows either).
+          const usage = p.type === 'boolean' ? `--${kebab(k)} | --no-${kebab(k)}` : `--${kebab(k)} <${p.type}${range}>`;
+          process.stdout.write(`    ${usage}  ${p.description ?? ''}${p.default === undefined ? '' : ` (default ${JSON.stringify(p.default)})`}\n`);
         }
       }
     });
