@@ -80,6 +80,11 @@ export function seededRng(seed: number): Rng {
   return rng;
 }
 
+/** The value of the low `bits` bits of x: two's complement when signed. */
+export function intValue(x: bigint, bits: number, signed: boolean): bigint {
+  return signed ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x);
+}
+
 /** A uniformly random w-bit value, signed or not. */
 export function randomBits(rng: () => number, w: number, signed: boolean): bigint {
   let v = 0n;

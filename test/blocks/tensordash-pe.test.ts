@@ -9,12 +9,12 @@ import { loadInt8Tensors, loadTensors } from '../../src/accuracy/tensors.js';
 import { findShared } from '../../src/accuracy/shared-dir.js';
 import { candidatesOf, laneOrderOf } from '../../src/blocks/tensordash/candidates.js';
 import { tensordashPeBlock } from '../../src/blocks/tensordash/pe/block.js';
-import { operand, peModel } from '../../src/blocks/tensordash/pe/golden.js';
+import { peModel } from '../../src/blocks/tensordash/pe/golden.js';
 import { beatRows, RESULT_LATENCY, resultWidth, type PeParams } from '../../src/blocks/tensordash/pe/params.js';
 import { peStimulus } from '../../src/blocks/tensordash/pe/stimulus.js';
 import { BeatDriver, beatsOf, patternRows, type PeRow } from '../../src/blocks/tensordash/pe/streams.js';
 import { scheduleStream } from '../../src/blocks/tensordash/schedule.js';
-import { seededRng, type Vector } from '../../src/cosim/model.js';
+import { intValue, seededRng, type Vector } from '../../src/cosim/model.js';
 import { simulate } from '../../src/cosim/run.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,9 +30,8 @@ if (!DATA) console.warn('tensordash.pe: ../shared/data/weights not found; set BI
 
 const exactDot = (p: PeParams, rows: readonly PeRow[]) => {
   let s = 0n;
-  for (const r of rows) for (let l = 0; l < p.lanes; l++) s += operand(BigInt.asUintN(p.aBits, r.a[l]!), p.aBits, p.signed) * operand(BigInt.asUintN(p.bBits, r.b[l]!), p.bBits, p.signed);
-  const W = resultWidth(p);
-  return p.signed ? BigInt.asIntN(W, s) : BigInt.asUintN(W, s);
+  for (const r of rows) for (let l = 0; l < p.lanes; l++) s += intValue(r.a[l]!, p.aBits, p.signed) * intValue(r.b[l]!, p.bBits, p.signed);
+  return intValue(s, resultWidth(p), p.signed);
 };
 const scheduled = (p: PeParams, rows: readonly PeRow[]) =>
   scheduleStream(rows.map((r) => r.a.map((x) => x !== 0n)), p.lanes, p.lookahead, candidatesOf(p), laneOrderOf(p)).cycles;

@@ -32,3 +32,13 @@ export function boothMultiply(a: Expr, b: Expr): Expr {
   const sum = std.adderTree([...rows.map((r) => r.sext(P + 2)), fix.sext(P + 2)]);
   return sum.bits(P - 1, 0).asSInt();
 }
+
+/**
+ * a · b as the MAC-style units choose it: Booth rows written out, or `*` left to synthesis. Booth
+ * works on signed operands: unsigned ones get a zero sign bit, and the product its low bits back.
+ */
+export function multiplyOperands(a: Expr, b: Expr, signed: boolean, kind: 'booth' | 'operator'): Expr {
+  if (kind === 'operator') return a.mul(b);
+  if (signed) return boothMultiply(a, b);
+  return boothMultiply(a.zext(a.width + 1).asSInt(), b.zext(b.width + 1).asSInt()).bits(a.width + b.width - 1, 0);
+}

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when } from '../../../dsl/index.js';
-import { boothMultiply } from './booth.js';
+import { multiplyOperands } from './booth.js';
 
 export const params = z.object({
   aBits: z.number().int().min(1).max(32).default(8).describe('width of operand a'),
@@ -32,9 +32,7 @@ export const intMac = defineModule('int_mac', (p: IntMacParams) => {
   const outValid = output('out_valid', Bool);
   const accOut = output('acc', T(accWidth(p)));
 
-  // Booth works on signed operands: unsigned ones get a zero sign bit, and the product its top bits back.
-  const booth = () => (p.signed ? boothMultiply(a, b) : boothMultiply(a.zext(p.aBits + 1).asSInt(), b.zext(p.bBits + 1).asSInt()).bits(p.aBits + p.bBits - 1, 0));
-  const product = std.pipe(p.multiplier === 'booth' ? booth() : a.mul(b), p.stages, 'product');
+  const product = std.pipe(multiplyOperands(a, b, p.signed, p.multiplier), p.stages, 'product');
   const valid = std.pipeValid(inValid, p.stages, 'valid');
   const clearP = std.pipe(clear, p.stages, 'clear');
   const acc = reg('acc', T(accWidth(p)), { init: 0 });

@@ -2,14 +2,13 @@
 // runtime precisions (the low Pa / Pw bits, two's complement when signed); a step runs ⌈Pa/B⌉·Pw
 // cycles (conv) or Pw (fc), with the serial units' timing (serial/timing-model.ts).
 
+import { intValue } from '../../../cosim/model.js';
 import { clampPrecision } from '../precision-range.js';
 import { serialTimingModel } from '../serial/timing-model.js';
 import { resultWidth, stepCycles, type SipParams } from './params.js';
 
-/** The value of the low `bits` bits of x, two's complement when signed. */
-export function operandValue(x: bigint, bits: number, signed: boolean): bigint {
-  return signed ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x);
-}
+/** The value of an operand read at its runtime precision: its low `bits` bits. */
+export const operandValue = intValue;
 
 /** The exact dot product of one step. */
 export function sipDot(p: SipParams, ws: readonly bigint[], as: readonly bigint[], pa: number, pw: number): bigint {

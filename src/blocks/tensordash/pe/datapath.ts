@@ -5,7 +5,7 @@
 // without an enable.
 
 import { Bool, lit, mux, reg, SInt, std, UInt, when, type Expr, type Signal } from '../../../dsl/index.js';
-import { boothMultiply } from '../../int/mac/booth.js';
+import { multiplyOperands } from '../../int/mac/booth.js';
 import type { PeParams } from './params.js';
 
 export interface Datapath {
@@ -16,17 +16,12 @@ export interface Datapath {
 
 export function peDatapath(p: PeParams, pairs: readonly { a: Expr; b: Expr; take: Expr }[], finalToken: Expr, outReady: Expr, W: number): Datapath {
   const T = (w: number) => (p.signed ? SInt(w) : UInt(w));
-  const multiply = (a: Expr, b: Expr): Expr => {
-    if (p.multiplier === 'operator') return a.mul(b);
-    // Booth works on signed operands: unsigned ones get a zero sign bit, and the product its top bits back.
-    return p.signed ? boothMultiply(a, b) : boothMultiply(a.zext(p.aBits + 1).asSInt(), b.zext(p.bBits + 1).asSInt()).bits(p.aBits + p.bBits - 1, 0);
-  };
   const products = pairs.map((x, l) => {
     const ra = reg(`pair_a${l}`, T(p.aBits), { init: 0 }), rb = reg(`pair_b${l}`, T(p.bBits), { init: 0 });
     ra.set(x.a); // zero when the lane took nothing
     when(x.take, () => rb.set(x.b)); // held otherwise: no toggling, and never a stale row's don't-care
     const prod = reg(`prod${l}`, T(p.aBits + p.bBits), { init: 0 });
-    prod.set(multiply(ra, rb));
+    prod.set(multiplyOperands(ra, rb, p.signed, p.multiplier));
     return prod as Expr;
   });
   const fin1 = reg('final_s1', Bool, { init: 0 }), fin2 = reg('final_s2', Bool, { init: 0 });

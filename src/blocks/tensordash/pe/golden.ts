@@ -13,21 +13,17 @@
 // Every cycle the model predicts in_ready, out_valid, result, step, advance and each lane's pick and
 // select; null before the first reset.
 
-import type { Vector } from '../../../cosim/model.js';
+import { intValue, type Vector } from '../../../cosim/model.js';
 import { candidatesOf, laneOrderOf } from '../candidates.js';
 import { scheduleStep } from '../schedule.js';
 import { beatRows, RESULT_LATENCY, resultWidth, type PeParams } from './params.js';
 
 interface Row { readonly a: bigint[]; readonly b: bigint[]; avail: boolean[] }
 
-export function operand(x: bigint, bits: number, signed: boolean): bigint {
-  return signed ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x);
-}
-
 export function peModel(p: PeParams) {
   const N = p.lanes, R = beatRows(p), W = resultWidth(p);
   const cands = candidatesOf(p), order = laneOrderOf(p);
-  const wrap = (x: bigint) => (p.signed ? BigInt.asIntN(W, x) : BigInt.asUintN(W, x));
+  const wrap = (x: bigint) => intValue(x, W, p.signed);
   let reset = false, queue: Row[] = [], ending = false, sum = 0n;
   let inFlight: (bigint | null)[] = [], outValid = false, outData = 0n;
   const clear = () => {
@@ -75,7 +71,7 @@ export function peModel(p: PeParams) {
           const zero = r >= rows; // a short beat's missing rows: zero rows of the stream
           const a = Array.from({ length: N }, (_, l) => (zero ? 0n : BigInt.asUintN(p.aBits, v[`a${r}_${l}`]!)));
           const b = Array.from({ length: N }, (_, l) => (zero ? 0n : BigInt.asUintN(p.bBits, v[`b${r}_${l}`]!)));
-          for (let l = 0; l < N; l++) sum += operand(a[l]!, p.aBits, p.signed) * operand(b[l]!, p.bBits, p.signed);
+          for (let l = 0; l < N; l++) sum += intValue(a[l]!, p.aBits, p.signed) * intValue(b[l]!, p.bBits, p.signed);
           queue.push({ a, b, avail: a.map((x) => x !== 0n) });
         }
         if (last) ending = true;
