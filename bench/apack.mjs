@@ -7,16 +7,9 @@ import { brotliCompressSync, constants, deflateSync } from 'node:zlib';
 import { loadInt8Tensors, loadTensors } from '../dist/accuracy/tensors.js';
 import { findShared } from '../dist/accuracy/shared-dir.js';
 import { decodeTensor, encodeTensor } from '../dist/blocks/apack/codec/codec.js';
+import { entropyBits } from '../dist/blocks/apack/table/build.js';
 
 export const PAPER = { weights: 0.6, activations: 0.48 }; // compressed / 8-bit size
-
-function entropyBits(values) {
-  const h = new Map();
-  for (const v of values) h.set(v, (h.get(v) ?? 0) + 1);
-  let bits = 0;
-  for (const n of h.values()) bits -= n * Math.log2(n / values.length);
-  return bits;
-}
 
 function measure(name, kind, raw, values, dtype) {
   const t0 = performance.now();

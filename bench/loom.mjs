@@ -5,15 +5,13 @@
 // peak throughput takes what Loom takes at 16 bits, ⌈16/B⌉·16, for the same work (the paper's
 // comparison; its headline is 4.38× on its networks). Cost: loom.sip (16 lanes, P = 16) for
 // B = 1, 2, 4 next to int.mac 16×16 and 8×8 and minifloat.mac e4m3, on xc7 and ice40, in one run.
-import { cpus } from 'node:os';
 import { loadInt8Tensors } from '../dist/accuracy/tensors.js';
 import { intMacBlock } from '../dist/blocks/int/mac/block.js';
 import { loomSipBlock } from '../dist/blocks/loom/sip/block.js';
 import { loomTileBlock } from '../dist/blocks/loom/tile/block.js';
 import { groupPrecision } from '../dist/blocks/loom/precision/golden.js';
 import { minifloatMacBlock } from '../dist/blocks/minifloat/mac/block.js';
-import { blockSource, synthesizeSource } from '../dist/synth/run.js';
-import { pool } from './pool.mjs';
+import { synthesizeUnits } from './pool.mjs';
 import { findShared } from '../dist/accuracy/shared-dir.js';
 
 const P = 16, LANES = 16, BITS = [1, 2, 4];
@@ -61,13 +59,8 @@ export async function runLoomBench() {
     { label: 'int.mac 8×8', block: intMacBlock, params: { aBits: 8, bBits: 8 }, sips: null, at16: null, atData: 1 },
     { label: 'minifloat.mac e4m3 × e4m3 (Kulisch)', block: minifloatMacBlock, params: { a: 'e4m3', b: 'e4m3' }, sips: null, at16: null, atData: 1 },
   ];
-  const targets = ['xc7', 'ice40'];
-  const jobs = units.flatMap((u) => targets.map((target) => () => synthesizeSource(blockSource(u.block, u.block.params.parse(u.params)), { target, cache: false })));
-  const reports = await pool(jobs, cpus().length);
   const cost = [];
-  let k = 0;
-  for (const u of units) for (const target of targets) {
-    const r = reports[k++];
+  for (const { unit: u, target, report: r } of await synthesizeUnits(units, ['xc7', 'ice40'])) {
     const row = { unit: u.label, target, lut: r.totals.lut, ff: r.totals.ff, fmaxMHz: r.pnr?.fmaxMHz ?? null, unplaced: r.pnr?.unplaced ?? null, sips: u.sips, macsPerCycle16: u.at16, macsPerCycleData: u.atData, yosys: r.tools.yosys.version };
     cost.push(row);
     console.log(`${u.label} on ${target}: LUT ${row.lut}, FF ${row.ff}${row.fmaxMHz ? `, ${row.fmaxMHz} MHz` : ''}`);

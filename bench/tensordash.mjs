@@ -6,6 +6,10 @@ import { loadInt8Tensors, loadTensors } from '../dist/accuracy/tensors.js';
 import { candidatesOf, laneOrderOf } from '../dist/blocks/tensordash/candidates.js';
 import { scheduleStream } from '../dist/blocks/tensordash/schedule.js';
 import { findShared } from '../dist/accuracy/shared-dir.js';
+import { tensordashMuxBlock } from '../dist/blocks/tensordash/mux/block.js';
+import { tensordashPeBlock } from '../dist/blocks/tensordash/pe/block.js';
+import { tensordashSchedulerBlock } from '../dist/blocks/tensordash/scheduler/block.js';
+import { synthesizeUnits } from './pool.mjs';
 
 const N = 16, H = 2;
 export const PAPER_SPEEDUP = 1.95;
@@ -43,12 +47,6 @@ export function runTensordashBench() {
  * row per step, no lookahead). The paper's claim: the mux + scheduler cost under 5 % of the PE's area.
  */
 export async function runTensordashCost() {
-  const { tensordashMuxBlock } = await import('../dist/blocks/tensordash/mux/block.js');
-  const { tensordashSchedulerBlock } = await import('../dist/blocks/tensordash/scheduler/block.js');
-  const { tensordashPeBlock } = await import('../dist/blocks/tensordash/pe/block.js');
-  const { blockSource, synthesizeSource } = await import('../dist/synth/run.js');
-  const { pool } = await import('./pool.mjs');
-  const { cpus } = await import('node:os');
   // int8 as in the data; 16-bit operands show how the fraction falls as the multipliers grow (the
   // muxes grow with the width, a multiplier with its square).
   const units = [8, 16].flatMap((w) => [
@@ -58,12 +56,8 @@ export async function runTensordashCost() {
     { key: 'dense', w, label: `dense PE: tensordash.pe N=${N} H=0 candidates 0:0, int${w} × int${w}`, block: tensordashPeBlock, params: { lanes: N, lookahead: 0, candidates: '0:0', aBits: w, bBits: w } },
   ]);
   const targets = ['xc7', 'ice40'];
-  const jobs = units.flatMap((u) => targets.map((target) => () => synthesizeSource(blockSource(u.block, u.block.params.parse(u.params)), { target, cache: false })));
-  const reports = await pool(jobs, cpus().length);
   const rows = [];
-  let k = 0;
-  for (const u of units) for (const target of targets) {
-    const r = reports[k++];
+  for (const { unit: u, target, report: r } of await synthesizeUnits(units, targets)) {
     rows.push({ key: u.key, bits: u.w, unit: u.label, target, lut: r.totals.lut, ff: r.totals.ff, carry: r.totals.carry, dsp: r.totals.dsp, fmaxMHz: r.pnr?.fmaxMHz ?? null, unplaced: r.pnr?.unplaced ?? null, yosys: r.tools.yosys.version });
   }
   const fractions = [8, 16].flatMap((w) => targets.map((target) => {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { ApackCorrupt, decodeTensor, encodeTensor, parseContainer, type EncodeOptions } from '../../blocks/apack/codec/codec.js';
 import { DTYPES, dtypeBits, readValues, type Dtype } from '../../blocks/apack/codec/dtype.js';
+import { entropyBits } from '../../blocks/apack/table/build.js';
 import { UserError } from '../user-error.js';
 import { writeFileAtomic } from '../write-files.js';
 
@@ -35,15 +36,6 @@ const codingOptions = (c: Command) => c
 function corrupt(path: string, e: unknown): never {
   if (e instanceof ApackCorrupt) throw new UserError(`${path}: corrupt APack file: ${e.message}`);
   throw e;
-}
-
-/** Shannon entropy of the value histogram, in bits for the whole tensor: the bound for any per-value code. */
-export function entropyBits(values: ArrayLike<number>): number {
-  const h = new Map<number, number>();
-  for (let i = 0; i < values.length; i++) h.set(values[i]!, (h.get(values[i]!) ?? 0) + 1);
-  let bits = 0;
-  for (const n of h.values()) bits -= n * Math.log2(n / values.length);
-  return bits;
 }
 
 export function apackCommand(): Command {

@@ -24,6 +24,15 @@ export function histogram(codes: ArrayLike<number>, bits: number): Float64Array 
   return h;
 }
 
+/** Shannon entropy of the value histogram, in bits for the whole tensor: the bound for any per-value code. */
+export function entropyBits(values: ArrayLike<number>): number {
+  const h = new Map<number, number>();
+  for (let i = 0; i < values.length; i++) h.set(values[i]!, (h.get(values[i]!) ?? 0) + 1);
+  let bits = 0;
+  for (const n of h.values()) bits -= n * Math.log2(n / values.length);
+  return bits;
+}
+
 export const EXACT_MAX_BITS = 10;
 
 export function buildTable(hist: ArrayLike<number>, o: BuildOptions): ApackTable {
