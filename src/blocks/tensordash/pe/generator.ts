@@ -51,20 +51,18 @@ export const tensordashPe = defineModule('tensordash_pe', (p: PeParams) => {
   const ready = ending.not().and(rem.le(R));
   const accept = inValid.and(ready);
   // Rows past in_rows are zero rows of the stream, or past its end on the last beat.
-  const lastRows = 2 ** aw - 1 > R ? mux(inRows.gt(R), lit(R, UInt(aw)), inRows) : inRows; // clamped to R where the port can exceed it
-  const rowsIn = mux(accept, lastRows, lit(0, UInt(aw)));
-  const added = mux(accept, mux(inLast, lastRows, lit(R, UInt(aw))), lit(0, UInt(aw)));
+  const rowsIn = 2 ** aw - 1 > R ? mux(inRows.gt(R), lit(R, UInt(aw)), inRows) : inRows; // clamped to R where the port can exceed it
+  const added = mux(accept, mux(inLast, rowsIn, lit(R, UInt(aw))), lit(0, UInt(aw)));
   buf.update({
     step, shift, left: s.left, restart: finalToken, write: accept, rowsIn, nextCount: rem.addWrap(added.zext(count.width)),
     beatA: beatA.map((row) => row.map((x) => x.asUInt())), beatB: beatB.map((row) => row.map((x) => x.asUInt())),
   });
   when(accept.and(inLast), () => ending.set(lit(1, Bool))).elseWhen(finalToken, () => ending.set(lit(0, Bool)));
 
-  // Route each lane's pick; a lane without one (or no step) gets a zero pair.
-  const winA = buf.a, winB = buf.b;
+  // Route each lane's pick; a lane without one (or no step) gets A = 0 (datapath.ts holds its B).
   for (let l = 0; l < N; l++) {
     const took = step.and(s.picks[l]!);
-    const a = candidateMux(winA, l, s.sels[l]!, cands), b = candidateMux(winB, l, s.sels[l]!, cands);
+    const a = candidateMux(buf.a, l, s.sels[l]!, cands), b = candidateMux(buf.b, l, s.sels[l]!, cands);
     routeA[l]!.set(mux(took, p.signed ? a.asSInt() : a, lit(0, T(p.aBits))));
     routeB[l]!.set(p.signed ? b.asSInt() : b);
     takes[l]!.set(took);

@@ -19,9 +19,6 @@ export type PeParams = z.infer<typeof params>;
 /** Rows a beat carries: H + 1, the most a step can drain, so the window can advance at full speed. */
 export const beatRows = (p: { lookahead: number }) => p.lookahead + 1;
 
-/** The staging buffer: the window (H + 1 rows) and the rows queued behind it (up to H + 1 more). */
-export const bufferRows = (p: { lookahead: number }) => 2 * (p.lookahead + 1);
-
 /** The exact sum of N · rows products (formats.md §6's r_a + r_b + ⌈log2 n⌉ + 1); it wraps beyond. */
 export const resultWidth = (p: PeParams) => p.aBits + p.bBits + std.clog2(p.lanes * p.rows) + 1;
 

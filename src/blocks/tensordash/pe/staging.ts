@@ -22,7 +22,7 @@ export interface Staging {
   /**
    * Wire the update. `step`: the head moves by `shift` and the window's avail becomes `left`;
    * `restart`: the stream is over, the head goes back to slot 0; `write`: the beat goes into the bank
-   * at the tail, its first `rowsIn` rows available where A is non-zero; `count` becomes `nextCount`.
+   * at the tail, its first `rowsIn` rows available where A is non-zero (the rest not); `count` becomes `nextCount`.
    */
   update(o: { step: Expr; shift: Expr; left: readonly Expr[]; restart: Expr; write: Expr; rowsIn: Expr; beatA: readonly Expr[][]; beatB: readonly Expr[][]; nextCount: Expr }): void;
 }

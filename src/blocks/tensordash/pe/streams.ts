@@ -9,7 +9,7 @@ import { peModel } from './golden.js';
 import { beatRows, type PeParams } from './params.js';
 
 export interface PeRow { readonly a: bigint[]; readonly b: bigint[] }
-export interface Beat { readonly rows: PeRow[]; readonly last: boolean; readonly inRows?: number }
+export interface Beat { readonly rows: PeRow[]; readonly last: boolean }
 
 /** A stream as beats: full beats of H + 1 rows, the last one partial (an empty stream is one empty beat). */
 export function beatsOf(p: PeParams, rows: readonly PeRow[], o: { rng?: () => number; partial?: number; emptyLast?: number } = {}): Beat[] {
@@ -74,7 +74,7 @@ export class BeatDriver {
     const p = this.p, R = beatRows(p), N = p.lanes;
     const maxRows = 2 ** std.bitsFor(R) - 1; // the port's largest value
     const over = beat && beat.rows.length === R && maxRows > R && this.o.oversize && rng() < this.o.oversize ? R + 1 + Math.floor(rng() * (maxRows - R)) : undefined;
-    const v: Vector = { rst: rst ? 1n : 0n, in_valid: beat ? 1n : 0n, in_last: beat?.last ? 1n : 0n, in_rows: BigInt(beat?.inRows ?? over ?? beat?.rows.length ?? 0), out_ready: ready ? 1n : 0n };
+    const v: Vector = { rst: rst ? 1n : 0n, in_valid: beat ? 1n : 0n, in_last: beat?.last ? 1n : 0n, in_rows: BigInt(over ?? beat?.rows.length ?? 0), out_ready: ready ? 1n : 0n };
     for (let r = 0; r < R; r++) {
       const row = beat?.rows[r];
       for (let l = 0; l < N; l++) {
