@@ -76,7 +76,7 @@ export async function buildHarness(s: HarnessSpec, kind: 'addon' | 'plain' = 'ad
 /** The loaded addon: one Verilated model per create(). */
 export interface HarnessAddon {
   create(): object;
-  run(h: object, mode: number, inRows: Uint32Array, n: number, gaps: Uint8Array, stalls: Uint8Array, outRows: Uint32Array, maxCycles: number): Promise<{ seen: number; cycles: number }>;
+  run(h: object, mode: number, inRows: Uint32Array, n: number, gaps: Uint8Array, stalls: Uint8Array, outRows: Uint32Array, nOut: number, maxCycles: number): Promise<{ seen: number; cycles: number }>;
   readonly inWords: number;
   readonly outWords: number;
 }

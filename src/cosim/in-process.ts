@@ -4,6 +4,7 @@
 
 import { buildHarness, loadHarness, type HarnessSpec } from './harness-build.js';
 import type { EngineResult, Mismatch, Progress } from './result.js';
+import { packetOfOutput } from './packet-vectors.js';
 import { firstDifference, getRow } from './rows.js';
 import type { CosimSetup } from './setup.js';
 import type { Chunk, VectorSource } from './vectors.js';
@@ -39,35 +40,45 @@ export async function runInProcess(s: CosimSetup, src: VectorSource, onProgress?
   let passed = 0, failed = 0, vectors = 0, cycles = 0;
   let mismatch: Mismatch | undefined;
   const it = src.chunks(CHUNK_ROWS);
-  const gotRing = [0, 1].map(() => new Uint32Array(Math.max(1, Math.min(CHUNK_ROWS, src.total) * s.outs.words)));
+  let gotRing = [0, 1].map(() => new Uint32Array(Math.max(1, Math.min(CHUNK_ROWS, src.total) * s.outs.words)));
   let k = 0;
   let next = it.next();
   while (!next.done) {
     const c = next.value;
+    if (gotRing[k % 2]!.length < c.m * s.outs.words) gotRing = gotRing.map(() => new Uint32Array(c.m * s.outs.words)); // packets: more outputs than inputs
     const got = gotRing[k++ % 2]!;
     let maxCycles = s.latency + 1000;
-    for (let i = 0; i < c.n; i++) maxCycles += c.gaps[i]! + c.stalls[i]! + s.maxInterval + 3;
-    const running = addon.run(harness, MODE_NUMBER[s.mode], c.inRows, c.n, c.gaps, c.stalls, got, maxCycles);
+    for (let i = 0; i < c.n; i++) maxCycles += c.gaps[i]! + s.maxInterval + 3;
+    for (let i = 0; i < c.m; i++) maxCycles += c.stalls[i]! + 3;
+    const running = addon.run(harness, MODE_NUMBER[s.mode], c.inRows, c.n, c.gaps, c.stalls, got, c.m, maxCycles);
     next = it.next(); // the next chunk's stimulus and golden model, while this one simulates
     const r = await running;
     cycles += r.cycles;
     const bad = firstBad(s, c, got, r.seen);
-    if (bad >= 0 || r.seen < c.n) {
+    if (bad >= 0 || r.seen < c.m) {
       const i = bad >= 0 ? bad : r.seen;
       const checked = c.check ? c.check.subarray(0, i).reduce((a, b) => a + b, 0) : i;
       passed += checked;
-      failed += bad >= 0 ? 1 : c.n - r.seen;
+      failed += bad >= 0 ? 1 : c.m - r.seen;
       vectors += i + 1;
-      mismatch = {
-        index: c.first + i,
-        inputs: getRow(s.ins, c.inRows, i),
-        expected: c.check && !c.check[i] ? null : getRow(s.outs, c.expRows, i),
-        got: bad >= 0 ? getRow(s.outs, got, i) : null,
-        ...(bad < 0 ? { note: `no output for transaction ${c.first + i} within ${maxCycles} cycles (${r.seen} of ${c.n} in its chunk came out)` } : {}),
-      };
+      const expected = c.check && !c.check[i] ? null : i < c.m ? getRow(s.outs, c.expRows, i) : null;
+      const got1 = bad >= 0 ? getRow(s.outs, got, i) : null;
+      if (c.packets) {
+        const p = packetOfOutput(c, i);
+        mismatch = {
+          index: c.firstOut + i, inputs: getRow(s.ins, c.inRows, p.from - c.first), expected, got: got1,
+          packet: { index: p.packet, beat: p.beat, firstInput: p.from, inputs: p.to - p.from },
+          ...(bad < 0 ? { note: `no output ${c.firstOut + i} within ${maxCycles} cycles (${r.seen} of ${c.m} in its chunk came out)` } : {}),
+        };
+      } else {
+        mismatch = {
+          index: c.first + i, inputs: getRow(s.ins, c.inRows, i), expected, got: got1,
+          ...(bad < 0 ? { note: `no output for transaction ${c.first + i} within ${maxCycles} cycles (${r.seen} of ${c.n} in its chunk came out)` } : {}),
+        };
+      }
       break;
     }
-    passed += c.check ? c.check.reduce((a, b) => a + b, 0) : c.n;
+    passed += c.check ? c.check.reduce((a, b) => a + b, 0) : c.m;
     vectors += c.n;
     onProgress?.(vectors, src.total);
   }

@@ -53,7 +53,25 @@ export interface CycleModel<P> {
   stimulus(p: P): Stimulus;
 }
 
-export type CosimModel<P> = TransactionModel<P> | CycleModel<P>;
+/**
+ * Packet streams: one input packet (its final beat has in_last) gives a sequence of outputs of any
+ * length (a compressor's bytes, a decompressor's values). Outputs are compared in order, whatever
+ * their timing; a block with a valid/ready stream handshake.
+ */
+export interface PacketModel<P> {
+  readonly kind: 'packet';
+  /** A fresh golden model: a packet's input beats → its output beats. */
+  createPacket(p: P): (inputs: Vector[]) => Vector[];
+  stimulus(p: P): PacketStimulus;
+}
+
+export interface PacketStimulus {
+  /** Directed packets, always run first. */
+  readonly directed: Vector[][];
+  random(rng: () => number): Vector[];
+}
+
+export type CosimModel<P> = TransactionModel<P> | CycleModel<P> | PacketModel<P>;
 
 /** A uniform draw in [0, 1), plus bulk 32-bit words from the same stream (for row stimulus). */
 export interface Rng {

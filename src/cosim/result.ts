@@ -2,7 +2,9 @@
 import type { Vector } from './model.js';
 
 export interface Mismatch {
-  readonly index: number; // transaction or cycle number in the run
+  readonly index: number; // transaction or cycle number in the run; packet streams: output number
+  /** Packet streams: inputs are the first beat of the packet the failing output belongs to. */
+  readonly packet?: { readonly index: number; readonly beat: number; readonly firstInput: number; readonly inputs: number };
   readonly inputs: Vector;
   readonly expected: Vector | null;
   /** null: the design produced no output (the run timed out). */

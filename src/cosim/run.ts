@@ -42,12 +42,16 @@ export async function simulate(block: BlockDef, params: Record<string, unknown>,
   let replay: Replay | undefined;
   if (r.mismatch) {
     const m = r.mismatch;
-    const what = s.mode === 'cycle' ? 'cycle' : 'transaction';
-    report.push(`MISMATCH at ${what} ${m.index}`);
-    report.push(`  inputs:   ${describeVector(s.ins.ports, m.inputs, s.formats)}`);
+    if (m.packet) {
+      report.push(`MISMATCH at output ${m.index}: beat ${m.packet.beat} of packet ${m.packet.index} (${m.packet.inputs} input beats from input ${m.packet.firstInput})`);
+      report.push(`  first input: ${describeVector(s.ins.ports, m.inputs, s.formats)}`);
+    } else {
+      report.push(`MISMATCH at ${s.mode === 'cycle' ? 'cycle' : 'transaction'} ${m.index}`);
+      report.push(`  inputs:   ${describeVector(s.ins.ports, m.inputs, s.formats)}`);
+    }
     report.push(`  expected: ${m.expected ? describeVector(s.outs.ports, m.expected, s.formats) : '(not checked)'}`);
     report.push(`  got:      ${m.got ? describeVector(s.outs.ports, m.got, s.formats) : `nothing: ${m.note ?? 'no output'}`}`);
-    replay = await writeReplay(s, src, m.index, o.outDir);
+    replay = await writeReplay(s, src, m, o.outDir);
   }
   return { ...r, source: src.source, total: src.total, seconds, report, ...(replay ? { replay } : {}) };
 }

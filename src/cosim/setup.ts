@@ -36,6 +36,7 @@ export function setupCosim(block: BlockDef, params: Record<string, unknown>, tra
   if ((mode === 'cycle') !== (model.kind === 'cycle')) {
     throw new Error(`${block.name}: a ${hs.kind} block needs a ${mode === 'cycle' ? 'cycle' : 'transaction'} model, it has a ${model.kind} model`);
   }
+  if (model.kind === 'packet' && mode !== 'stream') throw new Error(`${block.name}: a packet model needs a stream handshake, the block has ${hs.kind}`);
   const { ins, outs } = dataPorts(metadata.ports, mode);
   const verilog = files.filter((f) => f.path.endsWith('.v'))
     .map((f) => (transformVerilog ? { ...f, content: transformVerilog(f.path, f.content) } : f));

@@ -9,12 +9,35 @@ import type { CosimSetup } from './setup.js';
 import { runTestbench } from './simulators.js';
 import type { VectorSource } from './vectors.js';
 
-/** Testbench spec for vectors [from, to) of the run (all of them by default). */
-export function testbenchSpec(s: CosimSetup, src: VectorSource, o: { from?: number; to?: number; stem?: string; vcd?: boolean } = {}): TestbenchSpec {
+/** Packet streams: where each packet of a testbench starts, in its inputs and its outputs. */
+export interface PacketIndex { readonly first: number; readonly inStart: number[]; readonly outStart: number[] }
+
+/** Testbench spec for vectors [from, to) of the run (all of them by default); packet streams: the whole packets that start there. */
+export function testbenchSpec(s: CosimSetup, src: VectorSource, o: { from?: number; to?: number; stem?: string; vcd?: boolean } = {}): TestbenchSpec & { packets?: PacketIndex } {
   const from = o.from ?? 0, to = o.to ?? src.total;
   const inputs: bigint[] = [], expected: Array<bigint | null> = [], gaps: number[] = [], stalls: number[] = [];
+  let packets: PacketIndex | undefined;
   for (const c of src.chunks(1 << 16)) {
     if (c.first >= to) break;
+    if (c.packets) {
+      const p = c.packets;
+      for (let j = 0; j + 1 < p.inStart.length; j++) {
+        const at = c.first + p.inStart[j]!;
+        if (at < from || at >= to) continue;
+        packets ??= { first: p.first + j, inStart: [], outStart: [] };
+        packets.inStart.push(inputs.length);
+        packets.outStart.push(expected.length);
+        for (let i = p.inStart[j]!; i < p.inStart[j + 1]!; i++) {
+          inputs.push(pack(s.ins.ports, getRow(s.ins, c.inRows, i)));
+          gaps.push(c.gaps[i]!);
+        }
+        for (let k = p.outStart[j]!; k < p.outStart[j + 1]!; k++) {
+          expected.push(pack(s.outs.ports, getRow(s.outs, c.expRows, k)));
+          stalls.push(c.stalls[k]!);
+        }
+      }
+      continue;
+    }
     for (let i = Math.max(0, from - c.first); i < c.n && c.first + i < to; i++) {
       inputs.push(pack(s.ins.ports, getRow(s.ins, c.inRows, i)));
       expected.push(c.check && !c.check[i] ? null : pack(s.outs.ports, getRow(s.outs, c.expRows, i)));
@@ -22,12 +45,21 @@ export function testbenchSpec(s: CosimSetup, src: VectorSource, o: { from?: numb
       stalls.push(c.stalls[i]!);
     }
   }
+  if (packets) { packets.inStart.push(inputs.length); packets.outStart.push(expected.length); }
   let timeoutCycles = 4 * s.latency + 1000;
-  for (let i = 0; i < inputs.length; i++) timeoutCycles += gaps[i]! + stalls[i]! + s.maxInterval + 3;
+  for (let i = 0; i < inputs.length; i++) timeoutCycles += gaps[i]! + s.maxInterval + 3;
+  for (let k = 0; k < expected.length; k++) timeoutCycles += stalls[k]! + 3;
   return {
     top: s.top, ports: s.ports, mode: s.mode, inputs, expected, gaps, stalls, timeoutCycles,
-    ...(o.stem ? { stem: o.stem } : {}), ...(o.vcd ? { vcd: true } : {}),
+    ...(o.stem ? { stem: o.stem } : {}), ...(o.vcd ? { vcd: true } : {}), ...(packets ? { packets } : {}),
   };
+}
+
+/** The packet that output k of a packet testbench belongs to. */
+function packetAt(p: PacketIndex, k: number) {
+  let j = 0;
+  while (j + 2 < p.outStart.length && p.outStart[j + 1]! <= k) j++;
+  return { index: p.first + j, beat: k - p.outStart[j]!, firstInput: p.inStart[j]!, inputs: p.inStart[j + 1]! - p.inStart[j]! };
 }
 
 /** Writes the design and the testbench into dir. */
@@ -49,17 +81,23 @@ export async function runTestbenchEngine(s: CosimSetup, src: VectorSource, sim: 
   if (mm) {
     const i = Number(mm[1]);
     const exp = spec.expected[i];
+    const packet = spec.packets ? packetAt(spec.packets, i) : undefined;
     return {
       ...base, vectors: i + 1,
       mismatch: {
         index: i,
-        inputs: unpack(s.ins.ports, spec.inputs[i]!),
+        inputs: unpack(s.ins.ports, spec.inputs[packet ? packet.firstInput : i] ?? 0n),
+        ...(packet ? { packet } : {}),
         expected: exp === null || exp === undefined ? null : unpack(s.outs.ports, exp),
         got: /[xz]/i.test(mm[2]!) ? null : unpack(s.outs.ports, BigInt(`0x${mm[2]}`)),
         ...(/[xz]/i.test(mm[2]!) ? { note: `output has X/Z bits: ${mm[2]}` } : {}),
       },
     };
   }
-  if (timeout) return { ...base, mismatch: { index: passed, inputs: unpack(s.ins.ports, spec.inputs[passed] ?? 0n), expected: null, got: null, note: timeout } };
+  if (timeout) {
+    const packet = spec.packets ? packetAt(spec.packets, passed) : undefined;
+    const inputs = unpack(s.ins.ports, spec.inputs[packet ? packet.firstInput : passed] ?? 0n);
+    return { ...base, mismatch: { index: passed, inputs, ...(packet ? { packet } : {}), expected: null, got: null, note: timeout } };
+  }
   return base;
 }

@@ -4,18 +4,24 @@
 // the seed, so a chunk can be regenerated later (a replay does) and both simulators get the same.
 
 import type { CosimSetup } from './setup.js';
-import { seededRng, type RowGolden, type Vector } from './model.js';
+import { seededRng, type CycleModel, type RowGolden, type TransactionModel, type Vector } from './model.js';
+import { packetSource } from './packet-vectors.js';
 import { getRow, putRow } from './rows.js';
 
 export interface Chunk {
   readonly first: number; // index of the first vector of the chunk in the run
   readonly n: number;
+  /** Expected output rows: n, but for packet streams. */
+  readonly m: number;
+  readonly firstOut: number; // index of the chunk's first output in the run
+  /** Packet streams: the chunk's whole packets (the first one's number, and each one's first input and output within the chunk, plus the ends). */
+  readonly packets?: { readonly first: number; readonly inStart: readonly number[]; readonly outStart: readonly number[] };
   readonly inRows: Uint32Array;
   readonly expRows: Uint32Array;
   /** Cycle models: 1 where the expected row is defined (after the first reset); null: every row. */
   readonly check: Uint8Array | null;
   readonly gaps: Uint8Array; // idle cycles before each input
-  readonly stalls: Uint8Array; // cycles of out_ready low while each output is valid
+  readonly stalls: Uint8Array; // cycles of out_ready low while each output is valid (m of them)
 }
 
 export interface VectorSource {
@@ -29,16 +35,18 @@ export interface VectorSource {
 }
 
 const EXHAUSTIVE_LIMIT_BITS = 20;
-const DEFAULT_RANDOM_VECTORS = 10_000;
+export const DEFAULT_RANDOM_VECTORS = 10_000;
 const RING = 3;
 
 /** Bubbles and stalls: 1–3 idle cycles before 20% of the transactions. */
-function timing(rng: () => number, out: Uint8Array): void {
+export function timing(rng: () => number, out: Uint8Array): void {
   for (let i = 0; i < out.length; i++) out[i] = rng() < 0.2 ? 1 + Math.floor(rng() * 3) : 0;
 }
 
 export function vectorSource(s: CosimSetup, o: { seed: number; vectors?: number }): VectorSource {
-  const stim = s.model.stimulus(s.params);
+  if (s.model.kind === 'packet') return packetSource(s, s.model, o);
+  const model: TransactionModel<unknown> | CycleModel<unknown> = s.model;
+  const stim = model.stimulus(s.params);
   const G = s.model.kind === 'transaction' ? (s.model.groupSize?.(s.params) ?? 1) : 1;
   const d = stim.directed.length;
   if (G > 1 && (s.model.kind !== 'transaction' || !s.model.createGroup || !stim.randomGroup || d % G !== 0)) {
@@ -56,7 +64,6 @@ export function vectorSource(s: CosimSetup, o: { seed: number; vectors?: number 
     // Timing streams independent of the data stream and of the chunk size.
     const gapRng = seededRng((o.seed ^ 0xa5a5a5a5) >>> 0), stallRng = seededRng((o.seed ^ 0x5a5a5a5a) >>> 0);
     const { ins, outs } = s;
-    const model = s.model;
     let golden: RowGolden;
     let cycleModel: { step(v: Vector): Vector | null } | undefined;
     if (model.kind === 'transaction') {
@@ -115,7 +122,7 @@ export function vectorSource(s: CosimSetup, o: { seed: number; vectors?: number 
       const gaps = buf.gaps.subarray(0, n), stalls = buf.stalls.subarray(0, n);
       if (s.mode === 'pipeline' || s.mode === 'stream') timing(gapRng, gaps);
       if (s.mode === 'stream') timing(stallRng, stalls);
-      yield { first, n, inRows, expRows, check, gaps, stalls };
+      yield { first, n, m: n, firstOut: first, inRows, expRows, check, gaps, stalls };
     }
   }
   return { total, group: G, source, seed: o.seed, chunks };

@@ -25,7 +25,7 @@ struct Job {
   const uint8_t* gaps;
   const uint8_t* stalls;
   uint32_t* out;
-  uint64_t maxCycles, seen = 0, cycles = 0;
+  uint64_t nOut, maxCycles, seen = 0, cycles = 0;
   napi_ref refs[4] = {};
   napi_deferred deferred;
   napi_async_work work;
@@ -46,7 +46,7 @@ bool typedData(napi_env env, napi_value v, T** data, size_t* bytes) {
 void Execute(napi_env, void* data) {
   Job* j = static_cast<Job*>(data);
   const uint64_t before = j->h->cycles;
-  j->seen = j->h->run(j->mode, j->in, j->n, j->gaps, j->stalls, j->out, j->maxCycles);
+  j->seen = j->h->run(j->mode, j->in, j->n, j->gaps, j->stalls, j->out, j->nOut, j->maxCycles);
   j->cycles = j->h->cycles - before;
 }
 
@@ -64,31 +64,34 @@ void Complete(napi_env env, napi_status, void* data) {
   delete j;
 }
 
-// run(harness, mode, inRows: Uint32Array, n, gaps: Uint8Array, stalls: Uint8Array, outRows: Uint32Array, maxCycles)
-//   → Promise<{ seen, cycles }>. The caller must not touch the arrays until the promise settles.
+// run(harness, mode, inRows: Uint32Array, n, gaps: Uint8Array, stalls: Uint8Array, outRows: Uint32Array, nOut, maxCycles)
+//   → Promise<{ seen, cycles }>. nOut: outputs to wait for (n but for packet streams). The caller
+//   must not touch the arrays until the promise settles.
 napi_value Run(napi_env env, napi_callback_info info) {
-  size_t argc = 8;
-  napi_value argv[8];
+  size_t argc = 9;
+  napi_value argv[9];
   CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
-  if (argc != 8) { napi_throw_type_error(env, nullptr, "run: expected 8 arguments"); return nullptr; }
+  if (argc != 9) { napi_throw_type_error(env, nullptr, "run: expected 9 arguments"); return nullptr; }
   Job* j = new Job();
   void* h;
   CHECK(napi_get_value_external(env, argv[0], &h));
   j->h = static_cast<bf::Harness*>(h);
   int32_t mode;
-  double n, maxCycles;
+  double n, nOut, maxCycles;
   CHECK(napi_get_value_int32(env, argv[1], &mode));
   CHECK(napi_get_value_double(env, argv[3], &n));
-  CHECK(napi_get_value_double(env, argv[7], &maxCycles));
+  CHECK(napi_get_value_double(env, argv[7], &nOut));
+  CHECK(napi_get_value_double(env, argv[8], &maxCycles));
   j->mode = mode;
   j->n = static_cast<uint64_t>(n);
+  j->nOut = static_cast<uint64_t>(nOut);
   j->maxCycles = static_cast<uint64_t>(maxCycles);
   size_t inBytes, gapBytes, stallBytes, outBytes;
   uint32_t* in;
   uint8_t *gaps, *stalls;
   if (!typedData(env, argv[2], &in, &inBytes) || !typedData(env, argv[4], &gaps, &gapBytes) ||
       !typedData(env, argv[5], &stalls, &stallBytes) || !typedData(env, argv[6], &j->out, &outBytes) ||
-      inBytes < j->n * bf::IN_WORDS * 4 || outBytes < j->n * bf::OUT_WORDS * 4 || gapBytes < j->n || stallBytes < j->n) {
+      inBytes < j->n * bf::IN_WORDS * 4 || outBytes < j->nOut * bf::OUT_WORDS * 4 || gapBytes < j->n || stallBytes < j->nOut) {
     delete j;
     napi_throw_type_error(env, nullptr, "run: a typed array is missing or too short for n rows");
     return nullptr;

@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
   std::vector<uint32_t> out(n * bf::OUT_WORDS + 1);
   auto t0 = std::chrono::steady_clock::now();
   bf::Harness h;
-  const uint64_t seen = h.run(mode, in.data(), n, gaps.data(), stalls.data(), out.data(), 16 * n + 1000);
+  const uint64_t seen = h.run(mode, in.data(), n, gaps.data(), stalls.data(), out.data(), n, 16 * n + 1000);
   uint64_t bad = n - seen;
   for (uint64_t i = 0; i < seen; i++)
     if (std::memcmp(&out[i * bf::OUT_WORDS], &expected[i * bf::OUT_WORDS], bf::OUT_WORDS * 4) != 0) bad++;
