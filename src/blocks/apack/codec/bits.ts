@@ -6,6 +6,9 @@ export class BitWriter {
   private acc = 0;
   private n = 0; // bits in acc
 
+  /** Whole bytes so far. */
+  get written(): readonly number[] { return this.bytes; }
+
   write(value: number, bits: number): void {
     for (let i = bits - 1; i >= 0; i--) {
       this.acc = (this.acc << 1) | (Math.floor(value / 2 ** i) & 1);
@@ -23,6 +26,9 @@ export class BitReader {
   private pos = 0; // bits read
 
   constructor(private readonly bytes: Uint8Array) {}
+
+  /** Bits read so far. */
+  get position(): number { return this.pos; }
 
   /** `bits` bits, or null when the stream has fewer left. */
   read(bits: number): number | null {

@@ -25,6 +25,9 @@ export class RangeEncoder {
 
   constructor(private readonly precision: number) {}
 
+  /** The bytes shifted out so far (finish() adds the rest and trims trailing zeros). */
+  get written(): readonly number[] { return this.out; }
+
   encode(cum: number, freq: number): void {
     const r = Math.floor(this.range / 2 ** this.precision);
     this.low += r * cum;
@@ -82,6 +85,9 @@ export class RangeDecoder {
     while (this.range < RENORM) { this.range *= 256; this.code = (this.code % RENORM) * 256 + this.next(); }
     return s;
   }
+
+  /** Bytes the decoder has read so far, the zeros past the end included. */
+  get position(): number { return this.pos; }
 
   /** Bytes read past the stream's end (zeros), beyond the four the decoder always looks ahead. */
   get overrun(): number { return Math.max(0, this.pos - this.bytes.length - 4); }

@@ -38,7 +38,7 @@ export const EXACT_MAX_BITS = 10;
 export function buildTable(hist: ArrayLike<number>, o: BuildOptions): ApackTable {
   const V = 2 ** o.bits;
   const bounds = o.bits <= EXACT_MAX_BITS ? Array.from({ length: V + 1 }, (_, i) => i) : candidateBounds(hist, o.bits);
-  const vmin = bestRanges(hist, bounds, o.symbols);
+  const vmin = bestRanges(hist, bounds, Math.min(o.symbols, 2 ** o.precision)); // more ranges than counts could not all be coded
   const totals = vmin.map((v, s) => {
     let n = 0;
     for (let x = v; x < (vmin[s + 1] ?? V); x++) n += hist[x]!;

@@ -1,0 +1,53 @@
+// The beats of apack.encoder and apack.decoder packets, and the tables the stimulus draws. A packet
+// carries its table first (one entry per beat, in symbol order), so each packet is self-contained.
+
+import type { Vector } from '../../../cosim/model.js';
+import { cumulative, type ApackTable } from '../table/table.js';
+import type { CoderParams } from './params.js';
+
+/** Encoder input: table beats (in_table, in_value = vmin, in_count), then one beat per code; in_last on the final beat. */
+export function encoderPacket(t: ApackTable, codes: ArrayLike<number>): Vector[] {
+  const beats: Vector[] = t.vmin.map((v, s) => ({ in_table: 1n, in_value: BigInt(v), in_count: BigInt(t.counts[s]!), in_last: 0n }));
+  for (let i = 0; i < codes.length; i++) beats.push({ in_table: 0n, in_value: BigInt(codes[i]!), in_count: 0n, in_last: 0n });
+  beats[beats.length - 1]!.in_last = 1n;
+  return beats;
+}
+
+/** The table and the codes of an encoder packet. */
+export function parseEncoderPacket(beats: readonly Vector[], p: CoderParams): { table: ApackTable; codes: number[] } {
+  const vmin: number[] = [], counts: number[] = [], codes: number[] = [];
+  for (const b of beats) {
+    if (b.in_table) { vmin.push(Number(b.in_value)); counts.push(Number(b.in_count)); } else codes.push(Number(b.in_value));
+  }
+  return { table: { bits: p.bits, precision: p.precision, vmin, counts }, codes };
+}
+
+/** A random well-formed table: S′ ≤ S ranges, counts summing to 2^P, some symbols with count 0 (never coded). */
+export function randomTable(rng: () => number, p: CoderParams, skew = false): ApackTable {
+  const S = 1 + Math.floor(rng() * p.symbols), V = 2 ** p.bits, T = 2 ** p.precision;
+  const starts = new Set<number>([0]);
+  while (starts.size < S) starts.add(Math.floor(rng() * V));
+  const vmin = [...starts].sort((a, b) => a - b);
+  const weights: number[] = vmin.map(() => (rng() < 0.2 ? 0 : skew ? rng() ** 6 : rng()));
+  if (!weights.some((w) => w > 0)) weights[Math.floor(rng() * S)] = 1;
+  // Every weighted symbol gets at least 1; the rest in proportion, the remainder to the heaviest.
+  for (let k = weights.length - 1; weights.filter((w) => w > 0).length > T; k--) weights[k] = 0; // more symbols than counts
+  const used = weights.filter((w) => w > 0).length;
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const counts = weights.map((w) => (w > 0 ? 1 + Math.floor(((T - used) * w) / sum) : 0));
+  const heaviest = weights.indexOf(Math.max(...weights));
+  counts[heaviest]! += T - counts.reduce((a, b) => a + b, 0);
+  return { bits: p.bits, precision: p.precision, vmin, counts };
+}
+
+/** n codes drawn from the table's own distribution (symbol by count, offset uniform in its range). */
+export function codesFromTable(rng: () => number, t: ApackTable, n: number): number[] {
+  const cum = cumulative(t), T = 2 ** t.precision, V = 2 ** t.bits;
+  return Array.from({ length: n }, () => {
+    const u = Math.floor(rng() * T);
+    let s = 0;
+    while (cum[s + 1]! <= u) s++;
+    const lo = t.vmin[s]!, hi = t.vmin[s + 1] ?? V;
+    return lo + Math.floor(rng() * (hi - lo));
+  });
+}
