@@ -12,6 +12,7 @@ import { tensordashMuxBlock } from './tensordash/mux/block.js';
 import { tensordashSchedulerBlock } from './tensordash/scheduler/block.js';
 import { tensordashPeBlock } from './tensordash/pe/block.js';
 import { apackEncoderBlock } from './apack/encoder/block.js';
+import { apackDecoderBlock } from './apack/decoder/block.js';
 import { minifloatAddBlock } from './minifloat/add/block.js';
 import { minifloatDotBlock } from './minifloat/dot/block.js';
 import { minifloatMacBlock } from './minifloat/mac/block.js';
@@ -23,7 +24,7 @@ import { mxNvfp4DotBlock } from './mx/nvfp4-dot/block.js';
 import { mxNvfp4QuantizeBlock } from './mx/nvfp4-quantize/block.js';
 import { mxQuantizeBlock } from './mx/quantize/block.js';
 
-export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomPrecisionBlock, loomSipBlock, loomTileBlock, tensordashMuxBlock, tensordashSchedulerBlock, tensordashPeBlock, apackEncoderBlock] as unknown as BlockDef[];
+export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomPrecisionBlock, loomSipBlock, loomTileBlock, tensordashMuxBlock, tensordashSchedulerBlock, tensordashPeBlock, apackEncoderBlock, apackDecoderBlock] as unknown as BlockDef[];
 
 export function findBlock(name: string): BlockDef | undefined {
   return catalogue.find((b) => b.name === name);

@@ -2,7 +2,10 @@
 // carries its table first (one entry per beat, in symbol order), so each packet is self-contained.
 
 import type { Vector } from '../../../cosim/model.js';
-import { cumulative, type ApackTable } from '../table/table.js';
+import { BitReader } from '../codec/bits.js';
+import type { SubStreams } from '../codec/codec.js';
+import { RangeDecoder } from '../codec/range-coder.js';
+import { cumulative, offsetBits, type ApackTable } from '../table/table.js';
 import type { CoderParams } from './params.js';
 
 /** Encoder input: table beats (in_table, in_value = vmin, in_count), then one beat per code; in_last on the final beat. */
@@ -50,4 +53,48 @@ export function codesFromTable(rng: () => number, t: ApackTable, n: number): num
     const lo = t.vmin[s]!, hi = t.vmin[s + 1] ?? V;
     return lo + Math.floor(rng() * (hi - lo));
   });
+}
+
+/**
+ * Decoder input: table beats (in_kind 0, in_data = vmin | count << B), the value count (1), the
+ * symbol stream's length in bytes (2), then the symbol-stream (3) and offset-stream (4) bytes in
+ * the order the software decoder first needs them, value by value: the code's first four bytes,
+ * then each value's renormalisation bytes and the offset bytes its bits reach. Within a value the
+ * two kinds are shuffled when `rng` is given (any such order decodes). in_last on the final beat.
+ */
+export function decoderPacket(t: ApackTable, sub: SubStreams, rng?: () => number): Vector[] {
+  const B = t.bits, beats: Vector[] = t.vmin.map((v, s) => ({ in_kind: 0n, in_data: BigInt(v + t.counts[s]! * 2 ** B), in_last: 0n }));
+  beats.push({ in_kind: 1n, in_data: BigInt(sub.values), in_last: 0n }, { in_kind: 2n, in_data: BigInt(sub.symbols.length), in_last: 0n });
+  const cum = cumulative(t), ol = t.vmin.map((_, s) => offsetBits(t, s));
+  const dec = new RangeDecoder(sub.symbols, t.precision), bits = new BitReader(sub.offsets);
+  let symSent = 0, offSent = 0;
+  const group = (symTo: number, offTo: number) => {
+    const sym: Vector[] = [], off: Vector[] = [];
+    for (; symSent < Math.min(symTo, sub.symbols.length); symSent++) sym.push({ in_kind: 3n, in_data: BigInt(sub.symbols[symSent]!), in_last: 0n });
+    for (; offSent < offTo; offSent++) off.push({ in_kind: 4n, in_data: BigInt(sub.offsets[offSent]!), in_last: 0n });
+    while (sym.length || off.length) beats.push((off.length === 0 || (sym.length && (!rng || rng() < 0.5)) ? sym : off).shift()!);
+  };
+  group(dec.position, 0);
+  for (let i = 0; i < sub.values; i++) {
+    const s = dec.decode(cum);
+    bits.read(ol[s]!);
+    group(dec.position, Math.ceil(bits.position / 8));
+  }
+  group(Infinity, sub.offsets.length); // nothing left for a well-formed stream
+  beats[beats.length - 1]!.in_last = 1n;
+  return beats;
+}
+
+/** The table and the two streams of a decoder packet. */
+export function parseDecoderPacket(beats: readonly Vector[], p: CoderParams): { table: ApackTable; sub: SubStreams } {
+  const vmin: number[] = [], counts: number[] = [], sym: number[] = [], off: number[] = [];
+  let values = 0;
+  for (const b of beats) {
+    const d = Number(b.in_data);
+    if (b.in_kind === 0n) { vmin.push(d % 2 ** p.bits); counts.push(Math.floor(d / 2 ** p.bits)); }
+    else if (b.in_kind === 1n) values = d;
+    else if (b.in_kind === 3n) sym.push(d & 0xff);
+    else if (b.in_kind === 4n) off.push(d & 0xff);
+  }
+  return { table: { bits: p.bits, precision: p.precision, vmin, counts }, sub: { values, symbols: Uint8Array.from(sym), offsets: Uint8Array.from(off) } };
 }

@@ -1,0 +1,30 @@
+import { defineBlock } from '../../block.js';
+import { encodeCodes } from '../codec/codec.js';
+import { decoderPacket } from '../hw/packets.js';
+import { coderParams } from '../hw/params.js';
+import { directedCases, randomCase } from '../hw/stimulus-data.js';
+import { apackDecoder } from './generator.js';
+import { decoderModel } from './golden.js';
+
+export const apackDecoderBlock = defineBlock({
+  name: 'apack.decoder',
+  summary: 'APack decoder: a packet of table entries, value count and the two streams\' bytes in, one value per cycle (S parallel r·cum compares, no division); the B-bit codes out, bit-identical to the software codec',
+  params: coderParams,
+  generator: apackDecoder,
+  handshake: () => ({ kind: 'stream', maxInterval: 8 }),
+  golden: 'apack/decoder/golden.ts: the software decoder (codec.ts decodeCodes) on the packet\'s streams',
+  cosim: {
+    kind: 'packet',
+    createPacket: decoderModel,
+    stimulus: (p) => ({
+      // Streams from the software encoder; directed packets in the plain order, then shuffled.
+      directed: directedCases(p).flatMap((c, k) => {
+        const sub = encodeCodes(c.codes, c.table);
+        let s = k + 1;
+        const rng = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
+        return [decoderPacket(c.table, sub), decoderPacket(c.table, sub, rng)];
+      }),
+      random: (rng) => { const c = randomCase(rng, p); return decoderPacket(c.table, encodeCodes(c.codes, c.table), rng); },
+    }),
+  },
+});
