@@ -21,7 +21,7 @@ export class RangeEncoder {
   private held = 0; // 0xFF bytes behind the cache
   private readonly out: number[] = [];
   /** Carries propagated and the longest run of held 0xFF bytes: the cases the RTL must get right. */
-  readonly stats = { carries: 0, longestHeld: 0 };
+  readonly stats = { carries: 0, longestHeld: 0, carriedRuns: 0 }; // carriedRuns: carries over 2 or more held bytes
 
   constructor(private readonly precision: number) {}
 
@@ -39,6 +39,7 @@ export class RangeEncoder {
     if (this.low < 0xff000000 || this.low >= TOP) {
       const carry = this.low >= TOP ? 1 : 0;
       this.stats.carries += carry;
+      if (carry && this.held >= 2) this.stats.carriedRuns++;
       this.stats.longestHeld = Math.max(this.stats.longestHeld, this.held);
       if (this.cache >= 0) this.out.push((this.cache + carry) & 0xff);
       for (; this.held > 0; this.held--) this.out.push((0xff + carry) & 0xff);

@@ -2,7 +2,7 @@ import { defineBlock } from '../../block.js';
 import { encodeCodes } from '../codec/codec.js';
 import { decoderPacket } from '../hw/packets.js';
 import { coderParams } from '../hw/params.js';
-import { directedCases, randomCase } from '../hw/stimulus-data.js';
+import { boundaryCase, directedCases, randomCase } from '../hw/stimulus-data.js';
 import { apackDecoder } from './generator.js';
 import { decoderModel } from './golden.js';
 
@@ -24,7 +24,12 @@ export const apackDecoderBlock = defineBlock({
         const rng = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
         return [decoderPacket(c.table, sub), decoderPacket(c.table, sub, rng)];
       }),
-      random: (rng) => { const c = randomCase(rng, p); return decoderPacket(c.table, encodeCodes(c.codes, c.table), rng); },
+      // One random packet in four starts exactly on a symbol boundary (stimulus-data.ts boundaryCase).
+      random: (rng) => {
+        if (rng() < 0.25) { const b = boundaryCase(rng, p); return decoderPacket(b.table, b.sub, rng); }
+        const c = randomCase(rng, p);
+        return decoderPacket(c.table, encodeCodes(c.codes, c.table), rng);
+      },
     }),
   },
 });

@@ -2,7 +2,9 @@
 // encoder and the decoder run, and the random ones.
 
 import { buildTable, histogram } from '../table/build.js';
-import type { ApackTable } from '../table/table.js';
+import { encodeCodes, type SubStreams } from '../codec/codec.js';
+import { RangeDecoder } from '../codec/range-coder.js';
+import { cumulative, type ApackTable } from '../table/table.js';
 import { codesFromTable, randomTable } from './packets.js';
 import type { CoderParams } from './params.js';
 
@@ -48,6 +50,9 @@ export function directedCases(p: CoderParams): TensorCase[] {
     cases.push({ table: two(T - 1), codes: Array.from({ length: 600 }, () => (rng() < 0.9 ? V - 1 : 0)) });
     cases.push({ table: two(1), codes: Array.from({ length: 600 }, () => (rng() < 0.9 ? 0 : V - 1)) });
   }
+  // Carries that turn held 0xFF runs into 0x00 runs: code the symbols that a byte stream full of
+  // 00 00 00 runs decodes to; the interval then straddles those byte boundaries for several shifts.
+  for (const run of [0x00, 0xff]) cases.push(straddling(rng, p, run));
   // The full table, some symbols never coded.
   for (let k = 0; k < 4; k++) {
     let t = randomTable(rng, p, k % 2 === 1);
@@ -55,6 +60,48 @@ export function directedCases(p: CoderParams): TensorCase[] {
     cases.push({ table: t, codes: codesFromTable(rng, t, 500) });
   }
   return cases;
+}
+
+function straddling(rng: () => number, p: CoderParams, run: number): TensorCase {
+  const V = 2 ** p.bits, T = 2 ** p.precision, S = Math.min(p.symbols, 4, V, T);
+  const vmin = Array.from({ length: S }, (_, k) => Math.floor((k * V) / S));
+  const counts = vmin.map((_, k) => Math.floor(((k + 1) * T) / S) - Math.floor((k * T) / S));
+  const table: ApackTable = { bits: p.bits, precision: p.precision, vmin, counts };
+  const bytes: number[] = [];
+  while (bytes.length < 1200) bytes.push(...(rng() < 0.15 ? [run, run, run, run] : [Math.floor(rng() * 256)]));
+  return { table, codes: decodeBytes(rng, table, bytes, 1500).codes };
+}
+
+/** The codes a byte stream decodes to under a table (offsets drawn at random), up to n of them or the first undecodable symbol, and the bytes read. */
+function decodeBytes(rng: () => number, t: ApackTable, bytes: number[], n: number): { codes: number[]; read: number } {
+  const V = 2 ** t.bits, dec = new RangeDecoder(Uint8Array.from(bytes), t.precision), cum = cumulative(t), codes: number[] = [];
+  let read = 4;
+  try {
+    while (codes.length < n) {
+      const s = dec.decode(cum);
+      codes.push(t.vmin[s]! + Math.floor(rng() * ((t.vmin[s + 1] ?? V) - t.vmin[s]!)));
+      read = dec.position;
+    }
+  } catch { /* a stream that leaves the interval ends the case early */ }
+  return { codes, read };
+}
+
+/**
+ * A decoder case whose first symbol sits exactly on a boundary: the code's first four bytes equal
+ * r·cum_s, so `code ≥ r·cum_s` holds with equality (encoder output rarely lands there). The rest of
+ * the stream is random bytes; the symbol stream is what the decoder reads of it.
+ */
+export function boundaryCase(rng: () => number, p: CoderParams): { table: ApackTable; sub: SubStreams; codes: number[] } {
+  const t = randomTable(rng, p), cum = cumulative(t);
+  const edges = t.vmin.map((_, s) => s).filter((s) => s > 0 && t.counts[s]! > 0);
+  const s = edges.length ? edges[Math.floor(rng() * edges.length)]! : 0;
+  const start = Math.floor((2 ** 32 - 1) / 2 ** p.precision) * cum[s]!;
+  const bytes = [start >>> 24, (start >>> 16) & 0xff, (start >>> 8) & 0xff, start & 0xff];
+  const n = Math.floor(rng() * 200);
+  while (bytes.length < 4 + 2 * n) bytes.push(Math.floor(rng() * 256));
+  const { codes, read } = decodeBytes(rng, t, bytes, n);
+  const sub = encodeCodes(codes, t);
+  return { table: t, sub: { ...sub, symbols: Uint8Array.from(bytes.slice(0, Math.min(read, bytes.length))) }, codes };
 }
 
 export function randomCase(rng: () => number, p: CoderParams): TensorCase {

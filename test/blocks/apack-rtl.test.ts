@@ -1,0 +1,170 @@
+// apack.encoder and apack.decoder against the software codec: the golden packet models equal the
+// codec's streams; hand-worked packets; Verilator and Icarus cosimulation with 0 mismatches over
+// directed corner cases (empty tensor, one value, one distinct value, uniform, every value,
+// extremes, long 0xFF runs and carries) and seeded random packets; int8 tensors of three models
+// through both blocks; and Verilog mutations that the cosimulation must catch.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadInt8Tensors } from '../../src/accuracy/tensors.js';
+import { findShared } from '../../src/accuracy/shared-dir.js';
+import type { BlockDef } from '../../src/blocks/block.js';
+import { encodeCodes } from '../../src/blocks/apack/codec/codec.js';
+import { RangeEncoder } from '../../src/blocks/apack/codec/range-coder.js';
+import { apackDecoderBlock } from '../../src/blocks/apack/decoder/block.js';
+import { decoderModel } from '../../src/blocks/apack/decoder/golden.js';
+import { apackEncoderBlock } from '../../src/blocks/apack/encoder/block.js';
+import { encoderModel } from '../../src/blocks/apack/encoder/golden.js';
+import { decoderPacket, encoderPacket, parseDecoderPacket } from '../../src/blocks/apack/hw/packets.js';
+import { coderParams, type CoderParams } from '../../src/blocks/apack/hw/params.js';
+import { boundaryCase, builtTable, directedCases, randomCase } from '../../src/blocks/apack/hw/stimulus-data.js';
+import { cumulative, symbolOfCode, type ApackTable } from '../../src/blocks/apack/table/table.js';
+import { seededRng, type Vector } from '../../src/cosim/model.js';
+import { simulate } from '../../src/cosim/run.js';
+import { cosimClean } from '../helpers/cosim.js';
+
+const SEED = Number(process.env.BITFORGE_SEED ?? 29);
+console.log(`apack rtl: seed ${SEED}`);
+const DATA = findShared('data/weights', 'manifest.json');
+if (!DATA) console.warn('apack rtl: ../shared/data/weights not found; set BITFORGE_SHARED to run the real-tensor runs');
+
+const params = (o: Partial<CoderParams> = {}) => coderParams.parse(o);
+const bytesOf = (outs: Vector[], kind: number) => outs.filter((v) => v.out_kind === BigInt(kind)).map((v) => Number(v.out_byte));
+const CONFIGS: Array<Partial<CoderParams>> = [
+  {}, // B = 8, S = 16, P = 10
+  { bits: 16, symbols: 32, precision: 15 },
+  { bits: 2, symbols: 4, precision: 1 },
+  { bits: 8, symbols: 1 },
+  { bits: 10, symbols: 64, precision: 4 },
+  { bits: 12, symbols: 7, precision: 3 },
+];
+
+describe('apack golden packet models', () => {
+  it('per kind, the encoder model\'s bytes are encodeCodes()\'s streams, and the decoder model returns the codes, on directed and random packets', () => {
+    const rng = seededRng(SEED);
+    let carries = 0, longestHeld = 0, innerZeros = 0, trimmed = 0, carriedRuns = 0;
+    for (const c of CONFIGS) {
+      const p = params(c), enc = encoderModel(p), dec = decoderModel(p);
+      const cases = [...directedCases(p), ...Array.from({ length: 60 }, () => randomCase(rng, p))];
+      for (const k of cases) {
+        const sub = encodeCodes(k.codes, k.table);
+        const outs = enc(encoderPacket(k.table, k.codes));
+        expect(bytesOf(outs, 0), 'symbol stream').toEqual([...sub.symbols]);
+        expect(bytesOf(outs, 1), 'offset stream').toEqual([...sub.offsets]);
+        expect(outs[outs.length - 1], 'the end beat comes last').toEqual({ out_kind: 2n, out_byte: 0n });
+        expect(outs.filter((v) => v.out_kind === 2n).length).toBe(1);
+        for (const packet of [decoderPacket(k.table, sub), decoderPacket(k.table, sub, rng)]) {
+          expect(parseDecoderPacket(packet, p).sub).toEqual(sub);
+          expect(dec(packet).map((v) => Number(v.out_value))).toEqual(k.codes);
+        }
+        // What the stimulus reaches: carries, held 0xFF runs, 0x00 bytes inside the symbol stream
+        // (they wait in the encoder's zero counter) and trailing ones finish() drops.
+        const e = new RangeEncoder(p.precision), sym = symbolOfCode(k.table), cum = cumulative(k.table);
+        for (const x of k.codes) e.encode(cum[sym[x]!]!, k.table.counts[sym[x]!]!);
+        const written = e.finish();
+        carries += e.stats.carries;
+        longestHeld = Math.max(longestHeld, e.stats.longestHeld);
+        innerZeros += written.filter((b) => b === 0).length;
+        trimmed += e.written.length - written.length;
+        carriedRuns += e.stats.carriedRuns;
+      }
+      // Streams that start exactly on a symbol boundary (code = r·cum_s) decode to their codes.
+      for (let k = 0; k < 30; k++) {
+        const b = boundaryCase(rng, p);
+        expect(dec(decoderPacket(b.table, b.sub, rng)).map((v) => Number(v.out_value))).toEqual(b.codes);
+      }
+    }
+    expect(carries).toBeGreaterThan(20);
+    expect(longestHeld).toBeGreaterThanOrEqual(8);
+    expect(innerZeros).toBeGreaterThan(20);
+    expect(trimmed).toBeGreaterThan(20);
+    expect(carriedRuns, 'carries that turn 2 or more held 0xFFs into 0x00s').toBeGreaterThan(20);
+  });
+
+  it('hand-worked packets: an empty tensor, one value under one range, one value under two ranges', () => {
+    const p = params(), enc = encoderModel(p), T = 2 ** p.precision;
+    const one: ApackTable = { bits: 8, precision: 10, vmin: [0], counts: [T] };
+    expect(enc(encoderPacket(one, []))).toEqual([{ out_kind: 2n, out_byte: 0n }]);
+    // One range: the coder never narrows, finish() sends only zeros (all dropped); 8 offset bits.
+    expect(enc(encoderPacket(one, [5]))).toEqual([{ out_kind: 1n, out_byte: 5n }, { out_kind: 2n, out_byte: 0n }]);
+    // Two halves, code 200: low = range = 4194303·512; finish() picks 0x80000000 (31 trailing
+    // zeros), whose only non-zero byte is 0x80; offset 200 − 128 = 72 in 7 bits → 0x90.
+    const two: ApackTable = { bits: 8, precision: 10, vmin: [0, 128], counts: [512, 512] };
+    expect(enc(encoderPacket(two, [200]))).toEqual([
+      { out_kind: 0n, out_byte: 0x80n }, { out_kind: 1n, out_byte: 0x90n }, { out_kind: 2n, out_byte: 0n },
+    ]);
+    expect(decoderModel(p)(decoderPacket(two, { values: 1, symbols: Uint8Array.of(0x80), offsets: Uint8Array.of(0x90) }))).toEqual([{ out_value: 200n, out_last: 1n }]);
+  });
+});
+
+describe('apack.encoder and apack.decoder in cosimulation', () => {
+  for (const c of CONFIGS) {
+    it(`${JSON.stringify(c)}: 5·10^4 random beats + the directed packets in Verilator, 0 mismatches`, async () => {
+      for (const block of [apackEncoderBlock, apackDecoderBlock]) {
+        const p = params(c);
+        const r = await cosimClean(block, p, 'verilator', { seed: SEED, vectors: 50_000, label: block.name });
+        // Outputs compared: the encoder's bytes (at least a fifth of the beats' bits), the decoder's values.
+        expect(r.passed, block.name).toBeGreaterThan(block === apackEncoderBlock ? (50_000 * p.bits) / 8 / 5 : 15_000);
+      }
+    }, 300_000);
+  }
+
+  it('Icarus agrees (B = 8, and B = 16 with P = 12)', async () => {
+    for (const c of [{}, { bits: 16, precision: 12 }]) {
+      for (const block of [apackEncoderBlock, apackDecoderBlock]) {
+        await cosimClean(block, params(c), 'icarus', { seed: SEED, vectors: 3000, label: `${block.name} ${JSON.stringify(c)}` });
+      }
+    }
+  }, 600_000);
+
+  it('mutations are caught: a carried 0x00 run counted as one zero, deferred zeros never sent, the symbol stream ending a byte early, a strict symbol compare', async () => {
+    const mutations: Array<[BlockDef, string, (v: string) => string]> = [
+      [apackEncoderBlock, 'carried run', (v) => v.replace('zero_run + rec_run_count', "zero_run + 32'd1")],
+      [apackEncoderBlock, 'zeros dropped', (v) => v.replace(/& \(zero_run != 32'd0\)/, "& 1'b0")],
+      [apackDecoderBlock, 'early end', (v) => v.replace("sym_left == 32'd0", "sym_left == 32'd1")], // stalls: no output
+      [apackDecoderBlock, 'strict compare', (v) => v.replace(/\(tab_loaded > 5'd2\) & \((\w+) <= \{1'b0, code\}\)/, "(tab_loaded > 5'd2) & ($1 < {1'b0, code})")],
+    ];
+    for (const [block, name, mutate] of mutations) {
+      let changed = false;
+      const outDir = mkdtempSync(join(tmpdir(), 'bitforge-apack-'));
+      const r = await simulate(block, params(), 'verilator', { seed: SEED, vectors: 20_000, outDir, transformVerilog: (_, v) => { const m = mutate(v); changed ||= m !== v; return m; } });
+      expect(changed, name).toBe(true);
+      expect(r.failed, name).toBeGreaterThanOrEqual(1);
+      expect(r.report[0], name).toMatch(/^MISMATCH at output \d+: beat \d+ of packet \d+/);
+    }
+  }, 300_000);
+});
+
+describe('apack RTL on real tensors', () => {
+  // Per model, the largest int8 tensor's first 30000 values, as three sub-tensors under one table
+  // (as the container splits them). The decoder gets the software streams, which the encoder has
+  // just been shown to produce byte for byte: together, an RTL round trip.
+  it.skipIf(!DATA)('int8 weights of three models: the encoder\'s bytes and the decoder\'s values, 0 mismatches in both simulators', async () => {
+    const all = loadInt8Tensors(DATA!);
+    const models = [...new Set(all.map((t) => t.model))].slice(0, 3);
+    expect(models.length).toBe(3);
+    const p = params();
+    const encPackets: Vector[][] = [], decPackets: Vector[][] = [];
+    let outputs = 0, values = 0;
+    for (const model of models) {
+      const t = all.filter((x) => x.model === model).sort((x, y) => y.data.length - x.data.length)[0]!;
+      const codes = Array.from(t.data.subarray(0, 30_000), (v) => v & 0xff);
+      const table = builtTable(codes, p);
+      for (let k = 0; k < 3; k++) {
+        const part = codes.slice(k * 10_000, (k + 1) * 10_000), sub = encodeCodes(part, table);
+        encPackets.push(encoderPacket(table, part));
+        decPackets.push(decoderPacket(table, sub, seededRng(SEED + k)));
+        outputs += sub.symbols.length + sub.offsets.length + 1;
+        values += part.length;
+      }
+    }
+    const only = (block: BlockDef, packets: Vector[][]) => ({ ...block, cosim: { ...block.cosim!, stimulus: () => ({ directed: packets, random: () => [] }) } }) as unknown as BlockDef;
+    for (const sim of ['verilator', 'icarus'] as const) {
+      expect((await cosimClean(only(apackEncoderBlock, encPackets), p, sim, { seed: SEED, vectors: 0, label: `encoder ${sim}` })).passed).toBe(outputs);
+      expect((await cosimClean(only(apackDecoderBlock, decPackets), p, sim, { seed: SEED, vectors: 0, label: `decoder ${sim}` })).passed).toBe(values);
+    }
+    console.log(`apack RTL on ${models.join(', ')}: ${values} values, ${outputs - 9} stream bytes (${((100 * (outputs - 9)) / values).toFixed(1)} % of the int8 size)`);
+  }, 600_000);
+});
