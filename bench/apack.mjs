@@ -3,11 +3,22 @@
 // Per tensor: original bits, APack bits (the whole file: header, table and streams), the Shannon
 // entropy of the value histogram (the bound for any per-value code), APack / entropy, and Node's
 // deflate (level 9, memLevel 9) and brotli (quality 11, window 24) on the same bytes, in the same run.
+// Then the RTL: apack.encoder / apack.decoder speed in Verilator and their synthesized cost.
 import { brotliCompressSync, constants, deflateSync } from 'node:zlib';
 import { loadInt8Tensors, loadTensors } from '../dist/accuracy/tensors.js';
 import { findShared } from '../dist/accuracy/shared-dir.js';
-import { decodeTensor, encodeTensor } from '../dist/blocks/apack/codec/codec.js';
+import { decodeTensor, encodeCodes, encodeTensor } from '../dist/blocks/apack/codec/codec.js';
+import { apackDecoderBlock } from '../dist/blocks/apack/decoder/block.js';
+import { apackEncoderBlock } from '../dist/blocks/apack/encoder/block.js';
+import { decoderPacket, encoderPacket } from '../dist/blocks/apack/hw/packets.js';
+import { coderParams } from '../dist/blocks/apack/hw/params.js';
+import { builtTable } from '../dist/blocks/apack/hw/stimulus-data.js';
 import { entropyBits } from '../dist/blocks/apack/table/build.js';
+import { runInProcess } from '../dist/cosim/in-process.js';
+import { seededRng } from '../dist/cosim/model.js';
+import { setupCosim } from '../dist/cosim/setup.js';
+import { vectorSource } from '../dist/cosim/vectors.js';
+import { synthesizeUnits } from './pool.mjs';
 
 export const PAPER = { weights: 0.6, activations: 0.48 }; // compressed / 8-bit size
 
@@ -54,4 +65,47 @@ export function runApackBench() {
   for (const t of totals) console.log(`apack ${t.kind}: ${(100 * t.apackOverOriginal).toFixed(1)} % of the original (entropy ratio ${t.apackOverEntropy.toFixed(4)}); deflate ${(100 * t.deflateOverOriginal).toFixed(1)} %, brotli ${(100 * t.brotliOverOriginal).toFixed(1)} %`);
   console.log(`apack: worst APack / entropy over the ${big.length} tensors of ≥ 10^5 values: ${worstBig.toFixed(4)} (target ≤ 1.03)`);
   return { data: dir, rows, totals, worstBig, bigTensors: big.length };
+}
+
+/**
+ * The RTL's speed, steady state (input always valid, output always ready), on the first 30000
+ * values of the largest int8 tensor of each of three models as three sub-tensors (as the tests):
+ * values per cycle of apack.encoder and apack.decoder in Verilator.
+ */
+export async function runApackThroughput() {
+  const dir = findShared('data/weights', 'manifest.json');
+  const all = loadInt8Tensors(dir);
+  const models = [...new Set(all.map((t) => t.model))].slice(0, 3);
+  const p = coderParams.parse({});
+  const rows = [];
+  for (const model of models) {
+    const t = all.filter((x) => x.model === model).sort((x, y) => y.data.length - x.data.length)[0];
+    const codes = Array.from(t.data.subarray(0, 30_000), (v) => v & 0xff);
+    const table = builtTable(codes, p);
+    const parts = [0, 1, 2].map((k) => codes.slice(k * 10_000, (k + 1) * 10_000));
+    const subs = parts.map((part) => encodeCodes(part, table));
+    const bytes = subs.reduce((s, x) => s + x.symbols.length + x.offsets.length, 0);
+    for (const [block, packets] of [[apackEncoderBlock, parts.map((part) => encoderPacket(table, part))], [apackDecoderBlock, subs.map((sub, k) => decoderPacket(table, sub, seededRng(k + 1)))]]) {
+      const only = { ...block, cosim: { ...block.cosim, stimulus: () => ({ directed: packets, random: () => [] }) } };
+      const s = setupCosim(only, p);
+      const src = vectorSource(s, { seed: 1, vectors: 0 });
+      const steady = { ...src, *chunks(size) { for (const c of src.chunks(size)) yield { ...c, gaps: c.gaps.fill(0), stalls: c.stalls.fill(0) }; } };
+      const r = await runInProcess(s, steady);
+      if (r.failed) throw new Error(`${block.name} on ${t.name}: ${r.failed} mismatches`);
+      rows.push({ block: block.name, tensor: t.name, values: codes.length, streamBytes: bytes, cycles: r.cycles, valuesPerCycle: codes.length / r.cycles, bytesPerValue: bytes / codes.length });
+    }
+  }
+  for (const r of rows) console.log(`${r.block} on ${r.tensor}: ${r.values} values (${r.bytesPerValue.toFixed(3)} stream bytes each) in ${r.cycles} cycles: ${r.valuesPerCycle.toFixed(3)} values per cycle`);
+  return rows;
+}
+
+/** LUT, FF, BRAM, DSP and Fmax of apack.encoder and apack.decoder (S = 16, P = 10; B = 8 and 16) on xc7 and ice40, one run. */
+export async function runApackCost() {
+  const units = [8, 16].flatMap((bits) => [apackEncoderBlock, apackDecoderBlock].map((block) => ({ label: `${block.name} B=${bits} S=16 P=10`, block, params: { bits } })));
+  const rows = [];
+  for (const { unit: u, target, report: r } of await synthesizeUnits(units, ['xc7', 'ice40'])) {
+    rows.push({ unit: u.label, target, lut: r.totals.lut, ff: r.totals.ff, carry: r.totals.carry, bram: r.totals.bram, dsp: r.totals.dsp, fmaxMHz: r.pnr?.fmaxMHz ?? null, unplaced: r.pnr?.unplaced ?? null, yosys: r.tools.yosys.version });
+  }
+  for (const r of rows) console.log(`${r.unit} on ${r.target}: LUT ${r.lut}, FF ${r.ff}, BRAM ${r.bram}, DSP ${r.dsp}${r.fmaxMHz ? `, ${r.fmaxMHz} MHz` : ''}${r.unplaced ? ` (${r.unplaced})` : ''}`);
+  return rows;
 }

@@ -2,7 +2,8 @@
 // codec's streams; hand-worked packets; Verilator and Icarus cosimulation with 0 mismatches over
 // directed corner cases (empty tensor, one value, one distinct value, uniform, every value,
 // extremes, long 0xFF runs and carries) and seeded random packets; int8 tensors of three models
-// through both blocks; and Verilog mutations that the cosimulation must catch.
+// through both blocks, at one value per cycle in steady state; and Verilog mutations that the
+// cosimulation must catch.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,10 @@ import { coderParams, type CoderParams } from '../../src/blocks/apack/hw/params.
 import { boundaryCase, builtTable, directedCases, randomCase } from '../../src/blocks/apack/hw/stimulus-data.js';
 import { cumulative, symbolOfCode, type ApackTable } from '../../src/blocks/apack/table/table.js';
 import { seededRng, type Vector } from '../../src/cosim/model.js';
+import { runInProcess } from '../../src/cosim/in-process.js';
 import { simulate } from '../../src/cosim/run.js';
+import { setupCosim } from '../../src/cosim/setup.js';
+import { vectorSource, type VectorSource } from '../../src/cosim/vectors.js';
 import { cosimClean } from '../helpers/cosim.js';
 
 const SEED = Number(process.env.BITFORGE_SEED ?? 29);
@@ -164,6 +168,16 @@ describe('apack RTL on real tensors', () => {
     for (const sim of ['verilator', 'icarus'] as const) {
       expect((await cosimClean(only(apackEncoderBlock, encPackets), p, sim, { seed: SEED, vectors: 0, label: `encoder ${sim}` })).passed).toBe(outputs);
       expect((await cosimClean(only(apackDecoderBlock, decPackets), p, sim, { seed: SEED, vectors: 0, label: `decoder ${sim}` })).passed).toBe(values);
+    }
+    // Steady state (input always valid, output always ready): one value per cycle, give or take
+    // a packet's table load and finish.
+    for (const [block, packets] of [[apackEncoderBlock, encPackets], [apackDecoderBlock, decPackets]] as const) {
+      const s = setupCosim(only(block, packets), p);
+      const src = vectorSource(s, { seed: SEED, vectors: 0 });
+      const steady: VectorSource = { ...src, *chunks(size) { for (const c of src.chunks(size)) yield { ...c, gaps: c.gaps.fill(0), stalls: c.stalls.fill(0) }; } };
+      const r = await runInProcess(s, steady);
+      expect(r.failed).toBe(0);
+      expect(r.cycles, `${block.name} cycles for ${values} values`).toBeLessThanOrEqual(values + 9 * 40);
     }
     console.log(`apack RTL on ${models.join(', ')}: ${values} values, ${outputs - 9} stream bytes (${((100 * (outputs - 9)) / values).toFixed(1)} % of the int8 size)`);
   }, 600_000);

@@ -75,8 +75,9 @@ export const apackEncoder = defineModule('apack_encoder', (p: CoderParams) => {
   const maskOf = (bits: Expr[]) => bits.map((b, k) => b.zext(4 + OB).shlWrap(k)).reduce((u, v) => u.or(v));
   const valueMask = [aValid, runCount.ne(0), cValid, ...offBytes.map((_, j) => nBytes.gt(j).and(fin.eq(0)))];
   const tailMask = [lit(0, Bool), lit(0, Bool), lit(0, Bool), accN.ne(0), ...offBytes.slice(1).map(() => lit(0, Bool)), lit(1, Bool)];
-  load.set(isValue.or(finShift).or(finTail));
-  rec.mask.set(mux(finTail, maskOf(tailMask), maskOf(valueMask)));
+  const recMask = mux(finTail, maskOf(tailMask), maskOf(valueMask));
+  load.set(isValue.and(recMask.ne(0)).or(finShift).or(finTail)); // a value without bytes takes no record
+  rec.mask.set(recMask);
   rec.a.set(mux(src2, s2.byte, s1.byte));
   rec.runByte.set(mux(src2, s2.runByte, s1.runByte));
   rec.runCount.set(runCount);

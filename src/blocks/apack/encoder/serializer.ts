@@ -2,8 +2,8 @@
 // stream's byte A, its held run (byte, count) and byte C, then the offset stream's bytes, then the
 // end of the packet — sent one byte per cycle in slot order. Symbol-stream 0x00 bytes wait in a
 // counter until a non-zero symbol byte follows, and are dropped at the end: finish() trims trailing
-// zeros, and only the end shows which zeros were trailing. A record loads when the previous one is
-// done (or finishes this cycle), so a value that makes at most one byte takes one cycle.
+// zeros, and only the end shows which zeros were trailing. One more record can wait behind the one
+// being sent.
 
 import { Bool, cat, lit, mux, reg, UInt, when, type Expr } from '../../../dsl/index.js';
 import { HELD_BITS } from './shift.js';
@@ -62,16 +62,39 @@ export function byteSerializer(o: { offsetSlots: number; load: Expr; rec: SlotRe
     .elseWhen(deferA.or(deferC), () => zeros.set(zeros.addWrap(lit(1, UInt(HELD_BITS)))))
     .elseWhen(deferRun, () => zeros.set(zeros.addWrap(runCount)))
     .elseWhen(hs.and(insertZero), () => zeros.set(zeros.subWrap(lit(1, UInt(HELD_BITS)))));
-  when(o.load, () => {
-    mask.set(o.rec.mask);
-    a.set(o.rec.a);
-    c.set(o.rec.c);
-    runByte.set(o.rec.runByte);
-    runCount.set(o.rec.runCount);
-    off.forEach((r, j) => r.set(o.rec.off[j]!));
-  }).otherwise(() => {
-    mask.set(maskNext);
-    when(sent.and(outRun), () => runCount.set(runCount.subWrap(lit(1, UInt(HELD_BITS)))));
-  });
-  return { free, valid, kind, byte };
+  // A second record waits behind the one being sent, so a value that makes two bytes does not
+  // stop the next one: the values' average, not their peak, meets the one byte per cycle.
+  const waiting = reg('rec2_valid', Bool, { init: 0 });
+  const w = {
+    mask: reg('rec2_mask', UInt(SLOTS)), a: reg('rec2_a', UInt(8)), c: reg('rec2_c', UInt(8)),
+    runByte: reg('rec2_run_byte', UInt(8)), runCount: reg('rec2_run_count', UInt(HELD_BITS)),
+    off: Array.from({ length: OB }, (_, j) => reg(`rec2_off${j}`, UInt(8))),
+  };
+  const take = (r: SlotRecord) => {
+    mask.set(r.mask);
+    a.set(r.a);
+    c.set(r.c);
+    runByte.set(r.runByte);
+    runCount.set(r.runCount);
+    off.forEach((x, j) => x.set(r.off[j]!));
+  };
+  when(free.and(waiting), () => take(w))
+    .elseWhen(free.and(o.load), () => take(o.rec))
+    .otherwise(() => {
+      mask.set(maskNext);
+      when(sent.and(outRun), () => runCount.set(runCount.subWrap(lit(1, UInt(HELD_BITS)))));
+    });
+  // The new record waits when the current one is busy, or when the waiting one moves up.
+  const park = o.load.and(free.not().or(waiting));
+  when(park, () => {
+    waiting.set(lit(1, Bool));
+    w.mask.set(o.rec.mask);
+    w.a.set(o.rec.a);
+    w.c.set(o.rec.c);
+    w.runByte.set(o.rec.runByte);
+    w.runCount.set(o.rec.runCount);
+    w.off.forEach((x, j) => x.set(o.rec.off[j]!));
+  }).elseWhen(free, () => waiting.set(lit(0, Bool)));
+  // A record can load unless one already waits behind a busy one.
+  return { free: waiting.not().or(free), valid, kind, byte };
 }
