@@ -19,7 +19,7 @@ import { decoderModel } from '../../src/blocks/apack/decoder/golden.js';
 import { apackEncoderBlock } from '../../src/blocks/apack/encoder/block.js';
 import { encoderModel } from '../../src/blocks/apack/encoder/golden.js';
 import { decoderPacket, encoderPacket, parseDecoderPacket } from '../../src/blocks/apack/hw/packets.js';
-import { coderParams, type CoderParams } from '../../src/blocks/apack/hw/params.js';
+import { coderParams, decoderParams, type CoderParams } from '../../src/blocks/apack/hw/params.js';
 import { boundaryCase, builtTable, directedCases, randomCase } from '../../src/blocks/apack/hw/stimulus-data.js';
 import { cumulative, symbolOfCode, type ApackTable } from '../../src/blocks/apack/table/table.js';
 import { seededRng, type Vector } from '../../src/cosim/model.js';
@@ -107,7 +107,7 @@ describe('apack.encoder and apack.decoder in cosimulation', () => {
   for (const c of CONFIGS) {
     it(`${JSON.stringify(c)}: 5·10^4 random beats + the directed packets in Verilator, 0 mismatches`, async () => {
       for (const block of [apackEncoderBlock, apackDecoderBlock]) {
-        const p = params(c);
+        const p = block.params.parse(c) as CoderParams;
         const r = await cosimClean(block, p, 'verilator', { seed: SEED, vectors: 50_000, label: block.name });
         // Outputs compared: the encoder's bytes (at least a fifth of the beats' bits), the decoder's values.
         expect(r.passed, block.name).toBeGreaterThan(block === apackEncoderBlock ? (50_000 * p.bits) / 8 / 5 : 15_000);
@@ -115,25 +115,36 @@ describe('apack.encoder and apack.decoder in cosimulation', () => {
     }, 300_000);
   }
 
+  it('the decoder with --search divide (one restoring division code / r): Verilator over three shapes, Icarus on B = 8', async () => {
+    for (const c of [{}, { bits: 16, symbols: 32, precision: 15 }, { bits: 2, symbols: 4, precision: 1 }]) {
+      const p = decoderParams.parse({ ...c, search: 'divide' });
+      expect((await cosimClean(apackDecoderBlock, p, 'verilator', { seed: SEED, vectors: 50_000, label: JSON.stringify(c) })).passed).toBeGreaterThan(15_000);
+    }
+    await cosimClean(apackDecoderBlock, decoderParams.parse({ search: 'divide' }), 'icarus', { seed: SEED, vectors: 3000 });
+  }, 300_000);
+
   it('Icarus agrees (B = 8, and B = 16 with P = 12)', async () => {
     for (const c of [{}, { bits: 16, precision: 12 }]) {
       for (const block of [apackEncoderBlock, apackDecoderBlock]) {
-        await cosimClean(block, params(c), 'icarus', { seed: SEED, vectors: 3000, label: `${block.name} ${JSON.stringify(c)}` });
+        await cosimClean(block, block.params.parse(c), 'icarus', { seed: SEED, vectors: 3000, label: `${block.name} ${JSON.stringify(c)}` });
       }
     }
   }, 600_000);
 
-  it('mutations are caught: a carried 0x00 run counted as one zero, deferred zeros never sent, the symbol stream ending a byte early, a strict symbol compare', async () => {
+  it('mutations are caught: a carried 0x00 run counted as one zero, deferred zeros never sent, the symbol stream ending a byte early, a strict symbol compare, a strict quotient bit', async () => {
     const mutations: Array<[BlockDef, string, (v: string) => string]> = [
       [apackEncoderBlock, 'carried run', (v) => v.replace('zero_run + rec_run_count', "zero_run + 32'd1")],
       [apackEncoderBlock, 'zeros dropped', (v) => v.replace(/& \(zero_run != 32'd0\)/, "& 1'b0")],
       [apackDecoderBlock, 'early end', (v) => v.replace("sym_left == 32'd0", "sym_left == 32'd1")], // stalls: no output
       [apackDecoderBlock, 'strict compare', (v) => v.replace(/\(tab_loaded > 5'd2\) & \((\w+) <= \{1'b0, code\}\)/, "(tab_loaded > 5'd2) & ($1 < {1'b0, code})")],
     ];
-    for (const [block, name, mutate] of mutations) {
+    // The division's last quotient bit with > for ≥: wrong only when code is exactly r·cum_s.
+    const lastGe = (v: string) => { const m = [...v.matchAll(/assign \w+ = (\w+) >= (\w+);/g)].pop(); return m ? v.replace(m[0], m[0].replace('>=', '>')) : v; };
+    const divide = decoderParams.parse({ search: 'divide' });
+    for (const [block, name, mutate, p] of [...mutations.map(([b, n, m]) => [b, n, m, b.params.parse({})] as const), [apackDecoderBlock, 'quotient', lastGe, divide] as const]) {
       let changed = false;
       const outDir = mkdtempSync(join(tmpdir(), 'bitforge-apack-'));
-      const r = await simulate(block, params(), 'verilator', { seed: SEED, vectors: 20_000, outDir, transformVerilog: (_, v) => { const m = mutate(v); changed ||= m !== v; return m; } });
+      const r = await simulate(block, p, 'verilator', { seed: SEED, vectors: 20_000, outDir, transformVerilog: (_, v) => { const m = mutate(v); changed ||= m !== v; return m; } });
       expect(changed, name).toBe(true);
       expect(r.failed, name).toBeGreaterThanOrEqual(1);
       expect(r.report[0], name).toMatch(/^MISMATCH at output \d+: beat \d+ of packet \d+/);
@@ -167,12 +178,12 @@ describe('apack RTL on real tensors', () => {
     const only = (block: BlockDef, packets: Vector[][]) => ({ ...block, cosim: { ...block.cosim!, stimulus: () => ({ directed: packets, random: () => [] }) } }) as unknown as BlockDef;
     for (const sim of ['verilator', 'icarus'] as const) {
       expect((await cosimClean(only(apackEncoderBlock, encPackets), p, sim, { seed: SEED, vectors: 0, label: `encoder ${sim}` })).passed).toBe(outputs);
-      expect((await cosimClean(only(apackDecoderBlock, decPackets), p, sim, { seed: SEED, vectors: 0, label: `decoder ${sim}` })).passed).toBe(values);
+      expect((await cosimClean(only(apackDecoderBlock, decPackets), decoderParams.parse({}), sim, { seed: SEED, vectors: 0, label: `decoder ${sim}` })).passed).toBe(values);
     }
     // Steady state (input always valid, output always ready): one value per cycle, give or take
     // a packet's table load and finish.
     for (const [block, packets] of [[apackEncoderBlock, encPackets], [apackDecoderBlock, decPackets]] as const) {
-      const s = setupCosim(only(block, packets), p);
+      const s = setupCosim(only(block, packets), block.params.parse({}));
       const src = vectorSource(s, { seed: SEED, vectors: 0 });
       const steady: VectorSource = { ...src, *chunks(size) { for (const c of src.chunks(size)) yield { ...c, gaps: c.gaps.fill(0), stalls: c.stalls.fill(0) }; } };
       const r = await runInProcess(s, steady);

@@ -1,15 +1,15 @@
 import { defineBlock } from '../../block.js';
 import { encodeCodes } from '../codec/codec.js';
 import { decoderPacket } from '../hw/packets.js';
-import { coderParams } from '../hw/params.js';
+import { decoderParams } from '../hw/params.js';
 import { boundaryCase, directedCases, randomCase } from '../hw/stimulus-data.js';
 import { apackDecoder } from './generator.js';
 import { decoderModel } from './golden.js';
 
 export const apackDecoderBlock = defineBlock({
   name: 'apack.decoder',
-  summary: 'APack decoder: a packet of table entries, value count and the two streams\' bytes in, one value per cycle (S parallel r·cum compares, no division); the B-bit codes out, bit-identical to the software codec',
-  params: coderParams,
+  summary: 'APack decoder: a packet of table entries, value count and the two streams\' bytes in, one value per cycle (S parallel r·cum compares, or one division code / r); the B-bit codes out, bit-identical to the software codec',
+  params: decoderParams,
   generator: apackDecoder,
   handshake: () => ({ kind: 'stream', maxInterval: 8 }),
   golden: 'apack/decoder/golden.ts: the software decoder (codec.ts decodeCodes) on the packet\'s streams',

@@ -2,19 +2,37 @@
 // stream's length, then the two streams' bytes, each kind in its own order, interleaved as the
 // decoder needs them (hw/packets.ts decoderPacket); in_last on the final beat. Bytes wait in a
 // 4-byte symbol buffer and a 32-bit offset bit buffer. Per value, in one cycle: S products r·cum_s
-// compared with `code` pick the symbol (no division), code −= r·cum_s, range = r·c_s, up to two
-// bytes shift into code (zeros past the stream's end), and ol_s offset bits give value = vmin_s +
-// offset. Values leave on out_valid/out_ready, out_last on a packet's final value.
+// compared with `code` pick the symbol (or one division code / r: `search`), code −= r·cum_s,
+// range = r·c_s, up to two bytes shift into code (zeros past the stream's end), and ol_s offset
+// bits give value = vmin_s + offset. Values leave on out_valid/out_ready, out_last on a packet's
+// final value.
 
 import { Bool, cat, defineModule, input, lit, mux, output, reg, UInt, when, type Expr } from '../../../dsl/index.js';
-import type { CoderParams } from '../hw/params.js';
+import type { DecoderParams } from '../hw/params.js';
 import { oneHotSelect, tableRegisters } from '../hw/table-regs.js';
 
 export const KIND_TABLE = 0, KIND_VALUES = 1, KIND_SYMBOL_BYTES = 2, KIND_SYMBOL = 3, KIND_OFFSET = 4;
 const TABLE = 0, INIT = 1, RUN = 2;
 const SBUF = 4; // symbol bytes buffered: a value takes at most 2, the code's first load 4
 
-export const apackDecoder = defineModule('apack_decoder', (p: CoderParams) => {
+/** The one-hot last set bit of a prefix of ones. */
+const lastOfPrefix = (ge: Expr[]) => ge.map((g, k) => (k + 1 < ge.length ? g.and(ge[k + 1]!.not()) : g));
+
+/** ⌊x / d⌋ in `bits` bits by restoring division (all ones when the quotient does not fit). */
+function quotient(x: Expr, d: Expr, bits: number): Expr {
+  const W = Math.max(x.width, d.width + bits - 1); // d·2^k never cut off
+  let rem = x.zext(W);
+  const q: Expr[] = [];
+  for (let k = bits - 1; k >= 0; k--) {
+    const dk = d.zext(W).shlWrap(k);
+    const fits = rem.ge(dk);
+    rem = mux(fits, rem.subWrap(dk), rem);
+    q.push(fits);
+  }
+  return cat(...q);
+}
+
+export const apackDecoder = defineModule('apack_decoder', (p: DecoderParams) => {
   const B = p.bits, P = p.precision;
   const inValid = input('in_valid', Bool), inLast = input('in_last', Bool);
   const inKind = input('in_kind', UInt(3)), inData = input('in_data', UInt(32));
@@ -41,12 +59,19 @@ export const apackDecoder = defineModule('apack_decoder', (p: CoderParams) => {
     vmin: inData.bits(B - 1, 0), count: inData.bits(B + P, B), clear: done,
   });
 
-  // The symbol: the last entry with r·cum_s ≤ code (the products ascend with s).
+  // The symbol: the last entry with r·cum_s ≤ code, i.e. cum_s ≤ ⌊code / r⌋ (both ascend with s).
   const r = range.bits(31, P);
-  const prods = tab.cum.map((c) => r.mul(c));
-  const ge = prods.map((x, k) => tab.valid[k]!.and(x.le(code.zext(33))));
-  const oh = ge.map((g, k) => (k + 1 < ge.length ? g.and(ge[k + 1]!.not()) : g));
-  const code1 = code.subWrap(oneHotSelect(oh, prods).bits(31, 0));
+  let oh: Expr[], prodS: Expr;
+  if (p.search === 'divide') {
+    const q = quotient(code, r, P + 1);
+    oh = lastOfPrefix(tab.cum.map((c, k) => tab.valid[k]!.and(c.le(q))));
+    prodS = r.mul(oneHotSelect(oh, tab.cum)).bits(31, 0);
+  } else {
+    const prods = tab.cum.map((c) => r.mul(c));
+    oh = lastOfPrefix(prods.map((x, k) => tab.valid[k]!.and(x.le(code.zext(33)))));
+    prodS = oneHotSelect(oh, prods).bits(31, 0);
+  }
+  const code1 = code.subWrap(prodS);
   const range1 = r.mul(oneHotSelect(oh, tab.count)).bits(31, 0);
   const olS = oneHotSelect(oh, tab.ol), vminS = oneHotSelect(oh, tab.vmin);
   const one = range1.lt(1 << 24), two = range1.lt(1 << 16);
