@@ -99,9 +99,12 @@ export async function runApackThroughput() {
   return rows;
 }
 
-/** LUT, FF, BRAM, DSP and Fmax of apack.encoder and apack.decoder (S = 16, P = 10; B = 8 and 16) on xc7 and ice40, one run. */
+/** LUT, FF, BRAM, DSP and Fmax of apack.encoder and apack.decoder (both searches) at S = 16, P = 10, B = 8 and 16, on xc7 and ice40, one run. */
 export async function runApackCost() {
-  const units = [8, 16].flatMap((bits) => [apackEncoderBlock, apackDecoderBlock].map((block) => ({ label: `${block.name} B=${bits} S=16 P=10`, block, params: { bits } })));
+  const units = [8, 16].flatMap((bits) => [
+    { label: `apack.encoder B=${bits} S=16 P=10`, block: apackEncoderBlock, params: { bits } },
+    ...['multiply', 'divide'].map((search) => ({ label: `apack.decoder B=${bits} S=16 P=10 --search ${search}`, block: apackDecoderBlock, params: { bits, search } })),
+  ]);
   const rows = [];
   for (const { unit: u, target, report: r } of await synthesizeUnits(units, ['xc7', 'ice40'])) {
     rows.push({ unit: u.label, target, lut: r.totals.lut, ff: r.totals.ff, carry: r.totals.carry, bram: r.totals.bram, dsp: r.totals.dsp, fmaxMHz: r.pnr?.fmaxMHz ?? null, unplaced: r.pnr?.unplaced ?? null, yosys: r.tools.yosys.version });

@@ -1,10 +1,11 @@
 // apack.encoder: one packet = the table (entries in symbol order, `in_table` high) then the values
-// (B-bit codes), `in_last` on the final beat. Per value, in one cycle: the symbol (the last entry
-// with vmin ≤ code), the range coder's update (r = range >> P; low += r·cum_s; range = r·c_s) with
-// up to two byte shifts (P ≤ 15), and the offset packer; the bytes go out through the serializer
-// (serializer.ts). After the last value: finish()'s target value, five shifts, the offset stream's
-// last byte and an end beat. Output beats: out_kind 0 symbol-stream byte, 1 offset-stream byte,
-// 2 end; bytes leave as soon as they are final (golden.ts states the order).
+// (B-bit codes), `in_last` on the final beat. One value per cycle, in two stages: the symbol (the
+// last entry with vmin ≤ code) and its table fields; then the range coder's update (r = range >>
+// P; low += r·cum_s; range = r·c_s) with up to two byte shifts (P ≤ 15) and the offset packer. The
+// bytes go out through the serializer (serializer.ts). After the last value: finish()'s target
+// value, five shifts, the offset stream's last byte and an end beat. Output beats: out_kind 0
+// symbol-stream byte, 1 offset-stream byte, 2 end; bytes leave as soon as they are final (golden.ts
+// states the order).
 
 import { Bool, cat, defineModule, input, lit, mux, output, reg, std, UInt, when, wire, type Expr } from '../../../dsl/index.js';
 import { offsetBytesPerValue, type CoderParams } from '../hw/params.js';
@@ -37,17 +38,31 @@ export const apackEncoder = defineModule('apack_encoder', (p: CoderParams) => {
   };
   const ser = byteSerializer({ offsetSlots: OB, load, rec, outReady });
 
-  const ready = fin.eq(0).and(ser.free);
+  // Stage 1 looks the symbol up and registers its table fields, so the table's compares and
+  // selects are off the coder's path; stage 2 codes. A packet's last value blocks the input until
+  // its finish is done (the finish clears the table).
+  const v1 = reg('lookup_valid', Bool, { init: 0 }), last1 = reg('lookup_last', Bool, { init: 0 });
+  const cum1 = reg('lookup_cum', UInt(P + 1)), cnt1 = reg('lookup_count', UInt(P + 1));
+  const off1 = reg('lookup_offset', UInt(B)), ol1 = reg('lookup_ol', UInt(std.bitsFor(B)));
+  const coding = fin.eq(0).and(v1).and(ser.free); // stage 2 takes the value
+  const ready = fin.eq(0).and(v1.and(last1).not()).and(v1.not().or(coding));
   const accept = inValid.and(ready);
   const isValue = accept.and(inTable.not());
   const finShift = fin.ge(FIN_SHIFT).and(fin.lt(FIN_TAIL)).and(ser.free);
   const finTail = fin.eq(FIN_TAIL).and(ser.free);
   const tab = tableRegisters({ bits: B, symbols: p.symbols, precision: P, write: accept.and(inTable), vmin: inValue, count: inCount, clear: finTail });
-
-  // The symbol and the coder's update.
   const oh = symbolOneHot(tab, inValue);
-  const cumS = oneHotSelect(oh, tab.cum), cntS = oneHotSelect(oh, tab.count);
-  const vminS = oneHotSelect(oh, tab.vmin), olS = oneHotSelect(oh, tab.ol);
+  when(isValue, () => {
+    v1.set(lit(1, Bool));
+    last1.set(inLast);
+    cum1.set(oneHotSelect(oh, tab.cum));
+    cnt1.set(oneHotSelect(oh, tab.count));
+    off1.set(inValue.subWrap(oneHotSelect(oh, tab.vmin)));
+    ol1.set(oneHotSelect(oh, tab.ol));
+  }).elseWhen(coding, () => v1.set(lit(0, Bool)));
+
+  // Stage 2: the coder's update.
+  const cumS = cum1, cntS = cnt1, olS = ol1;
   const r = range.bits(31, P);
   const low1 = low.addWrap(r.mul(cumS)); // < 2^33: bit 32 is a carry
   const range1 = r.mul(cntS).bits(31, 0); // ≤ range
@@ -62,8 +77,7 @@ export const apackEncoder = defineModule('apack_encoder', (p: CoderParams) => {
   const cValid = two.and(s1.resolved).and(s2.byteValid).and(fin.eq(0));
 
   // The offset packer: acc's bits, then this value's ol bits; whole bytes leave, from the top.
-  const off = inValue.subWrap(vminS);
-  const x = acc.zext(XW).shlWrap(olS).or(off.zext(XW));
+  const x = acc.zext(XW).shlWrap(olS).or(off1.zext(XW));
   const t = accN.zext(TW).addWrap(olS.zext(TW));
   const aligned = x.shlWrap(lit(XW, UInt(TW)).subWrap(t));
   const nBytes = t.shr(3);
@@ -76,7 +90,7 @@ export const apackEncoder = defineModule('apack_encoder', (p: CoderParams) => {
   const valueMask = [aValid, runCount.ne(0), cValid, ...offBytes.map((_, j) => nBytes.gt(j).and(fin.eq(0)))];
   const tailMask = [lit(0, Bool), lit(0, Bool), lit(0, Bool), accN.ne(0), ...offBytes.slice(1).map(() => lit(0, Bool)), lit(1, Bool)];
   const recMask = mux(finTail, maskOf(tailMask), maskOf(valueMask));
-  load.set(isValue.and(recMask.ne(0)).or(finShift).or(finTail)); // a value without bytes takes no record
+  load.set(coding.and(recMask.ne(0)).or(finShift).or(finTail)); // a value without bytes takes no record
   rec.mask.set(recMask);
   rec.a.set(mux(src2, s2.byte, s1.byte));
   rec.runByte.set(mux(src2, s2.runByte, s1.runByte));
@@ -84,7 +98,7 @@ export const apackEncoder = defineModule('apack_encoder', (p: CoderParams) => {
   rec.c.set(s2.byte);
   rec.off.forEach((w, j) => w.set(j === 0 ? mux(finTail, tailByte, offBytes[0]!) : offBytes[j]!));
 
-  when(isValue, () => {
+  when(coding, () => {
     low.set(mux(two, s2.state.low, mux(one, s1.state.low, low1)));
     range.set(mux(two, range1.shlWrap(16), mux(one, range1.shlWrap(8), range1)));
     cache.set(mux(two, s2.state.cache, mux(one, s1.state.cache, cache)));
@@ -92,8 +106,8 @@ export const apackEncoder = defineModule('apack_encoder', (p: CoderParams) => {
     held.set(mux(two, s2.state.held, mux(one, s1.state.held, held)));
     acc.set(x.bits(6, 0).and(keep));
     accN.set(t.bits(2, 0));
-    when(inLast, () => fin.set(lit(FIN_TARGET, UInt(3))));
-  }).elseWhen(accept.and(inLast), () => fin.set(lit(FIN_TARGET, UInt(3)))) // a table beat ends an empty packet
+    when(last1, () => fin.set(lit(FIN_TARGET, UInt(3))));
+  }).elseWhen(accept.and(inTable).and(inLast), () => fin.set(lit(FIN_TARGET, UInt(3)))) // a table beat ends an empty packet
     .elseWhen(fin.eq(FIN_TARGET), () => {
       low.set(mostTrailingZeros(low, range));
       fin.set(lit(FIN_SHIFT, UInt(3)));
