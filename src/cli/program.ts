@@ -6,6 +6,7 @@ import { ElaborationError, formatDiagnostic } from '../dsl/index.js';
 import { DslTypeError } from '../dsl/types.js';
 import { formatLoc } from '../dsl/source-location.js';
 import { apackCommand } from './commands/apack.js';
+import { mokeyCommand } from './commands/mokey.js';
 import { buildCommand } from './commands/build.js';
 import { convertCommand, decodeCommand } from './commands/convert.js';
 import { emitCommand } from './commands/emit.js';
@@ -36,6 +37,7 @@ export function program(): Command {
   p.addCommand(decodeCommand());
   p.addCommand(mxCommand());
   p.addCommand(apackCommand());
+  p.addCommand(mokeyCommand());
   // addCommand() does not pass these on: every command reports errors through run(), exit 2.
   const quiet = (c: Command): void => { c.exitOverride().configureOutput({ writeErr: () => {} }); c.commands.forEach(quiet); };
   p.commands.forEach(quiet);
