@@ -212,3 +212,25 @@ writeFileSync('bench/results/apack.md', [
   ...ap.cost.map((r) => `| ${r.unit} | ${r.target} | ${r.lut} | ${r.ff} | ${r.carry} | ${r.bram} | ${r.dsp} | ${r.fmaxMHz ? `${r.fmaxMHz} MHz` : r.unplaced ?? 'n/a'} |`), '',
 ].join('\n'));
 }
+
+// ---- Mokey (issue 11), the software side ----
+if (want('mokey')) {
+const { runMokeyBench } = await import('./mokey.mjs');
+const mk = runMokeyBench();
+const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/mokey.json', JSON.stringify({ ...meta, ...mk }, null, 2) + '\n');
+const s = mk.summary, d = s.dictionary, db = (x) => x.toFixed(2);
+writeFileSync('bench/results/mokey.md', [
+  '# Mokey: 4-bit dictionary codes against int4 and MXFP4, one run', '',
+  `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu} · data: ${mk.data}`, '',
+  `Golden dictionary c_i = A·B^i + C, least squares to the magnitude quantiles of N(0, 1): A = ${d.A.toFixed(6)}, B = ${d.B.toFixed(6)}, C = ${d.C.toFixed(6)}; per tensor × σ around μ. Outliers: |x − μ|/σ > c_7 + ${s.threshold}, kept as 16-bit fixed point.`,
+  'int4: per-tensor symmetric, scale max|x|/7, round to nearest. MXFP4: e2m1 elements in blocks of 32 along the last axis with e8m0 scales (the MX golden models).', '',
+  `Outliers over all ${s.tensors} weight tensors: ${(100 * s.outlierRate).toFixed(2)} % of the values; ${s.tensorsOver2PercentOutliers} tensors above 2 %.`, '',
+  '| | Mokey | int4 | MXFP4 |', '|---|---:|---:|---:|',
+  `| mean SQNR over the weight tensors (dB) | ${db(s.meanSqnrDb.mokey)} | ${db(s.meanSqnrDb.int4)} | ${db(s.meanSqnrDb.mxfp4)} |`,
+  `| W·x relative error, both operands quantized (${s.dots.pairs} transformer pairs) | ${s.dots.mokey.toFixed(4)} | ${s.dots.int4.toFixed(4)} | ${s.dots.mxfp4.toFixed(4)} |`, '',
+  '| tensor | values | outliers | Mokey SQNR (dB) | int4 SQNR (dB) | MXFP4 SQNR (dB) |', '|---|---:|---:|---:|---:|---:|',
+  ...mk.rows.map((r) => `| ${r.tensor} | ${r.values} | ${(100 * r.outlierRate).toFixed(2)} % | ${db(r.mokeySqnrDb)} | ${db(r.int4SqnrDb)} | ${db(r.mxfp4SqnrDb)} |`), '',
+].join('\n'));
+}
