@@ -4,7 +4,7 @@
 
 import { buildHarness, loadHarness, type HarnessSpec } from './harness-build.js';
 import type { EngineResult, Mismatch, Progress } from './result.js';
-import { packetOfOutput } from './packet-vectors.js';
+import { packetOf } from './packet-vectors.js';
 import { firstDifference, getRow } from './rows.js';
 import type { CosimSetup } from './setup.js';
 import type { Chunk, VectorSource } from './vectors.js';
@@ -64,10 +64,10 @@ export async function runInProcess(s: CosimSetup, src: VectorSource, onProgress?
       const expected = c.check && !c.check[i] ? null : i < c.m ? getRow(s.outs, c.expRows, i) : null;
       const got1 = bad >= 0 ? getRow(s.outs, got, i) : null;
       if (c.packets) {
-        const p = packetOfOutput(c, i);
+        const p = packetOf(c.packets, i);
         mismatch = {
-          index: c.firstOut + i, inputs: getRow(s.ins, c.inRows, p.from - c.first), expected, got: got1,
-          packet: { index: p.packet, beat: p.beat, firstInput: p.from, inputs: p.to - p.from },
+          index: c.firstOut + i, inputs: getRow(s.ins, c.inRows, p.firstInput), expected, got: got1,
+          packet: { ...p, firstInput: c.first + p.firstInput },
           ...(bad < 0 ? { note: `no output ${c.firstOut + i} within ${maxCycles} cycles (${r.seen} of ${c.m} in its chunk came out)` } : {}),
         };
       } else {

@@ -38,7 +38,7 @@ export function packetSource(s: CosimSetup, model: PacketModel<unknown>, o: { se
       do {
         const out = golden(packets[j]!);
         n += packets[j]!.length;
-        outs.push(...out);
+        for (const v of out) outs.push(v);
         inStart.push(n);
         outStart.push(outs.length);
         j++;
@@ -59,10 +59,12 @@ export function packetSource(s: CosimSetup, model: PacketModel<unknown>, o: { se
   return { total, group: 1, source, seed: o.seed, chunks };
 }
 
-/** The packet (its number, its inputs [from, to)) that output `k` of a chunk belongs to. */
-export function packetOfOutput(c: Chunk, k: number): { packet: number; beat: number; from: number; to: number } {
-  const p = c.packets!;
+/** Whole packets of a chunk or a testbench: the first one's number, and where each one's inputs and outputs start (plus the ends). */
+export interface PacketIndex { readonly first: number; readonly inStart: readonly number[]; readonly outStart: readonly number[] }
+
+/** The packet that output `k` belongs to: its number, k's beat in it, its first input (relative to the index) and its input count. */
+export function packetOf(p: PacketIndex, k: number): { index: number; beat: number; firstInput: number; inputs: number } {
   let j = 0;
-  while (j + 2 < p.outStart.length && p.outStart[j + 1]! <= k) j++;
-  return { packet: p.first + j, beat: k - p.outStart[j]!, from: c.first + p.inStart[j]!, to: c.first + p.inStart[j + 1]! };
+  while (j + 2 < p.outStart.length && p.outStart[j + 1]! <= k) j++; // packets without outputs are skipped
+  return { index: p.first + j, beat: k - p.outStart[j]!, firstInput: p.inStart[j]!, inputs: p.inStart[j + 1]! - p.inStart[j]! };
 }

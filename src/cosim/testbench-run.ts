@@ -5,18 +5,16 @@ import { pack, testbenchFiles, unpack, type TestbenchSpec } from '../codegen/tes
 import { writeFiles } from '../cli/write-files.js';
 import type { EngineResult } from './result.js';
 import { getRow } from './rows.js';
+import { packetOf, type PacketIndex } from './packet-vectors.js';
 import type { CosimSetup } from './setup.js';
 import { runTestbench } from './simulators.js';
 import type { VectorSource } from './vectors.js';
-
-/** Packet streams: where each packet of a testbench starts, in its inputs and its outputs. */
-export interface PacketIndex { readonly first: number; readonly inStart: number[]; readonly outStart: number[] }
 
 /** Testbench spec for vectors [from, to) of the run (all of them by default); packet streams: the whole packets that start there. */
 export function testbenchSpec(s: CosimSetup, src: VectorSource, o: { from?: number; to?: number; stem?: string; vcd?: boolean } = {}): TestbenchSpec & { packets?: PacketIndex } {
   const from = o.from ?? 0, to = o.to ?? src.total;
   const inputs: bigint[] = [], expected: Array<bigint | null> = [], gaps: number[] = [], stalls: number[] = [];
-  let packets: PacketIndex | undefined;
+  let packets: { first: number; inStart: number[]; outStart: number[] } | undefined;
   for (const c of src.chunks(1 << 16)) {
     if (c.first >= to) break;
     if (c.packets) {
@@ -55,13 +53,6 @@ export function testbenchSpec(s: CosimSetup, src: VectorSource, o: { from?: numb
   };
 }
 
-/** The packet that output k of a packet testbench belongs to. */
-function packetAt(p: PacketIndex, k: number) {
-  let j = 0;
-  while (j + 2 < p.outStart.length && p.outStart[j + 1]! <= k) j++;
-  return { index: p.first + j, beat: k - p.outStart[j]!, firstInput: p.inStart[j]!, inputs: p.inStart[j + 1]! - p.inStart[j]! };
-}
-
 /** Writes the design and the testbench into dir. */
 export function writeTestbench(s: CosimSetup, spec: TestbenchSpec, dir: string): void {
   writeFiles(dir, [...s.files, ...testbenchFiles(spec)]);
@@ -81,7 +72,7 @@ export async function runTestbenchEngine(s: CosimSetup, src: VectorSource, sim: 
   if (mm) {
     const i = Number(mm[1]);
     const exp = spec.expected[i];
-    const packet = spec.packets ? packetAt(spec.packets, i) : undefined;
+    const packet = spec.packets ? packetOf(spec.packets, i) : undefined;
     return {
       ...base, vectors: i + 1,
       mismatch: {
@@ -95,7 +86,7 @@ export async function runTestbenchEngine(s: CosimSetup, src: VectorSource, sim: 
     };
   }
   if (timeout) {
-    const packet = spec.packets ? packetAt(spec.packets, passed) : undefined;
+    const packet = spec.packets ? packetOf(spec.packets, passed) : undefined;
     const inputs = unpack(s.ins.ports, spec.inputs[packet ? packet.firstInput : passed] ?? 0n);
     return { ...base, mismatch: { index: passed, inputs, ...(packet ? { packet } : {}), expected: null, got: null, note: timeout } };
   }

@@ -5,7 +5,7 @@
 
 import type { CosimSetup } from './setup.js';
 import { seededRng, type CycleModel, type RowGolden, type TransactionModel, type Vector } from './model.js';
-import { packetSource } from './packet-vectors.js';
+import { packetSource, type PacketIndex } from './packet-vectors.js';
 import { getRow, putRow } from './rows.js';
 
 export interface Chunk {
@@ -15,7 +15,7 @@ export interface Chunk {
   readonly m: number;
   readonly firstOut: number; // index of the chunk's first output in the run
   /** Packet streams: the chunk's whole packets (the first one's number, and each one's first input and output within the chunk, plus the ends). */
-  readonly packets?: { readonly first: number; readonly inStart: readonly number[]; readonly outStart: readonly number[] };
+  readonly packets?: PacketIndex;
   readonly inRows: Uint32Array;
   readonly expRows: Uint32Array;
   /** Cycle models: 1 where the expected row is defined (after the first reset); null: every row. */

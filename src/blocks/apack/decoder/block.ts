@@ -1,3 +1,4 @@
+import { seededRng } from '../../../cosim/model.js';
 import { defineBlock } from '../../block.js';
 import { encodeCodes } from '../codec/codec.js';
 import { decoderPacket } from '../hw/packets.js';
@@ -20,9 +21,7 @@ export const apackDecoderBlock = defineBlock({
       // Streams from the software encoder; directed packets in the plain order, then shuffled.
       directed: directedCases(p).flatMap((c, k) => {
         const sub = encodeCodes(c.codes, c.table);
-        let s = k + 1;
-        const rng = () => ((s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32);
-        return [decoderPacket(c.table, sub), decoderPacket(c.table, sub, rng)];
+        return [decoderPacket(c.table, sub), decoderPacket(c.table, sub, seededRng(k + 1))];
       }),
       // One random packet in four starts exactly on a symbol boundary (stimulus-data.ts boundaryCase).
       random: (rng) => {

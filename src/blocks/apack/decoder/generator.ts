@@ -9,14 +9,11 @@
 
 import { Bool, cat, defineModule, input, lit, mux, output, reg, UInt, when, type Expr } from '../../../dsl/index.js';
 import type { DecoderParams } from '../hw/params.js';
-import { oneHotSelect, tableRegisters } from '../hw/table-regs.js';
+import { IN_OFFSET, IN_SYMBOL, IN_SYMBOL_BYTES, IN_TABLE, IN_VALUES } from '../hw/packets.js';
+import { lastOfPrefix, oneHotSelect, tableRegisters } from '../hw/table-regs.js';
 
-export const KIND_TABLE = 0, KIND_VALUES = 1, KIND_SYMBOL_BYTES = 2, KIND_SYMBOL = 3, KIND_OFFSET = 4;
 const TABLE = 0, INIT = 1, RUN = 2;
 const SBUF = 4; // symbol bytes buffered: a value takes at most 2, the code's first load 4
-
-/** The one-hot last set bit of a prefix of ones. */
-const lastOfPrefix = (ge: Expr[]) => ge.map((g, k) => (k + 1 < ge.length ? g.and(ge[k + 1]!.not()) : g));
 
 /** ⌊x / d⌋ in `bits` bits by restoring division (all ones when the quotient does not fit). */
 function quotient(x: Expr, d: Expr, bits: number): Expr {
@@ -51,8 +48,8 @@ export const apackDecoder = defineModule('apack_decoder', (p: DecoderParams) => 
   const ob = reg('obuf', UInt(32), { init: 0 }), on = reg('obuf_count', UInt(6), { init: 0 }); // left-aligned bits
   const oValid = reg('out_valid_r', Bool, { init: 0 }), oValue = reg('out_value_r', UInt(B)), oLast = reg('out_last_r', Bool);
 
-  const tableBeat = inKind.eq(KIND_TABLE), symBeat = inKind.eq(KIND_SYMBOL), offBeat = inKind.eq(KIND_OFFSET);
-  const headerBeat = inKind.le(KIND_SYMBOL_BYTES);
+  const tableBeat = inKind.eq(IN_TABLE), symBeat = inKind.eq(IN_SYMBOL), offBeat = inKind.eq(IN_OFFSET);
+  const headerBeat = inKind.le(IN_SYMBOL_BYTES);
   const done = phase.eq(RUN).and(remaining.eq(0)).and(lastSeen);
   const tab = tableRegisters({
     bits: B, symbols: p.symbols, precision: P, write: inValid.and(phase.eq(TABLE)).and(tableBeat),
@@ -119,8 +116,8 @@ export const apackDecoder = defineModule('apack_decoder', (p: DecoderParams) => 
     on.set(onAfter.addWrap(mux(accept.and(offBeat), lit(8, UInt(6)), lit(0, UInt(6)))));
     ob.set(mux(accept.and(offBeat), obAfter.or(appended), obAfter));
     when(accept.and(inLast), () => lastSeen.set(lit(1, Bool)));
-    when(accept.and(inKind.eq(KIND_VALUES)), () => remaining.set(inData));
-    when(accept.and(inKind.eq(KIND_SYMBOL_BYTES)), () => {
+    when(accept.and(inKind.eq(IN_VALUES)), () => remaining.set(inData));
+    when(accept.and(inKind.eq(IN_SYMBOL_BYTES)), () => {
       symLeft.set(inData);
       phase.set(lit(INIT, UInt(2)));
       initCount.set(lit(0, UInt(2)));

@@ -8,10 +8,9 @@
 import type { Vector } from '../../../cosim/model.js';
 import { BitWriter } from '../codec/bits.js';
 import { RangeEncoder } from '../codec/range-coder.js';
-import { parseEncoderPacket } from '../hw/packets.js';
+import { KIND_END, KIND_OFFSET, KIND_SYMBOL, parseEncoderPacket } from '../hw/packets.js';
 import type { CoderParams } from '../hw/params.js';
 import { cumulative, offsetBits, symbolOfCode, type ApackTable } from '../table/table.js';
-import { KIND_END, KIND_OFFSET, KIND_SYMBOL } from './serializer.js';
 
 export function encoderOutputs(t: ApackTable, codes: ArrayLike<number>): Vector[] {
   const sym = symbolOfCode(t), cum = cumulative(t), enc = new RangeEncoder(t.precision), bits = new BitWriter();

@@ -5,7 +5,8 @@
 // zeros, and only the end shows which zeros were trailing. One more record can wait behind the one
 // being sent.
 
-import { Bool, cat, lit, mux, reg, UInt, when, type Expr } from '../../../dsl/index.js';
+import { Bool, cat, lit, mux, reg, UInt, when, type Expr, type Signal } from '../../../dsl/index.js';
+import { KIND_END, KIND_OFFSET, KIND_SYMBOL } from '../hw/packets.js';
 import { HELD_BITS } from './shift.js';
 
 export interface SlotRecord {
@@ -17,14 +18,31 @@ export interface SlotRecord {
   readonly off: readonly Expr[];
 }
 
-export const KIND_SYMBOL = 0, KIND_OFFSET = 1, KIND_END = 2;
+type RecordRegs = { readonly [K in keyof SlotRecord]: K extends 'off' ? Signal[] : Signal };
+
+/** A record's registers: `<prefix>_mask`, `_a`, `_c`, `_run_byte`, `_run_count`, `_off<j>`. */
+function recordRegs(prefix: string, slots: number, offsetSlots: number, resetMask: boolean): RecordRegs {
+  return {
+    mask: reg(`${prefix}_mask`, UInt(slots), resetMask ? { init: 0 } : {}),
+    a: reg(`${prefix}_a`, UInt(8)), c: reg(`${prefix}_c`, UInt(8)),
+    runByte: reg(`${prefix}_run_byte`, UInt(8)), runCount: reg(`${prefix}_run_count`, UInt(HELD_BITS)),
+    off: Array.from({ length: offsetSlots }, (_, j) => reg(`${prefix}_off${j}`, UInt(8))),
+  };
+}
+
+function setRecord(dst: RecordRegs, src: SlotRecord): void {
+  dst.mask.set(src.mask);
+  dst.a.set(src.a);
+  dst.c.set(src.c);
+  dst.runByte.set(src.runByte);
+  dst.runCount.set(src.runCount);
+  dst.off.forEach((x, j) => x.set(src.off[j]!));
+}
 
 export function byteSerializer(o: { offsetSlots: number; load: Expr; rec: SlotRecord; outReady: Expr }) {
   const OB = o.offsetSlots, E = 3 + OB, SLOTS = E + 1;
-  const mask = reg('rec_mask', UInt(SLOTS), { init: 0 });
-  const a = reg('rec_a', UInt(8)), c = reg('rec_c', UInt(8));
-  const runByte = reg('rec_run_byte', UInt(8)), runCount = reg('rec_run_count', UInt(HELD_BITS));
-  const off = Array.from({ length: OB }, (_, j) => reg(`rec_off${j}`, UInt(8)));
+  const cur = recordRegs('rec', SLOTS, OB, true);
+  const { mask, a, c, runByte, runCount, off } = cur;
   const zeros = reg('zero_run', UInt(HELD_BITS), { init: 0 }); // symbol-stream 0x00s not yet sent
 
   // The first slot in use.
@@ -65,21 +83,9 @@ export function byteSerializer(o: { offsetSlots: number; load: Expr; rec: SlotRe
   // A second record waits behind the one being sent, so a value that makes two bytes does not
   // stop the next one: the values' average, not their peak, meets the one byte per cycle.
   const waiting = reg('rec2_valid', Bool, { init: 0 });
-  const w = {
-    mask: reg('rec2_mask', UInt(SLOTS)), a: reg('rec2_a', UInt(8)), c: reg('rec2_c', UInt(8)),
-    runByte: reg('rec2_run_byte', UInt(8)), runCount: reg('rec2_run_count', UInt(HELD_BITS)),
-    off: Array.from({ length: OB }, (_, j) => reg(`rec2_off${j}`, UInt(8))),
-  };
-  const take = (r: SlotRecord) => {
-    mask.set(r.mask);
-    a.set(r.a);
-    c.set(r.c);
-    runByte.set(r.runByte);
-    runCount.set(r.runCount);
-    off.forEach((x, j) => x.set(r.off[j]!));
-  };
-  when(free.and(waiting), () => take(w))
-    .elseWhen(free.and(o.load), () => take(o.rec))
+  const w = recordRegs('rec2', SLOTS, OB, false);
+  when(free.and(waiting), () => setRecord(cur, w))
+    .elseWhen(free.and(o.load), () => setRecord(cur, o.rec))
     .otherwise(() => {
       mask.set(maskNext);
       when(sent.and(outRun), () => runCount.set(runCount.subWrap(lit(1, UInt(HELD_BITS)))));
@@ -88,12 +94,7 @@ export function byteSerializer(o: { offsetSlots: number; load: Expr; rec: SlotRe
   const park = o.load.and(free.not().or(waiting));
   when(park, () => {
     waiting.set(lit(1, Bool));
-    w.mask.set(o.rec.mask);
-    w.a.set(o.rec.a);
-    w.c.set(o.rec.c);
-    w.runByte.set(o.rec.runByte);
-    w.runCount.set(o.rec.runCount);
-    w.off.forEach((x, j) => x.set(o.rec.off[j]!));
+    setRecord(w, o.rec);
   }).elseWhen(free, () => waiting.set(lit(0, Bool)));
   // A record can load unless one already waits behind a busy one.
   return { free: waiting.not().or(free), valid, kind, byte };

@@ -8,6 +8,11 @@ import { RangeDecoder } from '../codec/range-coder.js';
 import { cumulative, offsetBits, type ApackTable } from '../table/table.js';
 import type { CoderParams } from './params.js';
 
+/** Encoder output beats (out_kind). */
+export const KIND_SYMBOL = 0, KIND_OFFSET = 1, KIND_END = 2;
+/** Decoder input beats (in_kind): a table entry, the value count, the symbol stream's length, a symbol-stream byte, an offset-stream byte. */
+export const IN_TABLE = 0, IN_VALUES = 1, IN_SYMBOL_BYTES = 2, IN_SYMBOL = 3, IN_OFFSET = 4;
+
 /** Encoder input: table beats (in_table, in_value = vmin, in_count), then one beat per code; in_last on the final beat. */
 export function encoderPacket(t: ApackTable, codes: ArrayLike<number>): Vector[] {
   const beats: Vector[] = t.vmin.map((v, s) => ({ in_table: 1n, in_value: BigInt(v), in_count: BigInt(t.counts[s]!), in_last: 0n }));
@@ -63,15 +68,15 @@ export function codesFromTable(rng: () => number, t: ApackTable, n: number): num
  * two kinds are shuffled when `rng` is given (any such order decodes). in_last on the final beat.
  */
 export function decoderPacket(t: ApackTable, sub: SubStreams, rng?: () => number): Vector[] {
-  const B = t.bits, beats: Vector[] = t.vmin.map((v, s) => ({ in_kind: 0n, in_data: BigInt(v + t.counts[s]! * 2 ** B), in_last: 0n }));
-  beats.push({ in_kind: 1n, in_data: BigInt(sub.values), in_last: 0n }, { in_kind: 2n, in_data: BigInt(sub.symbols.length), in_last: 0n });
+  const B = t.bits, beats: Vector[] = t.vmin.map((v, s) => ({ in_kind: BigInt(IN_TABLE), in_data: BigInt(v + t.counts[s]! * 2 ** B), in_last: 0n }));
+  beats.push({ in_kind: BigInt(IN_VALUES), in_data: BigInt(sub.values), in_last: 0n }, { in_kind: BigInt(IN_SYMBOL_BYTES), in_data: BigInt(sub.symbols.length), in_last: 0n });
   const cum = cumulative(t), ol = t.vmin.map((_, s) => offsetBits(t, s));
   const dec = new RangeDecoder(sub.symbols, t.precision), bits = new BitReader(sub.offsets);
   let symSent = 0, offSent = 0;
   const group = (symTo: number, offTo: number) => {
     const sym: Vector[] = [], off: Vector[] = [];
-    for (; symSent < Math.min(symTo, sub.symbols.length); symSent++) sym.push({ in_kind: 3n, in_data: BigInt(sub.symbols[symSent]!), in_last: 0n });
-    for (; offSent < offTo; offSent++) off.push({ in_kind: 4n, in_data: BigInt(sub.offsets[offSent]!), in_last: 0n });
+    for (; symSent < Math.min(symTo, sub.symbols.length); symSent++) sym.push({ in_kind: BigInt(IN_SYMBOL), in_data: BigInt(sub.symbols[symSent]!), in_last: 0n });
+    for (; offSent < offTo; offSent++) off.push({ in_kind: BigInt(IN_OFFSET), in_data: BigInt(sub.offsets[offSent]!), in_last: 0n });
     while (sym.length || off.length) beats.push((off.length === 0 || (sym.length && (!rng || rng() < 0.5)) ? sym : off).shift()!);
   };
   group(dec.position, 0);
@@ -90,11 +95,11 @@ export function parseDecoderPacket(beats: readonly Vector[], p: CoderParams): { 
   const vmin: number[] = [], counts: number[] = [], sym: number[] = [], off: number[] = [];
   let values = 0;
   for (const b of beats) {
-    const d = Number(b.in_data);
-    if (b.in_kind === 0n) { vmin.push(d % 2 ** p.bits); counts.push(Math.floor(d / 2 ** p.bits)); }
-    else if (b.in_kind === 1n) values = d;
-    else if (b.in_kind === 3n) sym.push(d & 0xff);
-    else if (b.in_kind === 4n) off.push(d & 0xff);
+    const d = Number(b.in_data), kind = Number(b.in_kind);
+    if (kind === IN_TABLE) { vmin.push(d % 2 ** p.bits); counts.push(Math.floor(d / 2 ** p.bits)); }
+    else if (kind === IN_VALUES) values = d;
+    else if (kind === IN_SYMBOL) sym.push(d & 0xff);
+    else if (kind === IN_OFFSET) off.push(d & 0xff);
   }
   return { table: { bits: p.bits, precision: p.precision, vmin, counts }, sub: { values, symbols: Uint8Array.from(sym), offsets: Uint8Array.from(off) } };
 }

@@ -51,10 +51,12 @@ export function tableRegisters(o: { bits: number; symbols: number; precision: nu
   return { valid: Array.from({ length: S }, (_, k) => loaded.gt(k)), vmin, count, cum, ol };
 }
 
+/** The one-hot last set bit of a prefix of ones. */
+export const lastOfPrefix = (ge: readonly Expr[]): Expr[] => ge.map((g, k) => (k + 1 < ge.length ? g.and(ge[k + 1]!.not()) : g));
+
 /** The symbol of a code: the last loaded entry whose vmin ≤ code, one-hot (the entries ascend, so the matches are a prefix). */
 export function symbolOneHot(t: TableRegs, code: Expr): Expr[] {
-  const ge = t.vmin.map((v, k) => t.valid[k]!.and(v.le(code)));
-  return ge.map((g, k) => (k + 1 < ge.length ? g.and(ge[k + 1]!.not()) : g));
+  return lastOfPrefix(t.vmin.map((v, k) => t.valid[k]!.and(v.le(code))));
 }
 
 /** options[k] where onehot[k], as an AND-OR (at most one is set). */
