@@ -1,0 +1,138 @@
+// mokey.pe: Mokey's exponent-adder PE. Per beat, L code pairs (4 bits each: sign, 3-bit index);
+// stage 1 adds each lane's indexes (e = i + j), forms the sign sa ⊕ sw and counts, per counter, the
+// lanes that hit it with +1 minus those with −1; stage 2 adds the counts to the 32 saturating counters
+// (H[0…14], G[0…7], G′[0…7], Z) and the outlier lane's product to its accumulator. On a dot
+// product's last beat the counters move to a snapshot bank and restart at zero, so the next dot
+// product accumulates while the post-processor works: one multiply-accumulate per term with the
+// A²·B^e / A·C·B^i / C² table (constants.ts), the outlier sum added, × scale, rounded and shifted
+// (golden.ts states the arithmetic). A last beat waits while the bank is still busy.
+
+import { Bool, cat, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
+import { INDEXES } from '../dictionary.js';
+import { peConstants } from './constants.js';
+import { countLimit, EXPONENTS, OUTLIER_BITS, OUTLIER_FRAC, outlierAccBits, peWidths, SCALE_BITS, SCALE_FRAC, SHIFT_BITS, sumFrac, TERMS, type PeParams } from './params.js';
+
+/** clamp(x, −m, m) as SInt(w). */
+function saturate(x: Expr, m: bigint, w: number): Expr {
+  const hi = lit(m, SInt(w)), lo = lit(-m, SInt(w));
+  return mux(x.gt(hi.sext(x.width)), hi, mux(x.lt(lo.sext(x.width)), lo, x.trunc(w).asSInt()));
+}
+
+/** A beat's signed count: lanes with +1 minus lanes with −1, as SInt(w). */
+function signedCount(pos: Expr[], neg: Expr[], w: number): Expr {
+  const count = (bits: Expr[]) => std.popcount(cat(...bits)).zext(w).asSInt();
+  return count(pos).subWrap(count(neg));
+}
+
+export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
+  const L = p.lanes, C = p.countBits, W = peWidths(p), K = peConstants(p.fracBits), M = countLimit(p);
+  const inValid = input('in_valid', Bool), inLast = input('in_last', Bool), inMask = input('in_mask', UInt(L));
+  const a = Array.from({ length: L }, (_, l) => input(`a${l}`, UInt(4)));
+  const w = Array.from({ length: L }, (_, l) => input(`w${l}`, UInt(4)));
+  const o = p.outlierLane
+    ? { valid: input('o_valid', Bool), a: input('o_a', SInt(OUTLIER_BITS)), w: input('o_w', SInt(OUTLIER_BITS)) }
+    : undefined;
+  const scale = input('scale', UInt(SCALE_BITS)), shift = input('scale_shift', UInt(SHIFT_BITS));
+  const outReady = input('out_ready', Bool);
+  const inReady = output('in_ready', Bool), outValid = output('out_valid', Bool), result = output('result', SInt(W.result));
+
+  // Flow: any beat enters while the pipe moves; a last beat needs the snapshot bank free when it
+  // reaches stage 2, so it waits while the bank is busy or another last beat is in stage 1.
+  const busy = reg('busy', Bool, { init: 0 });
+  const s1Valid = reg('s1_valid', Bool, { init: 0 }), s1Last = reg('s1_last', Bool, { init: 0 });
+  const ready = inLast.not().or(busy.not().and(s1Valid.and(s1Last).not()));
+  const accept = inValid.and(ready);
+
+  // Stage 1: per lane e = i + j and the sign; per counter the beat's signed count.
+  const hits = { h: [] as Expr[][], g: [] as Expr[][], gp: [] as Expr[][], z: [] as Expr[] };
+  for (let e = 0; e < EXPONENTS; e++) hits.h.push([]);
+  for (let i = 0; i < INDEXES; i++) { hits.g.push([]); hits.gp.push([]); }
+  const pos: Expr[] = [], neg: Expr[] = [];
+  for (let l = 0; l < L; l++) {
+    const on = inMask.bit(l), sub = a[l]!.bit(3).xor(w[l]!.bit(3));
+    pos.push(on.and(sub.not()));
+    neg.push(on.and(sub));
+    const i = a[l]!.bits(2, 0), j = w[l]!.bits(2, 0), e = i.add(j);
+    for (let x = 0; x < EXPONENTS; x++) hits.h[x]!.push(e.eq(x));
+    for (let x = 0; x < INDEXES; x++) { hits.g[x]!.push(i.eq(x)); hits.gp[x]!.push(j.eq(x)); }
+    hits.z.push(lit(1, Bool));
+  }
+  const counts = [...hits.h, ...hits.g, ...hits.gp, hits.z].map((hs) =>
+    signedCount(hs.map((h, l) => h.and(pos[l]!)), hs.map((h, l) => h.and(neg[l]!)), W.delta));
+  const d = counts.map((_, k) => reg(`delta${k}`, SInt(W.delta)));
+  const s1Prod = o ? reg('s1_prod', SInt(2 * OUTLIER_BITS)) : undefined;
+  const s1Scale = reg('s1_scale', UInt(SCALE_BITS)), s1Shift = reg('s1_shift', UInt(SHIFT_BITS));
+  s1Valid.set(accept);
+  when(accept, () => {
+    s1Last.set(inLast);
+    d.forEach((r, k) => r.set(counts[k]!));
+    if (o && s1Prod) s1Prod.set(mux(o.valid, o.a.mul(o.w), lit(0, SInt(2 * OUTLIER_BITS))));
+    s1Scale.set(scale);
+    s1Shift.set(shift);
+  });
+
+  // Stage 2: the saturating counters and the outlier accumulator; a last beat moves them to the bank.
+  const cnt = d.map((_, k) => reg(`count${k}`, SInt(C), { init: 0 }));
+  const next = cnt.map((c, k) => saturate(c.add(d[k]!), M, C));
+  const WO = outlierAccBits(p);
+  const oAcc = o ? reg('o_acc', SInt(WO), { init: 0 }) : undefined;
+  const oNext = oAcc && s1Prod ? saturate(oAcc.add(s1Prod), (1n << BigInt(WO - 1)) - 1n, WO) : undefined;
+  const snap = s1Valid.and(s1Last);
+  when(s1Valid, () => {
+    cnt.forEach((c, k) => c.set(mux(s1Last, lit(0, SInt(C)), next[k]!)));
+    if (oAcc && oNext) oAcc.set(mux(s1Last, lit(0, SInt(WO)), oNext));
+  });
+
+  // The bank, as a shift chain in term order: H[0…14], G[i] + G′[i], Z.
+  const H = next.slice(0, EXPONENTS), G = next.slice(EXPONENTS, EXPONENTS + INDEXES);
+  const Gp = next.slice(EXPONENTS + INDEXES, EXPONENTS + 2 * INDEXES), Z = next[EXPONENTS + 2 * INDEXES]!;
+  const bankIn = [...H.map((x) => x.sext(W.term)), ...G.map((g, i) => g.add(Gp[i]!)), Z.sext(W.term)];
+  const bank = bankIn.map((_, t) => reg(`term${t}`, SInt(W.term)));
+  const oBank = oNext ? reg('o_bank', SInt(WO)) : undefined;
+  const bScale = reg('bank_scale', UInt(SCALE_BITS)), bShift = reg('bank_shift', UInt(SHIFT_BITS));
+  const step = reg('step', UInt(std.bitsFor(TERMS + 3)), { init: 0 });
+  const acc = reg('acc', SInt(W.codes));
+  const sum = reg('sum', SInt(W.sum));
+  const scaled = reg('scaled', SInt(W.sum + SCALE_BITS + 1));
+  const oValid = reg('out_valid_r', Bool, { init: 0 }), oResult = reg('result_r', SInt(W.result));
+
+  const table = [...K.h, ...K.g, K.z].map((k) => lit(k, SInt(W.constant)));
+  const constant = std.select(step, table);
+  const fs = sumFrac(p);
+  when(snap, () => {
+    bank.forEach((b, t) => b.set(bankIn[t]!));
+    if (oBank && oNext) oBank.set(oNext);
+    bScale.set(s1Scale);
+    bShift.set(s1Shift);
+    acc.set(lit(0, SInt(W.codes)));
+    step.set(lit(0, step.type));
+    busy.set(lit(1, Bool));
+  }).elseWhen(busy.and(step.lt(TERMS)), () => {
+    // One term per cycle: acc += bank[0] · k[step], and the chain moves up.
+    acc.set(acc.add(bank[0]!.mul(constant)).trunc(W.codes).asSInt());
+    bank.forEach((b, t) => { if (t + 1 < bank.length) b.set(bank[t + 1]!); });
+    step.set(step.add(1).trunc(step.width));
+  }).elseWhen(busy.and(step.eq(TERMS)), () => {
+    const codes = acc.shl(fs - p.fracBits);
+    const s = oBank ? codes.add(oBank.shl(fs - 2 * OUTLIER_FRAC)) : codes;
+    sum.set(s.sext(Math.max(s.width, W.sum)).trunc(W.sum).asSInt());
+    step.set(step.add(1).trunc(step.width));
+  }).elseWhen(busy.and(step.eq(TERMS + 1)), () => {
+    scaled.set(sum.mul(bScale.zext(SCALE_BITS + 1).asSInt()));
+    step.set(step.add(1).trunc(step.width));
+  }).elseWhen(busy.and(step.eq(TERMS + 2)), () => {
+    // ⌊(x + 2^(k−1)) / 2^k⌋ = ⌊(⌊x / 2^(k−1)⌋ + 1) / 2⌋ with k = 15 + shift.
+    const half = std.barrelShift(scaled.bits(scaled.width - 1, SCALE_FRAC - 1).asSInt(), bShift, 'right-arith');
+    const rounded = half.add(lit(1, SInt(2))).bits(half.width, 1).asSInt();
+    oResult.set(rounded.sext(Math.max(rounded.width, W.result)).trunc(W.result).asSInt());
+    oValid.set(lit(1, Bool));
+    step.set(step.add(1).trunc(step.width));
+  }).elseWhen(oValid.and(outReady), () => {
+    oValid.set(lit(0, Bool));
+    busy.set(lit(0, Bool));
+  });
+
+  inReady.set(ready);
+  outValid.set(oValid);
+  result.set(oResult);
+});

@@ -1,0 +1,62 @@
+// mokey.pe's parameters and the widths that follow from them (the golden model and the generator
+// both read these; the arithmetic itself is written separately in each).
+
+import { z } from 'zod';
+import { std } from '../../../dsl/index.js';
+import { INDEXES } from '../dictionary.js';
+import { peConstants } from './constants.js';
+
+export const params = z.object({
+  lanes: z.number().int().min(1).max(64).default(16).describe('code pairs per beat (per cycle)'),
+  countBits: z.number().int().min(2).max(32).default(16).describe('width of the H, G, G′ and Z counters; they saturate at ±(2^(C−1) − 1)'),
+  fracBits: z.number().int().min(2).max(24).default(16).describe('fraction bits of the post-processing constants A²·B^e, A·C·B^i and C² (round to nearest)'),
+  outlierLane: z.boolean().default(true).describe('a 16 × 16 fixed-point MAC lane for pairs with an outlier (one pair per beat)'),
+});
+export type PeParams = z.infer<typeof params>;
+
+export const EXPONENTS = 2 * INDEXES - 1; // e = i + j: 0 … 14
+/** Post-processing terms, in order: H[0…14], G[i] + G′[i] for i = 0…7, Z. */
+export const TERMS = EXPONENTS + INDEXES + 1;
+export const OUTLIER_BITS = 16;
+export const OUTLIER_FRAC = 8; // outlier-lane operands are z-scores in Q7.8
+export const SCALE_BITS = 16; // the result is S · scale / 2^(SCALE_FRAC + shift)
+export const SCALE_FRAC = 15;
+export const SHIFT_BITS = 6;
+
+/** Bits of a two's-complement number holding every value in [−m, m]. */
+const signedBits = (m: bigint) => m.toString(2).length + 1;
+
+export const countLimit = (p: PeParams) => (1n << BigInt(p.countBits - 1)) - 1n;
+/** The outlier accumulator: 2^(C−1) − 1 products of ±2^30 fit; it saturates beyond. */
+export const outlierAccBits = (p: PeParams) => 30 + p.countBits;
+/** Fraction bits of S, the codes' sum and the outlier sum aligned. */
+export const sumFrac = (p: PeParams) => (p.outlierLane ? Math.max(p.fracBits, 2 * OUTLIER_FRAC) : p.fracBits);
+
+export interface PeWidths {
+  readonly delta: number; // a beat's signed count for one counter, in [−L, L]
+  readonly constant: number; // the widest post-processing constant
+  readonly term: number; // G[i] + G′[i]
+  readonly codes: number; // T = Σ counter · constant, exact
+  readonly sum: number; // S
+  readonly result: number; // round(S · scale / 2^(15 + shift))
+}
+
+export function peWidths(p: PeParams): PeWidths {
+  const k = peConstants(p.fracBits), M = countLimit(p);
+  const abs = (x: bigint) => (x < 0n ? -x : x);
+  const weight = k.h.reduce((s, x) => s + abs(x), 0n) + 2n * k.g.reduce((s, x) => s + abs(x), 0n) + abs(k.z);
+  const maxT = M * weight;
+  const maxO = p.outlierLane ? (1n << BigInt(outlierAccBits(p) - 1)) - 1n : 0n;
+  const fs = sumFrac(p);
+  const maxS = (maxT << BigInt(fs - p.fracBits)) + (maxO << BigInt(fs - 2 * OUTLIER_FRAC));
+  const maxK = [...k.h, ...k.g, k.z].reduce((m, x) => (abs(x) > m ? abs(x) : m), 0n);
+  return {
+    delta: std.bitsFor(p.lanes) + 1, constant: signedBits(maxK), term: p.countBits + 1,
+    codes: signedBits(maxT), sum: signedBits(maxS),
+    // |S · scale| < 2^(sum − 1) · 2^16, so the quotient by 2^15 (plus rounding) fits one bit more.
+    result: signedBits(maxS) + 1,
+  };
+}
+
+/** Cycles the post-processing takes per dot product: the terms, then the sum, scale and round steps. */
+export const POST_CYCLES = TERMS + 3;
