@@ -31,21 +31,22 @@ export function scaleOf(product: number): { scale: bigint; scale_shift: bigint }
   return { scale: BigInt(scale), scale_shift: BigInt(shift) };
 }
 
+/** Two vectors of one dot product: positions into their quantized tensors (rows, columns, …). */
 export interface DotOperands {
   readonly a: MokeyTensor;
-  readonly aStart: number;
+  readonly aAt: ArrayLike<number>;
   readonly w: MokeyTensor;
-  readonly wStart: number;
-  readonly n: number;
+  readonly wAt: ArrayLike<number>;
 }
 
 /** One dot product as a packet (at least one beat). */
 export function dotPacket(p: PeParams, d: DotOperands, aOut = outlierIndexOf(d.a), wOut = outlierIndexOf(d.w)): Vector[] {
   if (!p.outlierLane) throw new Error('dotPacket: real tensors have outliers; the PE needs its outlier lane');
   const pairs: Array<[number, number]> = [], outliers: Array<[bigint, bigint]> = [];
-  for (let k = 0; k < d.n; k++) {
-    const ca = d.a.codes[d.aStart + k]!, cw = d.w.codes[d.wStart + k]!;
-    if (ca === OUTLIER || cw === OUTLIER) outliers.push([zFixed(d.a, d.aStart + k, aOut), zFixed(d.w, d.wStart + k, wOut)]);
+  if (d.aAt.length !== d.wAt.length) throw new Error(`dotPacket: vectors of ${d.aAt.length} and ${d.wAt.length} values`);
+  for (let k = 0; k < d.aAt.length; k++) {
+    const ia = d.aAt[k]!, iw = d.wAt[k]!, ca = d.a.codes[ia]!, cw = d.w.codes[iw]!;
+    if (ca === OUTLIER || cw === OUTLIER) outliers.push([zFixed(d.a, ia, aOut), zFixed(d.w, iw, wOut)]);
     else pairs.push([ca, cw]);
   }
   const beats = Math.max(1, Math.ceil(pairs.length / p.lanes), outliers.length);
@@ -65,3 +66,6 @@ export function dotPacket(p: PeParams, d: DotOperands, aOut = outlierIndexOf(d.a
   }
   return out;
 }
+
+/** Positions start, start + stride, … (n of them): a row (stride 1) or a column of a matrix. */
+export const strided = (start: number, n: number, stride = 1) => Int32Array.from({ length: n }, (_, k) => start + k * stride);

@@ -58,5 +58,9 @@ export function peWidths(p: PeParams): PeWidths {
   };
 }
 
-/** Cycles the post-processing takes per dot product: the terms, then the sum, scale and round steps. */
-export const POST_CYCLES = TERMS + 3;
+/**
+ * Cycles from one dot product's last beat to the next one's, at the least: stage 1, the snapshot,
+ * one per term, the sum, scale and round steps, the result's handshake. A dot product of at least
+ * this many beats streams at one beat per cycle; shorter ones wait for the bank.
+ */
+export const BANK_CYCLES = TERMS + 6;

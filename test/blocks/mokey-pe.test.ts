@@ -1,0 +1,234 @@
+// mokey.pe: the golden model against real arithmetic (the dictionary's products in float64) and
+// hand-worked saturation cases, then the RTL in cosimulation — six shapes in Verilator, two in
+// Icarus, five Verilog mutations caught — and dot products of real transformer tensors (the
+// tiny-LLaMA weights with their activations, the OCR model's SVTR weights) in both simulators, with
+// the error of the PE's fixed point and of the 4-bit codes against float32.
+
+import { describe, expect, it } from 'vitest';
+import { findShared } from '../../src/accuracy/shared-dir.js';
+import { loadTensors, type Tensor } from '../../src/accuracy/tensors.js';
+import type { BlockDef } from '../../src/blocks/block.js';
+import { GOLDEN } from '../../src/blocks/mokey/dictionary.js';
+import { mokeyPeBlock } from '../../src/blocks/mokey/pe/block.js';
+import { peConstants } from '../../src/blocks/mokey/pe/constants.js';
+import { accumulate, peModel } from '../../src/blocks/mokey/pe/golden.js';
+import { dotPacket, strided } from '../../src/blocks/mokey/pe/operands.js';
+import { countLimit, outlierAccBits, params, BANK_CYCLES, sumFrac, type PeParams } from '../../src/blocks/mokey/pe/params.js';
+import { directedPackets, randomPacket } from '../../src/blocks/mokey/pe/stimulus.js';
+import { OUTLIER, quantize, type MokeyTensor } from '../../src/blocks/mokey/quantize.js';
+import { runInProcess } from '../../src/cosim/in-process.js';
+import { seededRng, type Vector } from '../../src/cosim/model.js';
+import { simulate } from '../../src/cosim/run.js';
+import { setupCosim } from '../../src/cosim/setup.js';
+import { vectorSource, type VectorSource } from '../../src/cosim/vectors.js';
+import { cosimClean } from '../helpers/cosim.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const SEED = Number(process.env.BITFORGE_SEED ?? 31);
+console.log(`mokey pe: seed ${SEED}`);
+const DATA = findShared('data/weights', 'manifest.json');
+if (!DATA) console.warn('mokey pe: ../shared/data/weights not found; set BITFORGE_SHARED to run the real-tensor runs');
+
+const P = (o: Partial<PeParams> = {}) => params.parse(o);
+const c = GOLDEN.centroids;
+const UNIT = { scale: 1n << 15n, scale_shift: 0n }; // result = S
+const beat = (p: PeParams, pairs: Array<[number, number]>, o?: [bigint, bigint], last = true, scale = UNIT): Vector => {
+  const v: Vector = { in_last: last ? 1n : 0n, in_mask: (1n << BigInt(pairs.length)) - 1n, ...scale, o_valid: o ? 1n : 0n, o_a: o?.[0] ?? 0n, o_w: o?.[1] ?? 0n };
+  for (let l = 0; l < p.lanes; l++) { v[`a${l}`] = BigInt(pairs[l]?.[0] ?? 0); v[`w${l}`] = BigInt(pairs[l]?.[1] ?? 0); }
+  return v;
+};
+const value = (code: number) => (code & 8 ? -1 : 1) * c[code & 7]!;
+
+describe('mokey.pe golden model', () => {
+  it('the constants are A²·B^e, A·C·B^i and C² to within half an LSB, for F = 4 … 24', () => {
+    for (const F of [4, 8, 16, 24]) {
+      const k = peConstants(F), u = 2 ** F;
+      k.h.forEach((x, e) => expect(Math.abs(Number(x) - GOLDEN.A ** 2 * GOLDEN.B ** e * u)).toBeLessThanOrEqual(0.5));
+      k.g.forEach((x, i) => expect(Math.abs(Number(x) - GOLDEN.A * GOLDEN.C * GOLDEN.B ** i * u)).toBeLessThanOrEqual(0.5));
+      expect(Math.abs(Number(k.z) - GOLDEN.C ** 2 * u)).toBeLessThanOrEqual(0.5);
+    }
+  });
+
+  it('on random packets, S is Σ ±c_i·c_j + Σ o_a·o_w / 2^16 in real arithmetic, within the constants\' rounding; scaling rounds to nearest', () => {
+    const rng = seededRng(SEED);
+    for (const o of [{}, { fracBits: 10 }, { fracBits: 24, lanes: 5 }, { outlierLane: false, lanes: 7 }]) {
+      const p = P(o), F = p.fracBits, FS = sumFrac(p);
+      for (let t = 0; t < 300; t++) {
+        const packet = randomPacket(p, rng);
+        let exact = 0, pairs = 0;
+        for (const v of packet) {
+          for (let l = 0; l < p.lanes; l++) {
+            if (!((v.in_mask! >> BigInt(l)) & 1n)) continue;
+            exact += value(Number(v[`a${l}`])) * value(Number(v[`w${l}`]));
+            pairs++;
+          }
+          if (p.outlierLane && v.o_valid) exact += Number(BigInt.asIntN(16, v.o_a!) * BigInt.asIntN(16, v.o_w!)) / 2 ** 16;
+        }
+        const last = packet[packet.length - 1]!;
+        const s = Number(peModel(p)([...packet.slice(0, -1), { ...last, ...UNIT }])[0]!.result) / 2 ** FS;
+        // Per pair four constants, each off by at most half an LSB: 2 · 2^−F.
+        expect(Math.abs(s - exact), JSON.stringify(o)).toBeLessThanOrEqual(pairs * 2 * 2 ** -F + 1e-9 * Math.abs(exact));
+        const r = Number(peModel(p)(packet)[0]!.result), scaled = (s * 2 ** FS * Number(last.scale)) / 2 ** (15 + Number(last.scale_shift));
+        expect(Math.abs(r - scaled)).toBeLessThanOrEqual(0.5 + 1e-6 * Math.abs(scaled));
+      }
+    }
+  });
+
+  it('hand-worked: one pair (0, 0) is c_0², (7, 15) is −c_7²; lanes off count nothing; the bank restarts per packet', () => {
+    const p = P(), S = (packet: Vector[]) => Number(peModel(p)(packet)[0]!.result) / 2 ** 16;
+    expect(S([beat(p, [[0, 0]])])).toBeCloseTo(c[0]! ** 2, 4);
+    expect(S([beat(p, [[7, 15]])])).toBeCloseTo(-(c[7]! ** 2), 4);
+    expect(S([{ ...beat(p, [[7, 7], [7, 7]]), in_mask: 2n }])).toBeCloseTo(c[7]! ** 2, 4);
+    expect(S([beat(p, [], [-32768n, -32768n])])).toBe(2 ** 30 / 2 ** 16 / 2 ** 0 * 1); // (−128)² in Q7.8
+    // Rounding half up: S = 1 LSB scaled by 1/2 is a tie and rounds up; −1 LSB by 1/2 rounds to 0.
+    const tie = (o: [bigint, bigint]) => peModel(p)([beat(p, [], o, true, { scale: 1n << 14n, scale_shift: 0n })])[0]!.result;
+    expect(tie([1n, 1n])).toBe(1n);
+    expect(tie([-1n, 1n])).toBe(0n);
+  });
+
+  it('saturation: counters stop at ±(2^(C−1) − 1) per beat and come back down; the outlier sum stops at its width', () => {
+    const p = P({ lanes: 1, countBits: 4 }), M = countLimit(p);
+    expect(M).toBe(7n);
+    const k = peConstants(p.fracBits), one = k.h[0]! + 2n * k.g[0]! + k.z; // one (0, 0) pair, in T's LSBs
+    const run = (n: number, m: number) => [...Array.from({ length: n }, () => beat(p, [[0, 0]], undefined, false)), ...Array.from({ length: m }, () => beat(p, [[8, 0]], undefined, false))];
+    const withLast = (b: Vector[]) => { b[b.length - 1] = { ...b[b.length - 1]!, in_last: 1n }; return b; };
+    expect(peModel(p)(withLast(run(10, 0)))[0]!.result).toBe(7n * one);
+    expect(peModel(p)(withLast(run(10, 3)))[0]!.result).toBe(4n * one);
+    expect(peModel(p)(withLast(run(3, 12)))[0]!.result).toBe(-7n * one);
+    const acc = accumulate(p, withLast(run(10, 3)));
+    expect([acc.h[0], acc.g[0], acc.gp[0], acc.z]).toEqual([4n, 4n, 4n, 4n]);
+    const MO = (1n << BigInt(outlierAccBits(p) - 1)) - 1n;
+    const outl = withLast(Array.from({ length: 20 }, () => beat(p, [], [-32768n, -32768n], false)));
+    expect(accumulate(p, outl).o).toBe(MO);
+    expect(peModel(p)(outl)[0]!.result).toBe(MO);
+  });
+
+  it('the directed packets reach every counter limit and, for C ≤ 12, the outlier sum\'s', () => {
+    for (const o of [{}, { lanes: 4, countBits: 6 }]) {
+      const p = P(o), M = countLimit(p), MO = (1n << BigInt(outlierAccBits(p) - 1)) - 1n;
+      const accs = directedPackets(p, seededRng(1)).map((pk) => accumulate(p, pk));
+      expect(accs.some((a) => a.h[14] === M && a.z === M)).toBe(true);
+      expect(accs.some((a) => a.h.includes(-M))).toBe(true);
+      if (p.countBits <= 12) expect(accs.some((a) => a.o === MO) && accs.some((a) => a.o === -MO)).toBe(true);
+    }
+  });
+});
+
+const CONFIGS: Array<Partial<PeParams>> = [
+  {}, // L = 16, C = 16, F = 16, outlier lane
+  { lanes: 4, countBits: 6 },
+  { lanes: 1, countBits: 3, fracBits: 4 },
+  { lanes: 3, countBits: 8, fracBits: 20, outlierLane: false },
+  { lanes: 64, countBits: 10 },
+  { lanes: 8, countBits: 32, fracBits: 24 },
+];
+
+describe('mokey.pe in cosimulation', () => {
+  for (const o of CONFIGS) {
+    it(`${JSON.stringify(o)}: 3·10^4 random beats + the directed packets in Verilator, 0 mismatches`, async () => {
+      const r = await cosimClean(mokeyPeBlock, P(o), 'verilator', { seed: SEED, vectors: 30_000, label: JSON.stringify(o) });
+      expect(r.passed).toBeGreaterThan(800);
+    }, 300_000);
+  }
+
+  it('Icarus agrees (the default, and L = 4 with C = 6)', async () => {
+    for (const o of [{}, { lanes: 4, countBits: 6 }]) await cosimClean(mokeyPeBlock, P(o), 'icarus', { seed: SEED, vectors: 2000, label: JSON.stringify(o) });
+  }, 600_000);
+
+  it('mutations are caught: no counter saturation, a constant off by one LSB, no rounding, one lane\'s sign as OR, the counters not restarted', async () => {
+    const p = P(), k3 = peConstants(p.fracBits).h[3]!;
+    const hex = (x: bigint) => `'sh${x.toString(16)}`;
+    const mutations: Array<[string, (v: string) => string]> = [
+      ['saturation', (v) => v.replace(/\(count(\d+)_t0 > [^?]+\? [^:]+: \(\(count\1_t0 < [^?]+\? [^:]+: (\$signed\(count\1_t0\[\d+:0\]\))\)/g, '$2')],
+      ['constant', (v) => v.replace(hex(k3), hex(k3 + 1n))],
+      ['rounding', (v) => v.replace(/(\$signed\(\{result_r_t\d+\[\d+\], result_r_t\d+\}\)) \+ (\d+)'sd1/, "$1 + $2'sd0")],
+      ['sign', (v) => v.replace('a5[3] ^ w5[3]', 'a5[3] | w5[3]')],
+      ['restart', (v) => v.replace(/count7 <= s1_last \? \d+'sd0 : count7_t1;/, 'count7 <= count7_t1;')],
+    ];
+    for (const [name, mutate] of mutations) {
+      let changed = false;
+      const outDir = mkdtempSync(join(tmpdir(), 'bitforge-mokey-'));
+      const r = await simulate(mokeyPeBlock, p, 'verilator', { seed: SEED, vectors: 5000, outDir, transformVerilog: (_, v) => { const m = mutate(v); changed ||= m !== v; return m; } });
+      expect(changed, name).toBe(true);
+      expect(r.failed, name).toBeGreaterThanOrEqual(1);
+      expect(r.report[0], name).toMatch(/^MISMATCH at output \d+: beat \d+ of packet \d+/);
+    }
+  }, 600_000);
+
+  it('steady state: dot products of at least the post-processing\'s length run at one beat per cycle', async () => {
+    const p = P(), rng = seededRng(SEED);
+    const packets = Array.from({ length: 40 }, () => {
+      const n = BANK_CYCLES + Math.floor(rng() * 20);
+      return Array.from({ length: n }, (_, b) => beat(p, Array.from({ length: 16 }, () => [Math.floor(rng() * 16), Math.floor(rng() * 16)] as [number, number]), [1n, 2n], b === n - 1));
+    });
+    const beats = packets.reduce((s, x) => s + x.length, 0);
+    const s = setupCosim(only(packets), p), src = vectorSource(s, { seed: SEED, vectors: 0 });
+    const steady: VectorSource = { ...src, *chunks(size) { for (const ch of src.chunks(size)) yield { ...ch, gaps: ch.gaps.fill(0), stalls: ch.stalls.fill(0) }; } };
+    const r = await runInProcess(s, steady);
+    expect(r.failed).toBe(0);
+    expect(r.cycles).toBeLessThanOrEqual(beats + BANK_CYCLES);
+  }, 300_000);
+});
+
+/** mokey.pe with exactly these packets as its stimulus. */
+function only(packets: Vector[][]): BlockDef {
+  return { ...mokeyPeBlock, cosim: { ...mokeyPeBlock.cosim!, stimulus: () => ({ directed: packets, random: () => [] }) } } as unknown as BlockDef;
+}
+
+interface RealDots { name: string; a: Tensor; aQ: MokeyTensor; w: Tensor; wQ: MokeyTensor; dots: Array<[Int32Array, Int32Array]> }
+
+describe('mokey.pe on real transformer tensors', () => {
+  it.skipIf(!DATA)('tiny-LLaMA W·x and the OCR model\'s SVTR fc1·fc2: 0 mismatches in both simulators; the fixed point costs < 0.1 % against float64 of the same codes', async () => {
+    const set = loadTensors(DATA!), p = P();
+    const cases: RealDots[] = [];
+    // stories260K: rows of W (out × in) against activation rows, for a projection and the FFN down.
+    for (const name of ['layer0.wq × attn_in', 'layer3.w1 × ffn_in', 'layer2.w2 × ffn_hidden']) {
+      const pair = set.pairs.find((x) => x.name === name)!;
+      const [outs, width] = pair.weight.shape as [number, number];
+      const dots: RealDots['dots'] = [];
+      for (let r = 0; r < 6; r++) for (let j = 0; j < outs; j += 4) dots.push([strided(r * 40 * width, width), strided(j * width, width)]);
+      cases.push({ name, a: pair.act, aQ: quantize(pair.act.data), w: pair.weight, wQ: quantize(pair.weight.data), dots });
+    }
+    // ppocrv4 (no activations in the data set): fc1 [120 × 240] · fc2 [240 × 120] of an SVTR block.
+    const fc1 = set.weights.find((t) => t.name.endsWith('linear_79.w_0'))!, fc2 = set.weights.find((t) => t.name.endsWith('linear_80.w_0'))!;
+    const dots: RealDots['dots'] = [];
+    for (let i = 0; i < 120; i += 6) for (let k = 0; k < 120; k += 6) dots.push([strided(i * 240, 240), strided(k, 240, 120)]);
+    cases.push({ name: 'ppocrv4 linear_79 · linear_80', a: fc1, aQ: quantize(fc1.data), w: fc2, wQ: quantize(fc2.data), dots });
+
+    const packets: Vector[][] = [];
+    for (const cs of cases) {
+      const FS = sumFrac(p);
+      let fixedErr = 0, codeRef = 0, quantErr = 0, floatRef = 0, outliers = 0;
+      for (const [ia, iw] of cs.dots) {
+        const pk = dotPacket(p, { a: cs.aQ, aAt: ia, w: cs.wQ, wAt: iw });
+        packets.push(pk);
+        outliers += pk.filter((v) => v.o_valid).length;
+        const got = Number(peModel(p)(pk)[0]!.result) / 2 ** FS;
+        let same = 0, ref = 0;
+        for (let k = 0; k < ia.length; k++) {
+          same += zOf(cs.aQ, ia[k]!) * zOf(cs.wQ, iw[k]!) * cs.aQ.std * cs.wQ.std;
+          ref += (cs.a.data[ia[k]!]! - cs.aQ.mean) * (cs.w.data[iw[k]!]! - cs.wQ.mean);
+        }
+        fixedErr += (got - same) ** 2; codeRef += same ** 2; quantErr += (got - ref) ** 2; floatRef += ref ** 2;
+      }
+      const fixedRel = Math.sqrt(fixedErr / codeRef), quantRel = Math.sqrt(quantErr / floatRef);
+      console.log(`mokey pe, ${cs.name}: ${cs.dots.length} dot products, ${outliers} outlier pairs; relative error of the PE against float64 of the same codes ${fixedRel.toExponential(2)}, against the float32 (centred) dot ${quantRel.toFixed(3)}`);
+      expect(fixedRel, cs.name).toBeLessThan(1e-3);
+      expect(quantRel, cs.name).toBeLessThan(0.5);
+      expect(outliers, cs.name).toBeGreaterThan(0);
+    }
+    for (const sim of ['verilator', 'icarus'] as const) {
+      expect((await cosimClean(only(packets), p, sim, { seed: SEED, vectors: 0, label: sim })).passed).toBe(packets.length);
+    }
+  }, 600_000);
+});
+
+/** A value's z-score as the codes say: its centroid, or the outlier's exact z. */
+function zOf(q: MokeyTensor, k: number): number {
+  const code = q.codes[k]!;
+  if (code !== OUTLIER) return value(code);
+  const i = q.outlierPositions.indexOf(k);
+  return (q.outlierValues[i]! * q.outlierScale - q.mean) / q.std;
+}
