@@ -15,6 +15,7 @@ const variants: Record<string, Array<Record<string, unknown>>> = {
   'tensordash.pe': [{ lanes: 4, lookahead: 1, signed: false }, { lanes: 1, lookahead: 0, candidates: '0:0', aBits: 1, bBits: 1 }, { lanes: 5, lookahead: 3, multiplier: 'operator', rows: 1 }],
   'apack.encoder': [{ bits: 16, symbols: 32, precision: 15 }, { bits: 2, symbols: 1, precision: 1 }],
   'apack.decoder': [{ bits: 16, symbols: 32, precision: 15 }, { bits: 2, symbols: 1, precision: 1 }, { search: 'divide' }, { search: 'divide', bits: 16, precision: 15 }],
+  'mokey.pe': [{ lanes: 1, countBits: 2, fracBits: 2, outlierLane: false }, { lanes: 64, countBits: 32, fracBits: 24 }, { lanes: 3, countBits: 5, postMacs: 7 }, { postMacs: 24 }],
   'loom.tile': [{ signed: true, bits: 4, rows: 2, cols: 3 }, { mode: 'fc', rows: 1, cols: 1, lanes: 1, maxPrecision: 3 }],
 };
 

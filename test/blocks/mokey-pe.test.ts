@@ -13,7 +13,7 @@ import { mokeyPeBlock } from '../../src/blocks/mokey/pe/block.js';
 import { peConstants } from '../../src/blocks/mokey/pe/constants.js';
 import { accumulate, peModel } from '../../src/blocks/mokey/pe/golden.js';
 import { dotPacket, strided } from '../../src/blocks/mokey/pe/operands.js';
-import { countLimit, outlierAccBits, params, BANK_CYCLES, sumFrac, type PeParams } from '../../src/blocks/mokey/pe/params.js';
+import { countLimit, outlierAccBits, bankCycles, params, sumFrac, type PeParams } from '../../src/blocks/mokey/pe/params.js';
 import { directedPackets, randomPacket } from '../../src/blocks/mokey/pe/stimulus.js';
 import { OUTLIER, quantize, type MokeyTensor } from '../../src/blocks/mokey/quantize.js';
 import { runInProcess } from '../../src/cosim/in-process.js';
@@ -121,8 +121,10 @@ const CONFIGS: Array<Partial<PeParams>> = [
   { lanes: 4, countBits: 6 },
   { lanes: 1, countBits: 3, fracBits: 4 },
   { lanes: 3, countBits: 8, fracBits: 20, outlierLane: false },
-  { lanes: 64, countBits: 10 },
+  { lanes: 24, countBits: 10 },
   { lanes: 8, countBits: 32, fracBits: 24 },
+  { postMacs: 4 },
+  { lanes: 2, countBits: 5, postMacs: 5 },
 ];
 
 describe('mokey.pe in cosimulation', () => {
@@ -157,10 +159,10 @@ describe('mokey.pe in cosimulation', () => {
     }
   }, 600_000);
 
-  it('steady state: dot products of at least the post-processing\'s length run at one beat per cycle', async () => {
-    const p = P(), rng = seededRng(SEED);
+  it.each([1, 4, 24])('steady state, %i post-processing terms per cycle: dot products of at least bankCycles beats run at one beat per cycle', async (postMacs) => {
+    const p = P({ postMacs }), rng = seededRng(SEED);
     const packets = Array.from({ length: 40 }, () => {
-      const n = BANK_CYCLES + Math.floor(rng() * 20);
+      const n = bankCycles(p) + Math.floor(rng() * 20);
       return Array.from({ length: n }, (_, b) => beat(p, Array.from({ length: 16 }, () => [Math.floor(rng() * 16), Math.floor(rng() * 16)] as [number, number]), [1n, 2n], b === n - 1));
     });
     const beats = packets.reduce((s, x) => s + x.length, 0);
@@ -168,7 +170,7 @@ describe('mokey.pe in cosimulation', () => {
     const steady: VectorSource = { ...src, *chunks(size) { for (const ch of src.chunks(size)) yield { ...ch, gaps: ch.gaps.fill(0), stalls: ch.stalls.fill(0) }; } };
     const r = await runInProcess(s, steady);
     expect(r.failed).toBe(0);
-    expect(r.cycles).toBeLessThanOrEqual(beats + BANK_CYCLES);
+    expect(r.cycles).toBeLessThanOrEqual(beats + bankCycles(p));
   }, 300_000);
 });
 

@@ -1,7 +1,7 @@
 import { defineBlock } from '../../block.js';
 import { mokeyPe } from './generator.js';
 import { peModel } from './golden.js';
-import { params, BANK_CYCLES } from './params.js';
+import { bankCycles, params } from './params.js';
 import { peStimulus } from './stimulus.js';
 
 export const mokeyPeBlock = defineBlock({
@@ -11,7 +11,7 @@ export const mokeyPeBlock = defineBlock({
   generator: mokeyPe,
   // A packet is one dot product; its result leaves on out_valid/out_ready. A one-beat packet waits
   // for the post-processing of the one before it.
-  handshake: () => ({ kind: 'stream', maxInterval: BANK_CYCLES + 2 }),
+  handshake: (p) => ({ kind: 'stream', maxInterval: bankCycles(p) + 2 }),
   golden: 'mokey/pe/golden.ts: counters, constants and rounding from blocks.md §6 in BigInt',
   cosim: {
     kind: 'packet',

@@ -10,7 +10,7 @@
 import { Bool, cat, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
 import { INDEXES } from '../dictionary.js';
 import { peConstants } from './constants.js';
-import { countLimit, EXPONENTS, OUTLIER_BITS, OUTLIER_FRAC, outlierAccBits, peWidths, SCALE_BITS, SCALE_FRAC, SHIFT_BITS, sumFrac, TERMS, type PeParams } from './params.js';
+import { countLimit, EXPONENTS, OUTLIER_BITS, OUTLIER_FRAC, outlierAccBits, peWidths, SCALE_BITS, SCALE_FRAC, SHIFT_BITS, postSteps, sumFrac, type PeParams } from './params.js';
 
 /** clamp(x, −m, m) as SInt(w). */
 function saturate(x: Expr, m: bigint, w: number): Expr {
@@ -90,14 +90,16 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
   const bank = bankIn.map((_, t) => reg(`term${t}`, SInt(W.term)));
   const oBank = oNext ? reg('o_bank', SInt(WO)) : undefined;
   const bScale = reg('bank_scale', UInt(SCALE_BITS)), bShift = reg('bank_shift', UInt(SHIFT_BITS));
-  const step = reg('step', UInt(std.bitsFor(TERMS + 3)), { init: 0 });
+  const steps = postSteps(p), KM = p.postMacs;
+  const step = reg('step', UInt(std.bitsFor(steps + 3)), { init: 0 });
   const acc = reg('acc', SInt(W.codes));
   const sum = reg('sum', SInt(W.sum));
   const scaled = reg('scaled', SInt(W.sum + SCALE_BITS + 1));
   const oValid = reg('out_valid_r', Bool, { init: 0 }), oResult = reg('result_r', SInt(W.result));
 
+  // Per multiplier m, its constant for each step: term step·KM + m (zero past the last term).
   const table = [...K.h, ...K.g, K.z].map((k) => lit(k, SInt(W.constant)));
-  const constant = std.select(step, table);
+  const constants = Array.from({ length: KM }, (_, m) => std.select(step, table.filter((_, t) => t % KM === m), lit(0, SInt(W.constant))));
   const fs = sumFrac(p);
   when(snap, () => {
     bank.forEach((b, t) => b.set(bankIn[t]!));
@@ -107,20 +109,21 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
     acc.set(lit(0, SInt(W.codes)));
     step.set(lit(0, step.type));
     busy.set(lit(1, Bool));
-  }).elseWhen(busy.and(step.lt(TERMS)), () => {
-    // One term per cycle: acc += bank[0] · k[step], and the chain moves up.
-    acc.set(acc.add(bank[0]!.mul(constant)).trunc(W.codes).asSInt());
-    bank.forEach((b, t) => { if (t + 1 < bank.length) b.set(bank[t + 1]!); });
+  }).elseWhen(busy.and(step.lt(steps)), () => {
+    // KM terms per cycle: acc += Σ_m bank[m] · k[step·KM + m], and the chain moves up by KM.
+    const products = constants.map((k, m) => bank[m]!.mul(k));
+    acc.set(products.reduce((s, x) => s.add(x), acc as Expr).trunc(W.codes).asSInt());
+    bank.forEach((b, t) => { if (t + KM < bank.length) b.set(bank[t + KM]!); else b.set(lit(0, SInt(W.term))); });
     step.set(step.add(1).trunc(step.width));
-  }).elseWhen(busy.and(step.eq(TERMS)), () => {
+  }).elseWhen(busy.and(step.eq(steps)), () => {
     const codes = acc.shl(fs - p.fracBits);
     const s = oBank ? codes.add(oBank.shl(fs - 2 * OUTLIER_FRAC)) : codes;
     sum.set(s.sext(Math.max(s.width, W.sum)).trunc(W.sum).asSInt());
     step.set(step.add(1).trunc(step.width));
-  }).elseWhen(busy.and(step.eq(TERMS + 1)), () => {
+  }).elseWhen(busy.and(step.eq(steps + 1)), () => {
     scaled.set(sum.mul(bScale.zext(SCALE_BITS + 1).asSInt()));
     step.set(step.add(1).trunc(step.width));
-  }).elseWhen(busy.and(step.eq(TERMS + 2)), () => {
+  }).elseWhen(busy.and(step.eq(steps + 2)), () => {
     // ⌊(x + 2^(k−1)) / 2^k⌋ = ⌊(⌊x / 2^(k−1)⌋ + 1) / 2⌋ with k = 15 + shift.
     const half = std.barrelShift(scaled.bits(scaled.width - 1, SCALE_FRAC - 1).asSInt(), bShift, 'right-arith');
     const rounded = half.add(lit(1, SInt(2))).bits(half.width, 1).asSInt();

@@ -11,6 +11,7 @@ export const params = z.object({
   countBits: z.number().int().min(2).max(32).default(16).describe('width of the H, G, G′ and Z counters; they saturate at ±(2^(C−1) − 1)'),
   fracBits: z.number().int().min(2).max(24).default(16).describe('fraction bits of the post-processing constants A²·B^e, A·C·B^i and C² (round to nearest)'),
   outlierLane: z.boolean().default(true).describe('a 16 × 16 fixed-point MAC lane for pairs with an outlier (one pair per beat)'),
+  postMacs: z.number().int().min(1).max(24).default(1).describe('post-processing terms per cycle (multipliers): more shortens the time a dot product holds the bank'),
 });
 export type PeParams = z.infer<typeof params>;
 
@@ -63,4 +64,7 @@ export function peWidths(p: PeParams): PeWidths {
  * one per term, the sum, scale and round steps, the result's handshake. A dot product of at least
  * this many beats streams at one beat per cycle; shorter ones wait for the bank.
  */
-export const BANK_CYCLES = TERMS + 6;
+export const bankCycles = (p: Pick<PeParams, 'postMacs'>) => postSteps(p) + 6;
+
+/** Cycles of the term loop: TERMS terms, postMacs a cycle. */
+export const postSteps = (p: Pick<PeParams, 'postMacs'>) => Math.ceil(TERMS / p.postMacs);
