@@ -69,3 +69,69 @@ export function runMokeyBench() {
   console.log(`mokey: W·x relative error over ${dots.pairs} pairs: Mokey ${dots.mokey.toFixed(4)}, int4 ${dots.int4.toFixed(4)}, MXFP4 ${dots.mxfp4.toFixed(4)}`);
   return { data: dir, summary, rows };
 }
+
+/**
+ * Cost of mokey.pe next to one int.mac 8×8 and one minifloat.mac e4m3 (Kulisch), on xc7 and ice40,
+ * in one run. A Mokey lane does one 4-bit × 4-bit multiply-accumulate per cycle, so a lane is the
+ * MAC-equivalent. Per lane two ways: the 16-lane PE's total over 16 (the shared counters, bank and
+ * post-processing spread over the lanes), and the marginal lane (16 lanes less 1 lane, over 15).
+ */
+export async function runMokeyCost() {
+  const { mokeyPeBlock } = await import('../dist/blocks/mokey/pe/block.js');
+  const { intMacBlock } = await import('../dist/blocks/int/mac/block.js');
+  const { minifloatMacBlock } = await import('../dist/blocks/minifloat/mac/block.js');
+  const { synthesizeUnits } = await import('./pool.mjs');
+  const units = [
+    { key: 'pe1', label: 'mokey.pe L=1', block: mokeyPeBlock, params: { lanes: 1 } },
+    { key: 'pe16', label: 'mokey.pe L=16 (defaults: C=16, F=16, outlier lane)', block: mokeyPeBlock, params: { lanes: 16 } },
+    { key: 'pe16m4', label: 'mokey.pe L=16, post-macs 4', block: mokeyPeBlock, params: { lanes: 16, postMacs: 4 } },
+    { key: 'int8', label: 'int.mac 8×8', block: intMacBlock, params: { aBits: 8, bBits: 8 } },
+    { key: 'e4m3', label: 'minifloat.mac e4m3 × e4m3 (Kulisch)', block: minifloatMacBlock, params: { a: 'e4m3', b: 'e4m3' } },
+  ];
+  const targets = ['xc7', 'ice40'];
+  const rows = [];
+  for (const { unit: u, target, report: r } of await synthesizeUnits(units, targets)) {
+    rows.push({ key: u.key, unit: u.label, target, lut: r.totals.lut, ff: r.totals.ff, carry: r.totals.carry, dsp: r.totals.dsp, fmaxMHz: r.pnr?.fmaxMHz ?? null, unplaced: r.pnr?.unplaced ?? null });
+  }
+  const perLane = targets.map((target) => {
+    const get = (key) => rows.find((r) => r.key === key && r.target === target);
+    const pe1 = get('pe1'), pe16 = get('pe16'), int8 = get('int8'), e4m3 = get('e4m3');
+    const lane = { lut: pe16.lut / 16, ff: pe16.ff / 16 }, marginal = { lut: (pe16.lut - pe1.lut) / 15, ff: (pe16.ff - pe1.ff) / 15 };
+    return {
+      target, lane, marginal, int8: { lut: int8.lut, ff: int8.ff }, e4m3: { lut: e4m3.lut, ff: e4m3.ff },
+      laneOverInt8Lut: lane.lut / int8.lut, marginalOverInt8Lut: marginal.lut / int8.lut, marginalOverE4m3Lut: marginal.lut / e4m3.lut,
+      dsp16: pe16.dsp,
+    };
+  });
+  for (const r of rows) console.log(`${r.unit} on ${r.target}: LUT ${r.lut}, FF ${r.ff}, DSP ${r.dsp}${r.fmaxMHz ? `, ${r.fmaxMHz} MHz` : ''}${r.unplaced ? ` (${r.unplaced})` : ''}`);
+  for (const x of perLane) console.log(`mokey cost on ${x.target}: per lane ${x.lane.lut.toFixed(0)} LUT / ${x.lane.ff.toFixed(0)} FF (marginal ${x.marginal.lut.toFixed(0)} / ${x.marginal.ff.toFixed(0)}); int.mac 8×8 ${x.int8.lut} / ${x.int8.ff}; minifloat.mac e4m3 ${x.e4m3.lut} / ${x.e4m3.ff}`);
+  return { rows, perLane };
+}
+
+/** Cycles per dot product (cycle model, params.ts bankCycles): lanes, outlier pairs or the bank, whichever is longest. */
+export async function runMokeyCycles() {
+  const { bankCycles } = await import('../dist/blocks/mokey/pe/params.js');
+  const dir = findShared('data/weights', 'manifest.json');
+  const set = loadTensors(dir);
+  const rows = [];
+  for (const postMacs of [1, 4, 24]) {
+    for (const lanes of [16]) {
+      let beats = 0, cycles = 0, pairs = 0, outliers = 0;
+      for (const { weight, act } of set.pairs) {
+        const [outs, width] = weight.shape;
+        const qw = quantize(weight.data), qx = quantize(act.data);
+        for (let r = 0; r * width < act.data.length; r += 16) {
+          for (let j = 0; j < outs; j++) {
+            let o = 0;
+            for (let i = 0; i < width; i++) if (qw.codes[j * width + i] === 0xff || qx.codes[r * width + i] === 0xff) o++;
+            const b = Math.max(1, Math.ceil((width - o) / lanes), o);
+            beats += b; cycles += Math.max(b, bankCycles({ postMacs })); pairs += width; outliers += o;
+          }
+        }
+      }
+      rows.push({ lanes, postMacs, bankCycles: bankCycles({ postMacs }), pairsPerCycle: pairs / cycles, laneUse: (pairs - outliers) / (cycles * lanes), outlierPairs: outliers / pairs });
+    }
+  }
+  for (const r of rows) console.log(`mokey cycles on the ${set.pairs.length} transformer pairs, L=${r.lanes}, post-macs ${r.postMacs}: ${r.pairsPerCycle.toFixed(2)} pairs per cycle (lanes ${(100 * r.laneUse).toFixed(1)} % busy), outlier pairs ${(100 * r.outlierPairs).toFixed(2)} %`);
+  return rows;
+}

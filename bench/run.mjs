@@ -215,8 +215,8 @@ writeFileSync('bench/results/apack.md', [
 
 // ---- Mokey (issue 11), the software side ----
 if (want('mokey')) {
-const { runMokeyBench } = await import('./mokey.mjs');
-const mk = runMokeyBench();
+const { runMokeyBench, runMokeyCost, runMokeyCycles } = await import('./mokey.mjs');
+const mk = { ...runMokeyBench(), cycles: await runMokeyCycles(), cost: await runMokeyCost() };
 const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/mokey.json', JSON.stringify({ ...meta, ...mk }, null, 2) + '\n');
@@ -230,6 +230,17 @@ writeFileSync('bench/results/mokey.md', [
   '| | Mokey | int4 | MXFP4 |', '|---|---:|---:|---:|',
   `| mean SQNR over the weight tensors (dB) | ${db(s.meanSqnrDb.mokey)} | ${db(s.meanSqnrDb.int4)} | ${db(s.meanSqnrDb.mxfp4)} |`,
   `| W·x relative error, both operands quantized (${s.dots.pairs} transformer pairs) | ${s.dots.mokey.toFixed(4)} | ${s.dots.int4.toFixed(4)} | ${s.dots.mxfp4.toFixed(4)} |`, '',
+  '## The PE: mokey.pe', '',
+  'Cost (Yosys synth_xilinx / synth_ice40, nextpnr-ice40 on the HX8K for Fmax). A lane does one 4-bit × 4-bit multiply-accumulate per cycle: the MAC-equivalent.', '',
+  '| unit | target | LUT | FF | carry | DSP | Fmax |', '|---|---|---:|---:|---:|---:|---:|',
+  ...mk.cost.rows.map((r) => `| ${r.unit} | ${r.target} | ${r.lut} | ${r.ff} | ${r.carry} | ${r.dsp} | ${r.fmaxMHz ? `${r.fmaxMHz} MHz` : r.unplaced ?? 'n/a'} |`), '',
+  'Per MAC-equivalent: the 16-lane PE over 16, and the marginal lane ((L=16 − L=1) / 15), next to one MAC:', '',
+  '| target | Mokey lane LUT / FF | marginal lane LUT / FF | int.mac 8×8 LUT / FF | minifloat.mac e4m3 LUT / FF | lane / int8 (LUT) | marginal / int8 | marginal / e4m3 |', '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...mk.cost.perLane.map((x) => `| ${x.target} | ${x.lane.lut.toFixed(0)} / ${x.lane.ff.toFixed(0)} | ${x.marginal.lut.toFixed(0)} / ${x.marginal.ff.toFixed(0)} | ${x.int8.lut} / ${x.int8.ff} | ${x.e4m3.lut} / ${x.e4m3.ff} | ${x.laneOverInt8Lut.toFixed(2)} | ${x.marginalOverInt8Lut.toFixed(2)} | ${x.marginalOverE4m3Lut.toFixed(2)} |`), '',
+  `Throughput on the ${s.dots.pairs} transformer pairs (every 16th activation row × every weight row; cycle model of params.ts, checked by the steady-state test): a dot product takes max(⌈code pairs / L⌉, outlier pairs, bankCycles) cycles.`, '',
+  '| lanes | post-macs | bankCycles | pairs per cycle | lanes busy | outlier pairs |', '|---:|---:|---:|---:|---:|---:|',
+  ...mk.cycles.map((r) => `| ${r.lanes} | ${r.postMacs} | ${r.bankCycles} | ${r.pairsPerCycle.toFixed(2)} | ${(100 * r.laneUse).toFixed(1)} % | ${(100 * r.outlierPairs).toFixed(2)} % |`), '',
+  '## Quantization per tensor', '',
   '| tensor | values | outliers | Mokey SQNR (dB) | int4 SQNR (dB) | MXFP4 SQNR (dB) |', '|---|---:|---:|---:|---:|---:|',
   ...mk.rows.map((r) => `| ${r.tensor} | ${r.values} | ${(100 * r.outlierRate).toFixed(2)} % | ${db(r.mokeySqnrDb)} | ${db(r.int4SqnrDb)} | ${db(r.mxfp4SqnrDb)} |`), '',
 ].join('\n'));
