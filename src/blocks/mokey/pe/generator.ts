@@ -3,20 +3,17 @@
 // lanes that hit it with +1 minus those with −1; stage 2 adds the counts to the 32 saturating counters
 // (H[0…14], G[0…7], G′[0…7], Z) and the outlier lane's product to its accumulator. On a dot
 // product's last beat the counters move to a snapshot bank and restart at zero, so the next dot
-// product accumulates while the post-processor works: one multiply-accumulate per term with the
-// A²·B^e / A·C·B^i / C² table (constants.ts), the outlier sum added, × scale, rounded and shifted
-// (golden.ts states the arithmetic). A last beat waits while the bank is still busy.
+// product accumulates while the post-processor works: postMacs multiply-accumulates per cycle with
+// the A²·B^e / A·C·B^i / C² table (constants.ts), then the outlier sum added gives S, which goes to
+// the scaler (scaler.ts: × scale, rounded and shifted) and frees the bank. golden.ts states the
+// arithmetic. A last beat waits while the bank is still busy.
 
 import { Bool, cat, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
 import { INDEXES } from '../dictionary.js';
 import { peConstants } from './constants.js';
-import { countLimit, EXPONENTS, OUTLIER_BITS, OUTLIER_FRAC, outlierAccBits, peWidths, SCALE_BITS, SCALE_FRAC, SHIFT_BITS, postSteps, sumFrac, type PeParams } from './params.js';
-
-/** clamp(x, −m, m) as SInt(w). */
-function saturate(x: Expr, m: bigint, w: number): Expr {
-  const hi = lit(m, SInt(w)), lo = lit(-m, SInt(w));
-  return mux(x.gt(hi.sext(x.width)), hi, mux(x.lt(lo.sext(x.width)), lo, x.trunc(w).asSInt()));
-}
+import { saturate } from './saturate.js';
+import { scaler } from './scaler.js';
+import { EXPONENTS, OUTLIER_BITS, OUTLIER_FRAC, outlierAccBits, peWidths, SCALE_BITS, SHIFT_BITS, postSteps, sumFrac, type PeParams } from './params.js';
 
 /** A beat's signed count: lanes with +1 minus lanes with −1, as SInt(w). */
 function signedCount(pos: Expr[], neg: Expr[], w: number): Expr {
@@ -25,7 +22,7 @@ function signedCount(pos: Expr[], neg: Expr[], w: number): Expr {
 }
 
 export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
-  const L = p.lanes, C = p.countBits, W = peWidths(p), K = peConstants(p.fracBits), M = countLimit(p);
+  const L = p.lanes, C = p.countBits, W = peWidths(p), K = peConstants(p.fracBits);
   const inValid = input('in_valid', Bool), inLast = input('in_last', Bool), inMask = input('in_mask', UInt(L));
   const a = Array.from({ length: L }, (_, l) => input(`a${l}`, UInt(4)));
   const w = Array.from({ length: L }, (_, l) => input(`w${l}`, UInt(4)));
@@ -73,10 +70,10 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
 
   // Stage 2: the saturating counters and the outlier accumulator; a last beat moves them to the bank.
   const cnt = d.map((_, k) => reg(`count${k}`, SInt(C), { init: 0 }));
-  const next = cnt.map((c, k) => saturate(c.add(d[k]!), M, C));
+  const next = cnt.map((c, k) => saturate(c.add(d[k]!), C));
   const WO = outlierAccBits(p);
   const oAcc = o ? reg('o_acc', SInt(WO), { init: 0 }) : undefined;
-  const oNext = oAcc && s1Prod ? saturate(oAcc.add(s1Prod), (1n << BigInt(WO - 1)) - 1n, WO) : undefined;
+  const oNext = oAcc && s1Prod ? saturate(oAcc.add(s1Prod), WO) : undefined;
   const snap = s1Valid.and(s1Last);
   when(s1Valid, () => {
     cnt.forEach((c, k) => c.set(mux(s1Last, lit(0, SInt(C)), next[k]!)));
@@ -91,16 +88,18 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
   const oBank = oNext ? reg('o_bank', SInt(WO)) : undefined;
   const bScale = reg('bank_scale', UInt(SCALE_BITS)), bShift = reg('bank_shift', UInt(SHIFT_BITS));
   const steps = postSteps(p), KM = p.postMacs;
-  const step = reg('step', UInt(std.bitsFor(steps + 3)), { init: 0 });
+  const step = reg('step', UInt(std.bitsFor(steps)), { init: 0 });
   const acc = reg('acc', SInt(W.codes));
-  const sum = reg('sum', SInt(W.sum));
-  const scaled = reg('scaled', SInt(W.sum + SCALE_BITS + 1));
-  const oValid = reg('out_valid_r', Bool, { init: 0 }), oResult = reg('result_r', SInt(W.result));
+  const out = scaler(p, outReady);
 
   // Per multiplier m, its constant for each step: term step·KM + m (zero past the last term).
   const table = [...K.h, ...K.g, K.z].map((k) => lit(k, SInt(W.constant)));
   const constants = Array.from({ length: KM }, (_, m) => std.select(step, table.filter((_, t) => t % KM === m), lit(0, SInt(W.constant))));
   const fs = sumFrac(p);
+  const codes = acc.shl(fs - p.fracBits);
+  const S = oBank ? codes.add(oBank.shl(fs - 2 * OUTLIER_FRAC)) : codes;
+  const handOff = busy.and(step.eq(steps)).and(out.free);
+  out.load(handOff, S.sext(Math.max(S.width, W.sum)).trunc(W.sum).asSInt(), bScale, bShift);
   when(snap, () => {
     bank.forEach((b, t) => b.set(bankIn[t]!));
     if (oBank && oNext) oBank.set(oNext);
@@ -115,27 +114,12 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
     acc.set(products.reduce((s, x) => s.add(x), acc as Expr).trunc(W.codes).asSInt());
     bank.forEach((b, t) => { if (t + KM < bank.length) b.set(bank[t + KM]!); else b.set(lit(0, SInt(W.term))); });
     step.set(step.add(1).trunc(step.width));
-  }).elseWhen(busy.and(step.eq(steps)), () => {
-    const codes = acc.shl(fs - p.fracBits);
-    const s = oBank ? codes.add(oBank.shl(fs - 2 * OUTLIER_FRAC)) : codes;
-    sum.set(s.sext(Math.max(s.width, W.sum)).trunc(W.sum).asSInt());
-    step.set(step.add(1).trunc(step.width));
-  }).elseWhen(busy.and(step.eq(steps + 1)), () => {
-    scaled.set(sum.mul(bScale.zext(SCALE_BITS + 1).asSInt()));
-    step.set(step.add(1).trunc(step.width));
-  }).elseWhen(busy.and(step.eq(steps + 2)), () => {
-    // ⌊(x + 2^(k−1)) / 2^k⌋ = ⌊(⌊x / 2^(k−1)⌋ + 1) / 2⌋ with k = 15 + shift.
-    const half = std.barrelShift(scaled.bits(scaled.width - 1, SCALE_FRAC - 1).asSInt(), bShift, 'right-arith');
-    const rounded = half.add(lit(1, SInt(2))).bits(half.width, 1).asSInt();
-    oResult.set(rounded.sext(Math.max(rounded.width, W.result)).trunc(W.result).asSInt());
-    oValid.set(lit(1, Bool));
-    step.set(step.add(1).trunc(step.width));
-  }).elseWhen(oValid.and(outReady), () => {
-    oValid.set(lit(0, Bool));
+  }).elseWhen(handOff, () => {
+    // S goes to the scaler; the bank is free for the next dot product.
     busy.set(lit(0, Bool));
   });
 
   inReady.set(ready);
-  outValid.set(oValid);
-  result.set(oResult);
+  outValid.set(out.valid);
+  result.set(out.result);
 });

@@ -1,0 +1,57 @@
+// mokey.pe's last stage: result = ⌊(S·scale + 2^(14 + shift)) / 2^(15 + shift)⌋. The product is
+// formed serially, one scale bit per cycle (an adder instead of a W × 16 multiplier: this runs once
+// per dot product, beside the next one's term loop), then one cycle rounds and shifts it into the
+// output register, which holds it until out_ready.
+
+import { Bool, lit, mux, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
+import { peWidths, SCALE_BITS, SCALE_FRAC, SHIFT_BITS, type PeParams } from './params.js';
+
+export interface Scaler {
+  /** The stage takes a new S this cycle when asked. */
+  readonly free: Expr;
+  load(when: Expr, s: Expr, scale: Expr, shift: Expr): void;
+  readonly valid: Expr;
+  readonly result: Expr;
+}
+
+export function scaler(p: PeParams, outReady: Expr): Scaler {
+  const W = peWidths(p), PW = W.sum + SCALE_BITS; // |S · scale| < 2^(sum − 1 + 16)
+  const busy = reg('scale_busy', Bool, { init: 0 });
+  const count = reg('scale_count', UInt(std.bitsFor(SCALE_BITS)), { init: 0 });
+  const mcand = reg('scale_mcand', SInt(PW)), mplier = reg('scale_mplier', UInt(SCALE_BITS));
+  const prod = reg('scale_prod', SInt(PW)), shift = reg('scale_shift_r', UInt(SHIFT_BITS));
+  const valid = reg('out_valid_r', Bool, { init: 0 }), result = reg('result_r', SInt(W.result));
+
+  const multiplying = busy.and(count.lt(SCALE_BITS));
+  const rounding = busy.and(count.eq(SCALE_BITS)).and(valid.not().or(outReady));
+  when(multiplying, () => {
+    // prod += scale bit k · S·2^k: the multiplicand moves up, the multiplier down.
+    prod.set(mux(mplier.bit(0), prod.addWrap(mcand), prod));
+    mcand.set(mcand.shlWrap(1));
+    mplier.set(mplier.shr(1).zext(SCALE_BITS));
+    count.set(count.add(1).trunc(count.width));
+  });
+  // ⌊(x + 2^(k−1)) / 2^k⌋ = ⌊(⌊x / 2^(k−1)⌋ + 1) / 2⌋ with k = 15 + shift.
+  const half = std.barrelShift(prod.bits(PW - 1, SCALE_FRAC - 1).asSInt(), shift, 'right-arith');
+  const rounded = half.add(lit(1, SInt(2))).bits(half.width, 1).asSInt();
+  when(rounding, () => {
+    result.set(rounded.sext(Math.max(rounded.width, W.result)).trunc(W.result).asSInt());
+    valid.set(lit(1, Bool));
+    busy.set(lit(0, Bool));
+  }).elseWhen(valid.and(outReady), () => valid.set(lit(0, Bool)));
+
+  return {
+    free: busy.not(),
+    load(go, s, scale, sh) {
+      when(go, () => {
+        busy.set(lit(1, Bool));
+        count.set(lit(0, count.type));
+        mcand.set(s.sext(PW));
+        mplier.set(scale);
+        prod.set(lit(0, SInt(PW)));
+        shift.set(sh);
+      });
+    },
+    valid, result,
+  };
+}
