@@ -125,6 +125,7 @@ const CONFIGS: Array<Partial<PeParams>> = [
   { lanes: 8, countBits: 32, fracBits: 24 },
   { postMacs: 4 },
   { lanes: 2, countBits: 5, postMacs: 5 },
+  { lanes: 5, postMacs: 24 },
 ];
 
 describe('mokey.pe in cosimulation', () => {

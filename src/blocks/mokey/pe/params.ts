@@ -61,14 +61,18 @@ export function peWidths(p: PeParams): PeWidths {
 
 /**
  * Cycles from one dot product's last beat to the next one's, at the least: the bank's (stage 1, the
- * snapshot, the term loop, the hand-off to the scaler) or the scaler's (one per scale bit, the
+ * snapshot, the term loop, the hand-off to the scaler) or the scaler's (its multiply steps, the
  * rounding, the load), whichever is longer. A dot product of at least this many beats streams at
  * one beat per cycle; shorter ones wait.
  */
-export const bankCycles = (p: Pick<PeParams, 'postMacs'>) => Math.max(postSteps(p) + 3, SCALE_BITS + 2);
+export const bankCycles = (p: Pick<PeParams, 'postMacs'>) => Math.max(postSteps(p) + 3, scaleSteps(p) + 2);
+
+/** The scaler's multiply: min(postMacs, 16) scale bits per cycle. */
+export const scaleBitsPerCycle = (p: Pick<PeParams, 'postMacs'>) => Math.min(p.postMacs, SCALE_BITS);
+export const scaleSteps = (p: Pick<PeParams, 'postMacs'>) => Math.ceil(SCALE_BITS / scaleBitsPerCycle(p));
 
 /** Cycles of the term loop: TERMS terms, postMacs a cycle. */
 export const postSteps = (p: Pick<PeParams, 'postMacs'>) => Math.ceil(TERMS / p.postMacs);
 
 /** Cycles from a dot product's last beat to its result: stage 1, the snapshot, the term loop, the hand-off, the scaler. */
-export const resultLatency = (p: Pick<PeParams, 'postMacs'>) => postSteps(p) + SCALE_BITS + 5;
+export const resultLatency = (p: Pick<PeParams, 'postMacs'>) => postSteps(p) + scaleSteps(p) + 5;

@@ -1,10 +1,10 @@
 // mokey.pe's last stage: result = ⌊(S·scale + 2^(14 + shift)) / 2^(15 + shift)⌋. The product is
-// formed serially, one scale bit per cycle (an adder instead of a W × 16 multiplier: this runs once
-// per dot product, beside the next one's term loop), then one cycle rounds and shifts it into the
-// output register, which holds it until out_ready.
+// formed serially, min(postMacs, 16) scale bits per cycle (with one post-processing multiplier, an
+// adder instead of a W × 16 multiplier: this runs once per dot product, beside the next one's term
+// loop), then one cycle rounds and shifts it into the output register, which holds it until out_ready.
 
 import { Bool, lit, mux, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
-import { peWidths, SCALE_BITS, SCALE_FRAC, SHIFT_BITS, type PeParams } from './params.js';
+import { peWidths, SCALE_BITS, SCALE_FRAC, scaleBitsPerCycle, scaleSteps, SHIFT_BITS, type PeParams } from './params.js';
 
 export interface Scaler {
   /** The stage takes a new S this cycle when asked. */
@@ -17,18 +17,23 @@ export interface Scaler {
 export function scaler(p: PeParams, outReady: Expr): Scaler {
   const W = peWidths(p), PW = W.sum + SCALE_BITS; // |S · scale| < 2^(sum − 1 + 16)
   const busy = reg('scale_busy', Bool, { init: 0 });
-  const count = reg('scale_count', UInt(std.bitsFor(SCALE_BITS)), { init: 0 });
+  const k = scaleBitsPerCycle(p), steps = scaleSteps(p);
+  const count = reg('scale_count', UInt(std.bitsFor(steps)), { init: 0 });
   const mcand = reg('scale_mcand', SInt(PW)), mplier = reg('scale_mplier', UInt(SCALE_BITS));
   const prod = reg('scale_prod', SInt(PW)), shift = reg('scale_shift_r', UInt(SHIFT_BITS));
   const valid = reg('out_valid_r', Bool, { init: 0 }), result = reg('result_r', SInt(W.result));
 
-  const multiplying = busy.and(count.lt(SCALE_BITS));
-  const rounding = busy.and(count.eq(SCALE_BITS)).and(valid.not().or(outReady));
+  const multiplying = busy.and(count.lt(steps));
+  const rounding = busy.and(count.eq(steps)).and(valid.not().or(outReady));
   when(multiplying, () => {
-    // prod += scale bit k · S·2^k: the multiplicand moves up, the multiplier down.
-    prod.set(mux(mplier.bit(0), prod.addWrap(mcand), prod));
-    mcand.set(mcand.shlWrap(1));
-    mplier.set(mplier.shr(1).zext(SCALE_BITS));
+    // prod += (the multiplier's low k bits) · S·2^(k·step): the multiplicand moves up, the multiplier down.
+    const digit = mplier.bits(k - 1, 0);
+    const part = k === 1 ? mux(digit, mcand, lit(0, SInt(PW))) : mcand.mul(digit.zext(k + 1).asSInt()).trunc(PW).asSInt();
+    prod.set(prod.addWrap(part));
+    if (k < SCALE_BITS) {
+      mcand.set(mcand.shlWrap(k));
+      mplier.set(mplier.shr(k).zext(SCALE_BITS));
+    }
     count.set(count.add(1).trunc(count.width));
   });
   // ⌊(x + 2^(k−1)) / 2^k⌋ = ⌊(⌊x / 2^(k−1)⌋ + 1) / 2⌋ with k = 15 + shift.
