@@ -14,3 +14,18 @@ export async function cosimClean(block: unknown, params: unknown, simulator: Sim
   expect(r.failed, `${o.label ? `${o.label}: ` : ''}${r.report.join('\n')}`).toBe(0);
   return r;
 }
+
+/** A Verilog mutation must change the design and be caught: at least one mismatch, reported by packet and beat. */
+export async function expectPacketMutationCaught(block: BlockDef, params: unknown, name: string, mutate: (v: string) => string, o: { seed: number; vectors: number }): Promise<void> {
+  let changed = false;
+  const outDir = mkdtempSync(join(tmpdir(), 'bitforge-mutation-'));
+  const r = await simulate(block, params as Record<string, unknown>, 'verilator', { seed: o.seed, vectors: o.vectors, outDir, transformVerilog: (_, v) => { const m = mutate(v); changed ||= m !== v; return m; } });
+  expect(changed, name).toBe(true);
+  expect(r.failed, name).toBeGreaterThanOrEqual(1);
+  expect(r.report[0], name).toMatch(/^MISMATCH at output \d+: beat \d+ of packet \d+/);
+}
+
+/** A packet block whose stimulus is exactly these packets (no random ones). */
+export function withPackets(block: BlockDef, packets: unknown[][]): BlockDef {
+  return { ...block, cosim: { ...block.cosim!, stimulus: () => ({ directed: packets, random: () => [] }) } } as unknown as BlockDef;
+}
