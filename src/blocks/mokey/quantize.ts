@@ -53,12 +53,15 @@ export function quantize(x: ArrayLike<number>, o: MokeyOptions = {}): MokeyTenso
   return { mean, std, dictionary: d, codes, outlierPositions: Int32Array.from(positions), outlierValues: Int16Array.from(values), outlierScale };
 }
 
+/** A code's value in σ units: ±c_index (not for OUTLIER). */
+export const codeValue = (d: Dictionary, code: number) => (code & 8 ? -1 : 1) * d.centroids[code & 7]!;
+
 /** The values a Mokey tensor stands for: μ ± σ·c_k, or the outlier's fixed-point value. */
 export function dequantize(q: MokeyTensor): Float64Array {
-  const out = new Float64Array(q.codes.length), c = q.dictionary.centroids;
+  const out = new Float64Array(q.codes.length);
   for (let i = 0; i < out.length; i++) {
     const code = q.codes[i]!;
-    if (code !== OUTLIER) out[i] = q.mean + q.std * (code & 8 ? -1 : 1) * c[code & 7]!;
+    if (code !== OUTLIER) out[i] = q.mean + q.std * codeValue(q.dictionary, code);
   }
   q.outlierPositions.forEach((p, k) => { out[p] = q.outlierValues[k]! * q.outlierScale; });
   return out;

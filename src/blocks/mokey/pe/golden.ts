@@ -10,6 +10,7 @@
 // scale / 2^(15 + shift), which the caller sets to σa·σw.
 
 import type { Vector } from '../../../cosim/model.js';
+import { INDEXES } from '../dictionary.js';
 import { peConstants } from './constants.js';
 import { countLimit, EXPONENTS, OUTLIER_FRAC, outlierAccBits, SCALE_FRAC, sumFrac, type PeParams } from './params.js';
 
@@ -26,9 +27,9 @@ export interface PeAccumulators {
 /** The counters and the outlier sum after a packet's beats. */
 export function accumulate(p: PeParams, beats: readonly Vector[]): PeAccumulators {
   const M = countLimit(p), MO = (1n << BigInt(outlierAccBits(p) - 1)) - 1n;
-  const acc: PeAccumulators = { h: Array(EXPONENTS).fill(0n), g: Array(8).fill(0n), gp: Array(8).fill(0n), z: 0n, o: 0n };
+  const acc: PeAccumulators = { h: Array(EXPONENTS).fill(0n), g: Array(INDEXES).fill(0n), gp: Array(INDEXES).fill(0n), z: 0n, o: 0n };
   for (const v of beats) {
-    const dh = Array(EXPONENTS).fill(0n), dg = Array(8).fill(0n), dgp = Array(8).fill(0n);
+    const dh = Array(EXPONENTS).fill(0n), dg = Array(INDEXES).fill(0n), dgp = Array(INDEXES).fill(0n);
     let dz = 0n;
     const mask = v.in_mask ?? 0n;
     for (let l = 0; l < p.lanes; l++) {
@@ -38,7 +39,7 @@ export function accumulate(p: PeParams, beats: readonly Vector[]): PeAccumulator
       dh[i + j] += s; dg[i] += s; dgp[j] += s; dz += s;
     }
     for (let e = 0; e < EXPONENTS; e++) acc.h[e] = clamp(acc.h[e]! + dh[e]!, M);
-    for (let i = 0; i < 8; i++) { acc.g[i] = clamp(acc.g[i]! + dg[i]!, M); acc.gp[i] = clamp(acc.gp[i]! + dgp[i]!, M); }
+    for (let i = 0; i < INDEXES; i++) { acc.g[i] = clamp(acc.g[i]! + dg[i]!, M); acc.gp[i] = clamp(acc.gp[i]! + dgp[i]!, M); }
     acc.z = clamp(acc.z + dz, M);
     if (p.outlierLane && v.o_valid) acc.o = clamp(acc.o + BigInt.asIntN(16, v.o_a ?? 0n) * BigInt.asIntN(16, v.o_w ?? 0n), MO);
   }
@@ -50,7 +51,7 @@ export function codeSum(p: PeParams, acc: PeAccumulators): bigint {
   const k = peConstants(p.fracBits);
   let t = acc.z * k.z;
   for (let e = 0; e < EXPONENTS; e++) t += acc.h[e]! * k.h[e]!;
-  for (let i = 0; i < 8; i++) t += (acc.g[i]! + acc.gp[i]!) * k.g[i]!;
+  for (let i = 0; i < INDEXES; i++) t += (acc.g[i]! + acc.gp[i]!) * k.g[i]!;
   const fs = sumFrac(p);
   return (t << BigInt(fs - p.fracBits)) + (p.outlierLane ? acc.o << BigInt(fs - 2 * OUTLIER_FRAC) : 0n);
 }

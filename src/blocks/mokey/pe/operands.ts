@@ -3,7 +3,7 @@
 // as z-scores in Q7.8 — the outlier's own (x − μ)/σ, the other side its centroid ±c_k.
 
 import type { Vector } from '../../../cosim/model.js';
-import { OUTLIER, type MokeyTensor } from '../quantize.js';
+import { codeValue, OUTLIER, type MokeyTensor } from '../quantize.js';
 import { OUTLIER_FRAC, SCALE_FRAC, type PeParams } from './params.js';
 
 const Q_MAX = 32767;
@@ -16,7 +16,7 @@ export function zFixed(q: MokeyTensor, k: number, outlierIndex: Map<number, numb
     const x = q.outlierValues[outlierIndex.get(k)!]! * q.outlierScale;
     z = q.std > 0 ? (x - q.mean) / q.std : 0;
   } else {
-    z = (code & 8 ? -1 : 1) * q.dictionary.centroids[code & 7]!;
+    z = codeValue(q.dictionary, code);
   }
   return BigInt(Math.max(-Q_MAX, Math.min(Q_MAX, Math.round(z * 2 ** OUTLIER_FRAC))));
 }
