@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Makes sure the tools the tests drive are on PATH: the simulators (Verilator, Icarus) and headless
-// Chromium (the report page's rendering test), all from Debian's packages. We install them only when
+// Makes sure the tools the tests drive are on PATH: the simulators (Verilator, Icarus), ccache (every
+// Verilator build compiles through it) and headless Chromium (the report page's rendering test), all
+// from Debian's packages. We install them only when
 // running as root, and otherwise print the exact command.
 import { spawnSync } from 'node:child_process';
 
 const TOOLS = [
   { bin: 'verilator', probe: ['--version'], pkg: 'verilator' },
   { bin: 'iverilog', probe: ['-V'], pkg: 'iverilog' },
+  { bin: 'ccache', probe: ['--version'], pkg: 'ccache' },
   // A font, so that the screenshot has text in it.
   { bin: 'chromium', probe: ['--version'], pkg: 'chromium fonts-dejavu-core' },
 ];

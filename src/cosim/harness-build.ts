@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { DesignFile } from '../codegen/design-files.js';
 import type { RowLayout } from './rows.js';
 import { cachedBuild } from './build-cache.js';
+import { compileEnv, makeJobs, MODEL_OPT } from './compile-env.js';
 import { tool, verilatorVersion } from './simulators.js';
 
 const TB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../tb/harness');
@@ -38,7 +39,7 @@ function renderCore(s: HarnessSpec): string {
 }
 
 const CFLAGS = ['-fPIC', '-O2', '-fno-semantic-interposition', '-fvisibility=hidden', `-I${NAPI_INCLUDE}`, '-DNODE_GYP_MODULE_NAME=bitforge_harness'];
-const VFLAGS = ['--cc', '--exe', '--build', '-j', '2', '-Wno-fatal', '-Wno-lint', '-Wno-style', '-O3', '--x-assign', 'fast', '--x-initial', 'fast'];
+const VFLAGS = ['--cc', '--exe', '--build', '-Wno-fatal', '-Wno-lint', '-Wno-style', '-O3', '--x-assign', 'fast', '--x-initial', 'fast', ...MODEL_OPT];
 
 export interface BuiltHarness {
   readonly path: string; // the shared object (harness.node, or the plain executable)
@@ -65,8 +66,8 @@ export async function buildHarness(s: HarnessSpec, kind: 'addon' | 'plain' = 'ad
     writeFileSync(join(build, 'harness_core.h'), core);
     copyFileSync(join(TB_DIR, glue), join(build, glue));
     const ldflags = kind === 'addon' ? ['-LDFLAGS', '-shared'] : [];
-    await tool('verilator', [...VFLAGS, '--top-module', s.top, '--prefix', 'Vdut', '-Mdir', 'obj', '-o', out, '-CFLAGS', CFLAGS.join(' '), ...ldflags,
-      glue, ...verilog.map((f) => f.path)], build, 1_800_000, `Verilator build of the ${kind === 'addon' ? 'cosim harness' : 'plain C++ loop'}`);
+    await tool('verilator', [...VFLAGS, '-j', String(makeJobs()), '--top-module', s.top, '--prefix', 'Vdut', '-Mdir', 'obj', '-o', out, '-CFLAGS', CFLAGS.join(' '), ...ldflags,
+      glue, ...verilog.map((f) => f.path)], build, 1_800_000, `Verilator build of the ${kind === 'addon' ? 'cosim harness' : 'plain C++ loop'}`, compileEnv());
     copyFileSync(join(build, 'obj', out), join(build, out));
     rmSync(join(build, 'obj'), { recursive: true, force: true });
   });

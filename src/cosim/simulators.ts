@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachedBuild } from './build-cache.js';
+import { compileEnv, makeJobs, MODEL_OPT } from './compile-env.js';
 
 /** The simulators that run a Verilog testbench (Verilator as --binary). */
 export type TestbenchSimulator = 'icarus' | 'verilator';
@@ -21,9 +22,9 @@ export class ToolError extends Error {
 const INSTALL: Record<string, string> = { verilator: 'verilator', iverilog: 'iverilog', vvp: 'iverilog' };
 
 /** Runs a tool; turns "missing", "failed" and "hung" into ToolErrors with the first useful lines. */
-export async function tool(cmd: string, args: string[], cwd: string, timeoutMs: number, what: string): Promise<string> {
+export async function tool(cmd: string, args: string[], cwd: string, timeoutMs: number, what: string, env: Record<string, string> = {}): Promise<string> {
   try {
-    return (await execa(cmd, args, { cwd, timeout: timeoutMs, all: true })).stdout;
+    return (await execa(cmd, args, { cwd, timeout: timeoutMs, all: true, env })).stdout;
   } catch (e) {
     const err = e as { code?: string; timedOut?: boolean; all?: string; exitCode?: number };
     const base = cmd.split('/').pop()!;
@@ -42,7 +43,7 @@ export interface RunResult {
   readonly cached: boolean;
 }
 
-const VERILATOR_FLAGS = ['--binary', '-Wno-fatal', '-Wno-lint', '-Wno-style', '--top-module', 'tb', '-o', 'tbsim'];
+const VERILATOR_FLAGS = ['--binary', '-Wno-fatal', '-Wno-lint', '-Wno-style', '--top-module', 'tb', '-o', 'tbsim', ...MODEL_OPT];
 
 let version: string | undefined;
 
@@ -61,7 +62,7 @@ export async function runTestbench(sim: TestbenchSimulator, dir: string, designF
   for (const f of ['tb.v', ...designFiles]) h.update(f).update(readFileSync(join(dir, f)));
   const { dir: cached, cached: hit } = await cachedBuild('verilator', h.digest('hex').slice(0, 24), 'tbsim', async (build) => {
     for (const f of ['tb.v', ...designFiles]) cpSync(join(dir, f), join(build, f));
-    await tool('verilator', [...VERILATOR_FLAGS, 'tb.v', ...designFiles], build, 1_800_000, 'Verilator build');
+    await tool('verilator', [...VERILATOR_FLAGS, '-j', String(makeJobs()), 'tb.v', ...designFiles], build, 1_800_000, 'Verilator build', compileEnv());
     cpSync(join(build, 'obj_dir', 'tbsim'), join(build, 'tbsim'));
     rmSync(join(build, 'obj_dir'), { recursive: true, force: true });
   });
