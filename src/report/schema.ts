@@ -32,6 +32,7 @@ export const synthReportSchema = z.object({
   })]).describe('false, or the pin-reducing wrapper used for place and route: cells and totals above are the block\'s own; '
     + 'the wrapper\'s are here; pnr counts both'),
   wallSeconds: z.number(),
+  toolSeconds: z.object({ yosys: z.number(), nextpnr: z.number().optional() }).optional().describe('wall time of each tool in this run (of the run that filled the cache, for a cached report)'),
   accuracy: z.record(z.string(), z.number()).optional().describe('numerical error on real tensors (sweeps with accuracy data): sqnrDb, relRmse, dotRelErr'),
 });
 

@@ -1,10 +1,13 @@
-// Many synthesis jobs at once: at most `jobs` in flight (each tool runs in its own worker thread or
-// process); a failing job is recorded with its reason and the others go on.
+// Many synthesis jobs at once: at most `jobs` in flight (each tool runs in its own process); a failing
+// job is recorded with its reason and the others go on. Jobs start longest first (estimated from the
+// emitted Verilog's size, place-and-route targets counting double), so that a big design does not
+// start last and leave the other cores idle; reports come back in job order.
 
 import type { BlockDef } from '../blocks/block.js';
 import type { Failure } from '../report/markdown.js';
 import type { SynthReport } from '../report/schema.js';
-import { synthesize, type SynthOptions } from './run.js';
+import { blockSource, synthesizeSource, type SynthOptions, type SynthSource } from './run.js';
+import { TARGET_DEFS } from './targets.js';
 
 export interface SynthJob {
   readonly block: BlockDef;
@@ -17,16 +20,31 @@ export interface PoolResult {
   readonly failures: Failure[];
 }
 
+type Prepared = { src: SynthSource; cost: number } | { error: Error; cost: number };
+
+function prepare(j: SynthJob): Prepared {
+  try {
+    const src = blockSource(j.block, j.params);
+    const bytes = src.verilog.reduce((n, f) => n + f.content.length, 0);
+    return { src, cost: bytes * (TARGET_DEFS[j.options.target].placeAndRoute ? 2 : 1) };
+  } catch (e) {
+    return { error: e as Error, cost: 0 };
+  }
+}
+
 export async function runPool(jobs: readonly SynthJob[], concurrency: number, onDone?: (done: number, total: number, job: SynthJob, report: (SynthReport & { cached?: boolean }) | undefined) => void): Promise<PoolResult> {
   const reports: Array<(SynthReport & { cached?: boolean }) | undefined> = new Array(jobs.length);
   const failures: Array<Failure | undefined> = new Array(jobs.length);
+  const prepared = jobs.map(prepare);
+  const order = jobs.map((_, i) => i).sort((a, b) => prepared[b]!.cost - prepared[a]!.cost || a - b);
   let next = 0, done = 0;
   async function worker(): Promise<void> {
-    while (next < jobs.length) {
-      const i = next++;
-      const j = jobs[i]!;
+    while (next < order.length) {
+      const i = order[next++]!;
+      const j = jobs[i]!, p = prepared[i]!;
       try {
-        reports[i] = await synthesize(j.block, j.params, j.options);
+        if ('error' in p) throw p.error;
+        reports[i] = await synthesizeSource(p.src, j.options);
       } catch (e) {
         failures[i] = { block: j.block.name, params: j.params, target: j.options.target, reason: (e as Error).message };
       }

@@ -108,6 +108,7 @@ async function runFlow(o: SynthOptions, { src, clocked, verilog, script, wrapper
   const timeoutMs = o.timeoutMs ?? 30 * 60_000;
   const inputs = Object.fromEntries([...verilog.map((f) => [f.path, f.content] as const), ['synth.ys', script] as const]);
   const y = await runTool({ tool: 'yosys', args: ['-s', 'synth.ys'], files: inputs }, yosysSource, timeoutMs);
+  const toolSeconds: { yosys: number; nextpnr?: number } = { yosys: (performance.now() - t0) / 1000 };
   if (!y.ok || !y.files['stat.json']) throw new ToolError(`Yosys (${o.target}) failed (exit ${y.code}): ${relevantLines(y.log)}`);
   // Wrapped, the block's own cells are its module's; the wrapper's are listed apart, never subtracted.
   const { cells, totals } = parseStat(o.target, y.files['stat.json'], wrapper ? src.top : undefined);
@@ -124,7 +125,9 @@ async function runFlow(o: SynthOptions, { src, clocked, verilog, script, wrapper
   let nextpnrVersion: string | undefined, nextpnrLog: string | undefined;
   if (TARGET_DEFS[o.target].placeAndRoute) {
     const args = [ICE40_DEVICE.flag, '--package', ICE40_DEVICE.package, '--json', 'netlist.json', '--pcf-allow-unconstrained', '--seed', '1', '--freq', '12', '--timing-allow-fail']; // a slow design is reported with its Fmax, not refused
+    const tn = performance.now();
     const n = await runTool({ tool: 'nextpnr-ice40', args, files: { 'netlist.json': y.files['netlist.json']! } }, nextpnrSource, timeoutMs);
+    toolSeconds.nextpnr = (performance.now() - tn) / 1000;
     nextpnrVersion = n.version;
     nextpnrLog = n.log;
     if (!n.ok) {
@@ -142,7 +145,7 @@ async function runFlow(o: SynthOptions, { src, clocked, verilog, script, wrapper
     schema: 'bitforge.synth/1', block: src.name, params: src.params, module: src.top, target: o.target,
     targetDescription: TARGET_DEFS[o.target].describe,
     tools: { yosys: { source: yosysSource, version: yosysVersion }, ...(nextpnrVersion ? { nextpnr: { source: nextpnrSource, version: nextpnrVersion } } : {}) },
-    cells, totals, ...(pnr ? { pnr } : {}), wrapper: wrapperReport, wallSeconds: (performance.now() - t0) / 1000,
+    cells, totals, ...(pnr ? { pnr } : {}), wrapper: wrapperReport, wallSeconds: (performance.now() - t0) / 1000, toolSeconds,
   });
   return { report, yosysLog: y.log, statJson: y.files['stat.json'], ...(nextpnrLog !== undefined ? { nextpnrLog } : {}) };
 }

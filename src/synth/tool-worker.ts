@@ -1,7 +1,9 @@
-// Runs one WebAssembly tool (Yosys or nextpnr-ice40 from @yowasp) in a child process, so that a
-// timeout can kill it and a pool can run several at once. Files in, files and log out, over IPC.
-// A process and not a worker thread: terminating a thread that is inside WebAssembly can bring the
-// whole Node process down (nodejs/node#47748); killing a process is always clean.
+// Runs WebAssembly tools (Yosys or nextpnr-ice40 from @yowasp) in a child process, one job at a time,
+// so that a timeout can kill it and a pool can run several at once. Files in, files and log out, over
+// IPC. A process and not a worker thread: terminating a thread that is inside WebAssembly can bring
+// the whole Node process down (nodejs/node#47748); killing a process is always clean. The process
+// serves job after job: each tool's WebAssembly module is compiled once (about 2.5 s for Yosys), and
+// every run gets a fresh instance.
 
 export interface ToolJob {
   readonly tool: 'yosys' | 'nextpnr-ice40';
@@ -43,8 +45,9 @@ async function run(job: ToolJob): Promise<ToolOutcome> {
 }
 
 if (process.send) {
-  process.once('message', (job: ToolJob) => {
-    const reply = (r: ToolOutcome) => process.send!(r, () => process.exit(0));
+  process.on('message', (job: ToolJob) => {
+    const reply = (r: ToolOutcome) => process.send!(r);
     run(job).then(reply, (e: Error) => reply({ ok: false, code: -1, log: e.message, files: {}, version: '' }));
   });
+  process.on('disconnect', () => process.exit(0)); // the parent is gone or done with us
 }

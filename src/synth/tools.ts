@@ -1,5 +1,5 @@
 // Yosys and nextpnr-ice40: the pinned WebAssembly builds (@yowasp, the default: every machine gets the
-// same numbers) in a child process, or native binaries on PATH. Both get the same files and arguments
+// same numbers) in reused child processes, or native binaries on PATH. Both get the same files and arguments
 // in a scratch directory; a timeout terminates the tool and is reported.
 
 import { execa } from 'execa';
@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { ToolError } from '../cosim/simulators.js';
 import type { ToolJob, ToolOutcome } from './tool-worker.js';
 
@@ -17,21 +18,64 @@ export type ToolSource = 'wasm' | 'native';
 const HERE = fileURLToPath(import.meta.url);
 const WORKER = HERE.endsWith('.ts') ? resolve(dirname(HERE), '../../dist/synth/tool-worker.js') : join(dirname(HERE), 'tool-worker.js');
 
+interface ToolProcess {
+  readonly child: ChildProcess;
+  jobs: number;
+}
+
+// Idle tool processes, kept for the next job (unreferenced, so they never keep Node alive); one is
+// retired after RETIRE_AFTER jobs so that a slow leak in a tool cannot grow without bound.
+const idle: ToolProcess[] = [];
+const RETIRE_AFTER = 32;
+
+function takeProcess(): ToolProcess {
+  const p = idle.pop() ?? spawnProcess();
+  p.child.ref();
+  p.child.channel?.ref();
+  (p.child.stderr as Socket | null)?.ref();
+  return p;
+}
+
+function spawnProcess(): ToolProcess {
+  const child = fork(WORKER, [], { execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const p: ToolProcess = { child, jobs: 0 };
+  child.once('exit', () => { const i = idle.indexOf(p); if (i >= 0) idle.splice(i, 1); });
+  return p;
+}
+
+function releaseProcess(p: ToolProcess): void {
+  if (++p.jobs >= RETIRE_AFTER) { p.child.kill(); return; }
+  p.child.unref();
+  p.child.channel?.unref();
+  (p.child.stderr as Socket | null)?.unref();
+  idle.push(p);
+}
+
 function runWasm(job: ToolJob, timeoutMs: number): Promise<ToolOutcome> {
+  const p = takeProcess(), child = p.child;
   return new Promise((resolve, reject) => {
-    const child = fork(WORKER, [], { execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const onStderr = (d: Buffer) => { stderr += d.toString(); };
+    const done = () => {
+      clearTimeout(timer);
+      child.stderr!.off('data', onStderr);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    const onMessage = (r: ToolOutcome) => { done(); releaseProcess(p); resolve(r); };
+    // Without a result, the process died (out of memory, a crash).
+    const onExit = (code: number | null, signal: string | null) => {
+      done();
+      reject(new ToolError(`${job.tool} (WebAssembly) exited (${signal ?? code}) without a result${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`));
+    };
     const timer = setTimeout(() => {
+      done();
       child.kill('SIGKILL');
       reject(new ToolError(`${job.tool} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`));
     }, timeoutMs);
-    child.once('message', (r: ToolOutcome) => { clearTimeout(timer); resolve(r); });
-    // After a result this is a no-op; without one, the process died (out of memory, a crash).
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new ToolError(`${job.tool} (WebAssembly) exited (${signal ?? code}) without a result${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`));
-    });
+    child.stderr!.on('data', onStderr);
+    child.on('message', onMessage);
+    child.on('exit', onExit);
     child.send(job);
   });
 }
