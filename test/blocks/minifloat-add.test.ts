@@ -1,6 +1,7 @@
 // minifloat.add: every pair of codes for several format and rounding combinations in Verilator,
-// one in Icarus, 10^6 random pairs with boundary pairs for a 24-bit input space; the golden model
-// itself against a brute-force nearest-code search (round to nearest, ties to even).
+// one in Icarus, 10^5 random pairs with boundary pairs for a 24-bit input space (10^6 in
+// minifloat-add.long.test.ts); the golden model itself against a brute-force nearest-code search
+// (round to nearest, ties to even).
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,9 +70,9 @@ describe('minifloat.add cosimulation', () => {
     expect([s.passed, s.failed], s.report.join('\n')).toEqual([65536, 0]);
   }, 120_000);
 
-  it('fp16 + e5m2 → e4m3: 10^6 random pairs plus NaN, Inf, subnormal, overflow and cancellation pairs', async () => {
-    const r = await simulate(block, minifloatAddBlock.params.parse({ a: 'fp16', b: 'e5m2', out: 'e4m3' }), 'verilator', { seed: SEED, vectors: 1_000_000, outDir: tmp() });
+  it('fp16 + e5m2 → e4m3: 10^5 random pairs plus NaN, Inf, subnormal, overflow and cancellation pairs', async () => {
+    const r = await simulate(block, minifloatAddBlock.params.parse({ a: 'fp16', b: 'e5m2', out: 'e4m3' }), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
     expect(r.failed, r.report.join('\n')).toBe(0);
-    expect(r.passed).toBeGreaterThan(1_000_000);
+    expect(r.passed).toBeGreaterThan(100_000);
   }, 180_000);
 });

@@ -1,6 +1,6 @@
-// minifloat.dot (Kulisch): ≥ 10^6 random steps plus the directed sequences (bound of n·L largest
-// products, lanes that cancel, NaN/Inf, subnormals) in Verilator; Icarus on a shorter run; the
-// golden model against BigInt sums of float64 products.
+// minifloat.dot (Kulisch): 10^5 random steps plus the directed sequences (bound of n·L largest
+// products, lanes that cancel, NaN/Inf, subnormals) in Verilator (≥ 10^6 in minifloat-dot.long.test.ts);
+// Icarus on a shorter run; the golden model against BigInt sums of float64 products.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,14 +44,14 @@ describe('minifloat.dot', () => {
   });
 
   for (const [a, b, lanes, stages, treeStages] of [['e4m3', 'e4m3', 8, 1, 0], ['e5m2', 'e5m2', 4, 0, 1], ['e2m1', 'e2m1', 8, 2, 1], ['e4m3', 'e5m2', 3, 3, 0]] as const) {
-    it(`${a} × ${b}, ${lanes} lanes, stages ${stages}+${treeStages}: 10^6 random steps plus directed ones, 0 mismatches`, async () => {
-      const r = await simulate(block, minifloatDotBlock.params.parse({ a, b, lanes, stages, treeStages }), 'verilator', { seed: SEED, vectors: 1_000_000, outDir: tmp() });
+    it(`${a} × ${b}, ${lanes} lanes, stages ${stages}+${treeStages}: 10^5 random steps plus directed ones, 0 mismatches`, async () => {
+      const r = await simulate(block, minifloatDotBlock.params.parse({ a, b, lanes, stages, treeStages }), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
       expect(r.failed, r.report.join('\n')).toBe(0);
-      expect(r.passed).toBeGreaterThan(1_000_000);
+      expect(r.passed).toBeGreaterThan(100_000);
     }, 240_000);
   }
 
-  for (const [a, b, lanes, acc, round, treeStages, vectors] of [['e4m3', 'e4m3', 4, 'fp32', 'rne', 0, 1_000_000], ['e5m2', 'e5m2', 3, 'bf16', 'rdn', 1, 300_000], ['e2m1', 'e2m1', 8, 'e4m3', 'rne', 1, 300_000]] as const) {
+  for (const [a, b, lanes, acc, round, treeStages, vectors] of [['e4m3', 'e4m3', 4, 'fp32', 'rne', 0, 100_000], ['e5m2', 'e5m2', 3, 'bf16', 'rdn', 1, 100_000], ['e2m1', 'e2m1', 8, 'e4m3', 'rne', 1, 100_000]] as const) {
     it(`float accumulator ${acc} (${round}), ${a} × ${b}, ${lanes} lanes: ${vectors} steps, one rounding per step`, async () => {
       const r = await simulate(block, minifloatDotBlock.params.parse({ a, b, lanes, acc, round, treeStages }), 'verilator', { seed: SEED, vectors, outDir: tmp() });
       expect(r.failed, r.report.join('\n')).toBe(0);

@@ -75,10 +75,10 @@ describe('minifloat.mul cosimulation: every pair of codes', () => {
     }, 120_000);
   }
 
-  it('wider formats: bf16 × fp16, seeded random plus every boundary pair', async () => {
-    const r = await simulate(block, minifloatMulBlock.params.parse({ a: 'bf16', b: 'fp16', stages: 1 }), 'verilator', { seed: 11, vectors: 200_000, outDir: tmp() });
+  it('wider formats: bf16 × fp16, 10^5 seeded random plus every boundary pair', async () => {
+    const r = await simulate(block, minifloatMulBlock.params.parse({ a: 'bf16', b: 'fp16', stages: 1 }), 'verilator', { seed: 11, vectors: 100_000, outDir: tmp() });
     expect(r.failed).toBe(0);
-    expect(r.passed).toBeGreaterThan(200_000);
+    expect(r.passed).toBeGreaterThan(100_000);
   }, 120_000);
 });
 

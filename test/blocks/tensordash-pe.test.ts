@@ -1,58 +1,26 @@
 // tensordash.pe: the golden cycle model by hand and against the golden schedule (its steps per stream
 // are scheduleStream's, its results the exact dot products), then Verilator and Icarus against the
 // model every cycle (in_ready, out_valid, result, step, advance, each lane's pick and select): random
-// streams at every sparsity, adversarial patterns, real int8 weights and ReLU activations.
+// streams at every sparsity and adversarial patterns. Real int8 weights and ReLU activations, and the
+// mutations, are in tensordash-pe.long.test.ts.
 
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
-import { loadInt8Tensors, loadTensors } from '../../src/accuracy/tensors.js';
-import { findShared } from '../../src/accuracy/shared-dir.js';
-import { candidatesOf, laneOrderOf } from '../../src/blocks/tensordash/candidates.js';
+import { candidatesOf } from '../../src/blocks/tensordash/candidates.js';
 import { tensordashPeBlock } from '../../src/blocks/tensordash/pe/block.js';
 import { peModel } from '../../src/blocks/tensordash/pe/golden.js';
-import { beatRows, RESULT_LATENCY, resultWidth, type PeParams } from '../../src/blocks/tensordash/pe/params.js';
+import { RESULT_LATENCY, type PeParams } from '../../src/blocks/tensordash/pe/params.js';
 import { peStimulus } from '../../src/blocks/tensordash/pe/stimulus.js';
-import { BeatDriver, beatsOf, patternRows, type PeRow } from '../../src/blocks/tensordash/pe/streams.js';
-import { scheduleStream } from '../../src/blocks/tensordash/schedule.js';
-import { intValue, seededRng, type Vector } from '../../src/cosim/model.js';
-import { simulate } from '../../src/cosim/run.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { patternRows, type PeRow } from '../../src/blocks/tensordash/pe/streams.js';
+import { seededRng, type Vector } from '../../src/cosim/model.js';
 import { cosimClean } from '../helpers/cosim.js';
+import { exactDot, runModel as runModelSeeded, scheduled } from '../helpers/tensordash-pe.js';
 
 const block = tensordashPeBlock as unknown as BlockDef;
 const SEED = Number(process.env.BITFORGE_SEED ?? 91);
 console.log(`tensordash.pe: seed ${SEED}`);
 const params = (o: Record<string, unknown>) => tensordashPeBlock.params.parse(o);
-const DATA = findShared('data/weights', 'manifest.json');
-if (!DATA) console.warn('tensordash.pe: ../shared/data/weights not found; set BITFORGE_SHARED to run the real-tensor runs');
-
-const exactDot = (p: PeParams, rows: readonly PeRow[]) => {
-  let s = 0n;
-  for (const r of rows) for (let l = 0; l < p.lanes; l++) s += intValue(r.a[l]!, p.aBits, p.signed) * intValue(r.b[l]!, p.bBits, p.signed);
-  return intValue(s, resultWidth(p), p.signed);
-};
-const scheduled = (p: PeParams, rows: readonly PeRow[]) =>
-  scheduleStream(rows.map((r) => r.a.map((x) => x !== 0n)), p.lanes, p.lookahead, candidatesOf(p), laneOrderOf(p)).cycles;
-
-/** Streams back to back, input always valid and results always taken: cycles, steps and results as the model gives them. */
-function runModel(p: PeParams, streams: readonly PeRow[][], o: { gap?: number; stall?: number; rng?: () => number } = {}) {
-  const driver = new BeatDriver(p, { gap: o.gap ?? 0, stall: o.stall ?? 0 }), model = peModel(p), rng = o.rng ?? seededRng(SEED);
-  const cycles: Vector[] = [driver.reset()];
-  model.step(cycles[0]!);
-  for (const s of streams) driver.push(beatsOf(p, s));
-  const results: bigint[] = [];
-  let stepsNow = 0;
-  while (results.length < streams.length && cycles.length < 1e6) {
-    const v = driver.next(rng);
-    cycles.push(v);
-    const out = model.step(v)!;
-    if (out.step === 1n) stepsNow++;
-    if (out.out_valid === 1n && v.out_ready === 1n) results.push(out.result!);
-  }
-  return { cycles, results, totalSteps: stepsNow };
-}
+const runModel = (p: PeParams, streams: readonly PeRow[][], o: { gap?: number; stall?: number } = {}) => runModelSeeded(p, streams, { ...o, rng: seededRng(SEED) });
 
 describe('tensordash.pe golden model', () => {
   it('a stream by hand: 3 rows in 2 steps, the selects of blocks.md §4, the result 3 cycles after the final step', () => {
@@ -154,9 +122,9 @@ describe('tensordash.pe golden model', () => {
 });
 
 describe('tensordash.pe RTL', () => {
-  it('16 lanes, H = 2 (the issue\'s configuration): 2·10^5 cycles in Verilator and 3·10^4 in Icarus, 0 mismatches', async () => {
+  it('16 lanes, H = 2 (the issue\'s configuration): 10^5 cycles in Verilator and 3·10^4 in Icarus, 0 mismatches', async () => {
     const p = params({ lanes: 16, lookahead: 2 });
-    expect((await cosimClean(block, p, 'verilator', { seed: SEED, vectors: 200_000 })).passed).toBeGreaterThan(200_000);
+    expect((await cosimClean(block, p, 'verilator', { seed: SEED, vectors: 100_000 })).passed).toBeGreaterThan(100_000);
     expect((await cosimClean(block, p, 'icarus', { seed: SEED, vectors: 30_000 })).passed).toBeGreaterThan(30_000);
   }, 600_000);
 
@@ -181,78 +149,4 @@ describe('tensordash.pe RTL', () => {
       await cosimClean(block, params(c), 'icarus', { seed: SEED, vectors: 20_000, label: JSON.stringify(c) });
     }
   }, 600_000);
-
-  it('mutations are caught: a window that waits for a full refill, and a final step that ignores a result in flight', async () => {
-    const p = params({ lanes: 4, lookahead: 2 });
-    const outDir = () => mkdtempSync(join(tmpdir(), 'bitforge-pe-'));
-    const slack = (_: string, v: string) => v.replace(/\(~ending\) & \((\w+) <= 3'd3\)/, '(~ending) & ($1 < 3\'d3)');
-    const inFlight = (_: string, v: string) => v.replace('(~(final_s1 | final_s2))', '(~final_s1)');
-    for (const [name, mutate] of [['slack', slack], ['in-flight', inFlight]] as const) {
-      let changed = false;
-      const r = await simulate(block, p, 'verilator', { seed: SEED, vectors: 50_000, outDir: outDir(), transformVerilog: (f, v) => { const m = mutate(f, v); changed ||= m !== v; return m; } });
-      expect(changed, name).toBe(true);
-      expect(r.failed, name).toBe(1);
-    }
-  }, 300_000);
 });
-
-describe('tensordash.pe on real tensors', () => {
-  // Per model, the largest int8 tensor is A (its zeros skipped) and the next supplies B.
-  it.skipIf(!DATA)('int8 weights of three models: 0 mismatches in both simulators, steps = scheduleStream\'s', async () => {
-    const all = loadInt8Tensors(DATA!);
-    const models = [...new Set(all.map((t) => t.model))].slice(0, 3);
-    expect(models.length).toBe(3);
-    const p = params({ lanes: 16, lookahead: 2 });
-    const streams: PeRow[][] = [];
-    for (const model of models) {
-      const [a, b] = all.filter((t) => t.model === model).sort((x, y) => y.data.length - x.data.length);
-      const n = Math.min(a!.data.length, b!.data.length, 16 * 2000);
-      const rows = Array.from({ length: Math.floor(n / 16) }, (_, r) => ({ a: Array.from(a!.data.subarray(16 * r, 16 * r + 16), BigInt), b: Array.from(b!.data.subarray(16 * r, 16 * r + 16), BigInt) }));
-      for (let i = 0; i < rows.length; i += 250) streams.push(rows.slice(i, i + 250)); // dot products of 4000 values
-    }
-    await realTensorRun(p, streams, 'int8 weights');
-  }, 600_000);
-
-  // The transformer pairs: A = activations after ReLU, B = the weight row they multiply, both int8
-  // (per-tensor scale to ±127); each stream is one output's dot product over the input dimension.
-  it.skipIf(!DATA)('ReLU activations × weights of the transformer layers: 0 mismatches in both simulators, steps = scheduleStream\'s', async () => {
-    const set = loadTensors(DATA!);
-    const p = params({ lanes: 16, lookahead: 2 });
-    const q = (xs: Float32Array) => { let m = 0; for (const x of xs) m = Math.max(m, Math.abs(x)); return (x: number) => BigInt(Math.round((x / (m || 1)) * 127)); };
-    const streams: PeRow[][] = [];
-    const byAct = new Map(set.pairs.map((pr) => [pr.act.name, pr] as const)); // one weight per activation tensor
-    for (const pr of [...byAct.values()].slice(0, 6)) {
-      const inDim = pr.weight.shape[1]!, qa = q(pr.act.data), qw = q(pr.weight.data);
-      for (let k = 0; k < 32; k++) {
-        const i = (k * 7) % pr.act.shape[0]!, j = (k * 13) % pr.weight.shape[0]!;
-        const rows: PeRow[] = [];
-        for (let r = 0; r * 16 < inDim; r++) {
-          const lane = (l: number) => 16 * r + l;
-          rows.push({
-            a: Array.from({ length: 16 }, (_, l) => (lane(l) < inDim ? qa(Math.max(0, pr.act.data[i * inDim + lane(l)]!)) : 0n)),
-            b: Array.from({ length: 16 }, (_, l) => (lane(l) < inDim ? qw(pr.weight.data[j * inDim + lane(l)]!) : 0n)),
-          });
-        }
-        streams.push(rows);
-      }
-    }
-    expect(streams.length).toBeGreaterThanOrEqual(3 * 32);
-    await realTensorRun(p, streams, 'ReLU activations');
-  }, 600_000);
-});
-
-async function realTensorRun(p: PeParams, streams: PeRow[][], label: string) {
-  const run = runModel(p, streams);
-  expect(run.results).toEqual(streams.map((s) => exactDot(p, s)));
-  const steps = streams.reduce((n, s) => n + scheduled(p, s), 0), rows = streams.reduce((n, s) => n + s.length, 0);
-  expect(run.totalSteps).toBe(steps);
-  const cycles = [...run.cycles, ...Array.from({ length: 4 }, () => run.cycles[run.cycles.length - 1]!)];
-  const model0 = tensordashPeBlock.cosim!;
-  const replay = { ...tensordashPeBlock, cosim: { ...model0, stimulus: () => ({ ...model0.stimulus(p), directed: cycles }) } } as unknown as BlockDef;
-  for (const sim of ['verilator', 'icarus'] as const) {
-    const r = await cosimClean(replay, p, sim, { seed: SEED, vectors: 0, label: `${label} ${sim}` });
-    expect(r.passed).toBe(cycles.length - 1);
-  }
-  const nnz = streams.reduce((n, s) => n + s.reduce((m, r) => m + r.a.filter((x) => x !== 0n).length, 0), 0);
-  console.log(`tensordash.pe on ${label}: ${streams.length} streams, ${rows} rows, sparsity ${(100 * (1 - nnz / (16 * rows))).toFixed(1)} %, ${steps} steps (speedup ${(rows / steps).toFixed(2)}×), beats of ${beatRows(p)} rows`);
-}

@@ -1,0 +1,14 @@
+// The Loom shapes both test tiers cosimulate.
+
+/** loom.sip: every B, signed and unsigned, both modes, odd shapes. */
+
+const configs: Array<Record<string, unknown>> = [];
+for (const bits of [1, 2, 4]) for (const signed of [false, true]) configs.push({ bits, signed });
+configs.push({ mode: 'fc' }, { mode: 'fc', signed: true });
+configs.push({ lanes: 3, maxPrecision: 5, bits: 4, signed: true }, { lanes: 1, maxPrecision: 7, bits: 2 }, { lanes: 16, maxPrecision: 8, bits: 2, signed: true }, { lanes: 5, maxPrecision: 2, bits: 1, signed: true, mode: 'fc' });
+export const SIP_CONFIGS: ReadonlyArray<Record<string, unknown>> = configs;
+
+/** loom.precision shapes with 2^18–2^20 inputs: exhaustive in the long tier, random in the fast one. */
+export const PRECISION_LARGE_SPACES: ReadonlyArray<Record<string, unknown>> = [
+  { group: 2, width: 9, signed: true, trailing: true }, { group: 4, width: 5, trailing: true }, { group: 2, width: 10 },
+];
