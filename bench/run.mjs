@@ -86,6 +86,34 @@ writeFileSync('bench/results/synth.md', [
 ].join('\n'));
 }
 
+// ---- bitforge build cold (issue: test budget) ----
+if (want('build')) {
+const { runBuildBench } = await import('./build.mjs');
+const b = runBuildBench();
+const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: b.jobs };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/build.json', JSON.stringify({ ...meta, ...b }, null, 2) + '\n');
+const f1 = (x) => (x === null || x === undefined ? '' : x.toFixed(1));
+writeFileSync('bench/results/build.md', [
+  '# `bitforge build` cold: where the time goes, one run', '',
+  `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu} · ${b.jobs} cores, ${b.jobs} jobs`, '',
+  'An empty `BITFORGE_CACHE`, the catalogue at its defaults on ice40 (Yosys, then nextpnr on the HX8K) and xc7 (Yosys), WebAssembly tools.',
+  'The issue measured 12 min 53 s for `npm ci && npx bitforge build` cold on 2 cores before this work; the target is ≤ 8 min for the build.', '',
+  '| | seconds |', '|---|---:|',
+  `| wall, whole command | ${f1(b.wall)} |`,
+  `| elaborate and emit the catalogue | ${f1(b.elaborate)} |`,
+  `| Σ job wall (${b.configurations} configurations, ${b.failures} failed) | ${f1(b.jobSeconds)} |`,
+  `| Σ Yosys | ${f1(b.yosysSeconds)} |`,
+  `| Σ nextpnr (of which ${b.unplaced} designs that do not fit the HX8K: ${f1(b.unplacedNextpnrSeconds)}) | ${f1(b.nextpnrSeconds)} |`,
+  `| cores busy: Σ job wall / (wall × jobs) | ${(b.jobSeconds / (b.wall * b.jobs)).toFixed(2)} |`,
+  `| longest job (${b.longest.block} on ${b.longest.target}) | ${f1(b.longest.wall)} |`, '',
+  '## Per configuration, longest first', '',
+  '| block | target | wall (s) | Yosys (s) | nextpnr (s) | LUT | logic cells | Fmax (MHz) |', '|---|---|---:|---:|---:|---:|---:|---:|',
+  ...b.rows.map((r) => `| ${r.block} | ${r.target} | ${f1(r.wall)} | ${f1(r.yosys)} | ${f1(r.nextpnr)} | ${r.lut} | ${r.logicCells ?? ''} | ${r.fmaxMHz ?? (r.unplaced ? 'does not fit' : '')} |`), '',
+].join('\n'));
+console.log(`bitforge build cold: ${f1(b.wall)} s wall, Σ jobs ${f1(b.jobSeconds)} s (Yosys ${f1(b.yosysSeconds)}, nextpnr ${f1(b.nextpnrSeconds)})`);
+}
+
 // ---- MX dot unit next to its behavioural baseline (issue: MX block-scale units) ----
 if (want('mx')) {
 const { runMxBench } = await import('./mx.mjs');

@@ -99,7 +99,11 @@ export async function synthesizeSource(src: SynthSource, o: SynthOptions): Promi
 
 /** One uncached run, with the raw tool output. */
 export function synthesizeRun(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthRun> {
-  return runFlow(o, prepare(blockSource(block, params), o.target, o.wrapper));
+  return synthesizeSourceRun(blockSource(block, params), o);
+}
+
+export function synthesizeSourceRun(src: SynthSource, o: SynthOptions): Promise<SynthRun> {
+  return runFlow(o, prepare(src, o.target, o.wrapper));
 }
 
 async function runFlow(o: SynthOptions, { src, clocked, verilog, script, wrapper }: ReturnType<typeof prepare>): Promise<SynthRun> {
@@ -124,19 +128,24 @@ async function runFlow(o: SynthOptions, { src, clocked, verilog, script, wrapper
   let pnr: SynthReport['pnr'];
   let nextpnrVersion: string | undefined, nextpnrLog: string | undefined;
   if (TARGET_DEFS[o.target].placeAndRoute) {
-    const args = [ICE40_DEVICE.flag, '--package', ICE40_DEVICE.package, '--json', 'netlist.json', '--pcf-allow-unconstrained', '--seed', '1', '--freq', '12', '--timing-allow-fail']; // a slow design is reported with its Fmax, not refused
+    // A logic cell holds one LUT4, one carry and one flip-flop: with more of any than the device has
+    // cells, the design cannot fit, so nextpnr only packs (for its cell count) and does not place.
+    const whole = (k: 'lut' | 'ff' | 'carry') => totals[k] + (wrapperReport ? wrapperReport.totals[k] : 0);
+    const tooBig = Math.max(whole('lut'), whole('ff'), whole('carry')) > ICE40_DEVICE.logicCells;
+    const args = [ICE40_DEVICE.flag, '--package', ICE40_DEVICE.package, '--json', 'netlist.json', '--pcf-allow-unconstrained', '--seed', '1', '--freq', '12',
+      '--timing-allow-fail', ...(tooBig ? ['--pack-only'] : [])]; // a slow design is reported with its Fmax, not refused
     const tn = performance.now();
     const n = await runTool({ tool: 'nextpnr-ice40', args, files: { 'netlist.json': y.files['netlist.json']! } }, nextpnrSource, timeoutMs);
     toolSeconds.nextpnr = (performance.now() - tn) / 1000;
     nextpnrVersion = n.version;
     nextpnrLog = n.log;
+    // A design larger than the device still has its synthesis numbers: say why there is no Fmax.
+    const unplaced = (lcs: number | null) => ({ device: ICE40_DEVICE.name, logicCells: lcs, fmaxMHz: null, clock: null, unplaced: `does not fit the ${ICE40_DEVICE.name}${lcs ? `: ${lcs} logic cells of ${ICE40_DEVICE.logicCells}` : ''}` });
     if (!n.ok) {
-      // A design larger than the device still has its synthesis numbers: say why there is no Fmax.
-      if (!/no BELs remaining|Failed to expand region/.test(n.log)) throw new ToolError(`nextpnr-ice40 failed (exit ${n.code}): ${relevantLines(n.log)}`);
-      const lcs = parseNextpnrLog(n.log).logicCells ?? (Number(/of (\d+) ICESTORM_LCs/.exec(n.log)?.[1] ?? NaN) || null);
-      pnr = { device: ICE40_DEVICE.name, logicCells: lcs, fmaxMHz: null, clock: null, unplaced: `does not fit the ${ICE40_DEVICE.name}${lcs ? `: ${lcs} logic cells of ${ICE40_DEVICE.logicCells}` : ''}` };
+      if (tooBig || !/no BELs remaining|Failed to expand region/.test(n.log)) throw new ToolError(`nextpnr-ice40 failed (exit ${n.code}): ${relevantLines(n.log)}`);
+      pnr = unplaced(parseNextpnrLog(n.log).logicCells ?? (Number(/of (\d+) ICESTORM_LCs/.exec(n.log)?.[1] ?? NaN) || null));
     } else {
-      pnr = { device: ICE40_DEVICE.name, ...parseNextpnrLog(n.log) };
+      pnr = tooBig ? unplaced(parseNextpnrLog(n.log).logicCells) : { device: ICE40_DEVICE.name, ...parseNextpnrLog(n.log) };
     }
   }
   const banner = /Yosys \d+\.\d+[^\n]*/.exec(y.log)?.[0];

@@ -10,7 +10,7 @@ import { adderTreeBlock } from '../../src/blocks/examples/adder-tree/block.js';
 import { ToolError } from '../../src/cosim/simulators.js';
 import { synthReportSchema } from '../../src/report/schema.js';
 import { parseStat } from '../../src/synth/parse.js';
-import { synthesizeRun } from '../../src/synth/run.js';
+import { synthesizeRun, synthesizeSourceRun, type SynthSource } from '../../src/synth/run.js';
 import { relevantLines, runTool } from '../../src/synth/tools.js';
 
 const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
@@ -70,6 +70,21 @@ describe('synthesis reports', () => {
     expect(w.totals.ff).toBe(w.inputChainBits + w.outputChainBits);
     expect(run.report.pnr!.fmaxMHz).toBeGreaterThan(50);
     expect(run.report.pnr!.logicCells).toBeGreaterThanOrEqual(run.report.totals.lut + w.totals.lut);
+  }, 120_000);
+
+  it('ice40: a design with more flip-flops than the HX8K has logic cells is packed, not placed, and reported with nextpnr\'s cell count', async () => {
+    const n = 7800; // one flip-flop per logic cell at most: 7800 > 7680 cannot fit
+    const src: SynthSource = {
+      name: 'test.shift-chain', params: { n }, top: 'chain', ports: [{ name: 'clk', direction: 'input', width: 1, signed: false }, { name: 'd', direction: 'input', width: 1, signed: false }, { name: 'q', direction: 'output', width: 1, signed: false }],
+      verilog: [{ path: 'chain.v', content: `module chain(input clk, input d, output q);\n  reg [${n - 1}:0] r;\n  always @(posedge clk) r <= {r[${n - 2}:0], d};\n  assign q = r[${n - 1}];\nendmodule\n` }],
+    };
+    const run = await synthesizeSourceRun(src, { target: 'ice40', wrapper: 'never' });
+    expect(run.report.totals.ff).toBe(n);
+    const lcs = Number(/ICESTORM_LC:\s+(\d+)\s*\/\s*7680/.exec(run.nextpnrLog!)?.[1]);
+    expect(lcs).toBeGreaterThanOrEqual(n);
+    expect(run.report.pnr).toEqual({ device: 'iCE40 HX8K ct256', logicCells: lcs, fmaxMHz: null, clock: null, unplaced: `does not fit the iCE40 HX8K ct256: ${lcs} logic cells of 7680` });
+    expect(run.nextpnrLog).toContain('Packing LUT-FFs');
+    expect(run.nextpnrLog).not.toMatch(/Placed \d+ cells|Max frequency/);
   }, 120_000);
 
   it('bitforge synth --json works for every target with no native Yosys', async () => {
