@@ -14,7 +14,24 @@ function checkCode(f: Format, code: number): void {
   }
 }
 
+// Formats of up to 16 bits decode through a table built on first use: golden models decode every
+// element of every vector, and the decoded value is immutable.
+const decodedTables = new WeakMap<Format, readonly Decoded[]>();
+
 export function decode(f: Format, code: number): Decoded {
+  if (f.width <= 16) {
+    let t = decodedTables.get(f);
+    if (!t) {
+      t = Array.from({ length: 2 ** f.width }, (_, c) => decodeCode(f, c));
+      decodedTables.set(f, t);
+    }
+    const d = t[code];
+    if (d !== undefined) return d; // a code out of range or not an integer falls through to the check
+  }
+  return decodeCode(f, code);
+}
+
+function decodeCode(f: Format, code: number): Decoded {
   checkCode(f, code);
   if (f.kind === 'int') {
     const k = f.signed && code >= 2 ** (f.bits - 1) ? code - 2 ** f.bits : code;
