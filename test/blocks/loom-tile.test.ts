@@ -1,6 +1,7 @@
 // loom.tile: the step's Pa is the runtime Pa lowered to the largest detected column precision, and
 // the lock-step timing follows it; Verilator and Icarus agree with the golden cycle model on every
-// output every cycle, 0 mismatches, for every B, signed and unsigned, conv and fc.
+// output every cycle, 0 mismatches, for every B, signed and unsigned, conv and fc (2·10^4 Icarus
+// cycles in loom-tile.long.test.ts).
 
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
@@ -58,8 +59,8 @@ describe('loom.tile RTL', () => {
     }, 300_000);
   }
 
-  it('Icarus agrees: 3 × 2, B = 2, signed', async () => {
-    const r = await cosimClean(block, params({ rows: 3, cols: 2, bits: 2, signed: true }), 'icarus', { seed: SEED, vectors: 20_000 });
-    expect(r.passed).toBeGreaterThan(20_000);
+  it('Icarus agrees: 3 × 2, B = 2, signed (5000 cycles)', async () => {
+    const r = await cosimClean(block, params({ rows: 3, cols: 2, bits: 2, signed: true }), 'icarus', { seed: SEED, vectors: 5000 });
+    expect(r.passed).toBeGreaterThan(5000);
   }, 600_000);
 });

@@ -1,4 +1,5 @@
-// tensordash.pe, the long tier: 2·10^5 cycles of the 16-lane PE, two Verilog mutations caught, and
+// tensordash.pe, the long tier: 2·10^5 cycles of the 16-lane PE, 2·10^4 cycles of three variants in
+// Icarus, two Verilog mutations caught, and
 // real int8 weights and ReLU activations in both simulators with the golden schedule's steps. The golden model and the
 // cosimulation of every shape are in tensordash-pe.test.ts.
 
@@ -15,7 +16,7 @@ import type { PeRow } from '../../src/blocks/tensordash/pe/streams.js';
 import { seededRng } from '../../src/cosim/model.js';
 import { simulate } from '../../src/cosim/run.js';
 import { cosimClean } from '../helpers/cosim.js';
-import { exactDot, runModel, scheduled } from '../helpers/tensordash-pe.js';
+import { exactDot, PE_CONFIGS, runModel, scheduled } from '../helpers/tensordash-pe.js';
 
 const block = tensordashPeBlock as unknown as BlockDef;
 const SEED = Number(process.env.BITFORGE_SEED ?? 91);
@@ -25,6 +26,12 @@ const DATA = findShared('data/weights', 'manifest.json');
 if (!DATA) console.warn('tensordash.pe: ../shared/data/weights not found; set BITFORGE_SHARED to run the real-tensor runs');
 
 describe('tensordash.pe RTL', () => {
+  const configs = PE_CONFIGS;
+  it('Icarus agrees on the unsigned, dense and custom-candidate variants', async () => {
+    for (const c of [configs[0]!, configs[3]!, configs[5]!]) {
+      await cosimClean(block, params(c), 'icarus', { seed: SEED, vectors: 20_000, label: JSON.stringify(c) });
+    }
+  }, 600_000);
   it('16 lanes, H = 2 (the issue\'s configuration): 2·10^5 cycles in Verilator and 3·10^4 in Icarus, 0 mismatches', async () => {
     const p = params({ lanes: 16, lookahead: 2 });
     expect((await cosimClean(block, p, 'verilator', { seed: SEED, vectors: 200_000 })).passed).toBeGreaterThan(200_000);

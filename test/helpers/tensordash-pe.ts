@@ -33,3 +33,15 @@ export function runModel(p: PeParams, streams: readonly PeRow[][], o: { gap?: nu
   }
   return { cycles, results, totalSteps: stepsNow };
 }
+
+/** The PE shapes both tiers cosimulate besides the default (16 lanes, H = 2). */
+export const PE_CONFIGS: ReadonlyArray<Record<string, unknown>> = [
+  { lanes: 16, lookahead: 2, signed: false },
+  { lanes: 8, lookahead: 1 },
+  { lanes: 4, lookahead: 3, aBits: 4, bBits: 12 },
+  { lanes: 16, lookahead: 0, candidates: '0:0' }, // a dense PE: one row per step
+  { lanes: 1, lookahead: 2 },
+  { lanes: 5, lookahead: 2, candidates: '0:0,2:1,1:0,1:-2', laneOrder: '4,2,0,1,3' },
+  { lanes: 4, lookahead: 2, rows: 1, multiplier: 'operator' }, // the accumulator wraps on the extreme streams
+  { lanes: 16, lookahead: 2, aBits: 3, bBits: 2, signed: false },
+];
