@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 const args = process.argv.slice(2);
 const topAt = args.indexOf('--top');
 const top = topAt >= 0 ? Number(args[topAt + 1]) : 15;
-const file = args.find((a, i) => !a.startsWith('--') && i !== topAt + 1) ?? 'test-results/fast.json';
+const file = args.find((a, i) => !a.startsWith('--') && (topAt < 0 || i !== topAt + 1)) ?? 'test-results/fast.json';
 let report;
 try {
   report = JSON.parse(readFileSync(file, 'utf8'));
@@ -23,7 +23,7 @@ if (!Number.isInteger(top) || top < 1) {
 const s = (ms) => `${(ms / 1000).toFixed(1).padStart(7)} s`;
 const files = report.testResults.map((f) => ({ name: relative(process.cwd(), f.name), ms: f.endTime - f.startTime, tests: f.assertionResults }));
 const tests = files.flatMap((f) => f.tests.map((t) => ({ name: `${f.name} > ${t.fullName}`, ms: t.duration ?? 0 })));
-const wall = Math.max(...report.testResults.map((f) => f.endTime)) - report.startTime;
+const wall = files.length ? Math.max(...report.testResults.map((f) => f.endTime)) - report.startTime : 0;
 
 console.log(`\n${top} slowest test files (${files.length} files, ${s(wall).trim()} wall from the first file's start):`);
 for (const f of files.sort((a, b) => b.ms - a.ms).slice(0, top)) console.log(`${s(f.ms)}  ${f.name} (${f.tests.length} tests)`);
