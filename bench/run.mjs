@@ -114,6 +114,24 @@ writeFileSync('bench/results/build.md', [
 console.log(`bitforge build cold: ${f1(b.wall)} s wall, Σ jobs ${f1(b.jobSeconds)} s (Yosys ${f1(b.yosysSeconds)}, nextpnr ${f1(b.nextpnrSeconds)})`);
 }
 
+// ---- Verilated model's optimization level (issue: test budget) ----
+if (want('verilator-opt')) {
+const { runVerilatorOptBench } = await import('./verilator-opt.mjs');
+const rows = await runVerilatorOptBench();
+const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/verilator-opt.json', JSON.stringify({ ...meta, rows }, null, 2) + '\n');
+const at = (r, level) => rows.find((x) => x.block === r.block && x.level === level);
+writeFileSync('bench/results/verilator-opt.md', [
+  '# The Verilated model\'s C++ optimization level: build and cosimulation time, one run', '',
+  `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu}`, '',
+  'Cold harness build (fresh cache, ccache off, make with one job per core) and `simulate()` end to end with the built harness (best of 2),',
+  'per level. Verilator\'s default is -Os for the model; bitforge builds at -O1 (`BITFORGE_VERILATOR_OPT` chooses another).', '',
+  '| block | params | level | build (s) | build / -O1 build | vectors | cosim (s) | cosim / -O1 cosim | mismatches |', '|---|---|---|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.level} | ${r.buildSeconds.toFixed(1)} | ${(r.buildSeconds / at(r, '-O1').buildSeconds).toFixed(2)} | ${r.vectors} | ${r.simSeconds.toFixed(2)} | ${(r.simSeconds / at(r, '-O1').simSeconds).toFixed(2)} | ${r.mismatches} |`), '',
+].join('\n'));
+}
+
 // ---- MX dot unit next to its behavioural baseline (issue: MX block-scale units) ----
 if (want('mx')) {
 const { runMxBench } = await import('./mx.mjs');

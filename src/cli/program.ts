@@ -15,6 +15,7 @@ import { mxCommand } from './commands/mx.js';
 import { simCommand, tbCommand } from './commands/sim.js';
 import { sweepCommand } from './commands/sweep.js';
 import { synthCommand } from './commands/synth.js';
+import { modelOptProblem } from '../cosim/compile-env.js';
 import { ToolError } from '../cosim/simulators.js';
 import { UserError } from './user-error.js';
 import { version } from './version.js';
@@ -46,6 +47,8 @@ export function program(): Command {
 
 export async function run(argv: string[]): Promise<number> {
   try {
+    const badEnv = modelOptProblem();
+    if (badEnv) throw new UserError(badEnv);
     await program().parseAsync(argv, { from: 'user' });
     // A command that finished with failures to report (build, sweep) has set the exit code itself.
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

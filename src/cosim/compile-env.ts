@@ -10,11 +10,23 @@ import { cacheRoot } from './build-cache.js';
 
 /**
  * The model's C++ at -O1 instead of Verilator's default -Os: on the big generated functions of a wide
- * design GCC's -Os and -O2 take minutes (tensordash.pe with 16 lanes: 85 s at -Os, 101 s at -O2,
- * 7.7 s at -O1, one core), while cosimulation runs as fast end to end, its pace being the golden
- * model's (bench/results/test-budget.md). This one changes the build, so it is in the cache keys.
+ * design GCC's -Os and -O2 take minutes (tensordash.pe with 16 lanes and 3 × 2-bit operands: 85 s at
+ * -Os, 101 s at -O2, 7.7 s at -O1 on one core), while cosimulation runs about as fast end to end, its
+ * pace being mostly the golden model's (bench/results/verilator-opt.md). BITFORGE_VERILATOR_OPT
+ * (-O0 … -O3, -Os) chooses another level, e.g. -O2 for a very long run of a small design. The level
+ * changes the build, so it is in the cache keys.
  */
-export const MODEL_OPT = ['-MAKEFLAGS', 'OPT_FAST=-O1 OPT_SLOW=-O1'];
+export function modelOpt(): string[] {
+  const problem = modelOptProblem();
+  if (problem) throw new Error(problem);
+  return ['-MAKEFLAGS', `OPT_FAST=${process.env.BITFORGE_VERILATOR_OPT ?? '-O1'} OPT_SLOW=${process.env.BITFORGE_VERILATOR_OPT ?? '-O1'}`];
+}
+
+/** What is wrong with $BITFORGE_VERILATOR_OPT, if anything (the CLI checks before any work). */
+export function modelOptProblem(): string | undefined {
+  const o = process.env.BITFORGE_VERILATOR_OPT;
+  return o === undefined || /^-O[0-3s]$/.test(o) ? undefined : `BITFORGE_VERILATOR_OPT: expected one of -O0, -O1, -O2, -O3, -Os, got '${o}'`;
+}
 
 let hasCcache: boolean | undefined;
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { DesignFile } from '../codegen/design-files.js';
 import type { RowLayout } from './rows.js';
 import { cachedBuild } from './build-cache.js';
-import { compileEnv, makeJobs, MODEL_OPT } from './compile-env.js';
+import { compileEnv, makeJobs, modelOpt } from './compile-env.js';
 import { tool, verilatorVersion } from './simulators.js';
 
 const TB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../tb/harness');
@@ -39,7 +39,7 @@ function renderCore(s: HarnessSpec): string {
 }
 
 const CFLAGS = ['-fPIC', '-O2', '-fno-semantic-interposition', '-fvisibility=hidden', `-I${NAPI_INCLUDE}`, '-DNODE_GYP_MODULE_NAME=bitforge_harness'];
-const VFLAGS = ['--cc', '--exe', '--build', '-Wno-fatal', '-Wno-lint', '-Wno-style', '-O3', '--x-assign', 'fast', '--x-initial', 'fast', ...MODEL_OPT];
+const VFLAGS = ['--cc', '--exe', '--build', '-Wno-fatal', '-Wno-lint', '-Wno-style', '-O3', '--x-assign', 'fast', '--x-initial', 'fast'];
 
 export interface BuiltHarness {
   readonly path: string; // the shared object (harness.node, or the plain executable)
@@ -58,7 +58,8 @@ export async function buildHarness(s: HarnessSpec, kind: 'addon' | 'plain' = 'ad
   const glue = kind === 'addon' ? 'addon.cpp' : 'plain_main.cpp';
   const out = kind === 'addon' ? 'harness.node' : 'plain';
   const verilog = s.files.filter((f) => f.path.endsWith('.v'));
-  const h = createHash('sha256').update(await verilatorVersion()).update(VFLAGS.join(' ')).update(CFLAGS.join(' '))
+  const vflags = [...VFLAGS, ...modelOpt()];
+  const h = createHash('sha256').update(await verilatorVersion()).update(vflags.join(' ')).update(CFLAGS.join(' '))
     .update(process.versions.modules).update(core).update(readFileSync(join(TB_DIR, glue)));
   for (const f of verilog) h.update(f.path).update(f.content);
   const { dir, cached } = await cachedBuild('harness', `${kind}-${h.digest('hex').slice(0, 24)}`, out, async (build) => {
@@ -66,7 +67,7 @@ export async function buildHarness(s: HarnessSpec, kind: 'addon' | 'plain' = 'ad
     writeFileSync(join(build, 'harness_core.h'), core);
     copyFileSync(join(TB_DIR, glue), join(build, glue));
     const ldflags = kind === 'addon' ? ['-LDFLAGS', '-shared'] : [];
-    await tool('verilator', [...VFLAGS, '-j', String(makeJobs()), '--top-module', s.top, '--prefix', 'Vdut', '-Mdir', 'obj', '-o', out, '-CFLAGS', CFLAGS.join(' '), ...ldflags,
+    await tool('verilator', [...vflags, '-j', String(makeJobs()), '--top-module', s.top, '--prefix', 'Vdut', '-Mdir', 'obj', '-o', out, '-CFLAGS', CFLAGS.join(' '), ...ldflags,
       glue, ...verilog.map((f) => f.path)], build, 1_800_000, `Verilator build of the ${kind === 'addon' ? 'cosim harness' : 'plain C++ loop'}`, compileEnv());
     copyFileSync(join(build, 'obj', out), join(build, out));
     rmSync(join(build, 'obj'), { recursive: true, force: true });

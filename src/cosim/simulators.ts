@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachedBuild } from './build-cache.js';
-import { compileEnv, makeJobs, MODEL_OPT } from './compile-env.js';
+import { compileEnv, makeJobs, modelOpt } from './compile-env.js';
 
 /** The simulators that run a Verilog testbench (Verilator as --binary). */
 export type TestbenchSimulator = 'icarus' | 'verilator';
@@ -43,7 +43,7 @@ export interface RunResult {
   readonly cached: boolean;
 }
 
-const VERILATOR_FLAGS = ['--binary', '-Wno-fatal', '-Wno-lint', '-Wno-style', '--top-module', 'tb', '-o', 'tbsim', ...MODEL_OPT];
+const VERILATOR_FLAGS = ['--binary', '-Wno-fatal', '-Wno-lint', '-Wno-style', '--top-module', 'tb', '-o', 'tbsim'];
 
 let version: string | undefined;
 
@@ -58,11 +58,12 @@ export async function runTestbench(sim: TestbenchSimulator, dir: string, designF
     await tool('iverilog', ['-g2005', '-o', `${stem}.vvp`, '-s', 'tb', `${stem}.v`, ...designFiles], dir, 600_000, 'Icarus compile');
     return { stdout: await tool('vvp', ['-n', `${stem}.vvp`], dir, runTimeoutMs, 'Icarus simulation'), cached: false };
   }
-  const h = createHash('sha256').update(await verilatorVersion()).update(VERILATOR_FLAGS.join(' '));
+  const flags = [...VERILATOR_FLAGS, ...modelOpt()];
+  const h = createHash('sha256').update(await verilatorVersion()).update(flags.join(' '));
   for (const f of ['tb.v', ...designFiles]) h.update(f).update(readFileSync(join(dir, f)));
   const { dir: cached, cached: hit } = await cachedBuild('verilator', h.digest('hex').slice(0, 24), 'tbsim', async (build) => {
     for (const f of ['tb.v', ...designFiles]) cpSync(join(dir, f), join(build, f));
-    await tool('verilator', [...VERILATOR_FLAGS, '-j', String(makeJobs()), 'tb.v', ...designFiles], build, 1_800_000, 'Verilator build', compileEnv());
+    await tool('verilator', [...flags, '-j', String(makeJobs()), 'tb.v', ...designFiles], build, 1_800_000, 'Verilator build', compileEnv());
     cpSync(join(build, 'obj_dir', 'tbsim'), join(build, 'tbsim'));
     rmSync(join(build, 'obj_dir'), { recursive: true, force: true });
   });

@@ -59,6 +59,13 @@ describe('bitforge CLI', () => {
     });
   }
 
+  it('a bad BITFORGE_VERILATOR_OPT is one line naming the variable, exit 2, before any work', async () => {
+    const d = tmp();
+    const r = await execa('node', [CLI, 'sim', 'examples.counter', '--out', 'sim-out'], { cwd: d, reject: false, env: { BITFORGE_VERILATOR_OPT: '-O9' } });
+    expect([r.exitCode, r.stderr.trim()]).toEqual([2, "bitforge: error: BITFORGE_VERILATOR_OPT: expected one of -O0, -O1, -O2, -O3, -Os, got '-O9'"]);
+    expect(existsSync(join(d, 'sim-out'))).toBe(false);
+  });
+
   it('build emits the whole catalogue into rtl-out/<block>/', async () => {
     const d = tmp();
     const r = await run(['build', '--no-synth'], d);
