@@ -10,9 +10,9 @@ import { cacheRoot } from './build-cache.js';
 
 /**
  * The model's C++ at -O1 instead of Verilator's default -Os: on the big generated functions of a wide
- * design GCC's -Os and -O2 take minutes (tensordash.pe with 16 lanes and 3 × 2-bit operands: 85 s at
- * -Os, 101 s at -O2, 7.7 s at -O1 on one core), while cosimulation runs about as fast end to end, its
- * pace being mostly the golden model's (bench/results/verilator-opt.md). BITFORGE_VERILATOR_OPT
+ * design GCC's -Os and -O2 are slow (tensordash.pe with 16 lanes and 3 × 2-bit operands, 2 cores:
+ * 36 s at -Os, 45 s at -O2, 5.7 s at -O1), while cosimulation runs as fast end to end, its pace
+ * being mostly the golden model's (bench/results/verilator-opt.md). BITFORGE_VERILATOR_OPT
  * (-O0 … -O3, -Os) chooses another level, e.g. -O2 for a very long run of a small design. The level
  * changes the build, so it is in the cache keys.
  */
