@@ -23,6 +23,7 @@ describe('minifloat.dot', () => {
       expect(r.passed).toBeGreaterThan(1_000_000);
     }, 240_000);
   }
+
   for (const [a, b, lanes, acc, round, treeStages, vectors] of [['e4m3', 'e4m3', 4, 'fp32', 'rne', 0, 1_000_000], ['e5m2', 'e5m2', 3, 'bf16', 'rdn', 1, 300_000], ['e2m1', 'e2m1', 8, 'e4m3', 'rne', 1, 300_000]] as const) {
     it(`float accumulator ${acc} (${round}), ${a} × ${b}, ${lanes} lanes: ${vectors} steps, one rounding per step`, async () => {
       const r = await simulate(block, minifloatDotBlock.params.parse({ a, b, lanes, acc, round, treeStages }), 'verilator', { seed: SEED, vectors, outDir: tmp() });

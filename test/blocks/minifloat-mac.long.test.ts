@@ -23,6 +23,7 @@ describe('minifloat.mac cosimulation', () => {
       expect(r.passed).toBeGreaterThan(1_000_000);
     }, 180_000);
   }
+
   for (const [a, b, acc, round, vectors] of [['e4m3', 'e4m3', 'fp32', 'rne', 1_000_000], ['e4m3', 'e5m2', 'bf16', 'rne', 1_000_000], ['e5m2', 'e5m2', 'fp16', 'rdn', 300_000], ['e2m1', 'e2m1', 'e4m3', 'rtz', 300_000], ['e5m2', 'e5m2', 'e5m2', 'rup', 300_000]] as const) {
     it(`float accumulator ${acc} (${round}), ${a} × ${b}: ${vectors} operations, one rounding per step, 0 mismatches`, async () => {
       const r = await simulate(block, minifloatMacBlock.params.parse({ a, b, acc, round }), 'verilator', { seed: SEED, vectors, outDir: tmp() });

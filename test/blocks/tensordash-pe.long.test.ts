@@ -1,7 +1,7 @@
 // tensordash.pe, the long tier: 2·10^5 cycles of the 16-lane PE, 2·10^4 cycles of three variants in
-// Icarus, two Verilog mutations caught, and
-// real int8 weights and ReLU activations in both simulators with the golden schedule's steps. The golden model and the
-// cosimulation of every shape are in tensordash-pe.test.ts.
+// Icarus, two Verilog mutations caught, and real int8 weights and ReLU activations in both simulators
+// with the golden schedule's steps. The golden model and the cosimulation of every shape are in
+// tensordash-pe.test.ts.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,16 +27,19 @@ if (!DATA) console.warn('tensordash.pe: ../shared/data/weights not found; set BI
 
 describe('tensordash.pe RTL', () => {
   const configs = PE_CONFIGS;
+
   it('Icarus agrees on the unsigned, dense and custom-candidate variants', async () => {
     for (const c of [configs[0]!, configs[3]!, configs[5]!]) {
       await cosimClean(block, params(c), 'icarus', { seed: SEED, vectors: 20_000, label: JSON.stringify(c) });
     }
   }, 600_000);
+
   it('16 lanes, H = 2 (the issue\'s configuration): 2·10^5 cycles in Verilator and 3·10^4 in Icarus, 0 mismatches', async () => {
     const p = params({ lanes: 16, lookahead: 2 });
     expect((await cosimClean(block, p, 'verilator', { seed: SEED, vectors: 200_000 })).passed).toBeGreaterThan(200_000);
     expect((await cosimClean(block, p, 'icarus', { seed: SEED, vectors: 30_000 })).passed).toBeGreaterThan(30_000);
   }, 600_000);
+
   it('mutations are caught: a window that waits for a full refill, and a final step that ignores a result in flight', async () => {
     const p = params({ lanes: 4, lookahead: 2 });
     const outDir = () => mkdtempSync(join(tmpdir(), 'bitforge-pe-'));
