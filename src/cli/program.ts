@@ -16,7 +16,7 @@ import { simCommand, tbCommand } from './commands/sim.js';
 import { sweepCommand } from './commands/sweep.js';
 import { synthCommand } from './commands/synth.js';
 import { modelOptProblem } from '../cosim/compile-env.js';
-import { ToolError } from '../cosim/simulators.js';
+import { ToolError } from '../util/tool-error.js';
 import { UserError } from './user-error.js';
 import { version } from './version.js';
 

@@ -4,15 +4,10 @@
 // others wait for it (a lock directory per entry) instead of compiling the same design again.
 
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-/** $BITFORGE_CACHE, else $XDG_CACHE_HOME/bitforge or ~/.cache/bitforge (shared by all projects, like ccache). */
-export function cacheRoot(): string {
-  if (process.env.BITFORGE_CACHE) return resolve(process.env.BITFORGE_CACHE);
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'bitforge');
-}
+import { cacheRoot } from '../util/cache-root.js';
 
 // A lock whose owner is gone (killed build) is taken over: on this host when its process is dead,
 // from another host (a shared cache directory) when it is older than the longest build we allow.

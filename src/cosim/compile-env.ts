@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { cacheRoot } from './build-cache.js';
+import { cacheRoot } from '../util/cache-root.js';
 
 /**
  * The model's C++ at -O1 instead of Verilator's default -Os: on the big generated functions of a wide

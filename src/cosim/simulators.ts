@@ -5,19 +5,13 @@ import { execa } from 'execa';
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { ToolError } from '../util/tool-error.js';
 import { cachedBuild } from './build-cache.js';
 import { compileEnv, makeJobs, modelOpt } from './compile-env.js';
 
 /** The simulators that run a Verilog testbench (Verilator as --binary). */
 export type TestbenchSimulator = 'icarus' | 'verilator';
 
-/** A simulator tool failed (missing, compile error, hang): reported as one line by the CLI, exit 1. */
-export class ToolError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ToolError';
-  }
-}
 
 const INSTALL: Record<string, string> = { verilator: 'verilator', iverilog: 'iverilog', vvp: 'iverilog' };
 

@@ -2,7 +2,7 @@
 // $readmemh files, run by Icarus (or Verilator --binary). `bitforge tb` writes the same files.
 
 import { pack, testbenchFiles, unpack, type TestbenchSpec } from '../codegen/testbench.js';
-import { writeFiles } from '../cli/write-files.js';
+import { writeFiles } from '../util/write-files.js';
 import type { EngineResult } from './result.js';
 import { getRow } from './rows.js';
 import { packetOf, type PacketIndex } from './packet-vectors.js';

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { writeFiles } from '../cli/write-files.js';
-import { cacheRoot } from '../cosim/build-cache.js';
+import { cacheRoot } from '../util/cache-root.js';
+import { writeFiles } from '../util/write-files.js';
 import { synthReportSchema, type SynthReport } from '../report/schema.js';
 
 const require = createRequire(import.meta.url);

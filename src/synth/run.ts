@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { BlockDef } from '../blocks/block.js';
 import { emitBlock } from '../blocks/emit-block.js';
 import type { DesignFile, PortInfo } from '../codegen/index.js';
-import { ToolError } from '../cosim/simulators.js';
+import { ToolError } from '../util/tool-error.js';
 import { synthReportSchema, type SynthReport } from '../report/schema.js';
 import { cachedReport, storeReport, synthKey } from './cache.js';
 import { parseNextpnrLog, parseStat } from './parse.js';

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { ToolError } from '../cosim/simulators.js';
+import { ToolError } from '../util/tool-error.js';
 import type { ToolJob, ToolOutcome } from './tool-worker.js';
 
 export type ToolSource = 'wasm' | 'native';

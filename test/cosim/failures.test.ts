@@ -10,7 +10,8 @@ import type { BlockDef } from '../../src/blocks/block.js';
 import { adderTreeBlock } from '../../src/blocks/examples/adder-tree/block.js';
 import { fifoBlock } from '../../src/blocks/examples/fifo/block.js';
 import { simulate, type Simulator } from '../../src/cosim/run.js';
-import { runTestbench, ToolError } from '../../src/cosim/simulators.js';
+import { runTestbench } from '../../src/cosim/simulators.js';
+import { ToolError } from '../../src/util/tool-error.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'bitforge-cosim-'));
 const SEED = Number(process.env.BITFORGE_SEED ?? 7);

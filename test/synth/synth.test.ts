@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
 import { adderTreeBlock } from '../../src/blocks/examples/adder-tree/block.js';
-import { ToolError } from '../../src/cosim/simulators.js';
+import { ToolError } from '../../src/util/tool-error.js';
 import { synthReportSchema } from '../../src/report/schema.js';
 import { parseStat } from '../../src/synth/parse.js';
 import { synthesizeRun, synthesizeSourceRun, type SynthSource } from '../../src/synth/run.js';

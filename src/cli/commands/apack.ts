@@ -7,7 +7,7 @@ import { ApackCorrupt, decodeTensor, encodeTensor, parseContainer, type EncodeOp
 import { DTYPES, dtypeBits, readValues, type Dtype } from '../../blocks/apack/codec/dtype.js';
 import { entropyBits } from '../../blocks/apack/table/build.js';
 import { UserError } from '../user-error.js';
-import { writeFileAtomic } from '../write-files.js';
+import { writeFileAtomic } from '../../util/write-files.js';
 
 interface CodingFlags { dtype: Dtype; symbols: string; precision: string; zigzag?: boolean; split: string }
 

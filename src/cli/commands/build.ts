@@ -10,7 +10,7 @@ import { reportFiles } from '../../report/bundle.js';
 import { runPool } from '../../synth/pool.js';
 import { TARGETS, type Target } from '../../synth/targets.js';
 import { UserError } from '../user-error.js';
-import { writeFiles } from '../write-files.js';
+import { writeFiles } from '../../util/write-files.js';
 
 interface BuildOptions { out: string; reports: string; targets: string; jobs?: string; synth: boolean }
 

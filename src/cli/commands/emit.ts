@@ -3,7 +3,7 @@ import { emitBlock } from '../../blocks/emit-block.js';
 import { findBlock, catalogue } from '../../blocks/catalogue.js';
 import { parseBlockArgs } from '../block-params.js';
 import { UserError } from '../user-error.js';
-import { writeFiles } from '../write-files.js';
+import { writeFiles } from '../../util/write-files.js';
 import { formatDiagnostic } from '../../dsl/index.js';
 
 export function resolveBlock(name: string) {

@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { ErrorAccumulator } from '../../accuracy/metrics.js';
 import { DEFAULT_THRESHOLD, dequantize, quantize } from '../../blocks/mokey/quantize.js';
 import { UserError } from '../user-error.js';
-import { writeFileAtomic } from '../write-files.js';
+import { writeFileAtomic } from '../../util/write-files.js';
 
 function readF32(path: string): Float32Array {
   let raw: Buffer;

@@ -13,7 +13,7 @@ import { withAccuracy } from '../../sweep/accuracy.js';
 import { loadSweepSpec, SweepSpecError } from '../../sweep/spec.js';
 import { progressReporter } from '../progress.js';
 import { UserError } from '../user-error.js';
-import { writeFiles } from '../write-files.js';
+import { writeFiles } from '../../util/write-files.js';
 
 export function sweepCommand(): Command {
   return new Command('sweep')

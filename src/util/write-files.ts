@@ -3,9 +3,13 @@
 
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { DesignFile } from '../codegen/index.js';
+/** A generated text file: its path relative to the output directory, and its content. */
+export interface TextFile {
+  readonly path: string;
+  readonly content: string;
+}
 
-export function writeFiles(dir: string, files: readonly DesignFile[]): string[] {
+export function writeFiles(dir: string, files: readonly TextFile[]): string[] {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   for (const f of files) {
