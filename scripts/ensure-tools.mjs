@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Makes sure the tools the tests drive are on PATH: the simulators (Verilator, Icarus), ccache (every
 // Verilator build compiles through it) and headless Chromium (the report page's rendering test), all
-// from Debian's packages. We install them only when
-// running as root, and otherwise print the exact command.
+// from Debian's packages. We install them only when running as root, and otherwise print the exact
+// command.
 import { spawnSync } from 'node:child_process';
 
 const TOOLS = [

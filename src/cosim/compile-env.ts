@@ -1,7 +1,8 @@
-// How Verilator builds compile: make with one job per core, and every C++ file through ccache when it
-// is installed (`npm run tools` installs it). ccache matters even on a cold cache: each build compiles
-// the same Verilator runtime and harness glue, and designs that differ only in the harness share
-// their model's objects. Neither setting changes what is built, so neither is in a build's cache key.
+// How Verilator builds compile: the model's optimization level, make with one job per core, and every
+// C++ file through ccache when it is installed (`npm run tools` installs it). ccache matters even on a
+// cold cache: each build compiles the same Verilator runtime and harness glue, and designs that differ
+// only in the harness share their model's objects. The job count and ccache do not change what is
+// built, so they stay out of the build's cache key; the optimization level is in it.
 
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -13,13 +14,13 @@ import { cacheRoot } from '../util/cache-root.js';
  * design GCC's -Os and -O2 are slow (tensordash.pe with 16 lanes and 3 × 2-bit operands, 2 cores:
  * 36 s at -Os, 45 s at -O2, 5.7 s at -O1), while cosimulation runs as fast end to end, its pace
  * being mostly the golden model's (bench/results/verilator-opt.md). BITFORGE_VERILATOR_OPT
- * (-O0 … -O3, -Os) chooses another level, e.g. -O2 for a very long run of a small design. The level
- * changes the build, so it is in the cache keys.
+ * (-O0 … -O3, -Os) chooses another level, e.g. -O2 for a very long run of a small design.
  */
 export function modelOpt(): string[] {
   const problem = modelOptProblem();
   if (problem) throw new Error(problem);
-  return ['-MAKEFLAGS', `OPT_FAST=${process.env.BITFORGE_VERILATOR_OPT ?? '-O1'} OPT_SLOW=${process.env.BITFORGE_VERILATOR_OPT ?? '-O1'}`];
+  const o = process.env.BITFORGE_VERILATOR_OPT ?? '-O1';
+  return ['-MAKEFLAGS', `OPT_FAST=${o} OPT_SLOW=${o}`];
 }
 
 /** What is wrong with $BITFORGE_VERILATOR_OPT, if anything (the CLI checks before any work). */

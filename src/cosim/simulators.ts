@@ -12,7 +12,6 @@ import { compileEnv, makeJobs, modelOpt } from './compile-env.js';
 /** The simulators that run a Verilog testbench (Verilator as --binary). */
 export type TestbenchSimulator = 'icarus' | 'verilator';
 
-
 const INSTALL: Record<string, string> = { verilator: 'verilator', iverilog: 'iverilog', vvp: 'iverilog' };
 
 /** Runs a tool; turns "missing", "failed" and "hung" into ToolErrors with the first useful lines. */
