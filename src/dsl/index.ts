@@ -7,7 +7,6 @@ export { defineModule, input, output, wire, reg, elaborate, type ModuleGenerator
 export { instance, Instance, type PortMap, type InstanceDef } from './instance.js';
 export { mem, Mem, type MemDef, type MemOptions } from './mem.js';
 export { ElaborationError, formatDiagnostic, type Diagnostic, type DiagnosticKind } from './diagnostics.js';
-export type { ModuleDef } from './module-builder.js';
 export { CLOCK, RESET } from './module-builder.js';
 export { formatLoc, type SourceLoc } from './source-location.js';
 export * as std from './stdlib/index.js';

@@ -1,5 +1,5 @@
-// The state of one module while its body runs, and afterwards its netlist: named signals with their
-// assignment trees, instances and memories. Checks run on this netlist before anything is emitted.
+// The state of one module while its body runs: named signals with their assignment trees, instances
+// and memories. Checks run on it when the body returns; then it is lowered to the netlist IR (lower.ts).
 
 import type { PathStep } from './assign-tree.js';
 import { leaf } from './assign-tree.js';
@@ -8,15 +8,14 @@ import type { Expr } from './expr.js';
 import type { InstanceDef } from './instance.js';
 import type { MemDef } from './mem.js';
 import type { ModuleGenerator } from './module.js';
-import { isLegalName, Namespace } from './names.js';
+import { isLegalName, Namespace } from '../ir/names.js';
+import { CLOCK, RESET } from '../ir/netlist.js';
 import type { ElabSession } from './session.js';
 import { Signal, type SignalKind } from './signal.js';
 import { captureLoc, type SourceLoc } from './source-location.js';
 import type { HwType } from './types.js';
 
-/** Port names every sequential module has. */
-export const CLOCK = 'clk';
-export const RESET = 'rst';
+export { CLOCK, RESET } from '../ir/netlist.js';
 
 export class ModuleBuilder {
   readonly signals: Signal[] = [];
@@ -86,6 +85,3 @@ export class ModuleBuilder {
     return [...seen];
   }
 }
-
-/** The elaborated, checked form of a module (what the emitters consume). */
-export type ModuleDef = ModuleBuilder;

@@ -2,7 +2,7 @@
 // values are plain, hashed when they are not. Equal parameters always give the same name.
 
 import { createHash } from 'node:crypto';
-import { sanitize } from './names.js';
+import { sanitize } from '../ir/names.js';
 
 /** Canonical JSON of parameters: sorted keys, bigints as strings. The dedup key. */
 export function paramSignature(params: unknown): string {

@@ -3,7 +3,9 @@
 import { currentModule, report } from './context.js';
 import { ElaborationError, type Diagnostic } from './diagnostics.js';
 import { toExpr, type ExprLike } from './expr.js';
-import type { ModuleDef } from './module-builder.js';
+import type { IrModule, Netlist } from '../ir/netlist.js';
+import { lowerModule } from './lower.js';
+import type { ModuleBuilder } from './module-builder.js';
 import { ElabSession } from './session.js';
 import type { Signal } from './signal.js';
 import { captureLoc, type SourceLoc } from './source-location.js';
@@ -62,27 +64,25 @@ export function reg(name: string, type: HwType, opts: RegOptions = {}): Signal {
   return r;
 }
 
-export interface Design {
-  readonly top: ModuleDef;
-  /** Every distinct module, children before parents; the top is last. */
-  readonly modules: readonly ModuleDef[];
+/** An elaborated design: the netlist IR of every module, and the warnings of its checks. */
+export interface Design extends Netlist {
   readonly warnings: readonly Diagnostic[];
 }
 
-/** Runs the generator, lowers it to the netlist and checks it. Throws ElaborationError on any error. */
+/** Runs the generator, checks it and lowers it to the netlist IR. Throws ElaborationError on any error. */
 export function elaborate<P>(gen: ModuleGenerator<P>, params: P): Design {
   const session = new ElabSession();
   const top = session.elaborateTop(gen, params);
   const errors = session.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new ElaborationError(session.sortedDiagnostics());
-  const modules: ModuleDef[] = [];
-  const seen = new Set<ModuleDef>();
-  const visit = (m: ModuleDef) => {
+  const modules: IrModule[] = [];
+  const seen = new Set<ModuleBuilder>();
+  const visit = (m: ModuleBuilder) => {
     if (seen.has(m)) return;
     seen.add(m);
     for (const c of m.children()) visit(c);
-    modules.push(m);
+    modules.push(lowerModule(m));
   };
   visit(top);
-  return { top, modules, warnings: session.sortedDiagnostics().filter((d) => d.severity === 'warning') };
+  return Object.freeze({ top: modules[modules.length - 1]!, modules: Object.freeze(modules), warnings: session.sortedDiagnostics().filter((d) => d.severity === 'warning') });
 }

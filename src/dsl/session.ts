@@ -1,4 +1,4 @@
-// One elaboration run: the module cache (one ModuleDef per generator and parameter signature) and
+// One elaboration run: the module cache (one module builder per generator and parameter signature) and
 // every diagnostic of the run.
 
 import { popModule, pushModule } from './context.js';

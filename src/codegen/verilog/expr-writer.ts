@@ -1,8 +1,8 @@
-// Writes one expression as Verilog whose self-determined width and signedness equal the DSL type.
+// Writes one IR node as Verilog whose self-determined width and signedness equal its type.
 // Operands are widened explicitly, so no Verilog context-width rule is ever relied on (and Verilator
 // -Wall sees no implicit WIDTH changes).
 
-import type { Expr } from '../../dsl/index.js';
+import type { IrModule, Node } from '../../ir/netlist.js';
 import type { BitUsage } from './bit-usage.js';
 import { literal } from './literal.js';
 
@@ -22,93 +22,103 @@ function balancedOuter(s: string): boolean {
 }
 
 export class ExprWriter {
-  constructor(
-    private readonly names: Map<Expr, string>,
-    private readonly usage: BitUsage,
-  ) {}
+  private readonly nodes: readonly Node[];
 
-  /** Statement form: outer parentheses dropped. */
-  statement(e: Expr, width = e.width): string {
-    return strip(this.at(e, width));
+  /** names: spilled nodes' wires; signal nodes are named after their signal. */
+  constructor(
+    private readonly m: IrModule,
+    private readonly names: Map<number, string>,
+    private readonly usage: BitUsage,
+  ) {
+    this.nodes = m.nodes;
   }
 
-  /** The value of e extended (by its signedness) to `width` bits. */
-  at(e: Expr, width: number): string {
-    if (e.width === width) return this.write(e);
+  /** Statement form: outer parentheses dropped. */
+  statement(id: number, width = this.nodes[id]!.type.width): string {
+    return strip(this.at(id, width));
+  }
+
+  /** The value of a node extended (by its signedness) to `width` bits. */
+  at(id: number, width: number): string {
+    const e = view(this.nodes[id]!);
+    if (e.width === width) return this.write(id);
     if (e.op === 'const') return literal(e.value, { signed: e.signed, width });
     const k = width - e.width;
-    if (!e.signed) return `{${k}'b0, ${this.write(e)}}`;
-    const n = this.nameOf(e, e.width - 1, e.width - 1);
+    if (!e.signed) return `{${k}'b0, ${this.write(id)}}`;
+    const n = this.nameOf(id, e.width - 1, e.width - 1);
     const msb = e.width === 1 ? n : `${n}[${e.width - 1}]`;
-    this.useAll(e);
+    this.usage.all(n);
     return k === 1 ? `$signed({${msb}, ${n}})` : `$signed({{${k}{${msb}}}, ${n}})`;
   }
 
-  private useAll(e: Expr): void {
-    const n = this.names.get(e);
-    if (n) this.usage.all(n);
+  /** The name of a signal node or a spilled node; undefined for one written inline. */
+  nameFor(id: number): string | undefined {
+    const e = this.nodes[id]!;
+    return e.op === 'sig' ? this.m.signals[e.lo]!.name : this.names.get(id);
   }
 
-  /** A plain name for e (signal or spilled node), recording which bits the caller reads. */
-  private nameOf(e: Expr, hi: number, lo: number): string {
-    const n = this.names.get(e);
-    if (n === undefined) throw new Error(`internal: expression of op ${e.op} needs a name but was not spilled`);
-    this.usage.range(n, e.width, hi, lo);
+  /** A plain name for the node, recording which bits the caller reads. */
+  private nameOf(id: number, hi: number, lo: number): string {
+    const n = this.nameFor(id);
+    if (n === undefined) throw new Error(`internal: node ${id} (${this.nodes[id]!.op}) needs a name but was not spilled`);
+    this.usage.range(n, this.nodes[id]!.type.width, hi, lo);
     return n;
   }
 
-  write(e: Expr): string {
-    const named = this.names.get(e);
+  write(id: number): string {
+    const named = this.nameFor(id);
     if (named !== undefined) {
       this.usage.all(named);
       return named;
     }
+    const e = view(this.nodes[id]!);
     const [a, b, c] = e.args;
+    const A = a === undefined ? undefined : view(this.nodes[a]!);
     const W = e.width;
     switch (e.op) {
       case 'const': return literal(e.value, e.type);
-      case 'sig': throw new Error(`internal: signal without a name`);
+      case 'sig': throw new Error(`internal: signal node without a name`);
       case 'add': case 'sub': case 'mul': case 'and': case 'or': case 'xor':
         return `(${this.at(a!, W)} ${BINOP[e.op]} ${this.at(b!, W)})`;
       case 'not': return `(~${this.write(a!)})`;
       case 'neg': return `(-${this.at(a!, W)})`;
       case 'eq': case 'ne': case 'lt': case 'le': case 'gt': case 'ge': {
-        const w = Math.max(a!.width, b!.width);
+        const w = Math.max(A!.width, this.nodes[b!]!.type.width);
         return `(${this.at(a!, w)} ${CMP[e.op]} ${this.at(b!, w)})`;
       }
       case 'andr': case 'orr': case 'xorr': return `(${RED[e.op]}${this.write(a!)})`;
       case 'shl': {
         const k = Number(e.value);
-        if (W === a!.width) return `(${this.write(a!)} ${a!.signed ? '<<<' : '<<'} ${k})`;
+        if (W === A!.width) return `(${this.write(a!)} ${A!.signed ? '<<<' : '<<'} ${k})`;
         const s = `{${this.write(a!)}, ${k}'b0}`;
         return e.signed ? `$signed(${s})` : s;
       }
       case 'shr': {
         const k = Number(e.value);
-        if (a!.op === 'const') return literal(a!.value >> BigInt(k), e.type);
-        if (k >= a!.width) {
+        if (A!.op === 'const') return literal(A!.value >> BigInt(k), e.type);
+        if (k >= A!.width) {
           if (!e.signed) return `1'b0`;
-          const n = this.nameOf(a!, a!.width - 1, a!.width - 1);
-          return `$signed(${a!.width === 1 ? n : `${n}[${a!.width - 1}]`})`;
+          const n = this.nameOf(a!, A!.width - 1, A!.width - 1);
+          return `$signed(${A!.width === 1 ? n : `${n}[${A!.width - 1}]`})`;
         }
-        const n = this.nameOf(a!, a!.width - 1, k);
-        const sel = a!.width - 1 === k ? `${n}[${k}]` : `${n}[${a!.width - 1}:${k}]`;
+        const n = this.nameOf(a!, A!.width - 1, k);
+        const sel = A!.width - 1 === k ? `${n}[${k}]` : `${n}[${A!.width - 1}:${k}]`;
         return e.signed ? `$signed(${sel})` : sel;
       }
       case 'dshl': return `(${this.at(a!, W)} ${e.signed ? '<<<' : '<<'} ${this.write(b!)})`;
       case 'dshr': return `(${this.write(a!)} ${e.signed ? '>>>' : '>>'} ${this.write(b!)})`;
       case 'bits': {
         const lo = e.lo, hi = e.lo + W - 1;
-        if (a!.op === 'const') return literal((a!.value >> BigInt(lo)) & ((1n << BigInt(W)) - 1n), e.type);
+        if (A!.op === 'const') return literal((A!.value >> BigInt(lo)) & ((1n << BigInt(W)) - 1n), e.type);
         let sel: string;
-        if (a!.width === 1) { sel = this.nameOf(a!, 0, 0); }
-        else if (lo === 0 && hi === a!.width - 1) { sel = this.nameOf(a!, hi, lo); }
+        if (A!.width === 1) { sel = this.nameOf(a!, 0, 0); }
+        else if (lo === 0 && hi === A!.width - 1) { sel = this.nameOf(a!, hi, lo); }
         else {
           const n = this.nameOf(a!, hi, lo);
           sel = hi === lo ? `${n}[${lo}]` : `${n}[${hi}:${lo}]`;
         }
         if (e.signed) return `$signed(${sel})`;
-        return a!.signed && lo === 0 && hi === a!.width - 1 ? `$unsigned(${sel})` : sel;
+        return A!.signed && lo === 0 && hi === A!.width - 1 ? `$unsigned(${sel})` : sel;
       }
       case 'cat': return `{${e.args.map((x) => this.write(x)).join(', ')}}`;
       case 'rep': return `{${e.value}{${this.write(a!)}}}`;
@@ -119,3 +129,7 @@ export class ExprWriter {
   }
 }
 
+/** A node with its type's fields at hand. */
+function view(n: Node) {
+  return { op: n.op, args: n.args, value: n.value, lo: n.lo, type: n.type, width: n.type.width, signed: n.type.signed };
+}

@@ -1,10 +1,8 @@
-// Emits one checked module as a Verilog-2005 file: declarations, continuous assignments, one always
+// Emits one IR module as a Verilog-2005 file: declarations, continuous assignments, one always
 // block per register, memories in the block-RAM style, instances, and the unused-bits sink.
 
-import type { Expr, ModuleDef, Signal } from '../../dsl/index.js';
-import { CLOCK, formatLoc, RESET, type SourceLoc } from '../../dsl/index.js';
-import type { Tree } from '../../dsl/assign-tree.js';
-import { treeLoc } from '../../dsl/assign-tree.js';
+import { Namespace } from '../../ir/names.js';
+import { CLOCK, formatLoc, RESET, treeLoc, type IrModule, type IrSignal, type Loc, type Tree } from '../../ir/netlist.js';
 import { BitUsage } from './bit-usage.js';
 import { ExprWriter } from './expr-writer.js';
 import { literal } from './literal.js';
@@ -13,16 +11,17 @@ import { planSpills, type Root } from './spill-plan.js';
 const range = (w: number) => (w === 1 ? '' : `[${w - 1}:0] `);
 const decl = (kind: 'wire' | 'reg', s: { signed: boolean; width: number }, name: string) =>
   `${kind} ${s.signed ? 'signed ' : ''}${range(s.width)}${name}`;
-const at = (loc: SourceLoc | null) => (loc ? ` // ${formatLoc(loc)}` : '');
+const at = (loc: Loc | null) => (loc ? ` // ${formatLoc(loc)}` : '');
 
 /** inst-in signals whose driver is one unconditional value are written straight into the port list. */
-const inlinePort = (s: Signal) => s.kind === 'inst-in' && s.tree?.kind === 'leaf' && s.tree.value !== null;
+const inlinePort = (s: IrSignal) => s.kind === 'inst-in' && s.driver?.kind === 'leaf' && s.driver.value !== null;
 
-export function emitModule(m: ModuleDef, header: string): string {
-  const names = new Map<Expr, string>();
-  for (const s of m.signals) names.set(s, s.name);
+/** A pure function of the module: its fresh names come from a namespace seeded with the module's own. */
+export function emitModule(m: IrModule, header: string): string {
+  const namespace = Namespace.of(m.names);
+  const names = new Map<number, string>();
   const usage = new BitUsage();
-  const w = new ExprWriter(names, usage);
+  const w = new ExprWriter(m, names, usage);
 
   // ---- plan spills over every expression the module emits ----
   const roots: Root[] = [];
@@ -30,35 +29,36 @@ export function emitModule(m: ModuleDef, header: string): string {
     const st: Tree[] = [t];
     while (st.length) {
       const x = st.pop()!;
-      if (x.kind === 'leaf') { if (x.value) roots.push({ expr: x.value, target, width }); }
-      else { roots.push({ expr: x.key.cond, target, width: 1 }); st.push(x.whenFalse, x.whenTrue); }
+      if (x.kind === 'leaf') { if (x.value !== null) roots.push({ node: x.value, target, width }); }
+      else { roots.push({ node: x.cond, target, width: 1 }); st.push(x.whenFalse, x.whenTrue); }
     }
   };
   for (const s of m.signals) {
-    if (s.tree) addTree(s.tree, s.name, s.width);
-    if (s.enable) roots.push({ expr: s.enable, target: s.name, width: 1 });
+    if (s.driver) addTree(s.driver, s.name, s.type.width);
+    if (s.enable !== null) roots.push({ node: s.enable, target: s.name, width: 1 });
   }
   for (const mem of m.mems) {
     for (const r of mem.reads) {
-      roots.push({ expr: r.addr, target: r.data.name, width: mem.addrWidth });
-      if (r.enable) roots.push({ expr: r.enable, target: r.data.name, width: 1 });
+      const data = m.signals[r.data]!.name;
+      roots.push({ node: r.addr, target: data, width: mem.addrWidth });
+      if (r.enable !== null) roots.push({ node: r.enable, target: data, width: 1 });
     }
     for (const wr of mem.writes) {
-      roots.push({ expr: wr.addr, target: mem.name, width: mem.addrWidth }, { expr: wr.data, target: mem.name, width: mem.type.width });
-      if (wr.enable) roots.push({ expr: wr.enable, target: mem.name, width: 1 });
+      roots.push({ node: wr.addr, target: mem.name, width: mem.addrWidth }, { node: wr.data, target: mem.name, width: mem.type.width });
+      if (wr.enable !== null) roots.push({ node: wr.enable, target: mem.name, width: 1 });
     }
   }
-  const plan = planSpills(roots);
+  const plan = planSpills(m, roots);
   const tempCount = new Map<string, number>();
   const temps: string[] = [];
   const tempAssigns: string[] = [];
-  for (const { expr, target } of plan.order) {
+  for (const { node, target } of plan.order) {
     const k = tempCount.get(target) ?? 0;
     tempCount.set(target, k + 1);
-    const name = m.namespace.unique(`${target}_t${k}`);
-    tempAssigns.push(`  assign ${name} = ${w.statement(expr)};`); // children are already named
-    names.set(expr, name);
-    temps.push(`  ${decl('wire', expr.type, name)};`);
+    const name = namespace.unique(`${target}_t${k}`);
+    tempAssigns.push(`  assign ${name} = ${w.statement(node)};`); // children are already named
+    names.set(node, name);
+    temps.push(`  ${decl('wire', m.nodes[node]!.type, name)};`);
   }
 
   // ---- statements ----
@@ -74,18 +74,18 @@ export function emitModule(m: ModuleDef, header: string): string {
   }
 
   for (const s of m.signals) {
-    if (s.kind === 'reg' || !s.tree || inlinePort(s)) continue;
-    body.push(`  assign ${s.name} = ${combTree(w, s.tree, s.width, '    ')};${at(treeLoc(s.tree))}`);
+    if (s.kind === 'reg' || !s.driver || inlinePort(s)) continue;
+    body.push(`  assign ${s.name} = ${combTree(w, s.driver, s.type.width, '    ')};${at(treeLoc(s.driver))}`);
   }
   for (const s of m.signals) if (s.kind === 'reg') body.push(...registerBlock(w, s));
   for (const mem of m.mems) {
-    const addr = (a: Expr) => w.statement(a, mem.addrWidth);
+    const addr = (a: number) => w.statement(a, mem.addrWidth);
     for (const wr of mem.writes) {
       const stmt = `${mem.name}[${addr(wr.addr)}] <= ${w.statement(wr.data, mem.type.width)};`;
       body.push(`  always @(posedge ${CLOCK}) begin${at(wr.loc)}`, ...guarded(w, wr.enable, stmt, '    '), '  end');
     }
     for (const r of mem.reads) {
-      const stmt = `${r.data.name} <= ${mem.name}[${addr(r.addr)}];`;
+      const stmt = `${m.signals[r.data]!.name} <= ${mem.name}[${addr(r.addr)}];`;
       body.push(`  always @(posedge ${CLOCK}) begin${at(r.loc)}`, ...guarded(w, r.enable, stmt, '    '), '  end');
     }
     if (mem.init) {
@@ -96,38 +96,39 @@ export function emitModule(m: ModuleDef, header: string): string {
   }
   for (const inst of m.instances) {
     const conns: string[] = [];
-    if (inst.module.needsClock) { conns.push(`.${CLOCK}(${CLOCK})`); usage.all(CLOCK); }
-    if (inst.module.needsReset) { conns.push(`.${RESET}(${RESET})`); usage.all(RESET); }
-    for (const p of inst.module.ports) {
-      if (p.kind === 'input') {
-        const s = inst.inputs.get(p.name)!;
-        conns.push(`.${p.name}(${inlinePort(s) ? w.statement((s.tree as { value: Expr }).value) : w.write(s)})`);
+    if (inst.needsClock) { conns.push(`.${CLOCK}(${CLOCK})`); usage.all(CLOCK); }
+    if (inst.needsReset) { conns.push(`.${RESET}(${RESET})`); usage.all(RESET); }
+    for (const c of inst.connections) {
+      const s = m.signals[c.signal]!;
+      if (c.dir === 'input') {
+        conns.push(`.${c.port}(${inlinePort(s) ? w.statement((s.driver as { value: number }).value) : (usage.all(s.name), s.name)})`);
       } else {
-        conns.push(`.${p.name}(${inst.outputs.get(p.name)!.name})`);
+        conns.push(`.${c.port}(${s.name})`);
       }
     }
-    body.push(`  ${inst.module.name} ${inst.name} (${at(inst.loc)}`, conns.map((c) => `    ${c}`).join(',\n'), '  );');
+    body.push(`  ${inst.module} ${inst.name} (${at(inst.loc)}`, conns.map((c) => `    ${c}`).join(',\n'), '  );');
   }
   if (m.signals.some((s) => s.kind === 'reg')) usage.all(CLOCK);
-  if (m.signals.some((s) => s.kind === 'reg' && s.init !== undefined)) usage.all(RESET);
+  if (m.signals.some((s) => s.kind === 'reg' && s.init !== null)) usage.all(RESET);
 
   // ---- ports and the sink of unread bits ----
   const ports: string[] = [];
   if (m.needsClock) ports.push(`input  wire ${CLOCK}`);
   if (m.needsReset) ports.push(`input  wire ${RESET}`);
-  for (const p of m.ports) {
+  for (const i of m.ports) {
+    const p = m.signals[i]!;
     ports.push(`${p.kind === 'input' ? 'input ' : 'output'} ${decl('wire', p.type, p.name)}`);
   }
   const unread: string[] = [];
   if (m.needsClock) unread.push(...usage.unused(CLOCK, 1));
   if (m.needsReset) unread.push(...usage.unused(RESET, 1));
   for (const s of m.signals) {
-    if (s.kind !== 'output' && !inlinePort(s)) unread.push(...usage.unused(s.name, s.width));
+    if (s.kind !== 'output' && !inlinePort(s)) unread.push(...usage.unused(s.name, s.type.width));
   }
-  for (const { expr } of plan.order) unread.push(...usage.unused(names.get(expr)!, expr.width));
+  for (const { node } of plan.order) unread.push(...usage.unused(names.get(node)!, m.nodes[node]!.type.width));
   const sink: string[] = [];
   if (unread.length) {
-    const n = m.namespace.unique('_unused');
+    const n = namespace.unique('_unused');
     sink.push('  // Bits nothing reads: listed so lint stays clean; synthesis removes them.',
       '  /* verilator lint_off UNUSED */', `  wire ${n} = &{1'b0, ${unread.join(', ')}, 1'b0};`, '  /* verilator lint_on UNUSED */');
   }
@@ -153,24 +154,24 @@ export function emitModule(m: ModuleDef, header: string): string {
 /** A combinational decision tree as a ternary chain (every path is assigned: the checks ensured it). */
 function combTree(w: ExprWriter, t: Tree, width: number, indent: string): string {
   if (t.kind === 'leaf') return w.statement(t.value!, width);
-  const c = w.write(t.key.cond);
+  const c = w.write(t.cond);
   const a = t.whenTrue.kind === 'leaf' ? w.at(t.whenTrue.value!, width) : `(${combTree(w, t.whenTrue, width, indent + '  ')})`;
   const b = combTree(w, t.whenFalse, width, indent);
   return `${c} ? ${a} :\n${indent}${b}`;
 }
 
-function guarded(w: ExprWriter, en: Expr | null, stmt: string, indent: string): string[] {
-  if (!en) return [`${indent}${stmt}`];
+function guarded(w: ExprWriter, en: number | null, stmt: string, indent: string): string[] {
+  if (en === null) return [`${indent}${stmt}`];
   return [`${indent}if (${w.statement(en)}) begin`, `${indent}  ${stmt}`, `${indent}end`];
 }
 
-function registerBlock(w: ExprWriter, r: Signal): string[] {
-  const inner = r.tree ? treeStatements(w, r, r.tree) : [];
+function registerBlock(w: ExprWriter, r: IrSignal): string[] {
+  const inner = r.driver ? treeStatements(w, r, r.driver) : [];
   const out = [`  always @(posedge ${CLOCK}) begin${at(r.loc)}`];
   const ind = (lines: string[], pre: string) => lines.map((l) => pre + l);
   let load = inner;
-  if (r.enable && inner.length) load = [`if (${w.statement(r.enable)}) begin`, ...ind(inner, '  '), 'end'];
-  if (r.init !== undefined) {
+  if (r.enable !== null && inner.length) load = [`if (${w.statement(r.enable)}) begin`, ...ind(inner, '  '), 'end'];
+  if (r.init !== null) {
     out.push(`    if (${RESET}) begin`, `      ${r.name} <= ${literal(r.init, r.type)};`);
     out.push(load.length ? '    end else begin' : '    end', ...ind(load, '      '), ...(load.length ? ['    end'] : []));
   } else {
@@ -181,12 +182,12 @@ function registerBlock(w: ExprWriter, r: Signal): string[] {
 }
 
 /** Register next-state as nested ifs; unassigned paths hold (no statement). */
-function treeStatements(w: ExprWriter, r: Signal, t: Tree): string[] {
-  if (t.kind === 'leaf') return t.value ? [`${r.name} <= ${w.statement(t.value, r.width)};`] : [];
+function treeStatements(w: ExprWriter, r: IrSignal, t: Tree): string[] {
+  if (t.kind === 'leaf') return t.value !== null ? [`${r.name} <= ${w.statement(t.value, r.type.width)};`] : [];
   const yes = treeStatements(w, r, t.whenTrue);
   const no = treeStatements(w, r, t.whenFalse);
   if (!yes.length && !no.length) return [];
-  const c = w.statement(t.key.cond);
+  const c = w.statement(t.cond);
   const ind = (l: string[]) => l.map((x) => '  ' + x);
   if (!yes.length) return [`if (!(${c})) begin`, ...ind(no), 'end'];
   const out = [`if (${c}) begin`, ...ind(yes)];

@@ -45,6 +45,18 @@ export class Namespace {
     return true;
   }
 
+  /** A namespace that has taken every name in `names` (a back end's fresh names avoid them all). */
+  static of(names: Iterable<string>): Namespace {
+    const ns = new Namespace();
+    for (const n of names) ns.taken.add(n);
+    return ns;
+  }
+
+  /** Every name taken so far, in the order taken. */
+  names(): string[] {
+    return [...this.taken];
+  }
+
   unique(stem: string): string {
     const s = sanitize(stem);
     if (this.take(s)) return s;
