@@ -1,16 +1,17 @@
-// Verilator in Node's process: chunks of rows go to the harness addon, which simulates a chunk on a
-// worker thread while the golden model computes the next one. Outputs are compared row by row; the
-// run stops at the first mismatch.
+// Simulation in Node's process: chunks of rows go to a harness, Verilator's addon (which simulates
+// a chunk on a worker thread while the golden model computes the next one) or the TypeScript
+// simulator (no C++ build). Outputs are compared row by row; the run stops at the first mismatch.
 
+import { MODE_NUMBER, type SimHarness } from './harness-api.js';
 import { buildHarness, loadHarness, type HarnessSpec } from './harness-build.js';
 import type { EngineResult, Mismatch, Progress } from './result.js';
 import { packetOf } from './packet-vectors.js';
 import { firstDifference, getRow } from './rows.js';
 import type { CosimSetup } from './setup.js';
+import { createTsHarness } from './ts-harness.js';
 import type { Chunk, VectorSource } from './vectors.js';
 
-/** The harness's Mode enum (tb/harness/core.h.hbs). */
-export const MODE_NUMBER = { comb: 0, pipeline: 1, stream: 2, cycle: 3 } as const;
+export { MODE_NUMBER };
 const CHUNK_ROWS = 1 << 16;
 
 /** What the harness build needs to know about a block instance. */
@@ -33,10 +34,19 @@ function firstBad(s: CosimSetup, c: Chunk, got: Uint32Array, seen: number): numb
   return -1;
 }
 
-export async function runInProcess(s: CosimSetup, src: VectorSource, onProgress?: Progress): Promise<EngineResult> {
-  const built = await buildHarness(harnessSpecOf(s));
-  const addon = loadHarness(built.path);
-  const harness = addon.create();
+/** engine 'ts': the TypeScript simulator of the IR; 'verilator': the compiled harness addon. */
+export async function runInProcess(s: CosimSetup, src: VectorSource, onProgress?: Progress, engine: 'verilator' | 'ts' = 'verilator'): Promise<EngineResult> {
+  let sim: SimHarness, cached = false;
+  if (engine === 'ts') {
+    const spec = harnessSpecOf(s);
+    sim = createTsHarness(s.design, s.ins, s.outs, spec.reset);
+  } else {
+    const built = await buildHarness(harnessSpecOf(s));
+    const addon = loadHarness(built.path);
+    const h = addon.create();
+    sim = { run: (...a) => addon.run(h, ...a) };
+    cached = built.cached;
+  }
   let passed = 0, failed = 0, vectors = 0, cycles = 0;
   let mismatch: Mismatch | undefined;
   const it = src.chunks(CHUNK_ROWS);
@@ -50,7 +60,7 @@ export async function runInProcess(s: CosimSetup, src: VectorSource, onProgress?
     let maxCycles = s.latency + 1000;
     for (let i = 0; i < c.n; i++) maxCycles += c.gaps[i]! + s.maxInterval + 3;
     for (let i = 0; i < c.m; i++) maxCycles += c.stalls[i]! + 3;
-    const running = addon.run(harness, MODE_NUMBER[s.mode], c.inRows, c.n, c.gaps, c.stalls, got, c.m, maxCycles);
+    const running = sim.run(MODE_NUMBER[s.mode], c.inRows, c.n, c.gaps, c.stalls, got, c.m, maxCycles);
     next = it.next(); // the next chunk's stimulus and golden model, while this one simulates
     const r = await running;
     cycles += r.cycles;
@@ -82,5 +92,5 @@ export async function runInProcess(s: CosimSetup, src: VectorSource, onProgress?
     vectors += c.n;
     onProgress?.(vectors, src.total);
   }
-  return { passed, failed, vectors, cycles, cached: built.cached, ...(mismatch ? { mismatch } : {}) };
+  return { passed, failed, vectors, cycles, cached, ...(mismatch ? { mismatch } : {}) };
 }

@@ -10,9 +10,10 @@ import { setupCosim } from './setup.js';
 import { runTestbenchEngine } from './testbench-run.js';
 import { vectorSource } from './vectors.js';
 
-/** verilator: in-process harness; icarus: the Verilog testbench; verilator-tb: that testbench under Verilator --binary. */
-export type Simulator = 'verilator' | 'icarus' | 'verilator-tb';
-export const SIMULATORS: readonly Simulator[] = ['verilator', 'icarus', 'verilator-tb'];
+/** verilator: in-process harness; ts: the TypeScript simulator of the IR, in process; icarus: the
+ *  Verilog testbench; verilator-tb: that testbench under Verilator --binary. */
+export type Simulator = 'verilator' | 'ts' | 'icarus' | 'verilator-tb';
+export const SIMULATORS: readonly Simulator[] = ['verilator', 'ts', 'icarus', 'verilator-tb'];
 
 export interface CosimOptions {
   readonly vectors?: number; // random vectors (default: exhaustive when the space is ≤ 2^20, else 10,000)
@@ -36,7 +37,7 @@ export async function simulate(block: BlockDef, params: Record<string, unknown>,
   const t0 = performance.now();
   const s = setupCosim(block, params, o.transformVerilog);
   const src = vectorSource(s, { seed: o.seed, ...(o.vectors !== undefined ? { vectors: o.vectors } : {}) });
-  const r = sim === 'verilator' ? await runInProcess(s, src, o.onProgress) : await runTestbenchEngine(s, src, sim === 'icarus' ? 'icarus' : 'verilator', o.outDir);
+  const r = sim === 'verilator' || sim === 'ts' ? await runInProcess(s, src, o.onProgress, sim) : await runTestbenchEngine(s, src, sim === 'icarus' ? 'icarus' : 'verilator', o.outDir);
   const seconds = (performance.now() - t0) / 1000;
   const report: string[] = [];
   let replay: Replay | undefined;

@@ -5,6 +5,7 @@ import type { BlockDef } from '../blocks/block.js';
 import { emitBlock } from '../blocks/emit-block.js';
 import type { DesignFile, PortInfo } from '../codegen/design-files.js';
 import { dataPorts, type TestbenchMode } from '../codegen/testbench.js';
+import type { Netlist } from '../ir/netlist.js';
 import type { CosimModel } from './model.js';
 import { rowLayout, type RowLayout } from './rows.js';
 
@@ -16,6 +17,7 @@ export interface CosimSetup {
   readonly top: string;
   readonly ports: readonly PortInfo[];
   readonly files: readonly DesignFile[]; // Verilog, after the optional test transform
+  readonly design: Netlist; // what the TypeScript simulator runs (the transform does not touch it)
   readonly designFiles: readonly string[]; // module file names, children first
   readonly ins: RowLayout;
   readonly outs: RowLayout;
@@ -41,7 +43,7 @@ export function setupCosim(block: BlockDef, params: Record<string, unknown>, tra
   const verilog = files.filter((f) => f.path.endsWith('.v'))
     .map((f) => (transformVerilog ? { ...f, content: transformVerilog(f.path, f.content) } : f));
   return {
-    block, params, model, mode, top: design.top.name, ports: metadata.ports, files: verilog,
+    block, params, model, mode, top: design.top.name, ports: metadata.ports, files: verilog, design,
     designFiles: design.modules.map((m) => `${m.name}.v`), ins: rowLayout(ins), outs: rowLayout(outs),
     latency: hs.kind === 'pipeline' ? hs.latency : 0,
     maxInterval: hs.kind === 'stream' ? (hs.maxInterval ?? 1) : 1,
