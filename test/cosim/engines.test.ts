@@ -1,5 +1,5 @@
-// The three engines — Verilator in-process (the default), Icarus on the generated testbench, and
-// that same testbench under Verilator --binary — on every handshake: combinational, pipeline,
+// The four engines — Verilator in-process (the default), the TypeScript simulator in-process,
+// Icarus on the generated testbench, and that same testbench under Verilator --binary — on every handshake: combinational, pipeline,
 // stream (bubbles and back-pressure) and per-cycle models. Same vectors, same verdicts.
 
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -19,7 +19,7 @@ console.log(`cosim engines: seed ${SEED}`);
 const B = (b: unknown) => b as BlockDef;
 
 // The testbench under Verilator --binary is a slow build: it runs where the testbench is most involved.
-async function all(block: BlockDef, params: Record<string, unknown>, vectors?: number, sims: Simulator[] = ['verilator', 'icarus']) {
+async function all(block: BlockDef, params: Record<string, unknown>, vectors?: number, sims: Simulator[] = ['verilator', 'ts', 'icarus']) {
   const rs = [];
   for (const sim of sims) rs.push(await simulate(block, params, sim, { seed: SEED, outDir: tmp(), ...(vectors ? { vectors } : {}) }));
   return rs;
@@ -27,7 +27,7 @@ async function all(block: BlockDef, params: Record<string, unknown>, vectors?: n
 
 describe('every engine gives the same verdict on the same vectors', () => {
   it('pipeline: adder tree n=2 width=8, every input pair (2^16) with random bubbles', async () => {
-    const rs = await all(B(adderTreeBlock), { n: 2, width: 8, every: 1 }, undefined, ['verilator', 'icarus']);
+    const rs = await all(B(adderTreeBlock), { n: 2, width: 8, every: 1 }, undefined, ['verilator', 'ts', 'icarus']);
     for (const r of rs) expect([r.passed, r.failed, r.source]).toEqual([65536 + 6, 0, 'exhaustive (2^16) + 6 directed']);
   });
 
@@ -41,12 +41,15 @@ describe('every engine gives the same verdict on the same vectors', () => {
 
   it('cycle model: counter over 5000 random cycles with resets', async () => {
     // The first cycle precedes the first reset: its output is undefined and not checked.
-    for (const r of await all(B(counterBlock), { width: 3 }, 5000, ['verilator', 'icarus', 'verilator-tb'])) expect([r.passed, r.failed]).toEqual([5003, 0]);
+    for (const r of await all(B(counterBlock), { width: 3 }, 5000, ['verilator', 'ts', 'icarus', 'verilator-tb'])) expect([r.passed, r.failed]).toEqual([5003, 0]);
   });
 
   it('stream: FIFO depths 1, 3 and 4 under random bubbles and back-pressure', async () => {
     for (const depth of [1, 3, 4]) {
-      for (const r of await all(B(fifoBlock), { depth, width: 10 }, undefined, depth === 3 ? ['verilator', 'icarus', 'verilator-tb'] : undefined)) expect([depth, r.passed, r.failed]).toEqual([depth, 1028, 0]);
+      const rs = await all(B(fifoBlock), { depth, width: 10 }, undefined, depth === 3 ? ['verilator', 'ts', 'icarus', 'verilator-tb'] : undefined);
+      for (const r of rs) expect([depth, r.passed, r.failed]).toEqual([depth, 1028, 0]);
+      // The two in-process engines run the same loop: the same bubbles and stalls take the same cycles.
+      expect(rs[1]!.cycles).toBe(rs[0]!.cycles);
     }
   });
 
