@@ -10,6 +10,7 @@ import { mokeyCommand } from './commands/mokey.js';
 import { buildCommand } from './commands/build.js';
 import { convertCommand, decodeCommand } from './commands/convert.js';
 import { emitCommand } from './commands/emit.js';
+import { fuzzCommand } from './commands/fuzz.js';
 import { listCommand } from './commands/list.js';
 import { mxCommand } from './commands/mx.js';
 import { simCommand, tbCommand } from './commands/sim.js';
@@ -33,6 +34,7 @@ export function program(): Command {
   p.addCommand(simCommand());
   p.addCommand(tbCommand());
   p.addCommand(synthCommand());
+  p.addCommand(fuzzCommand());
   p.addCommand(sweepCommand());
   p.addCommand(convertCommand());
   p.addCommand(decodeCommand());

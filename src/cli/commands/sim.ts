@@ -9,15 +9,10 @@ import { setupCosim } from '../../cosim/setup.js';
 import { testbenchSpec, writeTestbench } from '../../cosim/testbench-run.js';
 import { vectorSource } from '../../cosim/vectors.js';
 import { parseBlockArgs } from '../block-params.js';
+import { intOption } from '../int-option.js';
 import { progressReporter } from '../progress.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
-
-function intOption(flag: string, v: string | undefined, min: number, max: number): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UserError(`--${flag}: expected an integer in ${min}..${max}, got '${v}'`);
-  return Number(v);
-}
 
 function cosimBlock(name: string) {
   const block = resolveBlock(name);
