@@ -291,3 +291,39 @@ writeFileSync('bench/results/mokey.md', [
   ...mk.rows.map((r) => `| ${r.tensor} | ${r.values} | ${(100 * r.outlierRate).toFixed(2)} % | ${db(r.mokeySqnrDb)} | ${db(r.int4SqnrDb)} | ${db(r.mxfp4SqnrDb)} |`), '',
 ].join('\n'));
 }
+
+// ---- TypeScript simulator vs Verilator (issue: netlist IR and TS simulator) ----
+if (want('ts-sim')) {
+const { runTsSimBench } = await import('./ts-sim.mjs');
+const rows = await runTsSimBench();
+const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
+writeFileSync('bench/results/ts-sim.json', JSON.stringify({ ...meta, rows }, null, 2) + '\n');
+writeFileSync('bench/results/ts-sim.md', [
+  '# TypeScript simulator vs in-process Verilator, end to end, one run', '',
+  `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu}`, '',
+  '`simulate()` end to end: elaboration, stimulus, golden model, simulation and comparison of every output. Verilator cold: empty build cache, no ccache (the C++ build is in the time); cached: the same run again. A ratio below 1 means the TypeScript simulator finished sooner.', '',
+  '| block | vectors | TS sim (s) | Verilator cold (s) | Verilator cached (s) | TS / cold | TS / cached |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.block} | ${r.vectors} | ${r.tsSeconds.toFixed(2)} | ${r.verilatorColdSeconds.toFixed(2)} | ${r.verilatorCachedSeconds.toFixed(2)} | ${(r.tsSeconds / r.verilatorColdSeconds).toFixed(2)} | ${(r.tsSeconds / r.verilatorCachedSeconds).toFixed(2)} |`),
+  '',
+].join('\n'));
+}
+
+// ---- IR passes (issue: netlist IR and passes) ----
+if (want('passes')) {
+const { runPassesBench } = await import('./passes.mjs');
+const rows = await runPassesBench();
+const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
+writeFileSync('bench/results/passes.json', JSON.stringify({ ...meta, rows }, null, 2) + '\n');
+const sum = (k) => rows.reduce((s, r) => s + r[k], 0);
+writeFileSync('bench/results/passes.md', [
+  '# IR passes: constant folding + dead-logic removal on the catalogue at its defaults, one run', '',
+  `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu}`, '',
+  'Operator nodes of the IR, bytes of emitted Verilog, and Yosys 0.55 (WebAssembly) `synth_ecp5` LUT4s and flip-flops, before and after the passes.', '',
+  '| block | nodes before | after | Verilog bytes before | after | LUTs before | after | FFs before | after |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.block} | ${r.nodesBefore} | ${r.nodesAfter} | ${r.bytesBefore} | ${r.bytesAfter} | ${r.lutBefore} | ${r.lutAfter} | ${r.ffBefore} | ${r.ffAfter} |`),
+  `| **total** | ${sum('nodesBefore')} | ${sum('nodesAfter')} | ${sum('bytesBefore')} | ${sum('bytesAfter')} | ${sum('lutBefore')} | ${sum('lutAfter')} | ${sum('ffBefore')} | ${sum('ffAfter')} |`,
+  '',
+].join('\n'));
+}

@@ -8,7 +8,7 @@ import { parseFormat } from '../numerics/format.js';
 import { decodeToNumber } from '../numerics/decode.js';
 import { MX_NAN_SCALE, mxQuantizeBatch, type MxOptions } from '../numerics/mx.js';
 import { mxDotGeneral, type MxOperand } from '../numerics/mx-dot.js';
-import { seededRng } from '../cosim/model.js';
+import { seededRng } from '../util/rng.js';
 import { ErrorAccumulator } from './metrics.js';
 import type { Tensor, TensorSet } from './tensors.js';
 

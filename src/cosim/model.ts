@@ -2,7 +2,12 @@
 // generator) and a stimulus source. Port values are BigInts keyed by port name; blocks that must
 // run millions of vectors per second may also work on rows of 32-bit words (rows.ts).
 
+import type { EmittableBlock } from '../codegen/emit-block.js';
+import type { Rng } from '../util/rng.js';
 import type { RowLayout } from './rows.js';
+
+// The seeded stream is the stimulus contract's too: blocks take it from here.
+export { seededRng, type Rng } from '../util/rng.js';
 
 export type Vector = Record<string, bigint>;
 
@@ -73,31 +78,6 @@ export interface PacketStimulus {
 
 export type CosimModel<P> = TransactionModel<P> | CycleModel<P> | PacketModel<P>;
 
-/** A uniform draw in [0, 1), plus bulk 32-bit words from the same stream (for row stimulus). */
-export interface Rng {
-  (): number;
-  fill(out: Uint32Array): void;
-}
-
-/** Seeded xorshift32: reproducible stimulus; the seed is always printed. */
-export function seededRng(seed: number): Rng {
-  // State kept as an int32 (a small integer to V8, never a heap number): ~5x faster, same bits.
-  let s = (seed >>> 0 || 0x9e3779b9) | 0;
-  const rng = () => {
-    s ^= s << 13; s ^= s >>> 17; s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-  rng.fill = (out: Uint32Array) => {
-    let x = s;
-    for (let i = 0; i < out.length; i++) {
-      x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
-      out[i] = x;
-    }
-    s = x;
-  };
-  return rng;
-}
-
 /** The value of the low `bits` bits of x: two's complement when signed. */
 export function intValue(x: bigint, bits: number, signed: boolean): bigint {
   return signed ? BigInt.asIntN(bits, x) : BigInt.asUintN(bits, x);
@@ -109,4 +89,11 @@ export function randomBits(rng: () => number, w: number, signed: boolean): bigin
   for (let i = 0; i < w; i += 24) v = (v << 24n) | BigInt(Math.floor(rng() * 2 ** 24));
   v = BigInt.asUintN(w, v);
   return signed ? BigInt.asIntN(w, v) : v;
+}
+
+/** What a cosimulation needs of a block: its generator and handshake, golden model and port formats
+ *  (blocks' BlockDef is one; cosim does not import the catalogue). */
+export interface CosimBlock extends EmittableBlock {
+  readonly cosim?: CosimModel<any>;
+  readonly formats?: (p: any) => Readonly<Record<string, string>>;
 }

@@ -1,8 +1,8 @@
 // `bitforge sim`: a block instance → vectors → the chosen engine → a decoded verdict, and on a
 // mismatch a replay with its waveform.
 
-import type { BlockDef } from '../blocks/block.js';
 import { describeVector } from './describe.js';
+import type { CosimBlock } from './model.js';
 import { runInProcess } from './in-process.js';
 import { writeReplay, type Replay } from './replay.js';
 import type { EngineResult, Progress } from './result.js';
@@ -33,7 +33,7 @@ export interface SimResult extends EngineResult {
   readonly replay?: Replay;
 }
 
-export async function simulate(block: BlockDef, params: Record<string, unknown>, sim: Simulator, o: CosimOptions): Promise<SimResult> {
+export async function simulate(block: CosimBlock, params: Record<string, unknown>, sim: Simulator, o: CosimOptions): Promise<SimResult> {
   const t0 = performance.now();
   const s = setupCosim(block, params, o.transformVerilog);
   const src = vectorSource(s, { seed: o.seed, ...(o.vectors !== undefined ? { vectors: o.vectors } : {}) });

@@ -1,16 +1,15 @@
 // Everything a cosimulation run needs to know about one block instance: its Verilog, its mode (from
 // the handshake), the row layouts of its data ports and its golden model.
 
-import type { BlockDef } from '../blocks/block.js';
-import { emitBlock } from '../blocks/emit-block.js';
+import { emitBlock } from '../codegen/emit-block.js';
 import type { DesignFile, PortInfo } from '../codegen/design-files.js';
 import { dataPorts, type TestbenchMode } from '../codegen/testbench.js';
 import type { Netlist } from '../ir/netlist.js';
-import type { CosimModel } from './model.js';
+import type { CosimBlock, CosimModel } from './model.js';
 import { rowLayout, type RowLayout } from './rows.js';
 
 export interface CosimSetup {
-  readonly block: BlockDef;
+  readonly block: CosimBlock;
   readonly params: Record<string, unknown>;
   readonly model: CosimModel<unknown>;
   readonly mode: TestbenchMode;
@@ -29,7 +28,7 @@ export interface CosimSetup {
 
 const MODE = { combinational: 'comb', pipeline: 'pipeline', stream: 'stream', sequential: 'cycle' } as const;
 
-export function setupCosim(block: BlockDef, params: Record<string, unknown>, transformVerilog?: (path: string, content: string) => string): CosimSetup {
+export function setupCosim(block: CosimBlock, params: Record<string, unknown>, transformVerilog?: (path: string, content: string) => string): CosimSetup {
   const model = block.cosim as CosimModel<unknown> | undefined;
   if (!model) throw new Error(`${block.name} has no golden model yet`);
   const { files, design, metadata } = emitBlock(block, params);

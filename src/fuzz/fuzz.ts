@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { designFiles, portsOf, type DesignFile, type PortInfo } from '../codegen/index.js';
-import { seededRng } from '../cosim/model.js';
+import { seededRng } from '../util/rng.js';
 import type { TestbenchSimulator } from '../cosim/simulators.js';
 import { ElaborationError } from '../dsl/index.js';
 import type { Netlist } from '../ir/netlist.js';

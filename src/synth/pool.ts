@@ -3,14 +3,14 @@
 // emitted Verilog's size, place-and-route targets counting double), so that a big design does not
 // start last and leave the other cores idle; reports come back in job order.
 
-import type { BlockDef } from '../blocks/block.js';
+import type { EmittableBlock } from '../codegen/emit-block.js';
 import type { Failure } from '../report/markdown.js';
 import type { SynthReport } from '../report/schema.js';
 import { blockSource, synthesizeSource, type SynthOptions, type SynthSource } from './run.js';
 import { TARGET_DEFS } from './targets.js';
 
 export interface SynthJob {
-  readonly block: BlockDef;
+  readonly block: EmittableBlock;
   readonly params: Record<string, unknown>;
   readonly options: SynthOptions;
 }

@@ -4,8 +4,7 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BlockDef } from '../blocks/block.js';
-import { emitBlock } from '../blocks/emit-block.js';
+import { emitBlock, type EmittableBlock } from '../codegen/emit-block.js';
 import type { DesignFile, PortInfo } from '../codegen/index.js';
 import { ToolError } from '../util/tool-error.js';
 import { synthReportSchema, type SynthReport } from '../report/schema.js';
@@ -59,7 +58,7 @@ export interface SynthSource {
   readonly verilog: readonly DesignFile[];
 }
 
-export function blockSource(block: BlockDef, params: Record<string, unknown>): SynthSource {
+export function blockSource(block: EmittableBlock, params: Record<string, unknown>): SynthSource {
   const { files, design, metadata } = emitBlock(block, params);
   return { name: block.name, params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')) };
 }
@@ -80,7 +79,7 @@ function prepare(src: SynthSource, target: Target, mode: WrapperMode = 'always')
 }
 
 /** The report, from the result cache when the same Verilog went through the same flow before. */
-export function synthesize(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
+export function synthesize(block: EmittableBlock, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
   return synthesizeSource(blockSource(block, params), o);
 }
 
@@ -98,7 +97,7 @@ export async function synthesizeSource(src: SynthSource, o: SynthOptions): Promi
 }
 
 /** One uncached run, with the raw tool output. */
-export function synthesizeRun(block: BlockDef, params: Record<string, unknown>, o: SynthOptions): Promise<SynthRun> {
+export function synthesizeRun(block: EmittableBlock, params: Record<string, unknown>, o: SynthOptions): Promise<SynthRun> {
   return synthesizeSourceRun(blockSource(block, params), o);
 }
 

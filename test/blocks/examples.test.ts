@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { adderTreeLatency } from '../../src/blocks/examples/adder-tree/generator.js';
 import { adderTreeBlock } from '../../src/blocks/examples/adder-tree/block.js';
 import { counterBlock } from '../../src/blocks/examples/counter/block.js';
-import { emitBlock } from '../../src/blocks/emit-block.js';
+import { emitBlock } from '../../src/codegen/emit-block.js';
 import { checkBehaviour, emit, rng, yosysCheck, type Vector } from '../helpers/hdl.js';
 
 const SEED = Number(process.env.BITFORGE_SEED ?? 99);

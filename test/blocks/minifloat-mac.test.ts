@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
-import { emitBlock } from '../../src/blocks/emit-block.js';
+import { emitBlock } from '../../src/codegen/emit-block.js';
 import { minifloatMacBlock } from '../../src/blocks/minifloat/mac/block.js';
 import { macWidth } from '../../src/blocks/minifloat/mac/generator.js';
 import { minifloatMacGolden } from '../../src/blocks/minifloat/mac/golden.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
-import { emitBlock } from '../../src/blocks/emit-block.js';
+import { emitBlock } from '../../src/codegen/emit-block.js';
 import { productWidth } from '../../src/blocks/minifloat/mul/generator.js';
 import { minifloatMulBlock } from '../../src/blocks/minifloat/mul/block.js';
 import { minifloatMulGolden } from '../../src/blocks/minifloat/mul/golden.js';

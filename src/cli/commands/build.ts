@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { catalogue } from '../../blocks/catalogue.js';
-import { emitBlock } from '../../blocks/emit-block.js';
+import { emitBlock } from '../../codegen/emit-block.js';
 import { reportFiles } from '../../report/bundle.js';
 import { runPool } from '../../synth/pool.js';
 import { TARGETS, type Target } from '../../synth/targets.js';

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { emitBlock } from '../../blocks/emit-block.js';
+import { emitBlock } from '../../codegen/emit-block.js';
 import { findBlock, catalogue } from '../../blocks/catalogue.js';
 import { parseBlockArgs } from '../block-params.js';
 import { UserError } from '../user-error.js';

@@ -1,7 +1,7 @@
 // Sized Verilog literals. Signed negatives are written as two's-complement hex (8'shfb), which is
 // exact for every value including the most negative one.
 
-import type { HwType } from '../../dsl/index.js';
+import type { IrType as HwType } from '../../ir/netlist.js';
 
 export function literal(v: bigint, t: HwType): string {
   const mod = 1n << BigInt(t.width);

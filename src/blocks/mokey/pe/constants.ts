@@ -2,6 +2,8 @@
 //   c_i·c_j = A²·B^(i+j) + A·C·B^i + A·C·B^j + C²,
 // so a dot product of codes is A²·Σ_e H[e]·B^e + A·C·Σ_i (G[i] + G′[i])·B^i + C²·Z. The B^e table is
 // stored already multiplied by A² (and A·C), one constant per term: ⌊x·2^F + ½⌋ (round half up).
+// This is the spec's table and nothing else: the generator and the golden model share it on purpose
+// (no hardware here), and a test checks it against A²·B^e, A·C·B^i and C² to half an LSB.
 
 import { GOLDEN, INDEXES, type Dictionary } from '../dictionary.js';
 

@@ -1,5 +1,6 @@
 import { defineBlock } from '../../block.js';
-import { mxDotGeneral, params } from './generator.js';
+import { mxDotGeneral } from './generator.js';
+import { params } from './params.js';
 import { mxDotGeneralGolden } from './golden.js';
 import { mxDotGeneralStimulus } from './stimulus.js';
 

@@ -5,7 +5,6 @@
 // block's Dot is rounded to float32 and added to a float32 accumulator by a rounding float adder.
 // Three register stages (block sum, accumulator, output); when the output waits, everything waits.
 
-import { z } from 'zod';
 import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
 import { parseFormat, type FloatFormat } from '../../../numerics/format.js';
 import { kulischWidth } from '../../../numerics/minifloat.js';
@@ -18,18 +17,8 @@ import { roundScaled } from '../../minifloat/round-scaled.js';
 import { orAll, sumSpecials } from '../../minifloat/specials.js';
 import { elemBOf } from '../dot/generator.js';
 import { roundBlockSum } from '../round-block-sum.js';
-import { elemParam, elemProduct, fieldsFormat, INT_MULTIPLIERS } from '../elem.js';
-
-export const params = z.object({
-  elem: elemParam('e4m3', 'element format of A (and of B unless --elem-b)'),
-  elemB: elemParam('', 'element format of B (default: the same as A)', { optional: true }),
-  block: z.number().int().min(1).max(256).default(32).describe('elements per block (k)'),
-  acc: z.enum(['exact', 'fp32']).default('exact').describe('accumulation: exact (Kulisch, one rounding) or fp32 (round per block, float32 adds)'),
-  n: z.number().int().min(1).max(1 << 20).default(1024).describe('block pairs per dot product the exact accumulator holds without overflow'),
-  output: z.enum(['fp32', 'bf16']).default('fp32').describe('result format (RNE)'),
-  intMultiplier: z.enum(INT_MULTIPLIERS).default('booth').describe('int8 × int8 products: Booth rows in LUTs, or * (DSPs on xc7)'),
-});
-export type DotGeneralParams = z.infer<typeof params>;
+import { elemProduct, fieldsFormat } from '../elem.js';
+import type { DotGeneralParams } from './params.js';
 
 /** Signed width of the Kulisch register: a block sum, shifted by up to 508, n times. */
 export function kulischRegisterWidth(p: DotGeneralParams): number {

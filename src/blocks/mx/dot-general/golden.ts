@@ -7,16 +7,19 @@ import { NAN, roundTo } from '../../../numerics/dyadic.js';
 import { decodeToNumber } from '../../../numerics/decode.js';
 import { encoderFor } from '../../../numerics/encode.js';
 import { parseFormat } from '../../../numerics/format.js';
-import { kulischLsb } from '../../../numerics/minifloat.js';
+import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
 import { mxDotExact } from '../../../numerics/mx-dot.js';
 import { fieldsFormat } from '../elem.js';
-import { kulischRegisterWidth, type DotGeneralParams } from './generator.js';
+import type { DotGeneralParams } from './params.js';
 
 const FP32 = parseFormat('fp32');
 
 export function mxDotGeneralGolden(p: DotGeneralParams) {
   const fa = parseFormat(p.elem), fb = parseFormat(p.elemB || p.elem), fo = parseFormat(p.output);
-  const lsb = kulischLsb(fieldsFormat(fa), fieldsFormat(fb)) - 254, Wk = kulischRegisterWidth(p);
+  // The register the spec sizes for n block pairs (blocks.md: a block sum shifted by up to 2·254,
+  // n times, signed); past n pairs it wraps, and so does the model.
+  const Wk = kulischWidth(fieldsFormat(fa), fieldsFormat(fb), p.block) + 508 + Math.ceil(Math.log2(p.n)) + 1;
+  const lsb = kulischLsb(fieldsFormat(fa), fieldsFormat(fb)) - 254;
   let sum = 0n, nan = false, pinf = false, ninf = false, acc = 0;
   const a = new Array<number>(p.block), b = new Array<number>(p.block);
   return (v: Vector): Vector => {

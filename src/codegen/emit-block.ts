@@ -1,9 +1,19 @@
-// A block with concrete parameters → its Verilog files and the metadata JSON beside the top.
+// A block with concrete parameters → its Verilog files and the metadata JSON beside the top. Takes
+// any object with a generator and a handshake (blocks' BlockDef is one), so the layers above codegen
+// (cosim, synth) emit blocks without importing the catalogue.
 
-import { designFiles, portsOf, type DesignFile } from '../codegen/index.js';
-import { elaborate, formatDiagnostic, type Design } from '../dsl/index.js';
+import { elaborate, formatDiagnostic, type Design, type ModuleGenerator } from '../dsl/index.js';
 import { paramSignature } from '../dsl/module-name.js';
-import type { BlockDef } from './block.js';
+import { designFiles, portsOf, type DesignFile } from './design-files.js';
+import type { Handshake } from './handshake.js';
+
+/** What emitting needs of a block. */
+export interface EmittableBlock {
+  readonly name: string;
+  readonly generator: ModuleGenerator<any>;
+  handshake(p: any): Handshake;
+  readonly golden?: string;
+}
 
 export interface EmittedBlock {
   readonly design: Design;
@@ -16,14 +26,14 @@ export interface BlockMetadata {
   readonly module: string;
   readonly params: Record<string, unknown>;
   readonly ports: ReturnType<typeof portsOf>;
-  readonly handshake: ReturnType<BlockDef['handshake']>;
+  readonly handshake: Handshake;
   readonly golden: string | null;
   readonly files: string[];
   readonly warnings: string[];
 }
 
 /** Validated parameters in; throws ElaborationError if the design has errors. */
-export function emitBlock(block: BlockDef, params: Record<string, unknown>): EmittedBlock {
+export function emitBlock(block: EmittableBlock, params: Record<string, unknown>): EmittedBlock {
   const design = elaborate(block.generator, params);
   const files = designFiles(design);
   const metadata: BlockMetadata = {
