@@ -6,6 +6,7 @@ import { elaborate, formatDiagnostic, type Design, type ModuleGenerator } from '
 import { paramSignature } from '../dsl/module-name.js';
 import { designFiles, portsOf, type DesignFile } from './design-files.js';
 import type { Handshake } from './handshake.js';
+import { runPasses, type Pass } from '../ir/passes/index.js';
 
 /** What emitting needs of a block. */
 export interface EmittableBlock {
@@ -32,9 +33,10 @@ export interface BlockMetadata {
   readonly warnings: string[];
 }
 
-/** Validated parameters in; throws ElaborationError if the design has errors. */
-export function emitBlock(block: EmittableBlock, params: Record<string, unknown>): EmittedBlock {
-  const design = elaborate(block.generator, params);
+/** Validated parameters in; throws ElaborationError if the design has errors. `passes` run on the IR first. */
+export function emitBlock(block: EmittableBlock, params: Record<string, unknown>, passes: readonly Pass[] = []): EmittedBlock {
+  const elaborated = elaborate(block.generator, params);
+  const design: Design = passes.length ? { ...runPasses(elaborated, passes), warnings: elaborated.warnings } : elaborated;
   const files = designFiles(design);
   const metadata: BlockMetadata = {
     block: block.name,
