@@ -47,6 +47,11 @@ describe('bitforge CLI', () => {
     ['missing value', ['emit', 'examples.adder-tree', '--n'], /^bitforge: error: --n/],
     ['unknown command', ['frobnicate'], /^bitforge: error: unknown command 'frobnicate'/],
     ['a value after a switch', ['emit', 'int.mac', '--signed', 'false'], /^bitforge: error: --signed is a switch and takes no value: use --signed or --no-signed \(got 'false'\)/],
+    ['unknown pass', ['emit', 'examples.adder-tree', '--passes', 'const-fold,fold'], /^bitforge: error: --passes: unknown pass 'fold' \(passes: const-fold, dce\)/],
+    ['unknown simulator', ['sim', 'examples.counter', '--simulator', 'vcs'], /^bitforge: error: --simulator: expected one of verilator, ts, icarus, verilator-tb, got 'vcs'/],
+    ['fuzz: no designs', ['fuzz', '--designs', '0'], /^bitforge: error: --designs: expected an integer in 1\.\.10000000, got '0'/],
+    ['fuzz: unknown simulator', ['fuzz', '--against', 'verilator,modelsim'], /^bitforge: error: --against: expected a list of verilator, icarus, got 'modelsim'/],
+    ['fuzz: bad seed', ['fuzz', '--seed', '-1'], /^bitforge: error: --seed/],
   ] as const) {
     it(`${what}: one line on stderr, exit 2, nothing written`, async () => {
       const d = tmp();
@@ -58,6 +63,17 @@ describe('bitforge CLI', () => {
       expect(existsSync(join(d, 'rtl-out'))).toBe(false);
     });
   }
+
+  it('emit --passes const-fold,dce writes smaller Verilog with the same ports', async () => {
+    const [a, b] = [tmp(), tmp()];
+    const plain = await run(['emit', 'mx.dot-general', '--out', a]);
+    const opt = await run(['emit', 'mx.dot-general', '--passes', 'const-fold,dce', '--out', b]);
+    expect([plain.exitCode, opt.exitCode]).toEqual([0, 0]);
+    const size = (d: string) => readdirSync(d).filter((f) => f.endsWith('.v')).reduce((s, f) => s + readFileSync(join(d, f), 'utf8').length, 0);
+    expect(size(b)).toBeLessThan(size(a));
+    const ports = (d: string) => (JSON.parse(readFileSync(join(d, readdirSync(d).find((f) => f.endsWith('.json'))!), 'utf8')) as { ports: unknown }).ports;
+    expect(ports(b)).toEqual(ports(a));
+  });
 
   it('a bad BITFORGE_VERILATOR_OPT is one line naming the variable, exit 2, before any work', async () => {
     const d = tmp();
