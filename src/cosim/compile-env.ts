@@ -16,10 +16,10 @@ import { cacheRoot } from '../util/cache-root.js';
  * being mostly the golden model's (bench/results/verilator-opt.md). BITFORGE_VERILATOR_OPT
  * (-O0 … -O3, -Os) chooses another level, e.g. -O2 for a very long run of a small design.
  */
-export function modelOpt(): string[] {
+export function modelOpt(fallback = '-O1'): string[] {
   const problem = modelOptProblem();
   if (problem) throw new Error(problem);
-  const o = process.env.BITFORGE_VERILATOR_OPT ?? '-O1';
+  const o = process.env.BITFORGE_VERILATOR_OPT ?? fallback;
   return ['-MAKEFLAGS', `OPT_FAST=${o} OPT_SLOW=${o}`];
 }
 

@@ -46,12 +46,13 @@ export async function verilatorVersion(): Promise<string> {
   return version;
 }
 
-export async function runTestbench(sim: TestbenchSimulator, dir: string, designFiles: string[], runTimeoutMs = 600_000, stem = 'tb'): Promise<RunResult> {
+/** modelLevel: Verilator's C++ level when $BITFORGE_VERILATOR_OPT is unset (a fuzz batch, run once, builds at -O0). */
+export async function runTestbench(sim: TestbenchSimulator, dir: string, designFiles: string[], runTimeoutMs = 600_000, stem = 'tb', modelLevel = '-O1'): Promise<RunResult> {
   if (sim === 'icarus') {
     await tool('iverilog', ['-g2005', '-o', `${stem}.vvp`, '-s', 'tb', `${stem}.v`, ...designFiles], dir, 600_000, 'Icarus compile');
     return { stdout: await tool('vvp', ['-n', `${stem}.vvp`], dir, runTimeoutMs, 'Icarus simulation'), cached: false };
   }
-  const flags = [...VERILATOR_FLAGS, ...modelOpt()];
+  const flags = [...VERILATOR_FLAGS, ...modelOpt(modelLevel)];
   const h = createHash('sha256').update(await verilatorVersion()).update(flags.join(' '));
   for (const f of ['tb.v', ...designFiles]) h.update(f).update(readFileSync(join(dir, f)));
   const { dir: cached, cached: hit } = await cachedBuild('verilator', h.digest('hex').slice(0, 24), 'tbsim', async (build) => {
