@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { designFiles, portsOf, type DesignFile, type PortInfo } from '../codegen/index.js';
 import { seededRng } from '../util/rng.js';
 import type { TestbenchSimulator } from '../cosim/simulators.js';
+import { ToolError } from '../util/tool-error.js';
 import { ElaborationError } from '../dsl/index.js';
 import type { Netlist } from '../ir/netlist.js';
 import { OPTIMIZE, PASSES, runPasses } from '../ir/passes/index.js';
@@ -41,7 +42,7 @@ export interface FuzzOptions {
 
 /** The first place two runs of one design differ. */
 export interface Difference {
-  readonly check: string; // 'ts vs icarus', 'ts vs verilator', 'pass const-fold', ...
+  readonly check: string; // 'ts vs icarus', 'ts vs verilator', 'verilator failed', 'pass const-fold', ...
   readonly cycle: number;
   readonly port: string;
   readonly values: Readonly<Record<string, string>>;
@@ -123,18 +124,32 @@ async function differences(batch: readonly Prepared[], cycles: number, against: 
   const ts = batch.map((p) => runTs(p.design, p.outputs, stimulusFor(p.ports, p.values, cycles), opts));
   const out: Array<Difference | null> = batch.map(() => null);
   for (const sim of against) {
-    const dir = mkdtempSync(join(tmpdir(), `bitforge-fuzz-${sim}-`));
-    try {
-      const traces = await runVerilogBatch(sim, dir, batch.map((p) => batchOf(p, cycles)), cycles);
-      // Icarus is four-state: before the reset has taken effect its registers are X.
-      const from = sim === 'icarus' ? RESET_CYCLES : 0;
-      batch.forEach((p, i) => { out[i] ??= diff(`ts vs ${sim}`, ['ts', sim], ts[i]!, traces[i]!, p.outputs, from); });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const traces = await verilogTraces(sim, batch, cycles);
+    // Icarus is four-state: before the reset has taken effect its registers are X.
+    const from = sim === 'icarus' ? RESET_CYCLES : 0;
+    batch.forEach((p, i) => {
+      const t = traces[i]!;
+      out[i] ??= typeof t === 'string' ? { check: `${sim} failed`, cycle: 0, port: '', values: { [sim]: t } } : diff(`ts vs ${sim}`, ['ts', sim], ts[i]!, t, p.outputs, from);
+    });
   }
   batch.forEach((p, i) => { out[i] ??= passDifference(p, cycles, ts[i]!, opts); });
   return out;
+}
+
+/** Each design's trace, or the tool's error for a design the simulator cannot compile or run (a
+ *  failing batch is split in halves until the designs that make it fail are alone). */
+async function verilogTraces(sim: TestbenchSimulator, batch: readonly Prepared[], cycles: number): Promise<Array<Trace | string>> {
+  const dir = mkdtempSync(join(tmpdir(), `bitforge-fuzz-${sim}-`));
+  try {
+    return await runVerilogBatch(sim, dir, batch.map((p) => batchOf(p, cycles)), cycles);
+  } catch (e) {
+    if (!(e instanceof ToolError) || /not found: run/.test(e.message)) throw e; // a missing tool is not a finding
+    if (batch.length === 1) return [e.message.replace(/ \(work dir [^)]*\)$/, '')];
+    const half = Math.ceil(batch.length / 2);
+    return [...await verilogTraces(sim, batch.slice(0, half), cycles), ...await verilogTraces(sim, batch.slice(half), cycles)];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
@@ -173,18 +188,25 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
 
 /** Shrinks one failing design, checking only the comparison that failed. */
 async function reduceOne(p: Prepared, d: Difference, cycles: number, opts: CompileOptions): Promise<Disagreement['reduced']> {
-  const sim = d.check.startsWith('ts vs ') ? d.check.slice(6) as TestbenchSimulator : null;
+  const sim = (/^ts vs (\w+)$/.exec(d.check)?.[1] ?? /^(\w+) failed$/.exec(d.check)?.[1] ?? null) as TestbenchSimulator | null;
   const check = async (spec: DesignSpec): Promise<Difference | null> => {
     let q: Prepared;
     try { q = prepare(spec, p.values, () => 0, cycles); } catch { return null; }
     const ds = await differences([q], cycles, sim ? [sim] : [], opts);
-    return ds[0] && ds[0].check === d.check ? ds[0] : null;
+    const same = ds[0] && ds[0].check === d.check && (!d.check.endsWith(' failed') || sameError(ds[0], d));
+    return same ? ds[0]! : null;
   };
   const r = await reduceSpec(p.spec, async (s) => (await check(s)) !== null, sim === 'verilator' ? 150 : 2000);
   const q = prepare(r.spec, p.values, () => 0, cycles);
   const first = (await check(r.spec)) ?? d;
-  const values = sim ? await allValues(q, cycles, first, opts) : first.values;
+  const values = sim && first.check.startsWith('ts vs ') ? await allValues(q, cycles, first, opts) : first.values;
   return { spec: r.spec, cells: cellCount(q.design), files: q.files, first, tries: r.tries, values };
+}
+
+/** The same tool failure: the same message, line numbers aside (the reduced design is shorter). */
+function sameError(a: Difference, b: Difference): boolean {
+  const norm = (d: Difference) => Object.values(d.values).join(' ').replace(/\.v:\d+(:\d+)?/g, '.v').replace(/fz\d+_m\d+/g, 'fz');
+  return norm(a) === norm(b);
 }
 
 /** The TypeScript simulator's, Verilator's and Icarus's value at one cycle and port. */
