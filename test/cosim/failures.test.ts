@@ -89,7 +89,7 @@ describe('the command line', () => {
     expect(lines.pop()).toBe('4102 passed, 0 failed');
     expect(lines.pop()).toMatch(/^vectors 4102, seed 1, cycles \d+, [\d.]+ s, \d+ vectors\/s$/);
     const bad = await execa('node', [cli, 'sim', 'examples.counter', '--simulator', 'modelsim'], { reject: false });
-    expect([bad.exitCode, bad.stderr.trim()]).toEqual([2, "bitforge: error: --simulator: expected one of verilator, icarus, verilator-tb, got 'modelsim'"]);
+    expect([bad.exitCode, bad.stderr.trim()]).toEqual([2, "bitforge: error: --simulator: expected one of verilator, ts, icarus, verilator-tb, got 'modelsim'"]);
     const badN = await execa('node', [cli, 'sim', 'examples.counter', '--vectors', 'lots'], { reject: false });
     expect([badN.exitCode, badN.stderr.trim()]).toEqual([2, "bitforge: error: --vectors: expected an integer in 1..1000000000, got 'lots'"]);
   });
