@@ -16,14 +16,6 @@ import { cacheRoot } from '../util/cache-root.js';
  * being mostly the golden model's (bench/results/verilator-opt.md). BITFORGE_VERILATOR_OPT
  * (-O0 … -O3, -Os) chooses another level, e.g. -O2 for a very long run of a small design.
  */
-/**
- * Verilator options every bitforge build takes. -fno-dfg: Verilator 5.006's dataflow-graph optimizer
- * (Debian 12's Verilator) miscompiles and crashes on legal Verilog that `bitforge fuzz` generated:
- * a signed <= or >= of equal constants arriving through a port folds to 0, and some reductions stop
- * the build with "Reduction over single bit value should have been folded". Without it both are right.
- */
-export const VERILATOR_SAFE = ['-fno-dfg'];
-
 export function modelOpt(fallback = '-O1'): string[] {
   const problem = modelOptProblem();
   if (problem) throw new Error(problem);

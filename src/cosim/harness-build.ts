@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { DesignFile } from '../codegen/design-files.js';
 import type { RowLayout } from './rows.js';
 import { cachedBuild } from './build-cache.js';
-import { compileEnv, makeJobs, modelOpt, VERILATOR_SAFE } from './compile-env.js';
+import { compileEnv, makeJobs, modelOpt } from './compile-env.js';
 import { tool, verilatorVersion } from './simulators.js';
 
 const TB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../tb/harness');
@@ -39,7 +39,7 @@ function renderCore(s: HarnessSpec): string {
 }
 
 const CFLAGS = ['-fPIC', '-O2', '-fno-semantic-interposition', '-fvisibility=hidden', `-I${NAPI_INCLUDE}`, '-DNODE_GYP_MODULE_NAME=bitforge_harness'];
-const VFLAGS = ['--cc', '--exe', '--build', '-Wno-fatal', '-Wno-lint', '-Wno-style', '-O3', ...VERILATOR_SAFE, '--x-assign', 'fast', '--x-initial', 'fast'];
+const VFLAGS = ['--cc', '--exe', '--build', '-Wno-fatal', '-Wno-lint', '-Wno-style', '-O3', '--x-assign', 'fast', '--x-initial', 'fast'];
 
 export interface BuiltHarness {
   readonly path: string; // the shared object (harness.node, or the plain executable)

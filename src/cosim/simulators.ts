@@ -7,7 +7,7 @@ import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ToolError } from '../util/tool-error.js';
 import { cachedBuild } from './build-cache.js';
-import { compileEnv, makeJobs, modelOpt, VERILATOR_SAFE } from './compile-env.js';
+import { compileEnv, makeJobs, modelOpt } from './compile-env.js';
 
 /** The simulators that run a Verilog testbench (Verilator as --binary). */
 export type TestbenchSimulator = 'icarus' | 'verilator';
@@ -36,7 +36,7 @@ export interface RunResult {
   readonly cached: boolean;
 }
 
-const VERILATOR_FLAGS = ['--binary', '-Wno-fatal', '-Wno-lint', '-Wno-style', ...VERILATOR_SAFE, '--top-module', 'tb', '-o', 'tbsim'];
+const VERILATOR_FLAGS = ['--binary', '-Wno-fatal', '-Wno-lint', '-Wno-style', '--top-module', 'tb', '-o', 'tbsim'];
 
 let version: string | undefined;
 

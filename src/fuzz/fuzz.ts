@@ -52,6 +52,8 @@ export interface Disagreement {
   readonly index: number;
   readonly seed: number;
   readonly first: Difference;
+  /** The Verilog simulators that agreed with the TypeScript simulator on this design (all cycles). */
+  readonly agreeing: readonly TestbenchSimulator[];
   readonly cells: number;
   readonly reduced: {
     readonly spec: DesignSpec; readonly cells: number; readonly files: DesignFile[]; readonly first: Difference; readonly tries: number;
@@ -120,19 +122,28 @@ function passDifference(p: Prepared, cycles: number, ts: Trace, opts: CompileOpt
   return null;
 }
 
-async function differences(batch: readonly Prepared[], cycles: number, against: readonly TestbenchSimulator[], opts: CompileOptions): Promise<Array<Difference | null>> {
+interface Found {
+  readonly first: Difference | null;
+  readonly agreeing: TestbenchSimulator[];
+}
+
+/** Every comparison of every design of a batch: each Verilog simulator against the TypeScript one,
+ *  then the passes; the first difference, and which simulators agreed throughout. */
+async function differences(batch: readonly Prepared[], cycles: number, against: readonly TestbenchSimulator[], opts: CompileOptions): Promise<Found[]> {
   const ts = batch.map((p) => runTs(p.design, p.outputs, stimulusFor(p.ports, p.values, cycles), opts));
-  const out: Array<Difference | null> = batch.map(() => null);
+  const out: Array<{ first: Difference | null; agreeing: TestbenchSimulator[] }> = batch.map(() => ({ first: null, agreeing: [] }));
   for (const sim of against) {
     const traces = await verilogTraces(sim, batch, cycles);
     // Icarus is four-state: before the reset has taken effect its registers are X.
     const from = sim === 'icarus' ? RESET_CYCLES : 0;
     batch.forEach((p, i) => {
       const t = traces[i]!;
-      out[i] ??= typeof t === 'string' ? { check: `${sim} failed`, cycle: 0, port: '', values: { [sim]: t } } : diff(`ts vs ${sim}`, ['ts', sim], ts[i]!, t, p.outputs, from);
+      const d = typeof t === 'string' ? { check: `${sim} failed`, cycle: 0, port: '', values: { [sim]: t } } : diff(`ts vs ${sim}`, ['ts', sim], ts[i]!, t, p.outputs, from);
+      if (d) out[i]!.first ??= d;
+      else out[i]!.agreeing.push(sim);
     });
   }
-  batch.forEach((p, i) => { out[i] ??= passDifference(p, cycles, ts[i]!, opts); });
+  batch.forEach((p, i) => { out[i]!.first ??= passDifference(p, cycles, ts[i]!, opts); });
   return out;
 }
 
@@ -172,14 +183,14 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
         throw new Error(`fuzz design ${i} (seed ${o.seed}) did not elaborate: ${msg}`);
       }
     }
-    const diffs = await differences(batch, o.cycles, against, opts);
+    const found = await differences(batch, o.cycles, against, opts);
     for (let k = 0; k < batch.length; k++) {
-      const d = diffs[k];
+      const d = found[k]!.first;
       if (!d) continue;
       const p = batch[k]!;
       const index = start + k;
       const reduced = o.reduce === false ? null : await reduceOne(p, d, o.cycles, opts);
-      disagreements.push({ index, seed: o.seed, first: d, cells: cellCount(p.design), reduced });
+      disagreements.push({ index, seed: o.seed, first: d, agreeing: found[k]!.agreeing, cells: cellCount(p.design), reduced });
     }
     o.onProgress?.(Math.min(end, start + batchSize) - from, o.designs);
   }
@@ -192,9 +203,9 @@ async function reduceOne(p: Prepared, d: Difference, cycles: number, opts: Compi
   const check = async (spec: DesignSpec): Promise<Difference | null> => {
     let q: Prepared;
     try { q = prepare(spec, p.values, () => 0, cycles); } catch { return null; }
-    const ds = await differences([q], cycles, sim ? [sim] : [], opts);
-    const same = ds[0] && ds[0].check === d.check && (!d.check.endsWith(' failed') || sameError(ds[0], d));
-    return same ? ds[0]! : null;
+    const f = (await differences([q], cycles, sim ? [sim] : [], opts))[0]!.first;
+    const same = f && f.check === d.check && (!d.check.endsWith(' failed') || sameError(f, d));
+    return same ? f : null;
   };
   const r = await reduceSpec(p.spec, async (s) => (await check(s)) !== null, sim === 'verilator' ? 150 : 2000);
   const q = prepare(r.spec, p.values, () => 0, cycles);

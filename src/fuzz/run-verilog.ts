@@ -78,7 +78,14 @@ export async function runVerilogBatch(sim: TestbenchSimulator, dir: string, batc
     const parts = line.trim().split(/\s+/);
     if (parts.length < 2 || !/^\d+$/.test(parts[0]!)) continue;
     const k = Number(parts[0]), c = Number(parts[1]);
-    if (traces[k]) traces[k]![c] = parts.slice(2).map((h) => h.toLowerCase());
+    // Values, not their printing: Verilator 5.006 sometimes prints %h of a narrow wire with 8 digits.
+    const outs = batch[k]?.ports.filter((p) => p.direction === 'output') ?? [];
+    if (traces[k]) traces[k]![c] = parts.slice(2).map((h, i) => canonical(h.toLowerCase(), outs[i]?.width ?? h.length * 4));
   }
   return traces;
+}
+
+/** A printed value as the TypeScript side prints it; unknown digits (x, z) kept as they are. */
+function canonical(h: string, width: number): string {
+  return /[^0-9a-f]/.test(h) ? h : hexOf(BigInt.asUintN(width, BigInt(`0x${h}`)), width);
 }

@@ -37,6 +37,7 @@ export function fuzzCommand(): Command {
       for (const d of r.disagreements) {
         const f = d.first;
         process.stdout.write(`DISAGREEMENT design ${d.index} (rerun: bitforge fuzz --seed ${d.seed} --from ${d.index} --designs 1; ${d.cells} cells): ${f.check}, cycle ${f.cycle}, port ${f.port}: ${Object.entries(f.values).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+        if (d.agreeing.length) process.stdout.write(`  ${d.agreeing.join(' and ')} agree${d.agreeing.length > 1 ? '' : 's'} with the TS simulator on every cycle: the simulator that differs is the suspect\n`);
         if (!d.reduced) continue;
         const x = d.reduced;
         process.stdout.write(`  reduced to ${x.cells} cells (${x.tries} tries): ${x.first.check}, cycle ${x.first.cycle}, port ${x.first.port}: ${Object.entries(x.values).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);

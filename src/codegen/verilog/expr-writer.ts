@@ -84,6 +84,13 @@ export class ExprWriter {
       case 'neg': return `(-${this.at(a!, W)})`;
       case 'eq': case 'ne': case 'lt': case 'le': case 'gt': case 'ge': {
         const w = Math.max(A!.width, this.nodes[b!]!.type.width);
+        // Signed <= and >= are written as unsigned compares with the sign bits flipped: Verilator
+        // 5.006 (Debian 12's) folds a signed <= or >= of two equal constants arriving through a port
+        // to 0. Found by `bitforge fuzz`; the same order, and the XOR with a constant is free in a LUT.
+        if ((e.op === 'ge' || e.op === 'le') && A!.signed) {
+          const msb = literal(1n << BigInt(w - 1), { signed: false, width: w });
+          return `(($unsigned(${this.at(a!, w)}) ^ ${msb}) ${CMP[e.op]} ($unsigned(${this.at(b!, w)}) ^ ${msb}))`;
+        }
         return `(${this.at(a!, w)} ${CMP[e.op]} ${this.at(b!, w)})`;
       }
       case 'andr': case 'orr': case 'xorr': return `(${RED[e.op]}${this.write(a!)})`;
