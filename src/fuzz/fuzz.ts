@@ -21,8 +21,6 @@ import { runVerilogBatch, type BatchDesign } from './run-verilog.js';
 import type { DesignSpec } from './spec.js';
 import { randomValues, RESET_CYCLES, stimulusFor, type StimulusValues, type Trace } from './stimulus.js';
 
-export type FuzzEngine = 'ts' | TestbenchSimulator;
-
 export interface FuzzOptions {
   readonly designs: number;
   readonly cycles: number;
@@ -123,7 +121,7 @@ function passDifference(p: Prepared, cycles: number, ts: Trace, opts: CompileOpt
 }
 
 interface Found {
-  readonly first: Difference | null;
+  first: Difference | null;
   readonly agreeing: TestbenchSimulator[];
 }
 
@@ -131,7 +129,7 @@ interface Found {
  *  then the passes; the first difference, and which simulators agreed throughout. */
 async function differences(batch: readonly Prepared[], cycles: number, against: readonly TestbenchSimulator[], opts: CompileOptions): Promise<Found[]> {
   const ts = batch.map((p) => runTs(p.design, p.outputs, stimulusFor(p.ports, p.values, cycles), opts));
-  const out: Array<{ first: Difference | null; agreeing: TestbenchSimulator[] }> = batch.map(() => ({ first: null, agreeing: [] }));
+  const out: Found[] = batch.map(() => ({ first: null, agreeing: [] }));
   for (const sim of against) {
     const traces = await verilogTraces(sim, batch, cycles);
     // Icarus is four-state: before the reset has taken effect its registers are X.
