@@ -25,12 +25,14 @@ export function verifyNetlist(n: Netlist): void {
   if (problems.length) throw new IrVerifyError(problems);
 }
 
+/** Arguments per op (2 unless listed; cat takes two or more). */
+const ARITY: Partial<Record<string, number>> = { const: 0, sig: 0, not: 1, neg: 1, shl: 1, shr: 1, andr: 1, orr: 1, xorr: 1, bits: 1, rep: 1, ext: 1, cast: 1, mux: 3 };
+
 /** What a node's type must be, given its arguments' types; null when it is consistent. */
 export function nodeProblem(e: Node, at: (i: number) => IrType): string | null {
   const W = e.type.width, s = e.type.signed;
   const a = e.args.length > 0 ? at(0) : undefined, b = e.args.length > 1 ? at(1) : undefined;
-  const arity: Record<string, number> = { const: 0, sig: 0, not: 1, neg: 1, shl: 1, shr: 1, andr: 1, orr: 1, xorr: 1, bits: 1, rep: 1, ext: 1, cast: 1, mux: 3 };
-  const want = e.op === 'cat' ? -1 : arity[e.op] ?? 2;
+  const want = e.op === 'cat' ? -1 : ARITY[e.op] ?? 2;
   if (W < 1 || !Number.isInteger(W)) return `width ${W}`;
   if (want >= 0 && e.args.length !== want) return `${e.args.length} arguments`;
   const sameSign = () => a!.signed === b!.signed && a!.signed === s;
