@@ -327,3 +327,24 @@ writeFileSync('bench/results/passes.md', [
   '',
 ].join('\n'));
 }
+
+// ---- timing estimate vs nextpnr (issue: timing and --fmax) ----
+if (want('timing')) {
+const { runTimingBench } = await import('./timing.mjs');
+const { rows, summary } = await runTimingBench();
+const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
+writeFileSync('bench/results/timing.json', JSON.stringify({ ...meta, summary, rows }, null, 2) + '\n');
+const f = (x) => x.toFixed(3);
+writeFileSync('bench/results/timing.md', [
+  '# Timing: the pre-route estimate against nextpnr-ice40 after routing, one run', '',
+  `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu}`, '',
+  'Estimate: src/synth/sta.ts over Yosys\'s netlist (synth_ice40, the registered wrapper, as nextpnr sees it) with the iCE40 HX cell delays',
+  `and routing of ${summary.shippedRoute.base} ns + ${summary.shippedRoute.perLog2Fanout} ns · log2(fanout) per net. nextpnr-ice40: HX8K ct256, seed 1.`,
+  'Ratio = estimated Fmax / nextpnr Fmax (below 1: the estimate is pessimistic). The routing constants were fitted on the rows marked "fit";',
+  `a fresh fit in this run gives ${summary.fittedRoute.base} + ${summary.fittedRoute.perLog2Fanout} · log2(fanout).`, '',
+  `**${summary.designs} placed designs: median ratio ${f(summary.medianRatio)}, worst ${f(summary.worstRatio)}; held out only: median ${f(summary.medianHeldOut)}, worst ${f(summary.worstHeldOut)}; median |error| ${summary.medianAbsErrorPct.toFixed(1)} %.**`, '',
+  '| block | params | set | nextpnr MHz | estimate MHz | ratio | logic levels | from | to | logic cells |',
+  '|---|---|---|---:|---:|---:|---:|---|---|---:|',
+  ...rows.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.set} | ${r.nextpnrMHz} | ${r.estimateMHz} | ${f(r.ratio)} | ${r.logicLevels} | ${r.from} | ${r.to} | ${r.logicCells} |`), '',
+].join('\n'));
+}

@@ -7,6 +7,9 @@ import { paramSignature } from '../dsl/module-name.js';
 import { designFiles, portsOf, type DesignFile } from './design-files.js';
 import type { Handshake } from './handshake.js';
 import { runPasses, type Pass } from '../ir/passes/index.js';
+import { pipelineNetlist, type PipelineResult } from '../ir/passes/pipeline.js';
+import type { FabricDelays } from '../ir/delay.js';
+import { verifyNetlist } from '../ir/verify.js';
 
 /** What emitting needs of a block. */
 export interface EmittableBlock {
@@ -14,12 +17,25 @@ export interface EmittableBlock {
   readonly generator: ModuleGenerator<any>;
   handshake(p: any): Handshake;
   readonly golden?: string;
+  /**
+   * Blocks `--fmax` can pipeline: the parameters of the combinational design to pipeline (the block's
+   * own stages off). Its golden model must not depend on the parameters this changes.
+   */
+  readonly fmaxBase?: (p: any) => Record<string, unknown>;
+}
+
+/** Pipelining to a frequency: the target's fabric delays, and what came of it. */
+export interface FmaxRequest {
+  readonly mhz: number;
+  readonly fabric: FabricDelays;
 }
 
 export interface EmittedBlock {
   readonly design: Design;
   readonly files: DesignFile[];
   readonly metadata: BlockMetadata;
+  /** With --fmax: the stages the pipelining placed and its estimate. */
+  readonly pipeline?: Omit<PipelineResult, 'netlist'>;
 }
 
 export interface BlockMetadata {
@@ -31,23 +47,38 @@ export interface BlockMetadata {
   readonly golden: string | null;
   readonly files: string[];
   readonly warnings: string[];
+  /** With --fmax: the requested frequency and the model's estimate of the result. */
+  readonly fmax?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly floorMHz: number };
 }
 
 /** Validated parameters in; throws ElaborationError if the design has errors. `passes` run on the IR first. */
-export function emitBlock(block: EmittableBlock, params: Record<string, unknown>, passes: readonly Pass[] = []): EmittedBlock {
-  const elaborated = elaborate(block.generator, params);
-  const design: Design = passes.length ? { ...runPasses(elaborated, passes), warnings: elaborated.warnings } : elaborated;
+export function emitBlock(block: EmittableBlock, params: Record<string, unknown>, passes: readonly Pass[] = [], fmax?: FmaxRequest): EmittedBlock {
+  if (fmax && !block.fmaxBase) throw new Error(`${block.name} cannot be pipelined to a frequency`);
+  const elaborated = elaborate(block.generator, fmax ? block.fmaxBase!(params) : params);
+  let design: Design = passes.length ? { ...runPasses(elaborated, passes), warnings: elaborated.warnings } : elaborated;
+  let pipeline: EmittedBlock['pipeline'];
+  let handshake = block.handshake(params);
+  if (fmax) {
+    const { netlist, ...rest } = pipelineNetlist(design, 1000 / fmax.mhz, fmax.fabric);
+    verifyNetlist(netlist);
+    design = { ...netlist, warnings: design.warnings };
+    pipeline = rest;
+    handshake = rest.latency ? { kind: 'pipeline', latency: rest.latency } : { kind: 'combinational' };
+  }
   const files = designFiles(design);
   const metadata: BlockMetadata = {
     block: block.name,
     module: design.top.name,
     params: JSON.parse(paramSignature(params)) as Record<string, unknown>, // sorted keys: stable bytes
     ports: portsOf(design.top),
-    handshake: block.handshake(params),
+    handshake,
     golden: block.golden ?? null,
     files: design.modules.map((m) => `${m.name}.v`),
     warnings: design.warnings.map(formatDiagnostic),
+    ...(fmax && pipeline ? { fmax: { requestedMHz: fmax.mhz, latency: pipeline.latency, estimatedMHz: mhz(pipeline.stageNs), floorMHz: mhz(pipeline.floorNs) } } : {}),
   };
   files.push({ path: `${design.top.name}.json`, content: JSON.stringify(metadata, null, 2) + '\n' });
-  return { design, files, metadata };
+  return { design, files, metadata, ...(pipeline ? { pipeline } : {}) };
 }
+
+const mhz = (ns: number) => Math.round(100_000 / ns) / 100;

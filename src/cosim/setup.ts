@@ -1,7 +1,7 @@
 // Everything a cosimulation run needs to know about one block instance: its Verilog, its mode (from
 // the handshake), the row layouts of its data ports and its golden model.
 
-import { emitBlock } from '../codegen/emit-block.js';
+import { emitBlock, type BlockMetadata, type FmaxRequest } from '../codegen/emit-block.js';
 import type { DesignFile, PortInfo } from '../codegen/design-files.js';
 import { dataPorts, type TestbenchMode } from '../codegen/testbench.js';
 import type { Netlist } from '../ir/netlist.js';
@@ -24,14 +24,16 @@ export interface CosimSetup {
   /** Upper bound on cycles per transaction (bit-serial blocks take many). */
   readonly maxInterval: number;
   readonly formats: Readonly<Record<string, string>>;
+  /** With --fmax: what the pipelining gave. */
+  readonly fmax?: BlockMetadata['fmax'];
 }
 
 const MODE = { combinational: 'comb', pipeline: 'pipeline', stream: 'stream', sequential: 'cycle' } as const;
 
-export function setupCosim(block: CosimBlock, params: Record<string, unknown>, transformVerilog?: (path: string, content: string) => string): CosimSetup {
+export function setupCosim(block: CosimBlock, params: Record<string, unknown>, transformVerilog?: (path: string, content: string) => string, fmax?: FmaxRequest): CosimSetup {
   const model = block.cosim as CosimModel<unknown> | undefined;
   if (!model) throw new Error(`${block.name} has no golden model yet`);
-  const { files, design, metadata } = emitBlock(block, params);
+  const { files, design, metadata } = emitBlock(block, params, [], fmax);
   const hs = metadata.handshake;
   const mode = MODE[hs.kind];
   if ((mode === 'cycle') !== (model.kind === 'cycle')) {
@@ -47,5 +49,6 @@ export function setupCosim(block: CosimBlock, params: Record<string, unknown>, t
     latency: hs.kind === 'pipeline' ? hs.latency : 0,
     maxInterval: hs.kind === 'stream' ? (hs.maxInterval ?? 1) : 1,
     formats: block.formats?.(params as never) ?? {},
+    ...(metadata.fmax ? { fmax: metadata.fmax } : {}),
   };
 }

@@ -20,8 +20,21 @@ export const synthReportSchema = z.object({
     logicCells: z.number().nullable(),
     fmaxMHz: z.number().nullable().describe('nextpnr timing analysis of clk after routing; null without a clock'),
     clock: z.string().nullable(),
+    utilization: z.number().nullable().optional().describe('logic cells as a fraction of the device\'s'),
     unplaced: z.string().optional().describe('why place and route gave no Fmax (the design does not fit the device)'),
   }).optional(),
+  timing: z.object({
+    fmaxMHz: z.number().nullable().describe('nextpnr\'s post-route Fmax where there is one, else the estimate\'s; null without a register-to-register or port-to-port path'),
+    source: z.enum(['nextpnr', 'estimate']),
+    criticalPathNs: z.number().nullable().describe('the estimate\'s critical path (1000 / fmaxMHz when the source is nextpnr)'),
+    logicLevels: z.number().int().nullable().describe('cells on the estimated critical path, a carry chain counting once'),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    estimateMHz: z.number().nullable().describe('the pre-route estimate, also where nextpnr gives the Fmax'),
+    model: z.string().describe('what the estimate\'s delays are'),
+  }),
+  pipelined: z.object({ requestedMHz: z.number(), latency: z.number().int(), estimatedMHz: z.number() }).optional()
+    .describe('--fmax: the frequency asked for, the pipeline registers placed (cycles from input to output) and the IR model\'s estimate'),
   wrapper: z.union([z.literal(false), z.object({
     reason: z.string(),
     pinsNeeded: z.number().int(),

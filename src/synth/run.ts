@@ -4,14 +4,16 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emitBlock, type EmittableBlock } from '../codegen/emit-block.js';
+import { emitBlock, type EmittableBlock, type FmaxRequest } from '../codegen/emit-block.js';
 import type { DesignFile, PortInfo } from '../codegen/index.js';
 import { ToolError } from '../util/tool-error.js';
 import { synthReportSchema, type SynthReport } from '../report/schema.js';
 import { cachedReport, storeReport, synthKey } from './cache.js';
 import { parseNextpnrLog, parseStat } from './parse.js';
 import { pinsNeeded, pinWrapper, WRAPPER_MODULE, type PinWrapper, type WrapperMode } from './pin-wrapper.js';
+import { criticalPath } from './sta.js';
 import { TARGET_DEFS, type Target } from './targets.js';
+import { TIMING_MODELS } from './timing-model.js';
 import { relevantLines, runTool, type ToolSource } from './tools.js';
 
 const SYNTH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../synth');
@@ -29,6 +31,8 @@ export interface SynthOptions {
    * device's pins or the block has no clock), never.
    */
   readonly wrapper?: WrapperMode;
+  /** Pipeline the block to a frequency first (--fmax), by the target's fabric delays. */
+  readonly fmaxMHz?: number;
 }
 
 // 206 user I/Os on the HX8K in the ct256 package.
@@ -46,6 +50,7 @@ export interface SynthRun {
   /** Raw tool output, for tests and for failure reports. */
   readonly yosysLog: string;
   readonly statJson: string;
+  readonly netlistJson: string;
   readonly nextpnrLog?: string;
 }
 
@@ -56,11 +61,17 @@ export interface SynthSource {
   readonly top: string;
   readonly ports: readonly PortInfo[];
   readonly verilog: readonly DesignFile[];
+  /** Every signal name the design declares: the timing report names its path by them. */
+  readonly signalNames?: ReadonlySet<string>;
+  /** With --fmax: what was asked and the latency the pipelining gave. */
+  readonly pipelined?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number };
 }
 
-export function blockSource(block: EmittableBlock, params: Record<string, unknown>): SynthSource {
-  const { files, design, metadata } = emitBlock(block, params);
-  return { name: block.name, params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')) };
+export function blockSource(block: EmittableBlock, params: Record<string, unknown>, fmax?: FmaxRequest): SynthSource {
+  const { files, design, metadata } = emitBlock(block, params, [], fmax);
+  const signalNames = new Set(design.modules.flatMap((m) => m.signals.map((s) => s.name)));
+  return { name: block.name, params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')), signalNames,
+    ...(metadata.fmax ? { pipelined: { requestedMHz: metadata.fmax.requestedMHz, latency: metadata.fmax.latency, estimatedMHz: metadata.fmax.estimatedMHz } } : {}) };
 }
 
 /** The Verilog (with the wrapper when used) and the Yosys script for a target: computed once per run. */
@@ -80,8 +91,10 @@ function prepare(src: SynthSource, target: Target, mode: WrapperMode = 'always')
 
 /** The report, from the result cache when the same Verilog went through the same flow before. */
 export function synthesize(block: EmittableBlock, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
-  return synthesizeSource(blockSource(block, params), o);
+  return synthesizeSource(blockSource(block, params, fmaxOf(o)), o);
 }
+
+const fmaxOf = (o: SynthOptions): FmaxRequest | undefined => (o.fmaxMHz === undefined ? undefined : { mhz: o.fmaxMHz, fabric: TIMING_MODELS[o.target].fabric });
 
 export async function synthesizeSource(src: SynthSource, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
   const prep = prepare(src, o.target, o.wrapper);
@@ -98,7 +111,7 @@ export async function synthesizeSource(src: SynthSource, o: SynthOptions): Promi
 
 /** One uncached run, with the raw tool output. */
 export function synthesizeRun(block: EmittableBlock, params: Record<string, unknown>, o: SynthOptions): Promise<SynthRun> {
-  return synthesizeSourceRun(blockSource(block, params), o);
+  return synthesizeSourceRun(blockSource(block, params, fmaxOf(o)), o);
 }
 
 export function synthesizeSourceRun(src: SynthSource, o: SynthOptions): Promise<SynthRun> {
@@ -147,13 +160,30 @@ async function runFlow(o: SynthOptions, { src, clocked, verilog, script, wrapper
       pnr = tooBig ? unplaced(parseNextpnrLog(n.log).logicCells) : { device: ICE40_DEVICE.name, ...parseNextpnrLog(n.log) };
     }
   }
+  const timing = timingOf(o.target, y.files['netlist.json'], wrapper !== undefined, pnr, src.signalNames);
+  if (pnr) pnr = { ...pnr, utilization: pnr.logicCells === null ? null : Math.round((pnr.logicCells / ICE40_DEVICE.logicCells) * 1e4) / 1e4 };
   const banner = /Yosys \d+\.\d+[^\n]*/.exec(y.log)?.[0];
   const yosysVersion = banner && !y.version.includes('Yosys') ? `${y.version} (${banner.trim()})` : (banner ?? y.version);
   const report = synthReportSchema.parse({
     schema: 'bitforge.synth/1', block: src.name, params: src.params, module: src.top, target: o.target,
     targetDescription: TARGET_DEFS[o.target].describe,
     tools: { yosys: { source: yosysSource, version: yosysVersion }, ...(nextpnrVersion ? { nextpnr: { source: nextpnrSource, version: nextpnrVersion } } : {}) },
-    cells, totals, ...(pnr ? { pnr } : {}), wrapper: wrapperReport, wallSeconds: (performance.now() - t0) / 1000, toolSeconds,
+    cells, totals, ...(pnr ? { pnr } : {}), timing, ...(src.pipelined ? { pipelined: src.pipelined } : {}), wrapper: wrapperReport, wallSeconds: (performance.now() - t0) / 1000, toolSeconds,
   });
-  return { report, yosysLog: y.log, statJson: y.files['stat.json'], ...(nextpnrLog !== undefined ? { nextpnrLog } : {}) };
+  return { report, yosysLog: y.log, statJson: y.files['stat.json'], netlistJson: y.files['netlist.json']!, ...(nextpnrLog !== undefined ? { nextpnrLog } : {}) };
+}
+
+/** The report's timing: nextpnr's Fmax where the design was placed, the netlist estimate otherwise and beside it. */
+function timingOf(target: Target, netlist: string | undefined, wrapped: boolean, pnr: SynthReport['pnr'], names?: ReadonlySet<string>): SynthReport['timing'] {
+  if (!netlist) throw new ToolError(`Yosys (${target}) wrote no netlist.json`);
+  const model = TIMING_MODELS[target];
+  // In the wrapper the block is the instance `dut` (synth/pin-wrapper.v.hbs).
+  const path = criticalPath(netlist, model, wrapped ? 'dut.' : '', names);
+  const estimateMHz = path && path.criticalPathNs > 0 ? Math.round(100_000 / path.criticalPathNs) / 100 : null;
+  const placed = pnr && pnr.fmaxMHz !== null;
+  return {
+    fmaxMHz: placed ? pnr.fmaxMHz : estimateMHz, source: placed ? 'nextpnr' : 'estimate',
+    criticalPathNs: path?.criticalPathNs ?? null, logicLevels: path?.logicLevels ?? null, from: path?.from ?? null, to: path?.to ?? null,
+    estimateMHz, model: model.describe,
+  };
 }

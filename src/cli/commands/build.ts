@@ -42,7 +42,7 @@ export function buildCommand(): Command {
       const synthJobs = emitted.flatMap(({ b, params }) => targets.map((target) => ({ block: b, params, options: { target } })));
       process.stdout.write(`synthesizing ${synthJobs.length} configuration(s) on ${targets.join(', ')} with ${Math.min(jobs, synthJobs.length)} job(s)\n`);
       const { reports, failures } = await runPool(synthJobs, jobs, (done, total, j, r) => {
-        const what = r ? `LUT ${r.totals.lut}, FF ${r.totals.ff}${r.pnr?.fmaxMHz ? `, ${r.pnr.fmaxMHz} MHz` : ''}${r.cached ? ' (cached)' : ''}` : 'FAILED';
+        const what = r ? `LUT ${r.totals.lut}, FF ${r.totals.ff}${r.timing.fmaxMHz !== null ? `, ${r.timing.source === 'estimate' ? '~' : ''}${r.timing.fmaxMHz} MHz` : ''}${r.cached ? ' (cached)' : ''}` : 'FAILED';
         process.stdout.write(`[${done}/${total}] ${j.block.name} on ${j.options.target}: ${what}\n`);
       });
       writeFiles(opts.reports, reportFiles({ title: 'bitforge build: synthesis report', command: 'bitforge build', targets, reports, failures }));

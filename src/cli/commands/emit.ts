@@ -6,6 +6,7 @@ import { UserError } from '../user-error.js';
 import { writeFiles } from '../../util/write-files.js';
 import { formatDiagnostic } from '../../dsl/index.js';
 import { PASSES } from '../../ir/passes/index.js';
+import { fmaxNote, fmaxRequest } from '../fmax-option.js';
 
 export function resolveBlock(name: string) {
   const block = findBlock(name);
@@ -17,19 +18,22 @@ export function emitCommand(): Command {
   return new Command('emit')
     .description('emit the Verilog and metadata JSON of one block')
     .argument('<block>', 'block name, e.g. examples.adder-tree')
-    .argument('[params...]', `block parameters as --name value; --out DIR (default rtl-out); --passes LIST (IR passes before emission: ${Object.keys(PASSES).join(',')})`)
+    .argument('[params...]', `block parameters as --name value; --out DIR (default rtl-out); --passes LIST (IR passes before emission: ${Object.keys(PASSES).join(',')}); --fmax MHz --target T (pipeline to a frequency)`)
     .allowUnknownOption()
     .helpOption('-h, --help', 'show help (block parameters: bitforge list)')
     .action((name: string, tokens: string[]) => {
       const block = resolveBlock(name);
-      const { params, options } = parseBlockArgs(block, tokens, ['out', 'passes']);
+      const { params, options } = parseBlockArgs(block, tokens, ['out', 'passes', 'fmax', 'target']);
+      const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target']);
       const out = options['out'] ?? 'rtl-out';
       const passes = (options['passes'] ?? '').split(',').filter(Boolean).map((n) => {
         const p = PASSES[n];
         if (!p) throw new UserError(`--passes: unknown pass '${n}' (passes: ${Object.keys(PASSES).join(', ')})`);
         return p;
       });
-      const { files, design } = emitBlock(block, params, passes); // elaborates fully before anything is written
+      const { files, design, metadata } = emitBlock(block, params, passes, fmax); // elaborates fully before anything is written
+      const note = fmaxNote(block.name, metadata.fmax);
+      if (note) process.stderr.write(`${note}\n`);
       for (const w of design.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);
       const written = writeFiles(out, files);
       process.stdout.write(`${block.name}: ${design.top.name} (${design.modules.length} module(s)) → ${written.length} file(s) in ${out}\n`);

@@ -10,6 +10,7 @@ import { testbenchSpec, writeTestbench } from '../../cosim/testbench-run.js';
 import { vectorSource } from '../../cosim/vectors.js';
 import { parseBlockArgs } from '../block-params.js';
 import { intOption } from '../int-option.js';
+import { fmaxNote, fmaxRequest } from '../fmax-option.js';
 import { progressReporter } from '../progress.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
@@ -24,11 +25,12 @@ export function simCommand(): Command {
   return new Command('sim')
     .description('cosimulate a block against its golden model; ends with "N passed, M failed"')
     .argument('<block>', 'block name')
-    .argument('[params...]', `block parameters as --name value; --vectors N, --seed S, --simulator ${SIMULATORS.join('|')} (default verilator), --out DIR`)
+    .argument('[params...]', `block parameters as --name value; --vectors N, --seed S, --simulator ${SIMULATORS.join('|')} (default verilator), --out DIR, --fmax MHz --target T (pipeline to a frequency first)`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
       const block = cosimBlock(name);
-      const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'simulator', 'out']);
+      const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'simulator', 'out', 'fmax', 'target']);
+      const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target']);
       const sim = (options['simulator'] ?? 'verilator') as Simulator;
       if (!SIMULATORS.includes(sim)) throw new UserError(`--simulator: expected one of ${SIMULATORS.join(', ')}, got '${sim}'`);
       const seed = intOption('seed', options['seed'], 0, 2 ** 32 - 1) ?? 1;
@@ -36,9 +38,11 @@ export function simCommand(): Command {
       const dir = options['out'] ?? mkdtempSync(join(tmpdir(), 'bitforge-sim-'));
       const progress = progressReporter(`${block.name} on ${sim}`, 'vectors');
       const r = await simulate(block, params, sim, {
-        seed, outDir: dir, onProgress: (d, t) => progress.update(d, t), ...(vectors !== undefined ? { vectors } : {}),
+        seed, outDir: dir, onProgress: (d, t) => progress.update(d, t), ...(vectors !== undefined ? { vectors } : {}), ...(fmax ? { fmax } : {}),
       });
       progress.stop();
+      const note = fmaxNote(block.name, r.fmax);
+      if (note) process.stdout.write(`${note}\n`);
       process.stdout.write(`${block.name} on ${sim}${r.cached ? ' (cached build)' : ''}: ${r.source}\n`);
       for (const line of r.report) process.stdout.write(`${line}\n`);
       if (r.replay) {
@@ -54,15 +58,16 @@ export function tbCommand(): Command {
   return new Command('tb')
     .description('write a self-checking Verilog-2005 testbench with $readmemh vectors (Icarus, Verilator --binary, commercial)')
     .argument('<block>', 'block name')
-    .argument('[params...]', 'block parameters as --name value; --vectors N, --seed S, --out DIR (default tb-out)')
+    .argument('[params...]', 'block parameters as --name value; --vectors N, --seed S, --out DIR (default tb-out), --fmax MHz --target T (pipeline to a frequency first)')
     .allowUnknownOption()
     .action((name: string, tokens: string[]) => {
       const block = cosimBlock(name);
-      const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'out']);
+      const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'out', 'fmax', 'target']);
+      const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target']);
       const seed = intOption('seed', options['seed'], 0, 2 ** 32 - 1) ?? 1;
       const vectors = intOption('vectors', options['vectors'], 1, 100_000_000);
       const out = options['out'] ?? 'tb-out';
-      const s = setupCosim(block, params);
+      const s = setupCosim(block, params, undefined, fmax);
       const src = vectorSource(s, { seed, ...(vectors !== undefined ? { vectors } : {}) });
       writeTestbench(s, testbenchSpec(s, src), out);
       process.stdout.write(`${block.name}: testbench tb.v + vectors (${src.source}) in ${out}; run: cd ${out} && iverilog -g2005 -s tb -o tb.vvp tb.v ${s.designFiles.join(' ')} && vvp -n tb.vvp\n`);

@@ -53,7 +53,7 @@ export function sweepCommand(): Command {
         plan.configs.map((c) => ({ block: c.block, params: c.params, options: { target: c.target, wrapper: plan.wrapper, ...(plan.timeoutMs ? { timeoutMs: plan.timeoutMs } : {}) } })),
         jobs,
         (done, total, j, r) => {
-          const what = r ? `LUT ${r.totals.lut}, FF ${r.totals.ff}${r.pnr?.fmaxMHz ? `, ${r.pnr.fmaxMHz} MHz` : ''}${r.wrapper ? ', wrapped' : ''}${r.cached ? ' (cached)' : ''}` : 'FAILED';
+          const what = r ? `LUT ${r.totals.lut}, FF ${r.totals.ff}${r.timing.fmaxMHz !== null ? `, ${r.timing.source === 'estimate' ? '~' : ''}${r.timing.fmaxMHz} MHz` : ''}${r.wrapper ? ', wrapped' : ''}${r.cached ? ' (cached)' : ''}` : 'FAILED';
           progress.update(done, total, `${j.block.name} ${paramText(j.params)} on ${j.options.target}: ${what}`);
         });
       progress.stop();

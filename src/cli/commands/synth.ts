@@ -6,6 +6,7 @@ import { TARGETS, type Target } from '../../synth/targets.js';
 import type { ToolSource } from '../../synth/tools.js';
 import { WRAPPER_MODES, type WrapperMode } from '../../synth/pin-wrapper.js';
 import { parseBlockArgs } from '../block-params.js';
+import { fmaxRequest } from '../fmax-option.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
 
@@ -19,17 +20,18 @@ export function synthCommand(): Command {
   return new Command('synth')
     .description('synthesize a block: cells, LUT/FF/carry/BRAM/DSP, Fmax on ice40 (nextpnr)')
     .argument('<block>', 'block name')
-    .argument('[params...]', `block parameters as --name value; --target ${TARGETS.join('|')} (default xc7), --json, --yosys wasm|native, --nextpnr wasm|native, --wrapper always|auto|never (registered wrapper for place and route on ice40; default always)`)
+    .argument('[params...]', `block parameters as --name value; --target ${TARGETS.join('|')} (default xc7), --json, --yosys wasm|native, --nextpnr wasm|native, --wrapper always|auto|never (registered wrapper for place and route on ice40; default always), --fmax MHz (pipeline to a frequency on the target first)`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
       const block = resolveBlock(name);
       const json = tokens.includes('--json');
-      const { params, options } = parseBlockArgs(block, tokens.filter((t) => t !== '--json'), ['target', 'yosys', 'nextpnr', 'wrapper']);
+      const { params, options } = parseBlockArgs(block, tokens.filter((t) => t !== '--json'), ['target', 'yosys', 'nextpnr', 'wrapper', 'fmax']);
       const target = (options['target'] ?? 'xc7') as Target;
       if (!TARGETS.includes(target)) throw new UserError(`--target: expected one of ${TARGETS.join(', ')}, got '${target}'`);
       const wrapper = (options['wrapper'] ?? 'always') as WrapperMode;
       if (!WRAPPER_MODES.includes(wrapper)) throw new UserError(`--wrapper: expected always, auto or never, got '${wrapper}'`);
-      const r = await synthesize(block, params, { target, wrapper, yosys: source('yosys', options['yosys']), nextpnr: source('nextpnr', options['nextpnr']) });
+      const fmax = options['fmax'] === undefined ? undefined : fmaxRequest(block, params, tokens, options['fmax'], target);
+      const r = await synthesize(block, params, { target, wrapper, ...(fmax ? { fmaxMHz: fmax.mhz } : {}), yosys: source('yosys', options['yosys']), nextpnr: source('nextpnr', options['nextpnr']) });
       if (json) {
         process.stdout.write(JSON.stringify(r, null, 2) + '\n');
         return;
@@ -37,7 +39,13 @@ export function synthCommand(): Command {
       const t = r.totals;
       process.stdout.write(`${r.block} (${r.module}) on ${r.targetDescription}\n`);
       process.stdout.write(`  LUT ${t.lut}  FF ${t.ff}  carry ${t.carry}  BRAM ${t.bram}  DSP ${t.dsp}\n`);
-      if (r.pnr) process.stdout.write(`  ${r.pnr.device}: ${r.pnr.logicCells ?? '?'} logic cells, Fmax ${r.pnr.fmaxMHz !== null ? `${r.pnr.fmaxMHz} MHz` : r.pnr.unplaced ? `n/a (${r.pnr.unplaced})` : 'n/a (no clock)'}\n`);
+      if (r.pnr) process.stdout.write(`  ${r.pnr.device}: ${r.pnr.logicCells ?? '?'} logic cells${r.pnr.utilization != null ? ` (${(r.pnr.utilization * 100).toFixed(1)} %)` : ''}, Fmax ${r.pnr.fmaxMHz !== null ? `${r.pnr.fmaxMHz} MHz` : r.pnr.unplaced ? `n/a (${r.pnr.unplaced})` : 'n/a (no clock)'}\n`);
+      if (r.pipelined) process.stdout.write(`  pipelined for ${r.pipelined.requestedMHz} MHz: latency ${r.pipelined.latency} cycle(s), ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
+      const tm = r.timing;
+      if (tm.criticalPathNs !== null) {
+        process.stdout.write(`  timing: Fmax ${tm.fmaxMHz} MHz (${tm.source === 'nextpnr' ? 'nextpnr after routing' : 'pre-route estimate'}); estimate ${tm.estimateMHz} MHz:`
+          + ` critical path ${tm.criticalPathNs} ns, ${tm.logicLevels} logic levels, ${tm.from} → ${tm.to}\n`);
+      } else process.stdout.write('  timing: no path between registers or ports\n');
       if (r.wrapper) {
         const w = r.wrapper.totals;
         process.stdout.write(`  placed inside the registered wrapper: ${r.wrapper.reason};\n  ${r.wrapper.inputChainBits}-bit input chain, ${r.wrapper.outputChainBits}-bit output chain;`

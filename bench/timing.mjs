@@ -1,0 +1,68 @@
+// The pre-route timing estimate against nextpnr-ice40 after routing: for designs that place on the
+// HX8K, the estimate (src/synth/sta.ts with the ice40 model) beside nextpnr's Fmax, and the routing
+// constants fitted to them. The fit uses the even-numbered designs; the odd ones are held out.
+import { catalogue } from '../dist/blocks/catalogue.js';
+import { synthesizeRun } from '../dist/synth/run.js';
+import { criticalPath } from '../dist/synth/sta.js';
+import { TIMING_MODELS } from '../dist/synth/timing-model.js';
+
+const CONCURRENCY = 2;
+const find = (name) => catalogue.find((b) => b.name === name);
+
+// Catalogue defaults that fit the HX8K, and variants across formats, widths and stages.
+export const CALIBRATION_DESIGNS = [
+  ['examples.counter', {}], ['examples.counter', { width: 32 }], ['examples.adder-tree', {}], ['examples.adder-tree', { every: 0 }],
+  ['examples.adder-tree', { n: 16, width: 8, every: 2 }], ['examples.fifo', {}], ['int.mac', {}], ['int.mac', { stages: 0 }],
+  ['int.mac', { 'aBits': 4, 'bBits': 4 }], ['minifloat.mul', {}], ['minifloat.mul', { a: 'e5m2', b: 'e5m2' }], ['minifloat.mul', { a: 'e2m1', b: 'e2m1' }],
+  ['minifloat.mul', { a: 'e3m2', b: 'e3m2' }], ['minifloat.mul', { stages: 1 }], ['minifloat.mul', { stages: 2 }], ['minifloat.mul', { stages: 3 }],
+  ['minifloat.add', {}], ['minifloat.add', { stages: 1 }], ['minifloat.add', { stages: 2 }], ['minifloat.add', { a: 'e2m1', b: 'e2m1', out: 'e2m1' }],
+  ['minifloat.mac', {}], ['loom.precision', {}], ['loom.sip', {}], ['tensordash.mux', {}], ['tensordash.scheduler', {}],
+  ['apack.encoder', {}], ['apack.decoder', {}], ['mx.dequantize', {}], ['mx.nvfp4-dot', {}], ['mx.quantize', {}],
+];
+
+async function measure([name, raw]) {
+  const b = find(name);
+  const params = b.params.parse(raw);
+  const r = await synthesizeRun(b, params, { target: 'ice40' });
+  return { name, params: raw, netlist: r.netlistJson, wrapped: r.report.wrapper !== false, nextpnrMHz: r.report.pnr?.fmaxMHz ?? null, lc: r.report.pnr?.logicCells ?? null };
+}
+
+const estimate = (d, route) => criticalPath(d.netlist, { ...TIMING_MODELS.ice40, route }, d.wrapped ? 'dut.' : '');
+const errorOf = (d, route) => { const p = estimate(d, route); return 1000 / p.criticalPathNs / d.nextpnrMHz; };
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const worst = (xs) => xs.reduce((w, x) => (Math.abs(Math.log(x)) > Math.abs(Math.log(w)) ? x : w), 1);
+
+export async function runTimingBench() {
+  const designs = new Array(CALIBRATION_DESIGNS.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < designs.length) {
+      const i = next++;
+      designs[i] = await measure(CALIBRATION_DESIGNS[i]);
+      console.log(`${designs[i].name} ${JSON.stringify(designs[i].params)}: nextpnr ${designs[i].nextpnrMHz} MHz`);
+    }
+  }));
+  const placed = designs.filter((d) => d.nextpnrMHz !== null);
+  const fitSet = placed.filter((_, i) => i % 2 === 0), heldOut = placed.filter((_, i) => i % 2 === 1);
+  // Grid search: routing base and fanout term minimising the mean |log(estimate / nextpnr)| on the fit set.
+  let best = null;
+  for (let base = 0.3; base <= 1.5001; base += 0.02) {
+    for (let per = 0; per <= 0.4001; per += 0.02) {
+      const route = { base: +base.toFixed(2), perLog2Fanout: +per.toFixed(2) };
+      const loss = fitSet.reduce((s, d) => s + Math.abs(Math.log(errorOf(d, route))), 0) / fitSet.length;
+      if (!best || loss < best.loss) best = { route, loss };
+    }
+  }
+  const shipped = TIMING_MODELS.ice40.route;
+  const rows = placed.map((d, i) => {
+    const p = estimate(d, shipped);
+    return { block: d.name, params: d.params, set: i % 2 === 0 ? 'fit' : 'held out', nextpnrMHz: d.nextpnrMHz, estimateMHz: +(1000 / p.criticalPathNs).toFixed(2), ratio: +(1000 / p.criticalPathNs / d.nextpnrMHz).toFixed(3), logicLevels: p.logicLevels, from: p.from, to: p.to, logicCells: d.lc };
+  });
+  const ratios = (set) => rows.filter((r) => !set || r.set === set).map((r) => r.ratio);
+  const summary = {
+    designs: rows.length, unplaced: designs.length - placed.length, shippedRoute: shipped, fittedRoute: best.route,
+    medianRatio: median(ratios()), worstRatio: worst(ratios()), medianHeldOut: median(ratios('held out')), worstHeldOut: worst(ratios('held out')),
+    medianAbsErrorPct: 100 * median(ratios().map((r) => Math.abs(r - 1))),
+  };
+  return { rows, summary, heldOutCount: heldOut.length };
+}

@@ -1,0 +1,45 @@
+// `--fmax <MHz>` with `--target`: pipelining a block to a frequency, checked whole before any work.
+
+import type { BlockDef } from '../blocks/block.js';
+import { catalogue } from '../blocks/catalogue.js';
+import type { FmaxRequest } from '../codegen/emit-block.js';
+import { TARGETS, type Target } from '../synth/targets.js';
+import { TIMING_MODELS } from '../synth/timing-model.js';
+import { kebab } from './block-params.js';
+import { UserError } from './user-error.js';
+
+/**
+ * The request, or undefined without --fmax. `target` is the command's own target (synth) or the
+ * --target given for the purpose (emit, sim, tb). `tokens` are the user's, to see which parameters they set.
+ */
+export function fmaxRequest(block: BlockDef, params: Record<string, unknown>, tokens: readonly string[], fmax: string | undefined, target: string | undefined): FmaxRequest | undefined {
+  if (fmax === undefined) {
+    if (target !== undefined) throw new UserError('--target: only used with --fmax here (the target whose delays the pipelining uses)');
+    return undefined;
+  }
+  if (!/^\d+(\.\d+)?$/.test(fmax) || !(Number(fmax) >= 1 && Number(fmax) <= 1000)) throw new UserError(`--fmax: expected a frequency in MHz from 1 to 1000, got '${fmax}'`);
+  if (!block.fmaxBase) {
+    const can = catalogue.filter((b) => b.fmaxBase).map((b) => b.name).join(', ');
+    throw new UserError(`--fmax: ${block.name} cannot be pipelined to a frequency yet (blocks that can: ${can})`);
+  }
+  if (target === undefined) throw new UserError(`--fmax needs --target (${TARGETS.join(', ')}): the pipelining schedules by that target's delays`);
+  if (!TARGETS.includes(target as Target)) throw new UserError(`--target: expected one of ${TARGETS.join(', ')}, got '${target}'`);
+  const base = block.fmaxBase(params as never) as Record<string, unknown>;
+  for (const k of Object.keys(base)) {
+    const flag = `--${kebab(k)}`;
+    if (base[k] !== params[k] && tokens.some((t) => t === flag || t.startsWith(`${flag}=`))) throw new UserError(`--fmax and ${flag} both set the pipelining of ${block.name}: give one`);
+  }
+  const fabric = TIMING_MODELS[target as Target].fabric;
+  const mhz = Number(fmax);
+  if (1000 / mhz <= fabric.registerNs) throw new UserError(`--fmax: ${mhz} MHz leaves no time for logic on ${target} (a register alone takes ${fabric.registerNs.toFixed(2)} ns of the ${(1000 / mhz).toFixed(2)} ns period)`);
+  return { mhz, fabric };
+}
+
+/** One line for stderr when the frequency is out of reach of a single operator. */
+export function fmaxNote(blockName: string, fmax: { requestedMHz: number; latency: number; estimatedMHz: number; floorMHz: number } | undefined): string | undefined {
+  if (!fmax) return undefined;
+  const got = `${blockName}: pipelined to ${fmax.latency} stage(s) for ${fmax.requestedMHz} MHz; the model estimates ${fmax.estimatedMHz} MHz`;
+  return fmax.estimatedMHz + 1e-9 < fmax.requestedMHz
+    ? `${got}: its slowest single operator limits it to ${fmax.floorMHz} MHz`
+    : got;
+}
