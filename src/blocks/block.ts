@@ -18,9 +18,10 @@ export interface BlockDef<S extends z.ZodObject = z.ZodObject> {
   readonly handshake: (p: z.infer<S>) => Handshake;
   /**
    * For `--fmax`: the parameters of the combinational design that the pipelining pass schedules (the
-   * block's own stages off). Blocks without it are not pipelined to a frequency.
+   * block's own stages off), or why this configuration cannot be. Blocks without it are not pipelined
+   * to a frequency.
    */
-  readonly fmaxBase?: (p: z.infer<S>) => z.infer<S>;
+  readonly fmaxBase?: (p: z.infer<S>) => z.infer<S> | string;
   /** Name of the golden model the cosim checks against, when there is one. */
   readonly golden?: string;
   /** Number formats of data ports (port → format name), so mismatches print e.g. `e4m3 0x7e (448)`. */

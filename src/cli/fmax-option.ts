@@ -24,7 +24,8 @@ export function fmaxRequest(block: BlockDef, params: Record<string, unknown>, to
   }
   if (target === undefined) throw new UserError(`--fmax needs --target (${TARGETS.join(', ')}): the pipelining schedules by that target's delays`);
   if (!TARGETS.includes(target as Target)) throw new UserError(`--target: expected one of ${TARGETS.join(', ')}, got '${target}'`);
-  const base = block.fmaxBase(params as never) as Record<string, unknown>;
+  const base = block.fmaxBase(params as never) as Record<string, unknown> | string;
+  if (typeof base === 'string') throw new UserError(`--fmax: ${block.name} cannot be pipelined to a frequency with these parameters: ${base}`);
   for (const k of Object.keys(base)) {
     const flag = `--${kebab(k)}`;
     if (base[k] !== params[k] && tokens.some((t) => t === flag || t.startsWith(`${flag}=`))) throw new UserError(`--fmax and ${flag} both set the pipelining of ${block.name}: give one`);

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { ElaborationError, formatDiagnostic } from '../dsl/index.js';
 import { DslTypeError } from '../dsl/types.js';
 import { formatLoc } from '../dsl/source-location.js';
+import { PipelineError } from '../ir/passes/pipeline.js';
 import { apackCommand } from './commands/apack.js';
 import { mokeyCommand } from './commands/mokey.js';
 import { buildCommand } from './commands/build.js';
@@ -62,6 +63,10 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (e instanceof UserError) {
       process.stderr.write(`bitforge: error: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof PipelineError) {
+      process.stderr.write(`bitforge: error: --fmax: ${e.message}\n`);
       return 2;
     }
     if (e instanceof ToolError) {

@@ -7,7 +7,7 @@ import { paramSignature } from '../dsl/module-name.js';
 import { designFiles, portsOf, type DesignFile } from './design-files.js';
 import type { Handshake } from './handshake.js';
 import { runPasses, type Pass } from '../ir/passes/index.js';
-import { pipelineNetlist, type PipelineResult } from '../ir/passes/pipeline.js';
+import { PipelineError, pipelineNetlist, type PipelineResult } from '../ir/passes/pipeline.js';
 import type { FabricDelays } from '../ir/delay.js';
 import { verifyNetlist } from '../ir/verify.js';
 
@@ -21,7 +21,7 @@ export interface EmittableBlock {
    * Blocks `--fmax` can pipeline: the parameters of the combinational design to pipeline (the block's
    * own stages off). Its golden model must not depend on the parameters this changes.
    */
-  readonly fmaxBase?: (p: any) => Record<string, unknown>;
+  readonly fmaxBase?: (p: any) => Record<string, unknown> | string;
 }
 
 /** Pipelining to a frequency: the target's fabric delays, and what came of it. */
@@ -53,8 +53,9 @@ export interface BlockMetadata {
 
 /** Validated parameters in; throws ElaborationError if the design has errors. `passes` run on the IR first. */
 export function emitBlock(block: EmittableBlock, params: Record<string, unknown>, passes: readonly Pass[] = [], fmax?: FmaxRequest): EmittedBlock {
-  if (fmax && !block.fmaxBase) throw new Error(`${block.name} cannot be pipelined to a frequency`);
-  const elaborated = elaborate(block.generator, fmax ? block.fmaxBase!(params) : params);
+  const base = fmax ? block.fmaxBase?.(params) ?? 'it has no combinational form to pipeline' : params;
+  if (typeof base === 'string') throw new PipelineError(`${block.name} cannot be pipelined to a frequency: ${base}`);
+  const elaborated = elaborate(block.generator, base);
   let design: Design = passes.length ? { ...runPasses(elaborated, passes), warnings: elaborated.warnings } : elaborated;
   let pipeline: EmittedBlock['pipeline'];
   let handshake = block.handshake(params);

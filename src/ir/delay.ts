@@ -14,6 +14,12 @@ export interface FabricDelays {
   readonly carryNsPerBit: number;
   /** A pipeline register's share of the period: clock to out, the net after it, setup; ns. */
   readonly registerNs: number;
+  /**
+   * LUT levels charged for a two-input gate and for a 2:1 multiplexer: fractions, because synthesis
+   * packs chains of them into one LUT (fitted against nextpnr on ice40).
+   */
+  readonly gateLevels: number;
+  readonly muxLevels: number;
 }
 
 const log = (x: number, k: number) => Math.ceil(Math.log(Math.max(2, x)) / Math.log(k) - 1e-9);
@@ -27,9 +33,9 @@ export function nodeDelay(f: FabricDelays, m: IrModule, n: Node): number {
     case 'const': case 'sig': case 'bits': case 'cat': case 'rep': case 'ext': case 'cast': case 'shl': case 'shr': case 'not':
       return 0; // wiring, or an inversion taken into the next LUT
     case 'and': case 'or': case 'xor':
-      return L / (k - 2); // several two-input gates share one LUT
+      return f.gateLevels * L; // several two-input gates share one LUT
     case 'mux':
-      return (2 * L) / (k - 1);
+      return f.muxLevels * L;
     case 'eq': case 'ne':
       return log(2 * Math.max(w(0), w(1)), k) * L;
     case 'andr': case 'orr': case 'xorr':
@@ -51,5 +57,5 @@ export function nodeDelay(f: FabricDelays, m: IrModule, n: Node): number {
 
 /** A signal's decision tree: one multiplexer per level of branching. */
 export function treeDelay(f: FabricDelays, depth: number): number {
-  return depth * ((2 * f.levelNs) / (f.lutInputs - 1));
+  return depth * f.muxLevels * f.levelNs;
 }

@@ -22,6 +22,9 @@ export interface PathEstimate {
   readonly to: string;
   /** The path's cells, start to end, as `type.pin` with the arrival at their output (for reading a path). */
   readonly cells: readonly string[];
+  /** The path's general-routing nets and the sum of their log2(fanout): for fitting the routing model. */
+  readonly routes: number;
+  readonly fanoutLog2: number;
 }
 
 const CLOCK_PIN = /^(C|CLK|RCLK|WCLK|CLKARDCLK|CLKBWRCLK)$/;
@@ -120,8 +123,15 @@ export function criticalPath(json: string, model: TimingModel, prefix = '', user
   // Walk back from the endpoint: the nets from start to end; each cell between is a logic level,
   // except a carry cell entered from the previous one over the chain.
   const path: number[] = [];
-  let logicLevels = 0;
+  let logicLevels = 0, routes = 0, fanoutLog2 = 0;
   const pathCells: string[] = [];
+  const routed = (net: number, sink: Sink | 'port') => {
+    const d = driver.get(net);
+    if (sink !== 'port' && d && d !== 'port' && model.dedicated(cells[d.cell]!.type, cells[sink.cell]!.type, sink.pin)) return;
+    routes++;
+    fanoutLog2 += Math.log2(Math.max(1, fanout(net)));
+  };
+  routed(w.net, 'cell' in w.end ? { cell: w.end.cell, pin: '' } : 'port');
   for (let n: number | null = w.net; n !== null;) {
     path.unshift(n);
     const step: { from: { net: number; pin: string } | null } = arrival.get(n)!;
@@ -130,6 +140,7 @@ export function criticalPath(json: string, model: TimingModel, prefix = '', user
       const prev = driver.get(step.from.net);
       const chained = prev !== undefined && prev !== 'port' && model.dedicated(cells[prev.cell]!.type, cells[d.cell]!.type, step.from.pin);
       if (!chained) logicLevels++;
+      routed(step.from.net, { cell: d.cell, pin: step.from.pin });
       pathCells.unshift(`${cells[d.cell]!.type}.${step.from.pin}${chained ? '(chain)' : ''} @${round3(arrival.get(n)!.t)}`);
     }
     n = step.from?.net ?? null;
@@ -145,7 +156,7 @@ export function criticalPath(json: string, model: TimingModel, prefix = '', user
     from = all.map(inside).find((n) => n !== undefined) ?? from;
     to = [...all].reverse().map(inside).find((n) => n !== undefined) ?? to;
   }
-  return { criticalPathNs: round3(w.t), logicLevels, from: from ?? `net ${path[0]}`, to: to ?? `net ${w.net}`, cells: pathCells };
+  return { criticalPathNs: round3(w.t), logicLevels, from: from ?? `net ${path[0]}`, to: to ?? `net ${w.net}`, cells: pathCells, routes, fanoutLog2: round3(fanoutLog2) };
 }
 
 function topModule(json: { modules: Record<string, JsonModule> }): JsonModule {

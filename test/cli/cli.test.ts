@@ -52,6 +52,15 @@ describe('bitforge CLI', () => {
     ['fuzz: no designs', ['fuzz', '--designs', '0'], /^bitforge: error: --designs: expected an integer in 1\.\.10000000, got '0'/],
     ['fuzz: unknown simulator', ['fuzz', '--against', 'verilator,modelsim'], /^bitforge: error: --against: expected a list of verilator, icarus, got 'modelsim'/],
     ['fuzz: bad seed', ['fuzz', '--seed', '-1'], /^bitforge: error: --seed/],
+    ['--fmax without --target', ['emit', 'mx.dequantize', '--fmax', '100'], /^bitforge: error: --fmax needs --target \(ice40, xc7, xc7-nodsp, ecp5, gowin\)/],
+    ['--fmax not a frequency', ['emit', 'mx.dequantize', '--fmax', '100MHz', '--target', 'ice40'], /^bitforge: error: --fmax: expected a frequency in MHz from 1 to 1000, got '100MHz'/],
+    ['--fmax beyond the register', ['emit', 'mx.dequantize', '--fmax', '900', '--target', 'ice40'], /^bitforge: error: --fmax: 900 MHz leaves no time for logic on ice40/],
+    ['--fmax with --stages', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--stages', '1'], /^bitforge: error: --fmax and --stages both set the pipelining of mx\.dequantize: give one/],
+    ['--fmax on a block it cannot pipeline', ['emit', 'minifloat.mac', '--fmax', '100', '--target', 'ice40'], /^bitforge: error: --fmax: minifloat\.mac cannot be pipelined to a frequency yet \(blocks that can: /],
+    ['--fmax on a stream configuration', ['emit', 'mx.quantize', '--block', '32', '--lanes', '8', '--fmax', '100', '--target', 'ice40'], /^bitforge: error: --fmax: mx\.quantize cannot be pipelined to a frequency with these parameters: --lanes below --block makes a lane stream/],
+    ['--fmax: unknown target', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'virtex2'], /^bitforge: error: --target: expected one of ice40, xc7/],
+    ['--target without --fmax', ['emit', 'mx.dequantize', '--target', 'ice40'], /^bitforge: error: --target: only used with --fmax here/],
+    ['sim --fmax without --target', ['sim', 'mx.dequantize', '--fmax', '100'], /^bitforge: error: --fmax needs --target/],
   ] as const) {
     it(`${what}: one line on stderr, exit 2, nothing written`, async () => {
       const d = tmp();
@@ -63,6 +72,27 @@ describe('bitforge CLI', () => {
       expect(existsSync(join(d, 'rtl-out'))).toBe(false);
     });
   }
+
+  it('emit --fmax pipelines to the frequency: latency in the metadata, more stages for a faster clock, and sim passes at that latency', async () => {
+    const d = tmp();
+    const latency = async (mhz: number) => {
+      const r = await run(['emit', 'minifloat.add', '--fmax', String(mhz), '--target', 'ice40', '--out-dir', `f${mhz}`], d);
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`minifloat\\.add: pipelined to \\d+ stage\\(s\\) for ${mhz} MHz`));
+      const json = readdirSync(join(d, `f${mhz}`)).find((f) => f.endsWith('.json'))!;
+      const meta = JSON.parse(readFileSync(join(d, `f${mhz}`, json), 'utf8')) as { handshake: { kind: string; latency: number }; fmax: { latency: number; requestedMHz: number } };
+      expect(meta.handshake).toEqual({ kind: 'pipeline', latency: meta.fmax.latency });
+      expect(meta.fmax.requestedMHz).toBe(mhz);
+      return meta.fmax.latency;
+    };
+    const [l50, l100] = [await latency(50), await latency(100)];
+    expect(l50).toBeGreaterThan(0);
+    expect(l100).toBeGreaterThan(l50);
+    const sim = await run(['sim', 'minifloat.add', '--fmax', '100', '--target', 'ice40', '--simulator', 'ts', '--vectors', '2000']);
+    expect(sim.exitCode, sim.stderr).toBe(0);
+    expect(sim.stdout).toContain(`pipelined to ${l100} stage(s) for 100 MHz`);
+    expect(sim.stdout).toMatch(/2\d{3} passed, 0 failed/);
+  });
 
   it('emit --passes const-fold,dce writes smaller Verilog with the same ports', async () => {
     const [a, b] = [tmp(), tmp()];

@@ -29,6 +29,13 @@ describe('synthesis reports', () => {
     expect(run.report.totals.lut).toBeGreaterThan(0);
     expect(run.report.tools.yosys.version).toMatch(/^@yowasp\/yosys 0\.55\.\d+ \(Yosys 0\.55/);
     expect(synthReportSchema.safeParse(run.report).success).toBe(true);
+    // Timing without place and route: the estimate over this run's netlist, named in the design's signals.
+    const t = run.report.timing;
+    expect(t.source).toBe('estimate');
+    expect(t.fmaxMHz).toBeCloseTo(1000 / t.criticalPathNs!, 1);
+    expect(t.logicLevels).toBeGreaterThanOrEqual(2); // two adder levels at least, between registers
+    expect(t.from).toMatch(/^(x\d|in_valid|s\d|level|sum|valid)/);
+    expect(t.to).not.toMatch(/\$|_SB_|_LUT/);
   });
 
   it('xc7: LUT RAM and shift registers count as the LUT sites they occupy, RAMB36 as two 18 Kb BRAMs', () => {
@@ -47,6 +54,9 @@ describe('synthesis reports', () => {
     expect(run.report.pnr!.clock).toMatch(/^clk/);
     expect(run.report.pnr!.fmaxMHz).toBeGreaterThan(50);
     expect(run.report.pnr!.logicCells).toBeGreaterThanOrEqual(run.report.totals.lut);
+    expect(run.report.timing).toMatchObject({ source: 'nextpnr', fmaxMHz: run.report.pnr!.fmaxMHz });
+    expect(run.report.timing.estimateMHz).toBeGreaterThan(0);
+    expect(run.report.pnr!.utilization).toBeCloseTo(run.report.pnr!.logicCells! / 7680, 4);
     expect(run.report.tools.nextpnr?.version).toMatch(/^@yowasp\/nextpnr-ice40 /);
   });
 
@@ -82,7 +92,7 @@ describe('synthesis reports', () => {
     expect(run.report.totals.ff).toBe(n);
     const lcs = Number(/ICESTORM_LC:\s+(\d+)\s*\/\s*7680/.exec(run.nextpnrLog!)?.[1]);
     expect(lcs).toBeGreaterThanOrEqual(n);
-    expect(run.report.pnr).toEqual({ device: 'iCE40 HX8K ct256', logicCells: lcs, fmaxMHz: null, clock: null, unplaced: `does not fit the iCE40 HX8K ct256: ${lcs} logic cells of 7680` });
+    expect(run.report.pnr).toEqual({ device: 'iCE40 HX8K ct256', logicCells: lcs, fmaxMHz: null, clock: null, utilization: Math.round((lcs / 7680) * 1e4) / 1e4, unplaced: `does not fit the iCE40 HX8K ct256: ${lcs} logic cells of 7680` });
     expect(run.nextpnrLog).toContain('Packing LUT-FFs');
     expect(run.nextpnrLog).not.toMatch(/Placed \d+ cells|Max frequency/);
   }, 120_000);

@@ -9,6 +9,7 @@ export const adderTreeBlock = defineBlock({
   params,
   generator: adderTree,
   handshake: (p) => (p.every === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: adderTreeLatency(p) }),
+  fmaxBase: (p) => ({ ...p, every: 0 }),
   golden: 'examples.adder-tree/golden.ts: exact integer sum',
   cosim: { kind: 'transaction', create: adderTreeGolden, createRows: adderTreeGoldenRows, stimulus: adderTreeStimulus },
 });

@@ -10,6 +10,7 @@ export const loomPrecisionBlock = defineBlock({
   params,
   generator: loomPrecision,
   handshake: () => ({ kind: 'combinational' }),
+  fmaxBase: (p) => p,
   golden: 'loom/precision/golden.ts groupPrecision (blocks.md §3)',
   cosim: { kind: 'transaction', create: loomPrecisionGolden, stimulus: loomPrecisionStimulus },
 });

@@ -9,6 +9,7 @@ export const minifloatAddBlock = defineBlock({
   params,
   generator: minifloatAdd,
   handshake: (p) => (p.stages === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages }),
+  fmaxBase: (p) => ({ ...p, stages: 0 }),
   golden: 'minifloat/add/golden.ts: exact sum rounded once by the numerics encoder (formats.md §2, §6)',
   formats: (p) => ({ a: p.a, b: p.b, sum: p.out }),
   // Pairs of codes: every pair when they fit 20 bits, else boundary pairs and random ones.

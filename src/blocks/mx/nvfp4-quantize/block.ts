@@ -10,6 +10,7 @@ export const mxNvfp4QuantizeBlock = defineBlock({
   params,
   generator: mxNvfp4Quantize,
   handshake: (p) => (p.stages === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages }),
+  fmaxBase: (p) => ({ ...p, stages: 0 }),
   golden: 'numerics/nvfp4.ts nvfp4QuantizeBlock (formats.md §5): float32 divisions, RNE to ue4m3 and e2m1',
   formats: (p) => ({ scale: 'ue4m3', st: 'fp32', ...Object.fromEntries(Array.from({ length: p.block }, (_, i) => [[`p${i}`, 'e2m1'], [`v${i}`, 'fp32']]).flat()) }),
   accuracy: (p, data) => nvfp4QuantizationError(data, { block: p.block, torchaoClamp: p.scaleClamp === 'torchao' }),

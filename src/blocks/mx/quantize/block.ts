@@ -11,6 +11,7 @@ export const mxQuantizeBlock = defineBlock({
   params,
   generator: mxQuantize,
   handshake: (p) => (beatsPerBlock(p) > 1 ? { kind: 'stream' } : p.stages === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages }),
+  fmaxBase: (p) => (beatsPerBlock(p) > 1 ? '--lanes below --block makes a lane stream, with its own fixed pipeline' : { ...p, stages: 0 }),
   golden: 'numerics/mx.ts mxQuantizeBlock (formats.md §3), exact on float32 bit patterns',
   formats: (p) => {
     const n = p.lanes ?? p.block; // ports per beat

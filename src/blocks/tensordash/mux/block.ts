@@ -10,6 +10,7 @@ export const tensordashMuxBlock = defineBlock({
   params,
   generator: tensordashMux,
   handshake: () => ({ kind: 'combinational' }),
+  fmaxBase: (p) => p,
   golden: 'tensordash/mux/golden.ts (blocks.md §4 candidate positions)',
   cosim: { kind: 'transaction', create: muxGolden, stimulus: muxStimulus },
 });

@@ -10,6 +10,7 @@ export const tensordashSchedulerBlock = defineBlock({
   params,
   generator: tensordashScheduler,
   handshake: () => ({ kind: 'combinational' }),
+  fmaxBase: (p) => p,
   golden: 'tensordash/schedule.ts scheduleStep (blocks.md §4)',
   cosim: { kind: 'transaction', create: schedulerGolden, stimulus: schedulerStimulus },
 });

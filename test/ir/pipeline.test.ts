@@ -1,0 +1,114 @@
+// Pipelining to a period: a pipelined design computes, `latency` cycles later, exactly what the
+// combinational one computes now (TypeScript simulator, random inputs); every stage fits the period
+// by the model; the fewest stages; what it refuses.
+
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../src/blocks/catalogue.js';
+import { defineModule, elaborate, input, output, reg, UInt } from '../../src/dsl/index.js';
+import type { FabricDelays } from '../../src/ir/delay.js';
+import type { Netlist } from '../../src/ir/netlist.js';
+import { PipelineError, pipelineNetlist } from '../../src/ir/passes/pipeline.js';
+import { verifyNetlist } from '../../src/ir/verify.js';
+import { Simulator } from '../../src/sim/index.js';
+import { TIMING_MODELS } from '../../src/synth/timing-model.js';
+import { seededRng } from '../../src/util/rng.js';
+
+const SEED = Number(process.env.BITFORGE_SEED ?? 5);
+console.log(`pipeline: seed ${SEED}`);
+const ICE40 = TIMING_MODELS.ice40.fabric;
+
+function randomInputs(n: Netlist, r: () => number): Array<[string, bigint]> {
+  return n.top.ports.map((i) => n.top.signals[i]!).filter((s) => s.kind === 'input' && s.name !== 'in_valid' && s.name !== 'rst')
+    .map((s) => {
+      const bits = BigInt(Math.floor(r() * 2 ** 30)) * 2n ** 30n + BigInt(Math.floor(r() * 2 ** 30));
+      return [s.name, s.type.signed ? BigInt.asIntN(s.type.width, bits) : BigInt.asUintN(s.type.width, bits)];
+    });
+}
+
+/** The pipelined design against the combinational one, vector by vector, `latency` cycles apart. */
+function checkEquivalent(comb: Netlist, piped: Netlist, latency: number, vectors: number, seed: number) {
+  const a = new Simulator(comb), b = new Simulator(piped);
+  const outs = a.outputs.filter((o) => o !== 'out_valid');
+  const r = seededRng(seed);
+  b.set('rst', 1).step().set('rst', 0);
+  const expected: string[] = [];
+  for (let t = 0; t < vectors + latency; t++) {
+    const ins = randomInputs(comb, r);
+    for (const [k, v] of ins) { a.set(k, v); b.set(k, v); }
+    b.set('in_valid', t < vectors ? 1 : 0);
+    a.settle(); b.settle();
+    expected.push(outs.map((o) => a.get(o).toString(16)).join(' '));
+    if (t >= latency) {
+      expect(b.get('out_valid'), `out_valid at cycle ${t}`).toBe(t - latency < vectors ? 1n : 0n);
+      expect(outs.map((o) => b.get(o).toString(16)).join(' '), `vector ${t - latency}`).toBe(expected[t - latency]);
+    } else expect(b.get('out_valid')).toBe(0n);
+    b.step();
+  }
+}
+
+const combinational = (name: string, raw: Record<string, unknown> = {}) => {
+  const b = catalogue.find((x) => x.name === name)!;
+  return elaborate(b.generator, b.fmaxBase!(b.params.parse(raw)));
+};
+
+describe('pipelining to a period', () => {
+  for (const [name, raw] of [['minifloat.mul', {}], ['minifloat.add', {}], ['examples.adder-tree', { n: 8, width: 12 }], ['loom.precision', {}], ['mx.dequantize', {}]] as const) {
+    it(`${name}: the same results, latency cycles later, at 50, 100 and 200 MHz`, () => {
+      const comb = combinational(name, raw);
+      let previous = 0;
+      for (const mhz of [50, 100, 200]) {
+        const r = pipelineNetlist(comb, 1000 / mhz, ICE40);
+        verifyNetlist(r.netlist);
+        expect(r.latency).toBeGreaterThanOrEqual(previous); // a shorter period never takes fewer stages
+        previous = r.latency;
+        // Every stage fits the period, unless a single operator is slower than it.
+        expect(r.stageNs).toBeLessThanOrEqual(Math.max(1000 / mhz, r.floorNs) + 1e-9);
+        if (r.latency > 0) checkEquivalent(comb, r.netlist, r.latency, 300, SEED + mhz);
+      }
+    });
+  }
+
+  it('the fewest stages: one register fewer cannot meet the period, and a slow enough clock needs none', () => {
+    const comb = combinational('minifloat.add');
+    const full = pipelineNetlist(comb, 1e6, ICE40);
+    expect(full.latency).toBe(0);
+    expect(full.netlist).toBe(comb);
+    const critical = full.stageNs - ICE40.registerNs; // the whole combinational path by the model
+    for (const k of [1, 2, 3, 5]) {
+      const budget = critical / k;
+      const r = pipelineNetlist(comb, budget + ICE40.registerNs, ICE40);
+      // The path needs at least k stages of this budget (k − 1 registers); ASAP places each operator
+      // as early as it fits, so it uses no more than one extra stage per operator straddling a boundary.
+      expect(r.latency).toBeGreaterThanOrEqual(k - 1);
+      expect(r.latency).toBeLessThanOrEqual(Math.ceil(critical / (budget - (r.floorNs - ICE40.registerNs))));
+    }
+  });
+
+  it('a chain of adders splits where the period says, by the fabric\'s delays', () => {
+    const chain = defineModule('chain', () => {
+      const x = input('x', UInt(8));
+      let acc = x;
+      for (let i = 0; i < 8; i++) acc = acc.add(x).bits(7, 0);
+      output('y', UInt(8)).set(acc);
+    });
+    const n = elaborate(chain, {});
+    const fabric: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, registerNs: 1, gateLevels: 0, muxLevels: 0 };
+    // Each 8-bit add costs one level (1 ns) here: 8 adds in a 3 ns period (2 ns of logic) → stages of 2.
+    const r = pipelineNetlist(n, 3, fabric);
+    expect(r.latency).toBe(3);
+    expect(r.stageNs).toBe(3);
+    checkEquivalent(n, r.netlist, 3, 100, SEED);
+  });
+
+  it('refuses what it cannot pipeline, in one line', () => {
+    const withReg = defineModule('r', () => {
+      const a = input('a', UInt(4));
+      const q = reg('q', UInt(4));
+      q.set(a);
+      output('y', UInt(4)).set(q);
+    });
+    expect(() => pipelineNetlist(elaborate(withReg, {}), 10, ICE40)).toThrow(PipelineError);
+    expect(() => pipelineNetlist(elaborate(withReg, {}), 10, ICE40)).toThrow(/combinational module; this one has registers/);
+    expect(() => pipelineNetlist(combinational('minifloat.mul'), ICE40.registerNs, ICE40)).toThrow(/leaves no time after the register/);
+  });
+});
