@@ -37,10 +37,10 @@ export function fmaxRequest(block: BlockDef, params: Record<string, unknown>, to
 }
 
 /** One line for stderr when the frequency is out of reach of a single operator. */
-export function fmaxNote(blockName: string, fmax: { requestedMHz: number; latency: number; estimatedMHz: number; floorMHz: number } | undefined): string | undefined {
+export function fmaxNote(blockName: string, fmax: { requestedMHz: number; latency: number; estimatedMHz: number; floorMHz: number; loopMHz: number | null } | undefined): string | undefined {
   if (!fmax) return undefined;
   const got = `${blockName}: pipelined to ${fmax.latency} stage(s) for ${fmax.requestedMHz} MHz; the model estimates ${fmax.estimatedMHz} MHz`;
-  return fmax.estimatedMHz + 1e-9 < fmax.requestedMHz
-    ? `${got}: its slowest single operator limits it to ${fmax.floorMHz} MHz`
-    : got;
+  if (fmax.estimatedMHz + 1e-9 >= fmax.requestedMHz) return got;
+  const byLoop = fmax.loopMHz !== null && fmax.loopMHz <= fmax.floorMHz + 1e-9;
+  return `${got}: ${byLoop ? 'its feedback loop (a register through logic back to itself)' : 'its slowest single operator'} limits it to ${fmax.floorMHz} MHz`;
 }

@@ -48,7 +48,7 @@ export interface BlockMetadata {
   readonly files: string[];
   readonly warnings: string[];
   /** With --fmax: the requested frequency and the model's estimate of the result. */
-  readonly fmax?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly floorMHz: number };
+  readonly fmax?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly floorMHz: number; readonly loopMHz: number | null };
 }
 
 /** Validated parameters in; throws ElaborationError if the design has errors. `passes` run on the IR first. */
@@ -64,7 +64,11 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
     verifyNetlist(netlist);
     design = { ...netlist, warnings: design.warnings };
     pipeline = rest;
-    handshake = rest.latency ? { kind: 'pipeline', latency: rest.latency } : { kind: 'combinational' };
+    // The pipelined design is the base one delayed by `latency` cycles, outputs and out_valid alike.
+    const was = block.handshake(base);
+    if (was.kind === 'pipeline') handshake = { kind: 'pipeline', latency: was.latency + rest.latency };
+    else if (was.kind === 'combinational') handshake = rest.latency ? { kind: 'pipeline', latency: rest.latency } : was;
+    else throw new PipelineError(`${block.name}: a ${was.kind} block cannot take added latency (its handshake is not a fixed-latency pipeline)`);
   }
   const files = designFiles(design);
   const metadata: BlockMetadata = {
@@ -76,7 +80,7 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
     golden: block.golden ?? null,
     files: design.modules.map((m) => `${m.name}.v`),
     warnings: design.warnings.map(formatDiagnostic),
-    ...(fmax && pipeline ? { fmax: { requestedMHz: fmax.mhz, latency: pipeline.latency, estimatedMHz: mhz(pipeline.stageNs), floorMHz: mhz(pipeline.floorNs) } } : {}),
+    ...(fmax && pipeline ? { fmax: { requestedMHz: fmax.mhz, latency: pipeline.latency, estimatedMHz: mhz(pipeline.stageNs), floorMHz: mhz(pipeline.floorNs), loopMHz: pipeline.loopNs === null ? null : mhz(pipeline.loopNs) } } : {}),
   };
   files.push({ path: `${design.top.name}.json`, content: JSON.stringify(metadata, null, 2) + '\n' });
   return { design, files, metadata, ...(pipeline ? { pipeline } : {}) };

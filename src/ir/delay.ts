@@ -20,6 +20,11 @@ export interface FabricDelays {
    */
   readonly gateLevels: number;
   readonly muxLevels: number;
+  /**
+   * The share of the period the schedule leaves unused: the model's error on pipelined designs
+   * (routing between stages, placement), so that a design pipelined for F MHz reaches F after routing.
+   */
+  readonly derate: number;
 }
 
 const log = (x: number, k: number) => Math.ceil(Math.log(Math.max(2, x)) / Math.log(k) - 1e-9);

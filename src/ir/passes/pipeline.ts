@@ -1,100 +1,59 @@
-// Pipelining to a clock period: the fewest register stages that keep every combinational path of a
-// feed-forward module within the period, by the fabric's delay model (delay.ts). Each node is placed
-// as soon as its arguments allow (ASAP, as FloPoCo schedules its operators): in the stage of its
-// latest argument if the stage still has room for it, else at the start of the next stage, its
-// arguments registered at the boundary. Outputs are aligned to the last stage; a valid bit (in_valid →
-// out_valid) travels with the data. Data registers have no reset or enable: a free-running pipeline.
+// Pipelining to a clock period: the fewest register stages that keep every combinational path within
+// the period, by the fabric's delay model (delay.ts), scheduled by pipeline-schedule.ts. A value read
+// in a later stage than its own goes through a chain of registers; outputs are aligned to the last
+// stage; a valid bit (in_valid → out_valid) travels with the data. Everything is delayed alike, so the
+// pipelined module computes what the original did, `latency` cycles later. Added registers have no
+// enable: a free-running pipeline.
 
-import { nodeDelay, treeDelay, type FabricDelays } from '../delay.js';
+import type { FabricDelays } from '../delay.js';
 import { Namespace } from '../names.js';
-import { mapTree, treeNodes, type IrModule, type IrSignal, type Netlist, type Node, type Tree } from '../netlist.js';
+import { mapTree, treeNodes, type IrModule, type IrSignal, type Netlist, type Node } from '../netlist.js';
+import { schedule, type Schedule } from './pipeline-schedule.js';
 
 export interface PipelineResult {
   readonly netlist: Netlist;
-  /** Register stages from inputs to outputs (0: it met the period combinationally). */
+  /** Register stages added from inputs to outputs (0: it met the period as it was). */
   readonly latency: number;
   /** The longest stage by the model, ns, register included. */
   readonly stageNs: number;
-  /** The slowest single node (no pipelining splits one), ns, register included: the period's floor. */
+  /** What no pipelining passes, ns with the register: the slowest single node or feedback loop. */
   readonly floorNs: number;
+  /** The slowest loop through the module's own registers, ns with the register; null without registers. */
+  readonly loopNs: number | null;
 }
 
 export class PipelineError extends Error {}
 
 const BOOL = { signed: false, width: 1 } as const;
 
-/** Pipelines the top module of a netlist with no registers, memories or instances. */
+/** Pipelines the top module of a netlist without memories or instances. */
 export function pipelineNetlist(n: Netlist, periodNs: number, fabric: FabricDelays): PipelineResult {
   const m = n.top;
   if (n.modules.length > 1 || m.instances.length) throw new PipelineError(`${m.name}: pipelining takes one flat module; this design instantiates ${m.instances.map((i) => i.module).join(', ')}`);
-  if (m.mems.length || m.signals.some((s) => s.kind === 'reg' || s.kind === 'mem-read')) {
-    throw new PipelineError(`${m.name}: pipelining takes a combinational module; this one has registers or memories`);
-  }
-  const budget = periodNs - fabric.registerNs;
+  if (m.mems.length) throw new PipelineError(`${m.name}: pipelining does not yet move logic around memories (${m.mems.map((x) => x.name).join(', ')})`);
+  const budget = periodNs * (1 - fabric.derate) - fabric.registerNs;
   if (!(budget > 0)) throw new PipelineError(`a period of ${periodNs.toFixed(3)} ns leaves no time after the register (${fabric.registerNs} ns)`);
-
-  // ---- schedule: a stage (−1: constant, free in every stage) and a time within it, per node and signal.
-  const FREE = -1;
-  const nStage = new Int32Array(m.nodes.length).fill(-2), nLocal = new Float64Array(m.nodes.length);
-  const sStage = new Int32Array(m.signals.length).fill(-2), sLocal = new Float64Array(m.signals.length);
-  let floor = 0;
-  const place = (deps: Array<{ stage: number; local: number }>, delay: number): { stage: number; local: number } => {
-    floor = Math.max(floor, delay);
-    const live = deps.filter((d) => d.stage !== FREE);
-    if (!live.length) return { stage: FREE, local: 0 };
-    const stage = Math.max(...live.map((d) => d.stage));
-    const t = Math.max(...live.filter((d) => d.stage === stage).map((d) => d.local)) + delay;
-    return t <= budget + 1e-9 || delay === 0 ? { stage, local: t } : { stage: stage + 1, local: delay };
-  };
-  const depth = (t: Tree): number => (t.kind === 'leaf' ? 0 : 1 + Math.max(depth(t.whenTrue), depth(t.whenFalse)));
-  // Iterative depth-first order: a wire can be read (sig node) before its driver's nodes appear.
-  type Item = { node: number } | { signal: number };
-  const done = (it: Item) => ('node' in it ? nStage[it.node]! > -2 : sStage[it.signal]! > -2);
-  const depsOf = (it: Item): Item[] => {
-    if ('signal' in it) {
-      const s = m.signals[it.signal]!;
-      return s.kind === 'input' || !s.driver ? [] : treeNodes(s.driver).map((node) => ({ node }));
-    }
-    const e = m.nodes[it.node]!;
-    return e.op === 'sig' ? [{ signal: e.lo }] : e.args.map((node) => ({ node }));
-  };
-  const visit = (root: Item) => {
-    const stack: Array<{ it: Item; expanded: boolean }> = [{ it: root, expanded: false }];
-    while (stack.length) {
-      const top = stack[stack.length - 1]!;
-      if (done(top.it)) { stack.pop(); continue; }
-      if (!top.expanded) {
-        top.expanded = true;
-        for (const d of depsOf(top.it)) if (!done(d)) stack.push({ it: d, expanded: false });
-        continue;
-      }
-      stack.pop();
-      const at = (d: Item) => ('node' in d ? { stage: nStage[d.node]!, local: nLocal[d.node]! } : { stage: sStage[d.signal]!, local: sLocal[d.signal]! });
-      if ('signal' in top.it) {
-        const s = m.signals[top.it.signal]!;
-        const r = s.kind === 'input' ? { stage: 0, local: 0 } : !s.driver ? { stage: FREE, local: 0 } : place(depsOf(top.it).map(at), treeDelay(fabric, depth(s.driver)));
-        sStage[top.it.signal] = r.stage; sLocal[top.it.signal] = r.local;
-      } else {
-        const e = m.nodes[top.it.node]!;
-        const r = e.op === 'const' ? { stage: FREE, local: 0 } : e.op === 'sig' ? at({ signal: e.lo }) : place(e.args.map((a) => at({ node: a })), nodeDelay(fabric, m, e));
-        nStage[top.it.node] = r.stage; nLocal[top.it.node] = r.local;
-      }
-    }
-  };
-  m.signals.forEach((_, i) => visit({ signal: i }));
-  m.nodes.forEach((_, i) => visit({ node: i }));
-
+  const sch = schedule(m, budget, fabric);
   const outputs = m.ports.filter((p) => m.signals[p]!.kind === 'output');
-  const latency = Math.max(0, ...outputs.map((o) => sStage[o]!));
-  let stageNs = 0;
-  for (let i = 0; i < m.nodes.length; i++) if (nStage[i]! >= 0) stageNs = Math.max(stageNs, nLocal[i]!);
-  for (let i = 0; i < m.signals.length; i++) if (sStage[i]! >= 0) stageNs = Math.max(stageNs, sLocal[i]!);
-  const result = { latency, stageNs: stageNs + fabric.registerNs, floorNs: floor + fabric.registerNs };
+  const latency = Math.max(0, ...outputs.map((o) => sch.sStage[o]!));
+  let stageNs = sch.coreNs;
+  for (let i = 0; i < m.nodes.length; i++) if (sch.nStage[i]! >= 0) stageNs = Math.max(stageNs, sch.nLocal[i]!);
+  for (let i = 0; i < m.signals.length; i++) if (sch.sStage[i]! >= 0) stageNs = Math.max(stageNs, sch.sLocal[i]!);
+  const hasState = m.signals.some((s) => s.kind === 'reg');
+  const result = {
+    latency, stageNs: stageNs + fabric.registerNs, floorNs: Math.max(sch.floorNs, sch.loopNs) + fabric.registerNs,
+    loopNs: hasState ? sch.loopNs + fabric.registerNs : null,
+  };
   if (latency === 0) return { netlist: n, ...result };
-  return { netlist: rebuild(m, nStage, sStage, latency), ...result };
+  return { netlist: rebuild(m, sch, latency, hasState), ...result };
 }
 
-function rebuild(m: IrModule, nStage: Int32Array, sStage: Int32Array, latency: number): Netlist {
+/**
+ * The pipelined module. With registers of its own, the delayed inputs reset to 0, so that after reset
+ * the core sees what it would have seen with its inputs held at 0 (idle, for valid-gated blocks).
+ */
+function rebuild(m: IrModule, sch: Schedule, latency: number, hasState: boolean): Netlist {
+  const { nStage, sStage, core } = sch;
   const names = Namespace.of(m.names);
   const signals: IrSignal[] = [...m.signals];
   // New reads (sig nodes) go in front of the old nodes, which shift by the front's final size; a new
@@ -136,18 +95,23 @@ function rebuild(m: IrModule, nStage: Int32Array, sStage: Int32Array, latency: n
   const gap = (consumer: number, arg: number) => (nStage[arg]! >= 0 && nStage[arg]! < consumer ? consumer - nStage[arg]! : 0);
   const need = (consumer: number, arg: number) => { const d = gap(consumer, arg); if (d) depthOf.set(arg, Math.max(depthOf.get(arg) ?? 0, d)); };
   m.nodes.forEach((e, i) => e.args.forEach((a) => need(nStage[i]!, a)));
-  m.signals.forEach((s, i) => { if (s.driver && s.kind !== 'input') for (const a of treeNodes(s.driver)) need(sStage[i]!, a); });
+  const consumer = (i: number) => (m.signals[i]!.kind === 'reg' ? core : sStage[i]!); // a register's inputs are read in the core
+  m.signals.forEach((s, i) => {
+    if (s.driver && s.kind !== 'input') for (const a of treeNodes(s.driver)) need(consumer(i), a);
+    if (s.enable !== null) need(core, s.enable);
+  });
   const chains = new Map<number, number[]>();
   for (const [arg, d] of [...depthOf].sort((a, b) => a[0] - b[0])) {
     const e = m.nodes[arg]!;
-    chains.set(arg, chain(e.op === 'sig' ? m.signals[e.lo]!.name : `${e.op}${arg}`, e.type, { old: arg }, d, isValid(e)));
+    const fromInput = e.op === 'sig' && m.signals[e.lo]!.kind === 'input';
+    chains.set(arg, chain(e.op === 'sig' ? m.signals[e.lo]!.name : `${e.op}${arg}`, e.type, { old: arg }, d, isValid(e) || (hasState && fromInput)));
   }
 
   // Outputs finished before the last stage: their driver moves to a wire, the port reads it delayed.
   const moved = new Map<number, number>(); // output → wire
   for (const o of m.ports) {
     const s = m.signals[o]!;
-    if (s.kind !== 'output' || sStage[o]! < 0 || sStage[o]! >= latency) continue;
+    if (s.kind !== 'output' || sStage[o]! < 0 || sStage[o]! >= latency) continue; // (a constant output needs no delay)
     const wire = signals.push({ ...s, name: names.unique(`${s.name}_comb`), kind: 'wire' }) - 1;
     moved.set(o, wire);
     const reads = chain(s.name, s.type, { front: read(wire) }, latency - sStage[o]!, s.name === 'out_valid');
@@ -160,8 +124,9 @@ function rebuild(m: IrModule, nStage: Int32Array, sStage: Int32Array, latency: n
   const nodes: Node[] = [...front, ...m.nodes.map((e, i) => ({ ...e, lo: e.op === 'sig' ? (moved.get(e.lo) ?? e.lo) : e.lo, args: e.args.map((a) => use(nStage[i]!, a)) }))];
   for (const [r, old] of fedByOld) signals[r] = { ...signals[r]!, driver: { kind: 'leaf', value: old + shift, loc: m.loc } };
   m.signals.forEach((s, i) => {
+    if (s.enable !== null) signals[i] = { ...signals[i]!, enable: use(core, s.enable) };
     if (!s.driver || s.kind === 'input') return;
-    const tree = mapTree(s.driver, (a) => use(sStage[i]!, a));
+    const tree = mapTree(s.driver, (a) => use(consumer(i), a));
     const wire = moved.get(i);
     if (wire !== undefined) signals[wire] = { ...signals[wire]!, driver: tree };
     else signals[i] = { ...signals[i]!, driver: tree };

@@ -9,6 +9,7 @@ export const intMacBlock = defineBlock({
   params,
   generator: intMac,
   handshake: (p) => ({ kind: 'pipeline', latency: intMacLatency(p) }),
+  fmaxBase: (p) => ({ ...p, stages: 0 }),
   golden: 'int/mac/golden.ts: modular integer accumulation (formats.md §6 int accumulator)',
   cosim: { kind: 'transaction', create: intMacGolden, createRows: intMacGoldenRows, stimulus: intMacStimulus, stateful: true },
 });

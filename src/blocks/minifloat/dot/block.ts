@@ -9,6 +9,7 @@ export const minifloatDotBlock = defineBlock({
   params,
   generator: minifloatDot,
   handshake: (p) => ({ kind: 'pipeline', latency: dotLatency(p) }),
+  fmaxBase: (p) => ({ ...p, stages: 0, treeStages: 0 }),
   golden: 'minifloat/dot/golden.ts: exact products of every lane summed modulo 2^W (formats.md §6 Kulisch)',
   formats: (p) => ({ ...Object.fromEntries(Array.from({ length: p.lanes }, (_, i) => [[`a${i}`, p.a], [`b${i}`, p.b]]).flat()), ...(p.acc !== 'kulisch' ? { acc: p.acc } : {}) }),
   cosim: { kind: 'transaction', create: minifloatDotGolden, stimulus: minifloatDotStimulus, stateful: true },

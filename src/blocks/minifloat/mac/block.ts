@@ -9,6 +9,7 @@ export const minifloatMacBlock = defineBlock({
   params,
   generator: minifloatMac,
   handshake: (p) => ({ kind: 'pipeline', latency: macLatency(p) }),
+  fmaxBase: (p) => ({ ...p, stages: 0 }),
   golden: 'minifloat/mac/golden.ts: exact products summed modulo 2^W (formats.md §6 Kulisch), IEEE specials',
   formats: (p) => ({ a: p.a, b: p.b, ...(p.acc !== 'kulisch' ? { acc: p.acc } : {}) }),
   cosim: { kind: 'transaction', create: minifloatMacGolden, stimulus: minifloatMacStimulus, stateful: true },

@@ -10,6 +10,7 @@ export const mxDotBlock = defineBlock({
   params,
   generator: mxDot,
   handshake: (p) => ({ kind: 'pipeline', latency: dotLatency(p) }),
+  fmaxBase: (p) => ({ ...p, stages: 0, treeStages: 0 }),
   golden: 'numerics/mx-dot.ts mxDotExact (formats.md §4) rounded once with RNE',
   formats: (p) => ({ sa: 'e8m0', sb: 'e8m0', c: p.output, ...Object.fromEntries(Array.from({ length: p.block }, (_, i) => [[`a${i}`, p.elem], [`b${i}`, elemBOf(p)]]).flat()) }),
   cosim: { kind: 'transaction', create: mxDotGolden, stimulus: mxDotStimulus },

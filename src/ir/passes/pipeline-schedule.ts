@@ -1,0 +1,146 @@
+// The schedule behind pipelining (pipeline.ts): a stage and a time within it for every node and
+// signal. Each value is placed as soon as its arguments allow (ASAP, as FloPoCo schedules its
+// operators): in the stage of its latest argument if that stage still has room, else at the start of
+// the next one. A module's own registers all sit in one stage, the core: the logic that reads a
+// register and feeds one (a feedback loop, such as an accumulator) cannot take a pipeline register
+// without changing what it computes, so its delay is a bound no pipelining passes. The logic before
+// the core (from the inputs) and after it (to the outputs) is pipelined freely.
+
+import { nodeDelay, treeDelay, type FabricDelays } from '../delay.js';
+import { treeNodes, type IrModule, type Tree } from '../netlist.js';
+
+/** Constants: free in every stage. */
+export const FREE = -1;
+
+export interface Schedule {
+  readonly nStage: Int32Array;
+  readonly nLocal: Float64Array;
+  readonly sStage: Int32Array;
+  readonly sLocal: Float64Array;
+  /** The stage of the module's registers (0 when it has none). */
+  readonly core: number;
+  /** The slowest single node, ns without the register. */
+  readonly floorNs: number;
+  /** The core's stage, ns without the register: its loops and the inputs arriving in its stage. */
+  readonly coreNs: number;
+  /** The slowest path from a register back to a register, ns without the register: no pipelining passes it. */
+  readonly loopNs: number;
+}
+
+type Item = { node: number } | { signal: number };
+const depth = (t: Tree): number => (t.kind === 'leaf' ? 0 : 1 + Math.max(depth(t.whenTrue), depth(t.whenFalse)));
+
+export function schedule(m: IrModule, budget: number, fabric: FabricDelays): Schedule {
+  const isState = (s: number) => m.signals[s]!.kind === 'reg';
+  const depsOf = (it: Item): Item[] => {
+    if ('signal' in it) {
+      const s = m.signals[it.signal]!;
+      return s.kind === 'input' || s.kind === 'reg' || !s.driver ? [] : treeNodes(s.driver).map((node) => ({ node }));
+    }
+    const e = m.nodes[it.node]!;
+    return e.op === 'sig' ? [{ signal: e.lo }] : e.args.map((node) => ({ node }));
+  };
+  /** Post-order over every item, iteratively: a wire can be read before its driver's nodes appear. */
+  const order: Item[] = [];
+  {
+    const seenN = new Uint8Array(m.nodes.length), seenS = new Uint8Array(m.signals.length);
+    const seen = (it: Item) => ('node' in it ? seenN[it.node] : seenS[it.signal]);
+    const mark = (it: Item) => { if ('node' in it) seenN[it.node] = 1; else seenS[it.signal] = 1; };
+    const roots: Item[] = [...m.signals.map((_, signal) => ({ signal })), ...m.nodes.map((_, node) => ({ node }))];
+    for (const root of roots) {
+      if (seen(root)) continue;
+      const stack: Array<{ it: Item; expanded: boolean }> = [{ it: root, expanded: false }];
+      mark(root);
+      while (stack.length) {
+        const top = stack[stack.length - 1]!;
+        if (top.expanded) { order.push(stack.pop()!.it); continue; }
+        top.expanded = true;
+        for (const d of depsOf(top.it)) if (!seen(d)) { mark(d); stack.push({ it: d, expanded: false }); }
+      }
+    }
+  }
+  // Which values read a register (through any logic), and which feed one (drivers and enables).
+  const readsN = new Uint8Array(m.nodes.length), readsS = new Uint8Array(m.signals.length);
+  for (const it of order) {
+    if ('signal' in it) readsS[it.signal] = isState(it.signal) || depsOf(it).some((d) => 'node' in d && readsN[d.node]) ? 1 : 0;
+    else readsN[it.node] = depsOf(it).some((d) => ('node' in d ? readsN[d.node] : readsS[d.signal])) ? 1 : 0;
+  }
+  const feedsN = new Uint8Array(m.nodes.length), feedsS = new Uint8Array(m.signals.length);
+  {
+    const work: Item[] = [];
+    m.signals.forEach((s, i) => {
+      if (!isState(i)) return;
+      for (const node of [...(s.driver ? treeNodes(s.driver) : []), ...(s.enable !== null ? [s.enable] : [])]) work.push({ node });
+    });
+    while (work.length) {
+      const it = work.pop()!;
+      if ('node' in it ? feedsN[it.node] : feedsS[it.signal]) continue;
+      if ('node' in it) feedsN[it.node] = 1; else feedsS[it.signal] = 1;
+      if ('signal' in it && isState(it.signal)) continue;
+      work.push(...depsOf(it));
+    }
+  }
+
+  const nStage = new Int32Array(m.nodes.length), nLocal = new Float64Array(m.nodes.length);
+  const sStage = new Int32Array(m.signals.length), sLocal = new Float64Array(m.signals.length);
+  let floor = 0, loop = 0, bound = 0;
+  // Time from the registers alone, for the loop bound (inputs to the core do not count).
+  const nFromState = new Float64Array(m.nodes.length), sFromState = new Float64Array(m.signals.length);
+  const fromState = (d: Item) => ('node' in d ? (readsN[d.node] ? nFromState[d.node]! : -Infinity) : isState(d.signal) ? 0 : readsS[d.signal] ? sFromState[d.signal]! : -Infinity);
+  const at = (d: Item) => ('node' in d ? { stage: nStage[d.node]!, local: nLocal[d.node]! } : { stage: sStage[d.signal]!, local: sLocal[d.signal]! });
+  const place = (deps: Array<{ stage: number; local: number }>, delay: number, pinned: number | null) => {
+    floor = Math.max(floor, delay);
+    const live = deps.filter((d) => d.stage !== FREE);
+    if (!live.length && pinned === null) return { stage: FREE, local: 0 };
+    const stage = pinned ?? Math.max(...live.map((d) => d.stage));
+    const t = Math.max(0, ...live.filter((d) => d.stage === stage).map((d) => d.local)) + delay;
+    if (pinned !== null) { loop = Math.max(loop, t); return { stage, local: t }; } // a loop takes no register
+    return t <= budget + 1e-9 || delay === 0 ? { stage, local: t } : { stage: stage + 1, local: delay };
+  };
+  const visit = (it: Item, core: number) => {
+    const pinned = ('node' in it ? readsN[it.node] && feedsN[it.node] : readsS[it.signal] && feedsS[it.signal]) ? core : null;
+    let r: { stage: number; local: number };
+    if ('signal' in it) {
+      const s = m.signals[it.signal]!;
+      r = s.kind === 'input' ? { stage: 0, local: 0 }
+        : isState(it.signal) ? { stage: core, local: 0 }
+          : !s.driver ? { stage: FREE, local: 0 }
+            : place(depsOf(it).map(at), treeDelay(fabric, depth(s.driver)), pinned);
+      sStage[it.signal] = r.stage; sLocal[it.signal] = r.local;
+      if (readsS[it.signal] && !isState(it.signal) && s.driver) sFromState[it.signal] = Math.max(...depsOf(it).map(fromState)) + treeDelay(fabric, depth(s.driver));
+    } else {
+      const e = m.nodes[it.node]!;
+      r = e.op === 'const' ? { stage: FREE, local: 0 } : e.op === 'sig' ? at({ signal: e.lo }) : place(e.args.map((a) => at({ node: a })), nodeDelay(fabric, m, e), pinned);
+      nStage[it.node] = r.stage; nLocal[it.node] = r.local;
+      if (readsN[it.node]) nFromState[it.node] = Math.max(...depsOf(it).map(fromState)) + (e.op === 'sig' || e.op === 'const' ? 0 : nodeDelay(fabric, m, e));
+    }
+  };
+  // The logic before the registers first; the core goes where its latest input arrives, or one stage
+  // later when that input's time would push the loop past the period.
+  const before = order.filter((it) => !('node' in it ? readsN[it.node] : readsS[it.signal]));
+  const after = order.filter((it) => ('node' in it ? readsN[it.node] : readsS[it.signal]));
+  for (const it of before) visit(it, 0);
+  const hasState = m.signals.some((_, i) => isState(i));
+  const coreInputs: Array<{ stage: number; local: number }> = [];
+  if (hasState) {
+    for (const it of before) if ('node' in it ? feedsN[it.node] : feedsS[it.signal]) coreInputs.push(at(it));
+  }
+  let core = Math.max(0, ...coreInputs.filter((d) => d.stage !== FREE).map((d) => d.stage));
+  const run = () => { loop = 0; bound = 0; for (const it of after) visit(it, core); registerTrees(); };
+  const registerTrees = () => {
+    m.signals.forEach((s, i) => {
+      if (!isState(i) || !s.driver) return;
+      const roots = [...treeNodes(s.driver), ...(s.enable !== null ? [s.enable] : [])];
+      const deps = roots.map((node) => at({ node })).filter((d) => d.stage === core);
+      const tree = treeDelay(fabric, depth(s.driver));
+      loop = Math.max(loop, Math.max(0, ...deps.map((d) => d.local)) + tree);
+      bound = Math.max(bound, Math.max(0, ...roots.map((node) => fromState({ node }))) + tree);
+    });
+  };
+  run();
+  if (hasState && loop > budget && coreInputs.some((d) => d.stage === core && d.local > 0)) {
+    core += 1; // register the core's inputs: the loop then starts from registers only
+    run();
+  }
+  return { nStage, nLocal, sStage, sLocal, core, floorNs: floor, coreNs: loop, loopNs: bound };
+}
