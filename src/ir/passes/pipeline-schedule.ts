@@ -43,19 +43,21 @@ export function schedule(m: IrModule, budget: number, fabric: FabricDelays): Sch
   /** Post-order over every item, iteratively: a wire can be read before its driver's nodes appear. */
   const order: Item[] = [];
   {
-    const seenN = new Uint8Array(m.nodes.length), seenS = new Uint8Array(m.signals.length);
-    const seen = (it: Item) => ('node' in it ? seenN[it.node] : seenS[it.signal]);
-    const mark = (it: Item) => { if ('node' in it) seenN[it.node] = 1; else seenS[it.signal] = 1; };
+    // 0: new, 1: on the path (expanded), 2: done. An item may be pushed twice; the second is skipped.
+    const stN = new Uint8Array(m.nodes.length), stS = new Uint8Array(m.signals.length);
+    const st = (it: Item) => ('node' in it ? stN[it.node]! : stS[it.signal]!);
+    const set = (it: Item, v: number) => { if ('node' in it) stN[it.node] = v; else stS[it.signal] = v; };
     const roots: Item[] = [...m.signals.map((_, signal) => ({ signal })), ...m.nodes.map((_, node) => ({ node }))];
     for (const root of roots) {
-      if (seen(root)) continue;
+      if (st(root)) continue;
       const stack: Array<{ it: Item; expanded: boolean }> = [{ it: root, expanded: false }];
-      mark(root);
       while (stack.length) {
         const top = stack[stack.length - 1]!;
-        if (top.expanded) { order.push(stack.pop()!.it); continue; }
+        if (top.expanded) { stack.pop(); set(top.it, 2); order.push(top.it); continue; }
+        if (st(top.it)) { stack.pop(); continue; } // done, or already on the path
         top.expanded = true;
-        for (const d of depsOf(top.it)) if (!seen(d)) { mark(d); stack.push({ it: d, expanded: false }); }
+        set(top.it, 1);
+        for (const d of depsOf(top.it)) if (!st(d)) stack.push({ it: d, expanded: false });
       }
     }
   }

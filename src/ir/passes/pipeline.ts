@@ -9,6 +9,7 @@ import type { FabricDelays } from '../delay.js';
 import { Namespace } from '../names.js';
 import { mapTree, treeNodes, type IrModule, type IrSignal, type Netlist, type Node } from '../netlist.js';
 import { schedule, type Schedule } from './pipeline-schedule.js';
+import { splitSlow } from './split-slow.js';
 
 export interface PipelineResult {
   readonly netlist: Netlist;
@@ -27,12 +28,14 @@ export class PipelineError extends Error {}
 const BOOL = { signed: false, width: 1 } as const;
 
 /** Pipelines the top module of a netlist without memories or instances. */
-export function pipelineNetlist(n: Netlist, periodNs: number, fabric: FabricDelays): PipelineResult {
-  const m = n.top;
-  if (n.modules.length > 1 || m.instances.length) throw new PipelineError(`${m.name}: pipelining takes one flat module; this design instantiates ${m.instances.map((i) => i.module).join(', ')}`);
+export function pipelineNetlist(original: Netlist, periodNs: number, fabric: FabricDelays): PipelineResult {
+  let m = original.top;
+  if (original.modules.length > 1 || m.instances.length) throw new PipelineError(`${m.name}: pipelining takes one flat module; this design instantiates ${m.instances.map((i) => i.module).join(', ')}`);
   if (m.mems.length) throw new PipelineError(`${m.name}: pipelining does not yet move logic around memories (${m.mems.map((x) => x.name).join(', ')})`);
   const budget = periodNs * (1 - fabric.derate) - fabric.registerNs;
   if (!(budget > 0)) throw new PipelineError(`a period of ${periodNs.toFixed(3)} ns leaves no time after the register (${fabric.registerNs} ns)`);
+  // Operators slower than a whole stage are split first, so that the pipeline can cut inside them.
+  for (let round = 0; round < 3; round++) { const next = splitSlow(m, budget, fabric); if (next === m) break; m = next; } // a multiplier's rows are adders
   const sch = schedule(m, budget, fabric);
   const outputs = m.ports.filter((p) => m.signals[p]!.kind === 'output');
   const latency = Math.max(0, ...outputs.map((o) => sch.sStage[o]!));
@@ -44,7 +47,7 @@ export function pipelineNetlist(n: Netlist, periodNs: number, fabric: FabricDela
     latency, stageNs: stageNs + fabric.registerNs, floorNs: Math.max(sch.floorNs, sch.loopNs) + fabric.registerNs,
     loopNs: hasState ? sch.loopNs + fabric.registerNs : null,
   };
-  if (latency === 0) return { netlist: n, ...result };
+  if (latency === 0) return { netlist: original, ...result };
   return { netlist: rebuild(m, sch, latency, hasState), ...result };
 }
 

@@ -1,0 +1,98 @@
+// Splitting operators slower than a stage into pieces a pipeline can cut between: a multiplier into
+// its partial-product rows and a balanced tree of adders, a variable shifter into one multiplexer
+// level per bit of the amount. Only nodes slower than the budget are split, so a design that meets
+// the period keeps synthesis's own multipliers and shifters. Values are unchanged bit for bit (the
+// rules of eval.ts: results at the node's width, operands extended by their own sign).
+
+import { nodeDelay, type FabricDelays } from '../delay.js';
+import { mapTree, type IrModule, type IrType, type Node } from '../netlist.js';
+
+const splittable = (e: Node) => e.op === 'mul' || e.op === 'dshl' || e.op === 'dshr' || e.op === 'add' || e.op === 'sub';
+
+export function splitSlow(m: IrModule, budgetNs: number, fabric: FabricDelays): IrModule {
+  if (!m.nodes.some((e) => splittable(e) && nodeDelay(fabric, m, e) > budgetNs)) return m;
+  const nodes: Node[] = [];
+  const map: number[] = [];
+  const add = (n: Omit<Node, 'value' | 'lo' | 'args'> & Partial<Node>): number =>
+    nodes.push(Object.freeze({ value: 0n, lo: 0, args: [], ...n }) as Node) - 1;
+  for (const e of m.nodes) {
+    const args = e.args.map((a) => map[a]!);
+    const slow = splittable(e) && nodeDelay(fabric, m, e) > budgetNs;
+    if (!slow) { map.push(add({ ...e, args })); continue; }
+    const t = e.type, loc = e.loc;
+    const typeOf = (i: number) => nodes[i]!.type;
+    const bit = (x: number, i: number) => add({ op: 'bits', type: { signed: false, width: 1 }, args: [x], lo: i, loc });
+    const zero = (ty: IrType) => add({ op: 'const', type: ty, loc });
+    if (e.op === 'add' || e.op === 'sub') {
+      // A carry chain in pieces, each piece's carry into the next (as FloPoCo's pipelined adders):
+      // {a, c} + {b, c} = 2·(a + b + c), so a piece's carry in rides below its operands. a − b = a + ~b + 1.
+      const W = t.width;
+      const piece = Math.max(1, Math.floor((budgetNs - fabric.levelNs) / fabric.carryNsPerBit) - 2);
+      const u = (w: number): IrType => ({ signed: false, width: w });
+      const whole = (x: number) => { const ex = typeOf(x).width === W && typeOf(x).signed === t.signed ? x : add({ op: 'ext', type: t, args: [x], loc }); return t.signed ? add({ op: 'cast', type: u(W), args: [ex], loc }) : ex; };
+      const A = whole(args[0]!), B = whole(args[1]!);
+      let carry = add({ op: 'const', type: u(1), value: e.op === 'sub' ? 1n : 0n, loc });
+      const parts: number[] = [];
+      for (let lo = 0; lo < W; lo += piece) {
+        const w = Math.min(piece, W - lo);
+        const slice = (x: number) => (lo === 0 && w === W ? x : add({ op: 'bits', type: u(w), args: [x], lo, loc }));
+        const a = slice(A), b0 = slice(B);
+        const b = e.op === 'sub' ? add({ op: 'not', type: u(w), args: [b0], loc }) : b0;
+        const sum = add({ op: 'add', type: u(w + 2), args: [add({ op: 'cat', type: u(w + 1), args: [a, carry], loc }), add({ op: 'cat', type: u(w + 1), args: [b, carry], loc })], loc });
+        parts.unshift(add({ op: 'bits', type: u(w), args: [sum], lo: 1, loc }));
+        carry = add({ op: 'bits', type: u(1), args: [sum], lo: w + 1, loc });
+      }
+      const joined = parts.length === 1 ? parts[0]! : add({ op: 'cat', type: u(W), args: parts, loc });
+      map.push(t.signed ? add({ op: 'cast', type: t, args: [joined], loc }) : joined);
+      continue;
+    }
+    if (e.op === 'mul') {
+      // Rows of the narrower operand's bits, each the other operand shifted; a signed row operand's
+      // top bit weighs −2^(w−1): that row is subtracted.
+      const [r, o] = typeOf(args[0]!).width <= typeOf(args[1]!).width ? [args[0]!, args[1]!] : [args[1]!, args[0]!];
+      const rt = typeOf(r);
+      const wide = add({ op: 'ext', type: t, args: [o], loc });
+      const rows: number[] = [];
+      let negative: number | null = null;
+      for (let i = 0; i < Math.min(rt.width, t.width); i++) {
+        const shifted = i === 0 ? wide : add({ op: 'shl', type: t, args: [wide], value: BigInt(i), loc });
+        const row = add({ op: 'mux', type: t, args: [bit(r, i), shifted, zero(t)], loc });
+        if (rt.signed && i === rt.width - 1) negative = row; else rows.push(row);
+      }
+      while (rows.length > 1) {
+        const next: number[] = [];
+        for (let i = 0; i + 1 < rows.length; i += 2) next.push(add({ op: 'add', type: t, args: [rows[i]!, rows[i + 1]!], loc }));
+        if (rows.length % 2) next.push(rows[rows.length - 1]!);
+        rows.splice(0, rows.length, ...next);
+      }
+      const sum = rows[0] ?? zero(t);
+      map.push(negative === null ? sum : add({ op: 'sub', type: t, args: [sum, negative], loc }));
+      continue;
+    }
+    // Shifters (result of the operand's sign; a right shift keeps its width): level k shifts by 2^k
+    // when bit k of the amount is set; a shift of the whole width or more gives 0, or the sign.
+    const [x, amount] = args as [number, number];
+    const W = t.width;
+    let v = typeOf(x).width === W ? x : add({ op: 'ext', type: t, args: [x], loc });
+    const right = (by: number) => add({ op: 'ext', type: t, args: [add({ op: 'shr', type: { signed: t.signed, width: W - by }, args: [v], value: BigInt(by), loc })], loc });
+    for (let k = 0; k < typeOf(amount).width; k++) {
+      const by = 2 ** k;
+      const shifted = e.op === 'dshl'
+        ? (by < W ? add({ op: 'shl', type: t, args: [v], value: BigInt(by), loc }) : zero(t))
+        : by < W ? right(by) : t.signed ? (W > 1 ? right(W - 1) : v) : zero(t);
+      v = add({ op: 'mux', type: t, args: [bit(amount, k), shifted, v], loc });
+    }
+    map.push(v);
+  }
+  const f = (i: number) => map[i]!;
+  return Object.freeze({
+    ...m,
+    nodes: Object.freeze(nodes),
+    signals: Object.freeze(m.signals.map((s) => Object.freeze({ ...s, driver: s.driver ? mapTree(s.driver, f) : null, enable: s.enable === null ? null : f(s.enable) }))),
+    mems: Object.freeze(m.mems.map((mem) => Object.freeze({
+      ...mem,
+      reads: Object.freeze(mem.reads.map((r) => Object.freeze({ ...r, addr: f(r.addr), enable: r.enable === null ? null : f(r.enable) }))),
+      writes: Object.freeze(mem.writes.map((w) => Object.freeze({ ...w, addr: f(w.addr), data: f(w.data), enable: w.enable === null ? null : f(w.enable) }))),
+    }))),
+  });
+}
