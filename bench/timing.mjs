@@ -72,3 +72,51 @@ export async function runTimingBench() {
   };
   return { rows, summary, heldOutCount: heldOut.length };
 }
+
+// ---- --fmax: what each MHz costs. Every block --fmax takes, on a configuration that fits the HX8K:
+// no pipelining (its combinational form), the old hand-set stages (its defaults), and --fmax 50/100/150
+// on ice40 (nextpnr after routing); and --fmax 250 on xc7 (the estimate).
+export const FMAX_DESIGNS = [
+  ['minifloat.mul', {}], ['minifloat.add', {}], ['minifloat.mac', {}], ['minifloat.dot', { lanes: 4 }], ['int.mac', {}],
+  ['mx.quantize', { block: 8 }], ['mx.dequantize', { block: 8 }], ['mx.dot', { block: 8 }], ['mx.nvfp4-quantize', { block: 8 }],
+  ['mx.nvfp4-dot', { block: 8 }], ['examples.adder-tree', {}], ['loom.precision', {}], ['tensordash.scheduler', {}], ['tensordash.mux', {}],
+];
+
+export async function runFmaxBench() {
+  const { synthesize } = await import('../dist/synth/run.js');
+  const jobs = [];
+  for (const [name, raw] of FMAX_DESIGNS) {
+    const b = find(name);
+    const params = b.params.parse(raw);
+    const base = b.fmaxBase(params);
+    const hand = b.handshake(params);
+    const latencyOf = (h) => (h.kind === 'pipeline' ? h.latency : 0);
+    jobs.push({ name, raw, how: 'none', run: () => synthesize(b, base, { target: 'ice40' }), latency: latencyOf(b.handshake(base)) });
+    jobs.push({ name, raw, how: 'hand-set (defaults)', run: () => synthesize(b, params, { target: 'ice40' }), latency: latencyOf(hand) });
+    for (const mhz of [50, 100, 150]) jobs.push({ name, raw, how: `--fmax ${mhz}`, mhz, run: () => synthesize(b, params, { target: 'ice40', fmaxMHz: mhz }) });
+    jobs.push({ name, raw, how: '--fmax 250', mhz: 250, target: 'xc7', run: () => synthesize(b, params, { target: 'xc7', fmaxMHz: 250 }) });
+  }
+  const rows = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < jobs.length) {
+      const i = next++, j = jobs[i];
+      const r = await j.run();
+      const latency = r.pipelined ? r.pipelined.latency + (j.mhz ? latencyOfBase(j.name, j.raw) : 0) : j.latency;
+      rows[i] = {
+        block: j.name, params: j.raw, how: j.how, target: r.target, latency, lut: r.totals.lut, ff: r.totals.ff,
+        fmaxMHz: r.timing.fmaxMHz, source: r.timing.source, modelMHz: r.pipelined?.estimatedMHz ?? null,
+        met: j.mhz ? (r.timing.fmaxMHz ?? 0) >= j.mhz : null, unplaced: r.pnr?.unplaced ?? null,
+      };
+      console.log(`${j.name} ${JSON.stringify(j.raw)} ${j.how} on ${r.target}: ${r.timing.source} ${r.timing.fmaxMHz} MHz, latency ${latency}, LUT ${r.totals.lut}, FF ${r.totals.ff}`);
+    }
+  }));
+  return rows;
+}
+
+/** The base design's own latency (accumulator and valid registers), which --fmax adds to. */
+function latencyOfBase(name, raw) {
+  const b = find(name);
+  const h = b.handshake(b.fmaxBase(b.params.parse(raw)));
+  return h.kind === 'pipeline' ? h.latency : 0;
+}

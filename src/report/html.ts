@@ -1,7 +1,7 @@
 // One self-contained HTML page: tables and SVG charts of resources per block and parameters, and
 // Fmax. No scripts, no network.
 
-import { fmaxText, noteOf, paramText, pathText, utilizationText, type Failure } from './markdown.js';
+import { fmaxText, latencyText, lutPeriodText, noteOf, paramText, pathText, utilizationText, type Failure } from './markdown.js';
 import type { SynthReport } from './schema.js';
 import { barChart } from './svg-bars.js';
 import { lineChart, type LineSeries } from './svg-lines.js';
@@ -81,7 +81,8 @@ export function htmlReport(title: string, reports: readonly SynthReport[], failu
     name: t, bars: reports.filter((r) => r.target === t && r.timing.fmaxMHz !== null).map((r) => ({ label: config(r), value: r.timing.fmaxMHz! })),
   })).filter((s) => s.bars.length);
   const fmax = fmaxSeries.length ? barChart('Fmax (ice40: nextpnr after routing; other targets: the pre-route estimate)', 'MHz', fmaxSeries) : '';
-  const rows = reports.map((r) => `<tr><td>${esc(r.block)}</td><td>${esc(paramText(r.params))}</td><td>${r.target}</td><td>${r.totals.lut}</td><td>${r.totals.ff}</td><td>${r.totals.carry}</td><td>${r.totals.bram}</td><td>${r.totals.dsp}</td><td>${fmaxText(r)}</td><td>${r.timing.criticalPathNs ?? ''}</td><td>${r.timing.logicLevels ?? ''}</td><td>${esc(pathText(r))}</td><td>${utilizationText(r)}</td><td>${r.wallSeconds.toFixed(1)}</td>${accKeys.map((k) => `<td>${r.accuracy?.[k] !== undefined ? Number(r.accuracy[k]!.toPrecision(4)) : ''}</td>`).join('')}<td>${esc(noteOf(r))}</td></tr>`);
+  const iso = reports.some((r) => r.pipelined);
+  const rows = reports.map((r) => `<tr><td>${esc(r.block)}</td><td>${esc(paramText(r.params))}</td><td>${r.target}</td><td>${r.totals.lut}</td><td>${r.totals.ff}</td><td>${r.totals.carry}</td><td>${r.totals.bram}</td><td>${r.totals.dsp}</td><td>${fmaxText(r)}</td><td>${r.timing.criticalPathNs ?? ''}</td><td>${r.timing.logicLevels ?? ''}</td><td>${esc(pathText(r))}</td><td>${utilizationText(r)}</td>${iso ? `<td>${latencyText(r)}</td><td>${lutPeriodText(r)}</td>` : ''}<td>${r.wallSeconds.toFixed(1)}</td>${accKeys.map((k) => `<td>${r.accuracy?.[k] !== undefined ? Number(r.accuracy[k]!.toPrecision(4)) : ''}</td>`).join('')}<td>${esc(noteOf(r))}</td></tr>`);
   const failed = failures.map((f) => `<tr><td>${esc(f.block)}</td><td>${f.target}</td><td>${esc(f.reason)}</td></tr>`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
@@ -96,7 +97,7 @@ ${chart('lut', 'LUTs by block and target')}
 ${chart('ff', 'Flip-flops by block and target')}
 ${fmax ? `<h2>Timing</h2>\n${fmax}` : ''}
 <h2>Table</h2>
-<table><thead><tr><th>block</th><th>parameters</th><th>target</th><th>LUT</th><th>FF</th><th>carry</th><th>BRAM</th><th>DSP</th><th>Fmax (MHz; ~ estimate)</th><th>critical path (ns)</th><th>logic levels</th><th>path</th><th>device</th><th>time (s)</th>${accKeys.map((k) => `<th>${esc(ACCURACY_METRICS[k]!.label)}</th>`).join('')}<th>notes</th></tr></thead>
+<table><thead><tr><th>block</th><th>parameters</th><th>target</th><th>LUT</th><th>FF</th><th>carry</th><th>BRAM</th><th>DSP</th><th>Fmax (MHz; ~ estimate)</th><th>critical path (ns)</th><th>logic levels</th><th>path</th><th>device</th>${iso ? '<th>added latency</th><th>LUT × period (LUT·ns)</th>' : ''}<th>time (s)</th>${accKeys.map((k) => `<th>${esc(ACCURACY_METRICS[k]!.label)}</th>`).join('')}<th>notes</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table>

@@ -11,16 +11,23 @@ export const fmaxText = (r: SynthReport) => r.timing.fmaxMHz === null ? '' : `${
 export const pathText = (r: SynthReport) => r.timing.from === null ? '' : `${r.timing.from} → ${r.timing.to}`;
 export const utilizationText = (r: SynthReport) => (r.pnr?.utilization != null ? `${(r.pnr.utilization * 100).toFixed(1)} %` : '');
 
+/** Iso-frequency columns (sweeps with fmax): cycles added by pipelining, and LUTs × the achieved period. */
+export const latencyText = (r: SynthReport) => (r.pipelined ? String(r.pipelined.latency) : '');
+export const lutPeriodText = (r: SynthReport) => (r.timing.fmaxMHz ? String(Math.round((r.totals.lut * 1000) / r.timing.fmaxMHz)) : '');
+
 export const paramText = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(' ');
 
 export function markdownReport(title: string, reports: readonly SynthReport[], failures: readonly Failure[], meta: string): string {
   const models = [...new Map(reports.map((r) => [r.target, r.timing.model])).entries()];
   const acc = [...new Set(reports.flatMap((r) => Object.keys(r.accuracy ?? {})))];
+  const iso = reports.some((r) => r.pipelined);
+  const isoHead = iso ? ' added latency | LUT × period (LUT·ns) |' : '', isoRule = iso ? '---:|---:|' : '';
+  const isoCells = (r: SynthReport) => (iso ? ` ${latencyText(r)} | ${lutPeriodText(r)} |` : '');
   const lines = [
     `# ${title}`, '', meta, '',
-    `| block | parameters | target | LUT | FF | carry | BRAM (18 Kb) | DSP | Fmax (MHz) | critical path (ns) | logic levels | path | device | tools | time (s) |${acc.map((k) => ` ${k} |`).join('')} notes |`,
-    `|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|${acc.map(() => '---:|').join('')}---|`,
-    ...reports.map((r) => `| ${r.block} | ${paramText(r.params)} | ${r.target} | ${r.totals.lut} | ${r.totals.ff} | ${r.totals.carry} | ${r.totals.bram} | ${r.totals.dsp} | ${fmaxText(r)} | ${r.timing.criticalPathNs ?? ''} | ${r.timing.logicLevels ?? ''} | ${pathText(r)} | ${utilizationText(r)} | ${r.tools.yosys.version.split(' (')[0]}${r.tools.nextpnr ? `, ${r.tools.nextpnr.version}` : ''} | ${r.wallSeconds.toFixed(1)} |${acc.map((k) => ` ${r.accuracy?.[k] !== undefined ? Number(r.accuracy[k]!.toPrecision(4)) : ''} |`).join('')} ${noteOf(r)} |`),
+    `| block | parameters | target | LUT | FF | carry | BRAM (18 Kb) | DSP | Fmax (MHz) | critical path (ns) | logic levels | path | device |${isoHead} tools | time (s) |${acc.map((k) => ` ${k} |`).join('')} notes |`,
+    `|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|${isoRule}---|---:|${acc.map(() => '---:|').join('')}---|`,
+    ...reports.map((r) => `| ${r.block} | ${paramText(r.params)} | ${r.target} | ${r.totals.lut} | ${r.totals.ff} | ${r.totals.carry} | ${r.totals.bram} | ${r.totals.dsp} | ${fmaxText(r)} | ${r.timing.criticalPathNs ?? ''} | ${r.timing.logicLevels ?? ''} | ${pathText(r)} | ${utilizationText(r)} |${isoCells(r)} ${r.tools.yosys.version.split(' (')[0]}${r.tools.nextpnr ? `, ${r.tools.nextpnr.version}` : ''} | ${r.wallSeconds.toFixed(1)} |${acc.map((k) => ` ${r.accuracy?.[k] !== undefined ? Number(r.accuracy[k]!.toPrecision(4)) : ''} |`).join('')} ${noteOf(r)} |`),
     '',
     'Fmax: nextpnr after routing where the design was placed; `~` marks the pre-route estimate (critical path and logic levels are always the estimate\'s):',
     ...models.map(([t, m]) => `- ${t}: ${m}`),

@@ -10,12 +10,15 @@ import { WRAPPER_MODES, type WrapperMode } from '../synth/pin-wrapper.js';
 import { TARGETS, type Target } from '../synth/targets.js';
 
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
+const fmaxValue = z.number().min(1).max(1000);
 const sweepEntry = z.object({
   block: z.string(),
   params: z.record(z.string(), z.union([scalar, z.array(scalar).nonempty()])).default({}),
   /** Parameters that take another's value in every combination, e.g. { "b": "a" } for a × a. */
   tie: z.record(z.string(), z.string()).default({}),
   targets: z.array(z.enum(TARGETS)).nonempty().optional(),
+  /** Pipeline every configuration to these frequencies (MHz) on its target: an iso-frequency comparison. */
+  fmax: z.union([fmaxValue, z.array(fmaxValue).nonempty()]).optional(),
 }).strict();
 
 const common = {
@@ -25,6 +28,7 @@ const common = {
   timeoutSeconds: z.number().positive().optional(),
   /** Real tensors for the blocks' accuracy metrics: a weights directory, relative to the spec file. */
   accuracy: z.object({ data: z.string() }).strict().optional(),
+  fmax: z.union([fmaxValue, z.array(fmaxValue).nonempty()]).optional(),
 };
 /** Several blocks: { targets, sweeps: [{ block, params, targets? }] }. */
 export const multiSweepSchema = z.object({ ...common, sweeps: z.array(sweepEntry).nonempty() }).strict();
@@ -35,6 +39,8 @@ export interface SweepConfig {
   readonly block: BlockDef;
   readonly params: Record<string, unknown>;
   readonly target: Target;
+  /** Pipelined to this frequency first (--fmax). */
+  readonly fmaxMHz?: number;
 }
 
 export interface SweepPlan {
@@ -84,7 +90,9 @@ export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
       if (!(from in lists)) throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}tie.${to}: '${from}' is not one of the params`);
       if (to in lists) throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}tie.${to}: '${to}' is tied, so it cannot also be given in params`);
     }
-    axes[block.name] = [...new Set([...(axes[block.name] ?? []), ...Object.entries(lists).filter(([, v]) => v.length > 1).map(([k]) => k)])];
+    const fmaxRaw = s.fmax ?? ('sweeps' in spec ? spec.fmax : undefined);
+    const fmaxes = fmaxRaw === undefined ? [undefined] : Array.isArray(fmaxRaw) ? fmaxRaw : [fmaxRaw];
+    axes[block.name] = [...new Set([...(axes[block.name] ?? []), ...Object.entries(lists).filter(([, v]) => v.length > 1).map(([k]) => k), ...(fmaxes.length > 1 ? ['fmax'] : [])])];
     for (const free of cartesian(lists)) {
       const combo = { ...free, ...Object.fromEntries(Object.entries(s.tie).map(([to, from]) => [to, free[from]])) };
       const p = block.params.safeParse(combo);
@@ -92,7 +100,17 @@ export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
         const issue = p.error.issues[0]!;
         throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}params.${where(issue.path)}: ${issue.message} (${Object.entries(combo).map(([k, v]) => `${k}=${String(v)}`).join(' ')})`);
       }
-      for (const target of s.targets ?? spec.targets) configs.push({ block, params: p.data as Record<string, unknown>, target });
+      if (fmaxRaw !== undefined) {
+        const base = block.fmaxBase?.(p.data as never) as Record<string, unknown> | string | undefined;
+        const here = `${file}: ${at ? `${at}.` : ''}fmax`;
+        if (base === undefined) throw new SweepSpecError(`${here}: ${block.name} cannot be pipelined to a frequency yet`);
+        if (typeof base === 'string') throw new SweepSpecError(`${here}: ${block.name} cannot be pipelined with ${Object.entries(combo).map(([k, v]) => `${k}=${String(v)}`).join(' ')}: ${base}`);
+        const clash = Object.keys(combo).find((k) => base[k] !== (p.data as Record<string, unknown>)[k]);
+        if (clash) throw new SweepSpecError(`${here}: fmax and params.${clash} both set the pipelining of ${block.name}: give one`);
+      }
+      for (const target of s.targets ?? spec.targets) {
+        for (const f of fmaxes) configs.push({ block, params: p.data as Record<string, unknown>, target, ...(f !== undefined ? { fmaxMHz: f } : {}) });
+      }
     }
   }
   return { name: spec.name ?? defaultName, wrapper: spec.wrapper ?? 'always', timeoutMs: spec.timeoutSeconds === undefined ? undefined : spec.timeoutSeconds * 1000, configs, axes,

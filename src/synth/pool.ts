@@ -6,7 +6,7 @@
 import type { EmittableBlock } from '../codegen/emit-block.js';
 import type { Failure } from '../report/markdown.js';
 import type { SynthReport } from '../report/schema.js';
-import { blockSource, synthesizeSource, type SynthOptions, type SynthSource } from './run.js';
+import { blockSource, fmaxOf, synthesizeSource, type SynthOptions, type SynthSource } from './run.js';
 import { TARGET_DEFS } from './targets.js';
 
 export interface SynthJob {
@@ -24,7 +24,7 @@ type Prepared = { src: SynthSource; cost: number } | { error: Error; cost: numbe
 
 function prepare(j: SynthJob): Prepared {
   try {
-    const src = blockSource(j.block, j.params);
+    const src = blockSource(j.block, j.params, fmaxOf(j.options));
     const bytes = src.verilog.reduce((n, f) => n + f.content.length, 0);
     return { src, cost: bytes * (TARGET_DEFS[j.options.target].placeAndRoute ? 2 : 1) };
   } catch (e) {

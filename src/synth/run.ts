@@ -70,7 +70,8 @@ export interface SynthSource {
 export function blockSource(block: EmittableBlock, params: Record<string, unknown>, fmax?: FmaxRequest): SynthSource {
   const { files, design, metadata } = emitBlock(block, params, [], fmax);
   const signalNames = new Set(design.modules.flatMap((m) => m.signals.map((s) => s.name)));
-  return { name: block.name, params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')), signalNames,
+  // Pipelined, the frequency is one of the configuration's parameters (sweeps chart against it).
+  return { name: block.name, params: fmax ? { ...params, fmax: fmax.mhz } : params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')), signalNames,
     ...(metadata.fmax ? { pipelined: { requestedMHz: metadata.fmax.requestedMHz, latency: metadata.fmax.latency, estimatedMHz: metadata.fmax.estimatedMHz } } : {}) };
 }
 
@@ -94,7 +95,7 @@ export function synthesize(block: EmittableBlock, params: Record<string, unknown
   return synthesizeSource(blockSource(block, params, fmaxOf(o)), o);
 }
 
-const fmaxOf = (o: SynthOptions): FmaxRequest | undefined => (o.fmaxMHz === undefined ? undefined : { mhz: o.fmaxMHz, fabric: TIMING_MODELS[o.target].fabric });
+export const fmaxOf = (o: SynthOptions): FmaxRequest | undefined => (o.fmaxMHz === undefined ? undefined : { mhz: o.fmaxMHz, fabric: TIMING_MODELS[o.target].fabric });
 
 export async function synthesizeSource(src: SynthSource, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
   const prep = prepare(src, o.target, o.wrapper);

@@ -32,6 +32,13 @@ describe('bitforge sweep', () => {
     expect(plan.axes).toEqual({ 'minifloat.mac': ['a'], 'int.mac': ['aBits'] });
   });
 
+  it('fmax: every configuration at every frequency, the frequency an axis of the charts', () => {
+    const plan = loadSweepSpec(join(process.cwd(), 'examples', 'sweeps', 'minifloat-iso-fmax.json'), 'x');
+    expect(plan.configs.map((c) => `${String(c.params['a'])}x${String(c.params['b'])}@${c.fmaxMHz}`)).toEqual(
+      ['e2m1', 'e3m2', 'e4m3', 'e5m2'].flatMap((f) => [`${f}x${f}@50`, `${f}x${f}@100`]));
+    expect(plan.axes).toEqual({ 'minifloat.mul': ['a', 'fmax'] });
+  });
+
   it('a failing configuration is reported with its reason and the others complete', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bitforge-sweep-'));
     const spec = join(dir, 'nowrap.json');
@@ -54,6 +61,10 @@ describe('bitforge sweep', () => {
       [{ targets: ['xc7'], sweeps: [{ block: 'examples.adder-tree', param: {} }] }, "sweeps[0]: Unrecognized key: \"param\""],
       [{ block: 'examples.adder-tree', params: { n: [4, 8] }, tie: { width: 'm' }, targets: ['xc7'] }, "tie.width: 'm' is not one of the params"],
       [{ block: 'examples.adder-tree', params: { n: [4, 8], width: 3 }, tie: { width: 'n' }, targets: ['xc7'] }, "tie.width: 'width' is tied, so it cannot also be given in params"],
+      [{ block: 'examples.counter', params: {}, targets: ['xc7'], fmax: 100 }, 'fmax: examples.counter cannot be pipelined to a frequency yet'],
+      [{ block: 'minifloat.mul', params: { stages: 2 }, targets: ['ice40'], fmax: [50, 100] }, 'fmax: fmax and params.stages both set the pipelining of minifloat.mul: give one'],
+      [{ block: 'mx.quantize', params: { block: 32, lanes: 8 }, targets: ['ice40'], fmax: 100 }, 'fmax: mx.quantize cannot be pipelined with block=32 lanes=8: --lanes below --block makes a lane stream'],
+      [{ block: 'minifloat.mul', params: {}, targets: ['ice40'], fmax: 0 }, 'fmax: Too small'],
     ];
     for (const [spec, message] of cases) {
       const file = join(dir, 'bad.json');

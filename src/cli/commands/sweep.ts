@@ -50,11 +50,11 @@ export function sweepCommand(): Command {
       process.stdout.write(`sweep '${plan.name}': ${plan.configs.length} configuration(s) on ${targets.join(', ')} with ${Math.min(jobs, plan.configs.length)} job(s)\n`);
       const progress = progressReporter('sweep', 'configurations', { eachItem: true });
       let { reports, failures } = await runPool(
-        plan.configs.map((c) => ({ block: c.block, params: c.params, options: { target: c.target, wrapper: plan.wrapper, ...(plan.timeoutMs ? { timeoutMs: plan.timeoutMs } : {}) } })),
+        plan.configs.map((c) => ({ block: c.block, params: c.params, options: { target: c.target, wrapper: plan.wrapper, ...(plan.timeoutMs ? { timeoutMs: plan.timeoutMs } : {}), ...(c.fmaxMHz !== undefined ? { fmaxMHz: c.fmaxMHz } : {}) } })),
         jobs,
         (done, total, j, r) => {
           const what = r ? `LUT ${r.totals.lut}, FF ${r.totals.ff}${r.timing.fmaxMHz !== null ? `, ${r.timing.source === 'estimate' ? '~' : ''}${r.timing.fmaxMHz} MHz` : ''}${r.wrapper ? ', wrapped' : ''}${r.cached ? ' (cached)' : ''}` : 'FAILED';
-          progress.update(done, total, `${j.block.name} ${paramText(j.params)} on ${j.options.target}: ${what}`);
+          progress.update(done, total, `${j.block.name} ${paramText(j.params)}${j.options.fmaxMHz ? ` fmax=${j.options.fmaxMHz}` : ''} on ${j.options.target}: ${what}`);
         });
       progress.stop();
       if (data) {

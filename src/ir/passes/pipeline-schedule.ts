@@ -30,7 +30,8 @@ export interface Schedule {
 type Item = { node: number } | { signal: number };
 const depth = (t: Tree): number => (t.kind === 'leaf' ? 0 : 1 + Math.max(depth(t.whenTrue), depth(t.whenFalse)));
 
-export function schedule(m: IrModule, budget: number, fabric: FabricDelays): Schedule {
+/** What reads the module's registers and what feeds them, with every item in dependency order. */
+export function classify(m: IrModule) {
   const isState = (s: number) => m.signals[s]!.kind === 'reg';
   const depsOf = (it: Item): Item[] => {
     if ('signal' in it) {
@@ -82,7 +83,17 @@ export function schedule(m: IrModule, budget: number, fabric: FabricDelays): Sch
       work.push(...depsOf(it));
     }
   }
+  return { order, depsOf, isState, readsN, readsS, feedsN, feedsS };
+}
 
+/** Nodes on a feedback loop (they read a register and feed one): no pipeline register may cut them. */
+export function loopNodes(m: IrModule): Uint8Array {
+  const c = classify(m);
+  return c.readsN.map((r, i) => (r && c.feedsN[i] ? 1 : 0));
+}
+
+export function schedule(m: IrModule, budget: number, fabric: FabricDelays): Schedule {
+  const { order, depsOf, isState, readsN, readsS, feedsN, feedsS } = classify(m);
   const nStage = new Int32Array(m.nodes.length), nLocal = new Float64Array(m.nodes.length);
   const sStage = new Int32Array(m.signals.length), sLocal = new Float64Array(m.signals.length);
   let floor = 0, loop = 0, bound = 0;

@@ -8,7 +8,7 @@
 import type { FabricDelays } from '../delay.js';
 import { Namespace } from '../names.js';
 import { mapTree, treeNodes, type IrModule, type IrSignal, type Netlist, type Node } from '../netlist.js';
-import { schedule, type Schedule } from './pipeline-schedule.js';
+import { loopNodes, schedule, type Schedule } from './pipeline-schedule.js';
 import { splitSlow } from './split-slow.js';
 
 export interface PipelineResult {
@@ -35,7 +35,12 @@ export function pipelineNetlist(original: Netlist, periodNs: number, fabric: Fab
   const budget = periodNs * (1 - fabric.derate) - fabric.registerNs;
   if (!(budget > 0)) throw new PipelineError(`a period of ${periodNs.toFixed(3)} ns leaves no time after the register (${fabric.registerNs} ns)`);
   // Operators slower than a whole stage are split first, so that the pipeline can cut inside them.
-  for (let round = 0; round < 3; round++) { const next = splitSlow(m, budget, fabric); if (next === m) break; m = next; } // a multiplier's rows are adders
+  for (let round = 0; round < 3; round++) { // a multiplier's rows are adders: split again
+    const loop = loopNodes(m);
+    const next = splitSlow(m, budget, fabric, (i) => loop[i] === 1);
+    if (next === m) break;
+    m = next;
+  }
   const sch = schedule(m, budget, fabric);
   const outputs = m.ports.filter((p) => m.signals[p]!.kind === 'output');
   const latency = Math.max(0, ...outputs.map((o) => sch.sStage[o]!));

@@ -9,16 +9,17 @@ import { mapTree, type IrModule, type IrType, type Node } from '../netlist.js';
 
 const splittable = (e: Node) => e.op === 'mul' || e.op === 'dshl' || e.op === 'dshr' || e.op === 'add' || e.op === 'sub';
 
-export function splitSlow(m: IrModule, budgetNs: number, fabric: FabricDelays): IrModule {
-  if (!m.nodes.some((e) => splittable(e) && nodeDelay(fabric, m, e) > budgetNs)) return m;
+/** `keep`: nodes left whole (a feedback loop's, which splitting would only lengthen). */
+export function splitSlow(m: IrModule, budgetNs: number, fabric: FabricDelays, keep: (node: number) => boolean = () => false): IrModule {
+  const slow = (e: Node, i: number) => splittable(e) && !keep(i) && nodeDelay(fabric, m, e) > budgetNs;
+  if (!m.nodes.some(slow)) return m;
   const nodes: Node[] = [];
   const map: number[] = [];
   const add = (n: Omit<Node, 'value' | 'lo' | 'args'> & Partial<Node>): number =>
     nodes.push(Object.freeze({ value: 0n, lo: 0, args: [], ...n }) as Node) - 1;
-  for (const e of m.nodes) {
+  m.nodes.forEach((e, i) => {
     const args = e.args.map((a) => map[a]!);
-    const slow = splittable(e) && nodeDelay(fabric, m, e) > budgetNs;
-    if (!slow) { map.push(add({ ...e, args })); continue; }
+    if (!slow(e, i)) { map.push(add({ ...e, args })); return; }
     const t = e.type, loc = e.loc;
     const typeOf = (i: number) => nodes[i]!.type;
     const bit = (x: number, i: number) => add({ op: 'bits', type: { signed: false, width: 1 }, args: [x], lo: i, loc });
@@ -44,7 +45,7 @@ export function splitSlow(m: IrModule, budgetNs: number, fabric: FabricDelays): 
       }
       const joined = parts.length === 1 ? parts[0]! : add({ op: 'cat', type: u(W), args: parts, loc });
       map.push(t.signed ? add({ op: 'cast', type: t, args: [joined], loc }) : joined);
-      continue;
+      return;
     }
     if (e.op === 'mul') {
       // Rows of the narrower operand's bits, each the other operand shifted; a signed row operand's
@@ -67,7 +68,7 @@ export function splitSlow(m: IrModule, budgetNs: number, fabric: FabricDelays): 
       }
       const sum = rows[0] ?? zero(t);
       map.push(negative === null ? sum : add({ op: 'sub', type: t, args: [sum, negative], loc }));
-      continue;
+      return;
     }
     // Shifters (result of the operand's sign; a right shift keeps its width): level k shifts by 2^k
     // when bit k of the amount is set; a shift of the whole width or more gives 0, or the sign.
@@ -83,7 +84,7 @@ export function splitSlow(m: IrModule, budgetNs: number, fabric: FabricDelays): 
       v = add({ op: 'mux', type: t, args: [bit(amount, k), shifted, v], loc });
     }
     map.push(v);
-  }
+  });
   const f = (i: number) => map[i]!;
   return Object.freeze({
     ...m,
