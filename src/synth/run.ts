@@ -11,7 +11,7 @@ import { synthReportSchema, type SynthReport } from '../report/schema.js';
 import { cachedReport, storeReport, synthKey } from './cache.js';
 import { parseNextpnrLog, parseStat } from './parse.js';
 import { pinsNeeded, pinWrapper, WRAPPER_MODULE, type PinWrapper, type WrapperMode } from './pin-wrapper.js';
-import { criticalPath } from './sta.js';
+import { criticalPath, type DesignNames } from './sta.js';
 import { TARGET_DEFS, type Target } from './targets.js';
 import { TIMING_MODELS } from './timing-model.js';
 import { relevantLines, runTool, type ToolSource } from './tools.js';
@@ -62,14 +62,14 @@ export interface SynthSource {
   readonly ports: readonly PortInfo[];
   readonly verilog: readonly DesignFile[];
   /** Every signal name the design declares: the timing report names its path by them. */
-  readonly signalNames?: ReadonlySet<string>;
+  readonly signalNames?: DesignNames;
   /** With --fmax: what was asked and the latency the pipelining gave. */
   readonly pipelined?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number };
 }
 
 export function blockSource(block: EmittableBlock, params: Record<string, unknown>, fmax?: FmaxRequest): SynthSource {
   const { files, design, metadata } = emitBlock(block, params, [], fmax);
-  const signalNames = new Set(design.modules.flatMap((m) => m.signals.map((s) => s.name)));
+  const signalNames = { signals: new Set(design.modules.flatMap((m) => m.signals.map((s) => s.name))), ports: new Set(metadata.ports.map((p) => p.name)) };
   // Pipelined, the frequency is one of the configuration's parameters (sweeps chart against it).
   return { name: block.name, params: fmax ? { ...params, fmax: fmax.mhz } : params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')), signalNames,
     ...(metadata.fmax ? { pipelined: { requestedMHz: metadata.fmax.requestedMHz, latency: metadata.fmax.latency, estimatedMHz: metadata.fmax.estimatedMHz } } : {}) };
@@ -175,7 +175,7 @@ async function runFlow(o: SynthOptions, { src, clocked, verilog, script, wrapper
 }
 
 /** The report's timing: nextpnr's Fmax where the design was placed, the netlist estimate otherwise and beside it. */
-function timingOf(target: Target, netlist: string | undefined, wrapped: boolean, pnr: SynthReport['pnr'], names?: ReadonlySet<string>): SynthReport['timing'] {
+function timingOf(target: Target, netlist: string | undefined, wrapped: boolean, pnr: SynthReport['pnr'], names?: DesignNames): SynthReport['timing'] {
   if (!netlist) throw new ToolError(`Yosys (${target}) wrote no netlist.json`);
   const model = TIMING_MODELS[target];
   // In the wrapper the block is the instance `dut` (synth/pin-wrapper.v.hbs).

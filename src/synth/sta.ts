@@ -36,7 +36,13 @@ interface Sink { readonly cell: number; readonly pin: string }
  * The critical path of the top module. `prefix` names the block's instance in a flattened wrapper
  * (`dut.`): the path's ends are then given as the block's own signals where the path crosses them.
  */
-export function criticalPath(json: string, model: TimingModel, prefix = '', userNames?: ReadonlySet<string>): PathEstimate | null {
+/** The design's own names: every signal, and which of them are the block's ports. */
+export interface DesignNames {
+  readonly signals: ReadonlySet<string>;
+  readonly ports: ReadonlySet<string>;
+}
+
+export function criticalPath(json: string, model: TimingModel, prefix = '', userNames?: DesignNames): PathEstimate | null {
   const mod = topModule(JSON.parse(json) as { modules: Record<string, JsonModule> });
   const cells = Object.values(mod.cells).map((c) => ({ ...c, timing: timingOf(model, c.type, c.parameters ?? {}) }));
   const driver = new Map<number, Driver | 'port'>();
@@ -206,15 +212,17 @@ function bitNames(mod: JsonModule): Map<number, string[]> {
 
 /**
  * The best of a net's names: inside the block (under the prefix), then one the design itself declared
- * (not a name synthesis made up, such as `acc_SB_DFFESR_Q_D`), then the shortest.
+ * (not a name synthesis made up, such as `acc_SB_DFFESR_Q_D`) and not a port, then the shortest.
  */
-function pickName(names: string[] | undefined, prefix: string, userNames?: ReadonlySet<string>): string | null {
+function pickName(names: string[] | undefined, prefix: string, userNames?: DesignNames): string | null {
   if (!names?.length) return null;
   const pref = prefix ? names.filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length)) : [];
   const pool = pref.length ? pref : names;
   const base = (n: string) => n.replace(/\[\d+\]$/, '').split('.').pop()!;
-  const declared = userNames ? pool.filter((n) => userNames.has(base(n))) : [];
-  return [...(declared.length ? declared : pool)].sort((a, b) => a.length - b.length || a.localeCompare(b))[0]!;
+  // A register whose value also leaves through a port is named as the register, not the port.
+  const declared = userNames ? pool.filter((n) => userNames.signals.has(base(n))) : [];
+  const inner = userNames ? declared.filter((n) => !userNames.ports.has(base(n))) : [];
+  return [...(inner.length ? inner : declared.length ? declared : pool)].sort((a, b) => a.length - b.length || a.localeCompare(b))[0]!;
 }
 
 function portSuffix(mod: JsonModule, port: string, index: number): string {

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/blocks/catalogue.js';
-import { Bool, defineModule, elaborate, input, lit, mem, mux, output, reg, SInt, UInt, when } from '../../src/dsl/index.js';
+import { Bool, Expr, defineModule, elaborate, input, lit, mem, mux, output, reg, SInt, UInt, when } from '../../src/dsl/index.js';
 import type { FabricDelays } from '../../src/ir/delay.js';
 import type { Netlist } from '../../src/ir/netlist.js';
 import { PipelineError, pipelineNetlist } from '../../src/ir/passes/pipeline.js';
@@ -51,7 +51,7 @@ function checkEquivalent(comb: Netlist, piped: Netlist, latency: number, vectors
 
 const combinational = (name: string, raw: Record<string, unknown> = {}) => {
   const b = catalogue.find((x) => x.name === name)!;
-  return elaborate(b.generator, b.fmaxBase!(b.params.parse(raw)));
+  return elaborate(b.generator, b.fmaxBase!(b.params.parse(raw)) as Record<string, unknown>);
 };
 
 describe('pipelining to a period', () => {
@@ -108,7 +108,7 @@ describe('pipelining to a period', () => {
   it('a chain of adders splits where the period says, by the fabric\'s delays', () => {
     const chain = defineModule('chain', () => {
       const x = input('x', UInt(8));
-      let acc = x;
+      let acc: Expr = x;
       for (let i = 0; i < 8; i++) acc = acc.add(x).bits(7, 0);
       output('y', UInt(8)).set(acc);
     });

@@ -54,8 +54,15 @@ describe('pre-route critical path', () => {
         'dut.prod_SB_DFF_Q_D': { hide_name: 0, bits: [6] }, 'dut.prod': { hide_name: 0, bits: [11, 6] },
       },
     );
-    expect(criticalPath(json, M, 'dut.', new Set(['x', 'prod']))).toMatchObject({ from: 'x[1]', to: 'prod[1]' });
-    expect(criticalPath(json, M, '', new Set())).toMatchObject({ from: 'dut.x[1]' });
+    expect(criticalPath(json, M, 'dut.', { signals: new Set(['x', 'prod']), ports: new Set(['x']) })).toMatchObject({ from: 'x[1]', to: 'prod[1]' });
+    expect(criticalPath(json, M, '', { signals: new Set(), ports: new Set() })).toMatchObject({ from: 'dut.x[1]' });
+    // A register that also drives an output port is named as the register.
+    const aliased = netlist(
+      { r0: DFF(3, 4), l1: LUT({ I0: 4 }, 5), r1: DFF(5, 6) },
+      { clk: { direction: 'input', bits: [2] }, nan: { direction: 'output', bits: [4] } },
+      { nan: { hide_name: 0, bits: [4] }, flag_d1: { hide_name: 0, bits: [4] }, sum: { hide_name: 0, bits: [6] } },
+    );
+    expect(criticalPath(aliased, M, '', { signals: new Set(['nan', 'flag_d1', 'sum']), ports: new Set(['nan']) })).toMatchObject({ from: 'flag_d1', to: 'sum' });
   });
 
   it('a combinational loop ends instead of hanging; a design without paths gives null', () => {
