@@ -11,7 +11,7 @@ import { synthReportSchema, type SynthReport } from '../report/schema.js';
 import { cachedReport, storeReport, synthKey } from './cache.js';
 import { parseNextpnrLog, parseStat } from './parse.js';
 import { pinsNeeded, pinWrapper, WRAPPER_MODULE, type PinWrapper, type WrapperMode } from './pin-wrapper.js';
-import { criticalPath, type DesignNames } from './sta.js';
+import { criticalPath, STA_VERSION, type DesignNames } from './sta.js';
 import { TARGET_DEFS, type Target } from './targets.js';
 import { TIMING_MODELS } from './timing-model.js';
 import { relevantLines, runTool, type ToolSource } from './tools.js';
@@ -99,7 +99,7 @@ export const fmaxOf = (o: SynthOptions): FmaxRequest | undefined => (o.fmaxMHz =
 
 export async function synthesizeSource(src: SynthSource, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
   const prep = prepare(src, o.target, o.wrapper);
-  const key = synthKey([o.target, o.yosys ?? 'wasm', o.nextpnr ?? 'wasm', src.name, JSON.stringify(src.params), prep.script,
+  const key = synthKey([o.target, o.yosys ?? 'wasm', o.nextpnr ?? 'wasm', src.name, JSON.stringify(src.params), prep.script, timingKey(o.target),
     ...prep.verilog.flatMap((f) => [f.path, f.content])]);
   if (o.cache !== false) {
     const hit = cachedReport(key);
@@ -187,4 +187,9 @@ function timingOf(target: Target, netlist: string | undefined, wrapped: boolean,
     criticalPathNs: path?.criticalPathNs ?? null, logicLevels: path?.logicLevels ?? null, from: path?.from ?? null, to: path?.to ?? null,
     estimateMHz, model: model.describe,
   };
+}
+
+/** The timing model and the analysis code's version: a report computed under another is not reused. */
+function timingKey(target: Target): string {
+  return `sta ${STA_VERSION} ${JSON.stringify(TIMING_MODELS[target], (_, v: unknown) => (v instanceof RegExp ? v.source : typeof v === 'function' ? String(v) : v))}`;
 }

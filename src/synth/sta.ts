@@ -36,6 +36,9 @@ interface Sink { readonly cell: number; readonly pin: string }
  * The critical path of the top module. `prefix` names the block's instance in a flattened wrapper
  * (`dut.`): the path's ends are then given as the block's own signals where the path crosses them.
  */
+/** Bumped when the analysis changes what it reports: cached reports from before are recomputed. */
+export const STA_VERSION = 1;
+
 /** The design's own names: every signal, and which of them are the block's ports. */
 export interface DesignNames {
   readonly signals: ReadonlySet<string>;
