@@ -7,7 +7,7 @@
 
 import type { FabricDelays } from '../delay.js';
 import { Namespace } from '../names.js';
-import { mapTree, treeNodes, type IrModule, type IrSignal, type Netlist, type Node } from '../netlist.js';
+import { mapTree, treeNodes, type IrModule, type IrSignal, type Loc, type Netlist, type Node } from '../netlist.js';
 import { loopNodes, schedule, type Schedule } from './pipeline-schedule.js';
 import { splitSlow } from './split-slow.js';
 
@@ -69,18 +69,18 @@ function rebuild(m: IrModule, sch: Schedule, latency: number, hasState: boolean)
   const front: Node[] = [];
   const fedByOld: Array<[number, number]> = []; // [register, old node]
   const read = (sig: number) => front.push({ op: 'sig', type: signals[sig]!.type, args: [], value: 0n, lo: sig, loc: signals[sig]!.loc }) - 1;
-  const reg = (name: string, type: IrSignal['type'], source: { front: number } | { old: number }, valid: boolean) => {
+  const reg = (name: string, type: IrSignal['type'], source: { front: number } | { old: number }, valid: boolean, loc: Loc) => {
     const r = signals.push({
-      name: names.unique(name), kind: 'reg', type, loc: m.loc, instDriver: null, init: valid ? 0n : null, enable: null,
-      driver: { kind: 'leaf', value: 'front' in source ? source.front : null, loc: m.loc },
+      name: names.unique(name), kind: 'reg', type, loc, instDriver: null, init: valid ? 0n : null, enable: null,
+      driver: { kind: 'leaf', value: 'front' in source ? source.front : null, loc },
     }) - 1;
     if ('old' in source) fedByOld.push([r, source.old]);
     return r;
   };
-  /** A chain of `d` registers after a source; the front index of each register's read. */
-  const chain = (base: string, type: IrSignal['type'], source: { front: number } | { old: number }, d: number, valid: boolean) => {
+  /** A chain of `d` registers after a source (named `<base>_d1`…, at the source's line); the front index of each read. */
+  const chain = (base: string, type: IrSignal['type'], source: { front: number } | { old: number }, d: number, valid: boolean, loc: Loc = m.loc) => {
     const reads: number[] = [];
-    for (let j = 1; j <= d; j++) reads.push(read(reg(`${base}_d${j}`, type, j === 1 ? source : { front: reads[j - 2]! }, valid)));
+    for (let j = 1; j <= d; j++) reads.push(read(reg(`${base}_d${j}`, type, j === 1 ? source : { front: reads[j - 2]! }, valid, loc)));
     return reads;
   };
 
@@ -112,7 +112,9 @@ function rebuild(m: IrModule, sch: Schedule, latency: number, hasState: boolean)
   for (const [arg, d] of [...depthOf].sort((a, b) => a[0] - b[0])) {
     const e = m.nodes[arg]!;
     const fromInput = e.op === 'sig' && m.signals[e.lo]!.kind === 'input';
-    chains.set(arg, chain(e.op === 'sig' ? m.signals[e.lo]!.name : `${e.op}${arg}`, e.type, { old: arg }, d, isValid(e) || (hasState && fromInput)));
+    // Named after the signal read, or the operator and the line that computes it (e.g. add_l41_d1).
+    const base = e.op === 'sig' ? m.signals[e.lo]!.name : `${e.op}_l${e.loc?.line ?? arg}`;
+    chains.set(arg, chain(base, e.type, { old: arg }, d, isValid(e) || (hasState && fromInput), e.loc ?? m.loc));
   }
 
   // Outputs finished before the last stage: their driver moves to a wire, the port reads it delayed.
@@ -122,7 +124,7 @@ function rebuild(m: IrModule, sch: Schedule, latency: number, hasState: boolean)
     if (s.kind !== 'output' || sStage[o]! < 0 || sStage[o]! >= latency) continue; // (a constant output needs no delay)
     const wire = signals.push({ ...s, name: names.unique(`${s.name}_comb`), kind: 'wire' }) - 1;
     moved.set(o, wire);
-    const reads = chain(s.name, s.type, { front: read(wire) }, latency - sStage[o]!, s.name === 'out_valid');
+    const reads = chain(s.name, s.type, { front: read(wire) }, latency - sStage[o]!, s.name === 'out_valid', s.loc);
     signals[o] = { ...s, driver: { kind: 'leaf', value: reads[reads.length - 1]!, loc: s.loc } };
   }
 
@@ -130,7 +132,7 @@ function rebuild(m: IrModule, sch: Schedule, latency: number, hasState: boolean)
   const shift = front.length;
   const use = (consumer: number, arg: number) => { const d = gap(consumer, arg); return d ? chains.get(arg)![d - 1]! : arg + shift; };
   const nodes: Node[] = [...front, ...m.nodes.map((e, i) => ({ ...e, lo: e.op === 'sig' ? (moved.get(e.lo) ?? e.lo) : e.lo, args: e.args.map((a) => use(nStage[i]!, a)) }))];
-  for (const [r, old] of fedByOld) signals[r] = { ...signals[r]!, driver: { kind: 'leaf', value: old + shift, loc: m.loc } };
+  for (const [r, old] of fedByOld) signals[r] = { ...signals[r]!, driver: { kind: 'leaf', value: old + shift, loc: signals[r]!.loc } };
   m.signals.forEach((s, i) => {
     if (s.enable !== null) signals[i] = { ...signals[i]!, enable: use(core, s.enable) };
     if (!s.driver || s.kind === 'input') return;
