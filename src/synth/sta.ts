@@ -37,7 +37,7 @@ interface Sink { readonly cell: number; readonly pin: string }
  * (`dut.`): the path's ends are then given as the block's own signals where the path crosses them.
  */
 /** Bumped when the analysis changes what it reports: cached reports from before are recomputed. */
-export const STA_VERSION = 1;
+export const STA_VERSION = 2;
 
 /** The design's own names: every signal, and which of them are the block's ports. */
 export interface DesignNames {
@@ -114,7 +114,7 @@ export function criticalPath(json: string, model: TimingModel, prefix = '', user
   cells.forEach((c, i) => {
     if (!clocked(i)) return;
     for (const [pin, n] of cellInputs(c)) {
-      const t = arrive(n) + route(n, { cell: i, pin }) + (c.timing.setup ?? 0);
+      const t = arrive(n) + route(n, { cell: i, pin }) + (c.timing.setupByPin?.[pin] ?? c.timing.setup ?? 0);
       if (t > -Infinity && (!worst || t > worst.t)) worst = { t, net: n, end: { cell: i } };
     }
   });
@@ -177,7 +177,7 @@ function topModule(json: { modules: Record<string, JsonModule> }): JsonModule {
 
 function timingOf(model: TimingModel, type: string, params: Record<string, string>): CellTiming {
   const t = cellTiming(model, type) ?? { comb: { '*': model.cells[0]![1].comb?.I0 ?? 0.5 } };
-  if (t.registeredIf && !t.registeredIf(params)) return { ...t, clockToOut: undefined, setup: undefined };
+  if (t.registeredIf && !t.registeredIf(params)) return { ...t, clockToOut: undefined, setup: undefined, setupByPin: undefined };
   return t;
 }
 

@@ -12,9 +12,10 @@ import type { Target } from './targets.js';
 export interface CellTiming {
   /** Combinational arc delay by input pin (`*` for any other pin), to any output. */
   readonly comb?: Readonly<Record<string, number>>;
-  /** Clocked cell: clock to its outputs, and setup of its inputs. */
+  /** Clocked cell: clock to its outputs, and setup of its inputs (`setupByPin` where pins differ). */
   readonly clockToOut?: number;
   readonly setup?: number;
+  readonly setupByPin?: Readonly<Record<string, number>>;
   /** Clocked only when a parameter says so (DSP registers); otherwise combinational. */
   readonly registeredIf?: (params: Record<string, string>) => boolean;
 }
@@ -51,7 +52,7 @@ const ICE40: TimingModel = {
   dedicated: (from, to, pin) => from === 'SB_CARRY' && ((to === 'SB_CARRY' && pin === 'CI') || (to === 'SB_LUT4' && pin === 'I3')),
   io: { clockToOut: 0.540, setup: 0.021 },
   // Fitted against nextpnr on the unpipelined catalogue (estimate pessimistic by 10–30 %), then derated.
-  fabric: { lutInputs: 4, levelNs: 1.41, carryNsPerBit: 0.126, registerNs: 0.540 + 0.69 + 0.021, gateLevels: 0.25, muxLevels: 0.4, derate: 0.1 },
+  fabric: { lutInputs: 4, levelNs: 1.41, carryNsPerBit: 0.126, registerNs: 0.540 + 0.69 + 0.021, gateLevels: 0.25, muxLevels: 0.4, derate: 0.2 },
 };
 
 const XC7: TimingModel = {
@@ -63,7 +64,7 @@ const XC7: TimingModel = {
     [/^MUXF7$/, { comb: { S: 0.296, '*': 0.223 } }], [/^MUXF8$/, { comb: { S: 0.273, '*': 0.104 } }],
     [/^CARRY4$/, { comb: { CI: 0.114, '*': 0.642 } }],
     [/^INV$/, { comb: { '*': 0 } }], // absorbed into the LUT it feeds
-    [/^FD[RSCP]E/, { clockToOut: 0.303, setup: 0.404 }],
+    [/^FD[RSCP]E/, { clockToOut: 0.303, setup: 0.05, setupByPin: { CE: 0.109, R: 0.404, S: 0.404, CLR: 0.404, PRE: 0.404 } }],
     [/^(RAM\d+X\d[SD]|RAM\d+M|SRL)/, { clockToOut: 1.1, setup: 0.4, comb: { '*': 0.9 } }],
     [/^RAMB(18|36)E1$/, { clockToOut: 2.45, setup: 0.5 }],
     [/^DSP48E1$/, { comb: { '*': 3.9 }, clockToOut: 0.6, setup: 0.7, registeredIf: (p) => Number.parseInt(p.PREG ?? '0', 2) === 1 || Number.parseInt(p.MREG ?? '0', 2) === 1 }],
@@ -75,7 +76,7 @@ const XC7: TimingModel = {
     || (/^LUT/.test(from) && to === 'MUXF7' && pin !== 'S') || (from === 'MUXF7' && to === 'MUXF8' && pin !== 'S'),
   io: { clockToOut: 0.303, setup: 0.05 },
   // Fitted against the netlist estimate above (sta.ts) on the unpipelined catalogue, then derated.
-  fabric: { lutInputs: 6, levelNs: 1.3, carryNsPerBit: 0.114 / 4, registerNs: 0.303 + 0.45 + 0.05, gateLevels: 0.2, muxLevels: 0.35, derate: 0.1 },
+  fabric: { lutInputs: 6, levelNs: 1.3, carryNsPerBit: 0.114 / 4, registerNs: 0.303 + 0.45 + 0.05, gateLevels: 0.2, muxLevels: 0.35, derate: 0.2 },
 };
 
 const ECP5: TimingModel = {
@@ -93,7 +94,7 @@ const ECP5: TimingModel = {
   dedicated: (from, to, pin) => (from === 'CCU2C' && to === 'CCU2C' && pin === 'CIN')
     || (from === 'LUT4' && to === 'PFUMX' && pin !== 'C0') || (from === 'PFUMX' && to === 'L6MUX21' && pin !== 'SD'),
   io: { clockToOut: 0.40, setup: 0.10 },
-  fabric: { lutInputs: 4, levelNs: 0.40 + 0.55 + 0.1, carryNsPerBit: 0.03, registerNs: 0.40 + 0.55 + 0.10, gateLevels: 0.25, muxLevels: 0.4, derate: 0.1 },
+  fabric: { lutInputs: 4, levelNs: 0.40 + 0.55 + 0.1, carryNsPerBit: 0.03, registerNs: 0.40 + 0.55 + 0.10, gateLevels: 0.25, muxLevels: 0.4, derate: 0.2 },
 };
 
 const GOWIN: TimingModel = {
@@ -111,7 +112,7 @@ const GOWIN: TimingModel = {
   dedicated: (from, to, pin) => (from === 'ALU' && to === 'ALU' && pin === 'CIN')
     || (/^(LUT4|MUX2_LUT[5-7])$/.test(from) && /^MUX2_LUT[5-8]$/.test(to) && pin !== 'S0'),
   io: { clockToOut: 0.48, setup: 0.576 },
-  fabric: { lutInputs: 4, levelNs: 1.054 + 0.6 + 0.1, carryNsPerBit: 0.049, registerNs: 0.48 + 0.6 + 0.576, gateLevels: 0.25, muxLevels: 0.4, derate: 0.1 },
+  fabric: { lutInputs: 4, levelNs: 1.054 + 0.6 + 0.1, carryNsPerBit: 0.049, registerNs: 0.48 + 0.6 + 0.576, gateLevels: 0.25, muxLevels: 0.4, derate: 0.2 },
 };
 
 export const TIMING_MODELS: Record<Target, TimingModel> = { ice40: ICE40, xc7: XC7, 'xc7-nodsp': XC7, ecp5: ECP5, gowin: GOWIN };

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/blocks/catalogue.js';
-import { Bool, Expr, defineModule, elaborate, input, lit, mem, mux, output, reg, SInt, UInt, when } from '../../src/dsl/index.js';
+import { Bool, cat, Expr, defineModule, elaborate, input, lit, mem, mux, output, reg, SInt, UInt, when } from '../../src/dsl/index.js';
 import type { FabricDelays } from '../../src/ir/delay.js';
 import type { Netlist } from '../../src/ir/netlist.js';
 import { PipelineError, pipelineNetlist } from '../../src/ir/passes/pipeline.js';
@@ -179,10 +179,20 @@ describe('pipelining to a period', () => {
       output('s1', SInt(10)).set(c.add(b));
       output('s2', SInt(10)).set(c.sub(b));
       output('s3', UInt(8)).set(a.add(a));
+      const wide = cat(a, c, a, sh, b.asUInt(), c.asUInt()); // 41 bits
+      output('e1', Bool).set(c.eq(b));
+      output('e2', Bool).set(a.ne(sh));
+      output('q1', Bool).set(wide.andR());
+      output('q2', Bool).set(wide.orR());
+      output('q3', Bool).set(wide.xorR());
+      output('q4', Bool).set(wide.not().andR());
     });
     const n = elaborate(ops, {});
-    const split = splitSlow(splitSlow(n.top, 0, ICE40), 0, ICE40); // every such operator is slower than nothing; twice: a multiplier's rows are adders
-    expect(split.nodes.filter((e) => e.op === 'mul' || e.op === 'dshl' || e.op === 'dshr')).toHaveLength(0);
+    let split = n.top; // every such operator is slower than nothing; again: a multiplier's rows are adders, an equality a reduction
+    for (let i = 0; i < 4; i++) split = splitSlow(split, 0, ICE40);
+    expect(split.nodes.filter((e) => e.op === 'mul' || e.op === 'dshl' || e.op === 'dshr' || e.op === 'eq' || e.op === 'ne')).toHaveLength(0);
+    // Reductions in pieces of one LUT (4 bits here): none reads more.
+    for (const e of split.nodes.filter((x) => x.op === 'andr' || x.op === 'orr' || x.op === 'xorr')) expect(split.nodes[e.args[0]!]!.type.width).toBeLessThanOrEqual(4);
     // Adders in one-bit pieces here (no budget at all): the widest piece adds one bit and its carries.
     expect(Math.max(...split.nodes.filter((e) => e.op === 'add').map((e) => e.type.width))).toBe(3);
     const s = { modules: [split], top: split };

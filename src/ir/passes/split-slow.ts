@@ -7,7 +7,7 @@
 import { nodeDelay, type FabricDelays } from '../delay.js';
 import { mapTree, type IrModule, type IrType, type Node } from '../netlist.js';
 
-const splittable = (e: Node) => e.op === 'mul' || e.op === 'dshl' || e.op === 'dshr' || e.op === 'add' || e.op === 'sub';
+const splittable = (e: Node) => ['mul', 'dshl', 'dshr', 'add', 'sub', 'andr', 'orr', 'xorr', 'eq', 'ne'].includes(e.op);
 
 /** `keep`: nodes left whole (a feedback loop's, which splitting would only lengthen). */
 export function splitSlow(m: IrModule, budgetNs: number, fabric: FabricDelays, keep: (node: number) => boolean = () => false): IrModule {
@@ -24,6 +24,31 @@ export function splitSlow(m: IrModule, budgetNs: number, fabric: FabricDelays, k
     const typeOf = (i: number) => nodes[i]!.type;
     const bit = (x: number, i: number) => add({ op: 'bits', type: { signed: false, width: 1 }, args: [x], lo: i, loc });
     const zero = (ty: IrType) => add({ op: 'const', type: ty, loc });
+    if (e.op === 'eq' || e.op === 'ne') {
+      // Equal when no bit differs: the difference's OR-reduction, itself split next round if slow.
+      const [a, b] = args as [number, number];
+      const W = Math.max(typeOf(a).width, typeOf(b).width);
+      const diff = add({ op: 'xor', type: { signed: typeOf(a).signed, width: W }, args: [a, b], loc });
+      const any = add({ op: 'orr', type: t, args: [diff], loc });
+      map.push(e.op === 'ne' ? any : add({ op: 'not', type: t, args: [any], loc }));
+      return;
+    }
+    if (e.op === 'andr' || e.op === 'orr' || e.op === 'xorr') {
+      // Reduced in pieces a stage can hold, then the pieces' results reduced.
+      const x = args[0]!;
+      const W = typeOf(x).width;
+      const levels = Math.max(1, Math.floor(budgetNs / fabric.levelNs));
+      const piece = Math.max(2, fabric.lutInputs ** levels);
+      if (W <= piece) { map.push(add({ ...e, args })); return; } // one LUT level already: nothing to split
+      const parts: number[] = [];
+      for (let lo = 0; lo < W; lo += piece) {
+        const w = Math.min(piece, W - lo);
+        const slice = add({ op: 'bits', type: { signed: false, width: w }, args: [x], lo, loc });
+        parts.unshift(w === 1 ? slice : add({ op: e.op, type: t, args: [slice], loc }));
+      }
+      map.push(add({ op: e.op, type: t, args: [add({ op: 'cat', type: { signed: false, width: parts.length }, args: parts, loc })], loc }));
+      return;
+    }
     if (e.op === 'add' || e.op === 'sub') {
       // A carry chain in pieces, each piece's carry into the next (as FloPoCo's pipelined adders):
       // {a, c} + {b, c} = 2·(a + b + c), so a piece's carry in rides below its operands. a − b = a + ~b + 1.
