@@ -1,7 +1,8 @@
 // Splitting operators slower than a stage into pieces a pipeline can cut between: a multiplier into
 // its partial-product rows and a balanced tree of adders, a variable shifter into one multiplexer
-// level per bit of the amount. Only nodes slower than the budget are split, so a design that meets
-// the period keeps synthesis's own multipliers and shifters. Values are unchanged bit for bit (the
+// level per bit of the amount, an adder into carry-chained pieces, an equality into a difference and
+// its OR, a wide reduction into pieces. Only nodes slower than the budget are split, so a design that
+// meets the period keeps synthesis's own operators. Values are unchanged bit for bit (the
 // rules of eval.ts: results at the node's width, operands extended by their own sign).
 
 import { nodeDelay, type FabricDelays } from '../delay.js';
