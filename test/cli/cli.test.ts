@@ -56,7 +56,7 @@ describe('bitforge CLI', () => {
     ['--fmax not a frequency', ['emit', 'mx.dequantize', '--fmax', '100MHz', '--target', 'ice40'], /^bitforge: error: --fmax: expected a frequency in MHz from 1 to 1000, got '100MHz'/],
     ['--fmax beyond the register', ['emit', 'mx.dequantize', '--fmax', '900', '--target', 'ice40'], /^bitforge: error: --fmax: 900 MHz leaves no time for logic on ice40/],
     ['--fmax with --stages', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--stages', '1'], /^bitforge: error: --fmax and --stages both set the pipelining of mx\.dequantize: give one/],
-    ['--fmax on a block it cannot pipeline', ['emit', 'minifloat.mac', '--fmax', '100', '--target', 'ice40'], /^bitforge: error: --fmax: minifloat\.mac cannot be pipelined to a frequency yet \(blocks that can: /],
+    ['--fmax on a block it cannot pipeline', ['emit', 'examples.fifo', '--fmax', '100', '--target', 'ice40'], /^bitforge: error: --fmax: examples\.fifo cannot be pipelined to a frequency yet \(blocks that can: /],
     ['--fmax on a stream configuration', ['emit', 'mx.quantize', '--block', '32', '--lanes', '8', '--fmax', '100', '--target', 'ice40'], /^bitforge: error: --fmax: mx\.quantize cannot be pipelined to a frequency with these parameters: --lanes below --block makes a lane stream/],
     ['--fmax: unknown target', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'virtex2'], /^bitforge: error: --target: expected one of ice40, xc7/],
     ['--target without --fmax', ['emit', 'mx.dequantize', '--target', 'ice40'], /^bitforge: error: --target: only used with --fmax here/],
