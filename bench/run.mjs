@@ -352,18 +352,24 @@ writeFileSync('bench/results/timing.md', [
 // ---- --fmax: latency and cost against frequency (issue: timing and --fmax) ----
 if (want('fmax')) {
 const { runFmaxBench } = await import('./timing.mjs');
-const rows = await runFmaxBench();
 const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
-writeFileSync('bench/results/fmax.json', JSON.stringify({ ...meta, rows }, null, 2) + '\n');
-const ice = rows.filter((r) => r.how.startsWith('--fmax') && r.target === 'ice40' && r.fmaxMHz !== null && r.source === 'nextpnr');
-writeFileSync('bench/results/fmax.md', [
-  '# --fmax: latency, LUTs and flip-flops against frequency, one run', '',
-  `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu}`, '',
-  'ice40: nextpnr-ice40 after routing (HX8K, seed 1, the registered wrapper). xc7: the pre-route estimate (no place and route). "none": the block\'s',
-  'combinational form (its own stages off); "hand-set": its default --stages; --fmax F: pipelined by the IR pass for F MHz. Latency in cycles, in_valid → out_valid.',
-  `Met on ice40: ${ice.filter((r) => r.met).length} of ${ice.length} placed --fmax designs reach the frequency asked for.`, '',
-  '| block | params | pipelining | target | Fmax (MHz) | source | latency | LUT | FF | model MHz | met |',
-  '|---|---|---|---|---:|---|---:|---:|---:|---:|---|',
-  ...rows.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.how} | ${r.target} | ${r.fmaxMHz ?? ''} | ${r.unplaced ? 'does not fit' : r.source} | ${r.latency} | ${r.lut} | ${r.ff} | ${r.modelMHz ?? ''} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`), '',
-].join('\n'));
+// Written after every row, so that a long run interrupted still leaves what it measured.
+const write = (rows, done) => {
+  const got = rows.filter(Boolean);
+  writeFileSync('bench/results/fmax.json', JSON.stringify({ ...meta, complete: done, rows: got }, null, 2) + '\n');
+  const ice = got.filter((r) => r.how.startsWith('--fmax') && r.target === 'ice40' && r.source === 'nextpnr');
+  const xc7 = got.filter((r) => r.target === 'xc7');
+  writeFileSync('bench/results/fmax.md', [
+    '# --fmax: latency, LUTs and flip-flops against frequency, one run', '',
+    `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu}${done ? '' : ` · **partial: ${got.length} rows so far**`}`, '',
+    'ice40: nextpnr-ice40 after routing (HX8K, seed 1, the registered wrapper). xc7: the pre-route estimate (no place and route). "none": the block\'s',
+    'combinational form (its own stages off); "hand-set": its default --stages; --fmax F: pipelined by the IR pass for F MHz. Latency in cycles, in_valid → out_valid.',
+    'Model MHz: the IR model\'s estimate of the pipelined design; below the frequency asked for, a feedback loop or a single operator bounds it.',
+    `ice40: ${ice.filter((r) => r.met).length} of ${ice.length} placed --fmax designs reach the frequency asked for; xc7 --fmax 250: ${xc7.filter((r) => r.met).length} of ${xc7.length}.`, '',
+    '| block | params | pipelining | target | Fmax (MHz) | source | latency | LUT | FF | model MHz | met |',
+    '|---|---|---|---|---:|---|---:|---:|---:|---:|---|',
+    ...got.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.how} | ${r.target} | ${r.fmaxMHz ?? ''} | ${r.unplaced ? 'does not fit' : r.source} | ${r.latency} | ${r.lut} | ${r.ff} | ${r.modelMHz ?? ''} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`), '',
+  ].join('\n'));
+};
+write(await runFmaxBench((rows) => write(rows, false)), true);
 }

@@ -82,7 +82,7 @@ export const FMAX_DESIGNS = [
   ['mx.nvfp4-dot', { block: 8 }], ['examples.adder-tree', {}], ['loom.precision', {}], ['tensordash.scheduler', {}], ['tensordash.mux', {}],
 ];
 
-export async function runFmaxBench() {
+export async function runFmaxBench(onRow = () => {}) {
   const { synthesize } = await import('../dist/synth/run.js');
   const jobs = [];
   for (const [name, raw] of FMAX_DESIGNS) {
@@ -109,6 +109,7 @@ export async function runFmaxBench() {
         met: j.mhz ? (r.timing.fmaxMHz ?? 0) >= j.mhz : null, unplaced: r.pnr?.unplaced ?? null,
       };
       console.log(`${j.name} ${JSON.stringify(j.raw)} ${j.how} on ${r.target}: ${r.timing.source} ${r.timing.fmaxMHz} MHz, latency ${latency}, LUT ${r.totals.lut}, FF ${r.totals.ff}`);
+      onRow(rows);
     }
   }));
   return rows;
