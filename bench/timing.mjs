@@ -101,7 +101,15 @@ export async function runFmaxBench(onRow = () => {}) {
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     while (next < jobs.length) {
       const i = next++, j = jobs[i];
-      const r = await j.run();
+      let r;
+      try {
+        r = await j.run();
+      } catch (e) {
+        // A run that fails or times out (nextpnr on a design at the edge of the device) is a row, not the end.
+        rows[i] = { block: j.name, params: j.raw, how: j.how, target: j.target ?? 'ice40', latency: '', lut: '', ff: '', fmaxMHz: null, source: `failed: ${e.message.split('\n')[0]}`, modelMHz: null, met: j.mhz ? false : null, unplaced: null };
+        onRow(rows);
+        continue;
+      }
       const latency = r.pipelined ? r.pipelined.latency + (j.mhz ? latencyOfBase(j.name, j.raw) : 0) : j.latency;
       rows[i] = {
         block: j.name, params: j.raw, how: j.how, target: r.target, latency, lut: r.totals.lut, ff: r.totals.ff,
