@@ -165,6 +165,15 @@ export function mapTree(tree: Tree, f: (node: number) => number): Tree {
   return { kind: 'branch', cond: f(tree.cond), whenTrue: mapTree(tree.whenTrue, f), whenFalse: mapTree(tree.whenFalse, f) };
 }
 
+/** A module's memories with their ports' node indices mapped (for passes that renumber nodes). */
+export function mapMems(mems: readonly IrMem[], f: (node: number) => number): readonly IrMem[] {
+  return Object.freeze(mems.map((mem) => Object.freeze({
+    ...mem,
+    reads: Object.freeze(mem.reads.map((r) => Object.freeze({ ...r, addr: f(r.addr), enable: r.enable === null ? null : f(r.enable) }))),
+    writes: Object.freeze(mem.writes.map((w) => Object.freeze({ ...w, addr: f(w.addr), data: f(w.data), enable: w.enable === null ? null : f(w.enable) }))),
+  })));
+}
+
 /** Every node a module reads from outside the node list: drivers, enables, memory ports. */
 export function moduleRoots(m: IrModule): number[] {
   const out: number[] = [];

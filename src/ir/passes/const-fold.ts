@@ -3,7 +3,7 @@
 // that constant. Repeats until nothing changes (a folded wire can make its readers constant).
 
 import { constBits, evalNode, extend, valueOf } from '../eval.js';
-import { mapTree, type IrModule, type IrSignal, type Node, type Tree } from '../netlist.js';
+import { mapMems, mapTree, type IrModule, type IrSignal, type Node, type Tree } from '../netlist.js';
 import type { Pass } from './pass.js';
 
 export const constFold: Pass = {
@@ -72,10 +72,6 @@ function foldOnce(m: IrModule): IrModule {
     return Object.freeze({ ...s, driver, enable: s.enable === null ? null : f(s.enable) });
   });
   if (!changed && nodes.length === m.nodes.length && nodes.every((x, i) => x === m.nodes[i])) return m;
-  const mems = m.mems.map((mem) => Object.freeze({
-    ...mem,
-    reads: Object.freeze(mem.reads.map((r) => Object.freeze({ ...r, addr: f(r.addr), enable: r.enable === null ? null : f(r.enable) }))),
-    writes: Object.freeze(mem.writes.map((w) => Object.freeze({ ...w, addr: f(w.addr), data: f(w.data), enable: w.enable === null ? null : f(w.enable) }))),
-  }));
+  const mems = mapMems(m.mems, f);
   return Object.freeze({ ...m, nodes: Object.freeze(nodes), signals: Object.freeze(signals), mems: Object.freeze(mems) });
 }

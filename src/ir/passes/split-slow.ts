@@ -6,7 +6,7 @@
 // rules of eval.ts: results at the node's width, operands extended by their own sign).
 
 import { nodeDelay, type FabricDelays } from '../delay.js';
-import { mapTree, type IrModule, type IrType, type Node } from '../netlist.js';
+import { mapMems, mapTree, type IrModule, type IrType, type Node } from '../netlist.js';
 
 const splittable = (e: Node) => ['mul', 'dshl', 'dshr', 'add', 'sub', 'andr', 'orr', 'xorr', 'eq', 'ne'].includes(e.op);
 
@@ -116,10 +116,6 @@ export function splitSlow(m: IrModule, budgetNs: number, fabric: FabricDelays, k
     ...m,
     nodes: Object.freeze(nodes),
     signals: Object.freeze(m.signals.map((s) => Object.freeze({ ...s, driver: s.driver ? mapTree(s.driver, f) : null, enable: s.enable === null ? null : f(s.enable) }))),
-    mems: Object.freeze(m.mems.map((mem) => Object.freeze({
-      ...mem,
-      reads: Object.freeze(mem.reads.map((r) => Object.freeze({ ...r, addr: f(r.addr), enable: r.enable === null ? null : f(r.enable) }))),
-      writes: Object.freeze(mem.writes.map((w) => Object.freeze({ ...w, addr: f(w.addr), data: f(w.data), enable: w.enable === null ? null : f(w.enable) }))),
-    }))),
+    mems: mapMems(m.mems, f),
   });
 }
