@@ -46,8 +46,8 @@ export async function verilatorVersion(): Promise<string> {
   return version;
 }
 
-/** modelLevel: Verilator's C++ level when $BITFORGE_VERILATOR_OPT is unset (a fuzz batch, run once, builds at -O0). */
-export async function runTestbench(sim: TestbenchSimulator, dir: string, designFiles: string[], runTimeoutMs = 600_000, stem = 'tb', modelLevel = '-O1'): Promise<RunResult> {
+/** modelLevel: Verilator's C++ level when $BITFORGE_VERILATOR_OPT is unset. */
+export async function runTestbench(sim: TestbenchSimulator, dir: string, designFiles: string[], runTimeoutMs = 600_000, stem = 'tb', modelLevel = '-O0'): Promise<RunResult> {
   if (sim === 'icarus') {
     await tool('iverilog', ['-g2005', '-o', `${stem}.vvp`, '-s', 'tb', `${stem}.v`, ...designFiles], dir, 600_000, 'Icarus compile');
     return { stdout: await tool('vvp', ['-n', `${stem}.vvp`], dir, runTimeoutMs, 'Icarus simulation'), cached: false };
