@@ -1,5 +1,5 @@
 // loom.sip, the long tier: 2·10^5 cycles per shape in Verilator, a wrong negative plane caught, and
-// int8 tensors of three models back to back. The golden model and the 10^5-cycle runs of every shape
+// int8 tensors of three models back to back. The golden model and the 2·10^4-cycle runs of every shape
 // are in loom-sip.test.ts.
 
 import { mkdtempSync } from 'node:fs';

@@ -11,6 +11,7 @@ import { loomSipStimulus } from '../../src/blocks/loom/sip/stimulus.js';
 import { seededRng, type Vector } from '../../src/cosim/model.js';
 import { cosimClean } from '../helpers/cosim.js';
 import { SIP_CONFIGS as configs } from '../helpers/loom.js';
+import { cycleRuns } from '../helpers/runs/cycles.js';
 
 const block = loomSipBlock as unknown as BlockDef;
 const SEED = Number(process.env.BITFORGE_SEED ?? 61);
@@ -72,12 +73,7 @@ describe('loom.sip golden model', () => {
 });
 
 describe('loom.sip RTL', () => {
-  for (const c of configs) {
-    it(`${JSON.stringify(c)}: 10^5 cycles in Verilator, every output every cycle, 0 mismatches`, async () => {
-      const r = await cosimClean(block, params(c), 'verilator', { seed: SEED, vectors: 100_000 });
-      expect(r.passed).toBeGreaterThan(100_000);
-    }, 240_000);
-  }
+  cycleRuns('fast', SEED, loomSipBlock, configs, ', every output every cycle, 0 mismatches', 240_000);
 
   it('Icarus agrees: every B, signed and unsigned, both modes', async () => {
     for (const c of [{ bits: 1 }, { bits: 2, signed: true }, { bits: 4, signed: true }, { mode: 'fc' }, { mode: 'fc', signed: true }]) {

@@ -1,6 +1,7 @@
 // mx.dot-general: the streaming golden model against the numerics library's DotGeneral (each product's
 // last output), then both accumulation modes in Verilator (valid/ready with random bubbles and
-// back-pressure) for the OCP formats, and Icarus.
+// back-pressure) for the OCP formats at 2·10^4 block pairs (the longer runs are in
+// mx-dot-general.long.test.ts), and Icarus.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { simulate } from '../../src/cosim/run.js';
 import { encoderFor } from '../../src/numerics/encode.js';
 import { parseFormat } from '../../src/numerics/format.js';
 import { mxDotGeneral, type MxOperand } from '../../src/numerics/mx-dot.js';
+import { mxDotGeneralRuns } from '../helpers/runs/mx.js';
 
 const block = mxDotGeneralBlock as unknown as BlockDef;
 const tmp = () => mkdtempSync(join(tmpdir(), 'bitforge-mxdg-'));
@@ -46,14 +48,7 @@ describe('mx.dot-general', () => {
     });
   }
 
-  for (const [elem, acc, vectors] of [['e4m3', 'exact', 100_000], ['e4m3', 'fp32', 100_000], ['e5m2', 'exact', 30_000], ['e5m2', 'fp32', 30_000], ['e3m2', 'exact', 30_000],
-    ['e2m3', 'fp32', 30_000], ['e2m1', 'exact', 30_000], ['int8', 'fp32', 30_000], ['int8', 'exact', 30_000]] as const) {
-    it(`${elem}, ${acc}, k = 32: ${vectors} block pairs plus directed sequences, with bubbles and back-pressure, 0 mismatches`, async () => {
-      const r = await simulate(block, mxDotGeneralBlock.params.parse({ elem, acc }), 'verilator', { seed: SEED, vectors, outDir: tmp() });
-      expect(r.failed, r.report.join('\n')).toBe(0);
-      expect(r.passed).toBeGreaterThan(vectors);
-    }, 300_000);
-  }
+  mxDotGeneralRuns('fast', SEED);
 
   it('mixed formats and bf16 output, and Icarus agrees', async () => {
     for (const [v, sim] of [[{ elem: 'int8', elemB: 'e2m1', acc: 'exact', output: 'bf16' }, 'verilator'], [{ elem: 'e4m3', elemB: 'e5m2', acc: 'fp32', output: 'bf16' }, 'verilator'],

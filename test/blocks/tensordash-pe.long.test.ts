@@ -1,5 +1,5 @@
-// tensordash.pe, the long tier: 2·10^5 cycles of the 16-lane PE, 2·10^4 cycles of three variants in
-// Icarus, two Verilog mutations caught, and real int8 weights and ReLU activations in both simulators
+// tensordash.pe, the long tier: 2·10^5 cycles of the 16-lane PE, 10^5 of every variant, 2·10^4
+// cycles of three variants in Icarus, two Verilog mutations caught, and real int8 weights and ReLU activations in both simulators
 // with the golden schedule's steps. The golden model and the cosimulation of every shape are in
 // tensordash-pe.test.ts.
 
@@ -17,6 +17,7 @@ import { seededRng } from '../../src/cosim/model.js';
 import { simulate } from '../../src/cosim/run.js';
 import { cosimClean } from '../helpers/cosim.js';
 import { exactDot, PE_CONFIGS, runModel, scheduled } from '../helpers/tensordash-pe.js';
+import { cycleRuns } from '../helpers/runs/cycles.js';
 
 const block = tensordashPeBlock as unknown as BlockDef;
 const SEED = Number(process.env.BITFORGE_SEED ?? 91);
@@ -27,6 +28,7 @@ if (!DATA) console.warn('tensordash.pe: ../shared/data/weights not found; set BI
 
 describe('tensordash.pe RTL', () => {
   const configs = PE_CONFIGS;
+  cycleRuns('long', SEED, tensordashPeBlock, configs, ', 0 mismatches', 300_000);
 
   it('Icarus agrees on the unsigned, dense and custom-candidate variants', async () => {
     for (const c of [configs[0]!, configs[3]!, configs[5]!]) {

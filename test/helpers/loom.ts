@@ -12,3 +12,9 @@ export const SIP_CONFIGS: ReadonlyArray<Record<string, unknown>> = configs;
 export const PRECISION_LARGE_SPACES: ReadonlyArray<Record<string, unknown>> = [
   { group: 2, width: 9, signed: true, trailing: true }, { group: 4, width: 5, trailing: true }, { group: 2, width: 10 },
 ];
+
+/** loom.tile's structurally different shapes (both tiers run them: test/helpers/runs/cycles.ts). */
+export const TILE_CONFIGS: ReadonlyArray<Record<string, unknown>> = [
+  { bits: 1 }, { bits: 2, signed: true }, { bits: 4, signed: true }, { bits: 4 }, { mode: 'fc', signed: true },
+  { rows: 1, cols: 5, lanes: 3, maxPrecision: 6, bits: 2, signed: true }, { rows: 3, cols: 1, lanes: 1, maxPrecision: 3, bits: 1 },
+];
