@@ -2,7 +2,7 @@
 
 import type { BlockDef } from '../blocks/block.js';
 import { catalogue } from '../blocks/catalogue.js';
-import type { FmaxRequest } from '../codegen/emit-block.js';
+import { fmaxPlan, type BlockMetadata, type FmaxRequest } from '../codegen/emit-block.js';
 import { TARGETS, type Target } from '../synth/targets.js';
 import { TIMING_MODELS } from '../synth/timing-model.js';
 import { kebab } from './block-params.js';
@@ -18,14 +18,15 @@ export function fmaxRequest(block: BlockDef, params: Record<string, unknown>, to
     return undefined;
   }
   if (!/^\d+(\.\d+)?$/.test(fmax) || !(Number(fmax) >= 1 && Number(fmax) <= 1000)) throw new UserError(`--fmax: expected a frequency in MHz from 1 to 1000, got '${fmax}'`);
-  if (!block.fmaxBase) {
-    const can = catalogue.filter((b) => b.fmaxBase).map((b) => b.name).join(', ');
-    throw new UserError(`--fmax: ${block.name} cannot be pipelined to a frequency yet (blocks that can: ${can})`);
+  const plan = fmaxPlan(block, params);
+  if (typeof plan === 'string' && !block.fmaxBase) {
+    const can = catalogue.filter((b) => typeof fmaxPlan(b, b.params.parse({}) as Record<string, unknown>) !== 'string').map((b) => b.name).join(', ');
+    throw new UserError(`--fmax: ${block.name} cannot be pipelined to a frequency: ${plan} (blocks that can: ${can})`);
   }
   if (target === undefined) throw new UserError(`--fmax needs --target (${TARGETS.join(', ')}): the pipelining schedules by that target's delays`);
   if (!TARGETS.includes(target as Target)) throw new UserError(`--target: expected one of ${TARGETS.join(', ')}, got '${target}'`);
-  const base = block.fmaxBase(params as never) as Record<string, unknown> | string;
-  if (typeof base === 'string') throw new UserError(`--fmax: ${block.name} cannot be pipelined to a frequency with these parameters: ${base}`);
+  if (typeof plan === 'string') throw new UserError(`--fmax: ${block.name} cannot be pipelined to a frequency with these parameters: ${plan}`);
+  const base = plan.base;
   for (const k of Object.keys(base)) {
     const flag = `--${kebab(k)}`;
     if (base[k] !== params[k] && tokens.some((t) => t === flag || t.startsWith(`${flag}=`))) throw new UserError(`--fmax and ${flag} both set the pipelining of ${block.name}: give one`);
@@ -37,8 +38,12 @@ export function fmaxRequest(block: BlockDef, params: Record<string, unknown>, to
 }
 
 /** One line for stderr when the frequency is out of reach of a single operator. */
-export function fmaxNote(blockName: string, fmax: { requestedMHz: number; latency: number; estimatedMHz: number; floorMHz: number; loopMHz: number | null } | undefined): string | undefined {
+export function fmaxNote(blockName: string, fmax: BlockMetadata['fmax']): string | undefined {
   if (!fmax) return undefined;
+  if (fmax.keptRegisters) {
+    const meets = fmax.estimatedMHz + 1e-9 >= fmax.requestedMHz;
+    return `${blockName}: its registers stay where its cycle model puts them (a register added on any path would change what it does cycle by cycle); the model estimates ${fmax.estimatedMHz} MHz${meets ? '' : `, short of ${fmax.requestedMHz} MHz`}`;
+  }
   const got = `${blockName}: pipelined to ${fmax.latency} stage(s) for ${fmax.requestedMHz} MHz; the model estimates ${fmax.estimatedMHz} MHz`;
   if (fmax.estimatedMHz + 1e-9 >= fmax.requestedMHz) return got;
   const byLoop = fmax.loopMHz !== null && fmax.loopMHz <= fmax.floorMHz + 1e-9;

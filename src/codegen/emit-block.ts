@@ -24,6 +24,23 @@ export interface EmittableBlock {
   readonly fmaxBase?: (p: any) => Record<string, unknown> | string;
 }
 
+/**
+ * What `--fmax` does with a block: pipeline the base design (`fmaxBase`), or, for a sequential or
+ * streaming block without one, keep its registers where its cycle model puts them and report the
+ * bound they set: a register added on any of its paths would change what it does cycle by cycle.
+ * A string: why it cannot take a frequency.
+ */
+export type FmaxPlan = { readonly base: Record<string, unknown>; readonly keepsRegisters: boolean } | string;
+
+export function fmaxPlan(block: EmittableBlock, params: Record<string, unknown>): FmaxPlan {
+  if (block.fmaxBase) {
+    const base = block.fmaxBase(params);
+    return typeof base === 'string' ? base : { base, keepsRegisters: false };
+  }
+  const kind = block.handshake(params).kind;
+  return kind === 'sequential' || kind === 'stream' ? { base: params, keepsRegisters: true } : 'it has no combinational form to pipeline';
+}
+
 /** Pipelining to a frequency: the target's fabric delays, and what came of it. */
 export interface FmaxRequest {
   readonly mhz: number;
@@ -48,25 +65,32 @@ export interface BlockMetadata {
   readonly files: string[];
   readonly warnings: string[];
   /** With --fmax: the requested frequency and the model's estimate of the result. */
-  readonly fmax?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly floorMHz: number; readonly loopMHz: number | null };
+  readonly fmax?: {
+    readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly floorMHz: number; readonly loopMHz: number | null;
+    /** A sequential or streaming block's registers stay where its cycle model puts them: the estimate is its bound. */
+    readonly keptRegisters?: true;
+  };
 }
 
 /** Validated parameters in; throws ElaborationError if the design has errors. `passes` run on the IR first. */
 export function emitBlock(block: EmittableBlock, params: Record<string, unknown>, passes: readonly Pass[] = [], fmax?: FmaxRequest): EmittedBlock {
-  const base = fmax ? block.fmaxBase?.(params) ?? 'it has no combinational form to pipeline' : params;
-  if (typeof base === 'string') throw new PipelineError(`${block.name} cannot be pipelined to a frequency: ${base}`);
+  const plan: FmaxPlan = fmax ? fmaxPlan(block, params) : { base: params, keepsRegisters: false };
+  if (typeof plan === 'string') throw new PipelineError(`${block.name} cannot be pipelined to a frequency: ${plan}`);
+  const base = plan.base;
   const elaborated = elaborate(block.generator, base);
   let design: Design = passes.length ? { ...runPasses(elaborated, passes), warnings: elaborated.warnings } : elaborated;
   let pipeline: EmittedBlock['pipeline'];
   let handshake = block.handshake(params);
   if (fmax) {
-    const { netlist, ...rest } = pipelineNetlist(design, 1000 / fmax.mhz, fmax.fabric);
+    // Kept registers: the pass only times the design (no period is too long for it, nothing moves).
+    const { netlist, ...rest } = pipelineNetlist(design, plan.keepsRegisters ? Infinity : 1000 / fmax.mhz, fmax.fabric);
     verifyNetlist(netlist);
     design = { ...netlist, warnings: design.warnings };
     pipeline = rest;
     // The pipelined design is the base one delayed by `latency` cycles, outputs and out_valid alike.
     const was = block.handshake(base);
-    if (was.kind === 'pipeline') handshake = { kind: 'pipeline', latency: was.latency + rest.latency };
+    if (rest.latency === 0) handshake = was;
+    else if (was.kind === 'pipeline') handshake = { kind: 'pipeline', latency: was.latency + rest.latency };
     else if (was.kind === 'combinational') handshake = rest.latency ? { kind: 'pipeline', latency: rest.latency } : was;
     else throw new PipelineError(`${block.name}: a ${was.kind} block cannot take added latency (its handshake is not a fixed-latency pipeline)`);
   }
@@ -80,7 +104,12 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
     golden: block.golden ?? null,
     files: design.modules.map((m) => `${m.name}.v`),
     warnings: design.warnings.map(formatDiagnostic),
-    ...(fmax && pipeline ? { fmax: { requestedMHz: fmax.mhz, latency: pipeline.latency, estimatedMHz: mhz(pipeline.stageNs), floorMHz: mhz(pipeline.floorNs), loopMHz: pipeline.loopNs === null ? null : mhz(pipeline.loopNs) } } : {}),
+    ...(fmax && pipeline ? {
+      fmax: {
+        requestedMHz: fmax.mhz, latency: pipeline.latency, estimatedMHz: mhz(pipeline.stageNs), floorMHz: mhz(pipeline.floorNs), loopMHz: pipeline.loopNs === null ? null : mhz(pipeline.loopNs),
+        ...(plan.keepsRegisters ? { keptRegisters: true as const } : {}),
+      },
+    } : {}),
   };
   files.push({ path: `${design.top.name}.json`, content: JSON.stringify(metadata, null, 2) + '\n' });
   return { design, files, metadata, ...(pipeline ? { pipeline } : {}) };

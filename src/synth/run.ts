@@ -64,7 +64,7 @@ export interface SynthSource {
   /** Every signal name the design declares: the timing report names its path by them. */
   readonly signalNames?: DesignNames;
   /** With --fmax: what was asked and the latency the pipelining gave. */
-  readonly pipelined?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number };
+  readonly pipelined?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly keptRegisters?: true };
 }
 
 export function blockSource(block: EmittableBlock, params: Record<string, unknown>, fmax?: FmaxRequest): SynthSource {
@@ -72,7 +72,12 @@ export function blockSource(block: EmittableBlock, params: Record<string, unknow
   const signalNames = { signals: new Set(design.modules.flatMap((m) => m.signals.map((s) => s.name))), ports: new Set(metadata.ports.map((p) => p.name)) };
   // Pipelined, the frequency is one of the configuration's parameters (sweeps chart against it).
   return { name: block.name, params: fmax ? { ...params, fmax: fmax.mhz } : params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')), signalNames,
-    ...(metadata.fmax ? { pipelined: { requestedMHz: metadata.fmax.requestedMHz, latency: metadata.fmax.latency, estimatedMHz: metadata.fmax.estimatedMHz } } : {}) };
+    ...(metadata.fmax ? {
+      pipelined: {
+        requestedMHz: metadata.fmax.requestedMHz, latency: metadata.fmax.latency, estimatedMHz: metadata.fmax.estimatedMHz,
+        ...(metadata.fmax.keptRegisters ? { keptRegisters: true as const } : {}),
+      },
+    } : {}) };
 }
 
 /** The Verilog (with the wrapper when used) and the Yosys script for a target: computed once per run. */

@@ -56,7 +56,6 @@ describe('bitforge CLI', () => {
     ['--fmax not a frequency', ['emit', 'mx.dequantize', '--fmax', '100MHz', '--target', 'ice40'], /^bitforge: error: --fmax: expected a frequency in MHz from 1 to 1000, got '100MHz'/],
     ['--fmax beyond the register', ['emit', 'mx.dequantize', '--fmax', '900', '--target', 'ice40'], /^bitforge: error: --fmax: 900 MHz leaves no time for logic on ice40/],
     ['--fmax with --stages', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--stages', '1'], /^bitforge: error: --fmax and --stages both set the pipelining of mx\.dequantize: give one/],
-    ['--fmax on a block it cannot pipeline', ['emit', 'examples.fifo', '--fmax', '100', '--target', 'ice40'], /^bitforge: error: --fmax: examples\.fifo cannot be pipelined to a frequency yet \(blocks that can: /],
     ['--fmax on a stream configuration', ['emit', 'mx.quantize', '--block', '32', '--lanes', '8', '--fmax', '100', '--target', 'ice40'], /^bitforge: error: --fmax: mx\.quantize cannot be pipelined to a frequency with these parameters: --lanes below --block makes a lane stream/],
     ['--fmax: unknown target', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'virtex2'], /^bitforge: error: --target: expected one of ice40, xc7/],
     ['--target without --fmax', ['emit', 'mx.dequantize', '--target', 'ice40'], /^bitforge: error: --target: only used with --fmax here/],
@@ -92,6 +91,28 @@ describe('bitforge CLI', () => {
     expect(sim.exitCode, sim.stderr).toBe(0);
     expect(sim.stdout).toContain(`pipelined to ${l100} stage(s) for 100 MHz`);
     expect(sim.stdout).toMatch(/2\d{3} passed, 0 failed/);
+  });
+
+  it('--fmax on a sequential or streaming block keeps its registers: the same Verilog, latency 0, the model\'s bound in the metadata, and sim passes', async () => {
+    for (const block of ['loom.sip', 'examples.fifo']) {
+      const [a, b] = [tmp(), tmp()];
+      expect((await run(['emit', block, '--out', a])).exitCode).toBe(0);
+      const r = await run(['emit', block, '--fmax', '100', '--target', 'ice40', '--out', b]);
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`${block}: its registers stay where its cycle model puts them`);
+      const verilog = (d: string) => readdirSync(d).filter((f) => f.endsWith('.v')).map((f) => readFileSync(join(d, f), 'utf8'));
+      expect(verilog(b)).toEqual(verilog(a));
+      const json = readdirSync(b).find((f) => f.endsWith('.json'))!;
+      const meta = JSON.parse(readFileSync(join(b, json), 'utf8')) as { handshake: unknown; fmax: { latency: number; estimatedMHz: number; keptRegisters: boolean } };
+      const plain = JSON.parse(readFileSync(join(a, json), 'utf8')) as { handshake: unknown };
+      expect(meta.handshake).toEqual(plain.handshake);
+      expect([meta.fmax.latency, meta.fmax.keptRegisters]).toEqual([0, true]);
+      expect(meta.fmax.estimatedMHz).toBeGreaterThan(0);
+    }
+    const sim = await run(['sim', 'loom.sip', '--fmax', '100', '--target', 'ice40', '--simulator', 'ts', '--vectors', '2000']);
+    expect(sim.exitCode, sim.stderr).toBe(0);
+    expect(sim.stdout + sim.stderr).toContain('loom.sip: its registers stay where its cycle model puts them');
+    expect(sim.stdout).toMatch(/ 0 failed/);
   });
 
   it('emit --passes const-fold,dce writes smaller Verilog with the same ports', async () => {
