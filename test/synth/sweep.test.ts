@@ -39,6 +39,14 @@ describe('bitforge sweep', () => {
     expect(plan.axes).toEqual({ 'minifloat.mul': ['a', 'fmax'] });
   });
 
+  it('fmax on a sequential block: its configurations are timed at the frequency, registers kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bitforge-sweep-'));
+    const file = join(dir, 'seq.json');
+    writeFileSync(file, JSON.stringify({ block: 'examples.counter', params: { width: [4, 8] }, targets: ['xc7'], fmax: 100 }));
+    const plan = loadSweepSpec(file, 'x');
+    expect(plan.configs.map((c) => `${String(c.params['width'])}@${c.fmaxMHz}`)).toEqual(['4@100', '8@100']);
+  });
+
   it('a failing configuration is reported with its reason and the others complete', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bitforge-sweep-'));
     const spec = join(dir, 'nowrap.json');
@@ -61,7 +69,6 @@ describe('bitforge sweep', () => {
       [{ targets: ['xc7'], sweeps: [{ block: 'examples.adder-tree', param: {} }] }, "sweeps[0]: Unrecognized key: \"param\""],
       [{ block: 'examples.adder-tree', params: { n: [4, 8] }, tie: { width: 'm' }, targets: ['xc7'] }, "tie.width: 'm' is not one of the params"],
       [{ block: 'examples.adder-tree', params: { n: [4, 8], width: 3 }, tie: { width: 'n' }, targets: ['xc7'] }, "tie.width: 'width' is tied, so it cannot also be given in params"],
-      [{ block: 'examples.counter', params: {}, targets: ['xc7'], fmax: 100 }, 'fmax: examples.counter cannot be pipelined to a frequency yet'],
       [{ block: 'minifloat.mul', params: { stages: 2 }, targets: ['ice40'], fmax: [50, 100] }, 'fmax: fmax and params.stages both set the pipelining of minifloat.mul: give one'],
       [{ block: 'mx.quantize', params: { block: 32, lanes: 8 }, targets: ['ice40'], fmax: 100 }, 'fmax: mx.quantize cannot be pipelined with block=32 lanes=8: --lanes below --block makes a lane stream'],
       [{ block: 'minifloat.mul', params: {}, targets: ['ice40'], fmax: 0 }, 'fmax: Too small'],
