@@ -1,7 +1,8 @@
 // loom.sip: the golden cycle model against hand-worked steps (values and cycles from blocks.md §3),
-// then Verilator and Icarus against the model every cycle (in_ready, out_valid, result) for every B,
-// signed and unsigned, conv and fc, and odd shapes: 0 mismatches in values and cycle counts. The
-// 2·10^5-cycle runs, a mutation and the int8 tensors of three models are in loom-sip.long.test.ts.
+// then Verilator against the model every cycle (in_ready, out_valid, result) for every B, signed and
+// unsigned, conv and fc, and odd shapes, and Icarus on two of them: 0 mismatches in values and cycle counts. The
+// 2·10^5-cycle runs, Icarus on every B and mode, a mutation and the int8 tensors of three models are in
+// loom-sip.long.test.ts.
 
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
@@ -75,10 +76,10 @@ describe('loom.sip golden model', () => {
 describe('loom.sip RTL', () => {
   cycleRuns('fast', SEED, loomSipBlock, configs, ', every output every cycle, 0 mismatches', 240_000);
 
-  it('Icarus agrees: every B, signed and unsigned, both modes', async () => {
-    for (const c of [{ bits: 1 }, { bits: 2, signed: true }, { bits: 4, signed: true }, { mode: 'fc' }, { mode: 'fc', signed: true }]) {
-      const r = await cosimClean(block, params(c), 'icarus', { seed: SEED, vectors: 30_000, label: JSON.stringify(c) });
-      expect(r.passed).toBeGreaterThan(30_000);
+  it('Icarus agrees: the default and B = 2 signed (5000 cycles each)', async () => {
+    for (const c of [{}, { bits: 2, signed: true }]) {
+      const r = await cosimClean(block, params(c), 'icarus', { seed: SEED, vectors: 5000, label: JSON.stringify(c) });
+      expect(r.passed).toBeGreaterThan(5000);
     }
   }, 600_000);
 

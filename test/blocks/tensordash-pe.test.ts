@@ -133,8 +133,9 @@ describe('tensordash.pe RTL', () => {
   const configs = PE_CONFIGS;
   cycleRuns('fast', SEED, tensordashPeBlock, configs, ', 0 mismatches', 300_000);
 
-  it('Icarus agrees on the unsigned, dense and custom-candidate variants (5000 cycles each)', async () => {
-    for (const c of [configs[0]!, configs[3]!, configs[5]!]) {
+  // The dense and custom-candidate variants in Icarus: tensordash-pe.long.test.ts.
+  it('Icarus agrees on the unsigned variant (5000 cycles)', async () => {
+    for (const c of [configs[0]!]) {
       await cosimClean(block, params(c), 'icarus', { seed: SEED, vectors: 5000, label: JSON.stringify(c) });
     }
   }, 600_000);
