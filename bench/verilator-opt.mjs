@@ -13,7 +13,7 @@ import { simulate } from '../dist/cosim/run.js';
 import { setupCosim } from '../dist/cosim/setup.js';
 
 export const CONFIGS = [
-  { level: '-Os', one: false }, { level: '-O2', one: false }, { level: '-O1', one: false }, { level: '-O0', one: false }, { level: '-O1', one: true }, { level: '-O0', one: true },
+  { level: '-Os', one: false }, { level: '-O1', one: false }, { level: '-O0', one: false }, { level: '-O1', one: true }, { level: '-O0', one: true },
 ];
 export const DEFAULT = { level: '-O0', one: true };
 const DESIGNS = [
