@@ -91,7 +91,7 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
     const was = block.handshake(base);
     if (rest.latency === 0) handshake = was;
     else if (was.kind === 'pipeline') handshake = { kind: 'pipeline', latency: was.latency + rest.latency };
-    else if (was.kind === 'combinational') handshake = rest.latency ? { kind: 'pipeline', latency: rest.latency } : was;
+    else if (was.kind === 'combinational') handshake = { kind: 'pipeline', latency: rest.latency };
     else throw new PipelineError(`${block.name}: a ${was.kind} block cannot take added latency (its handshake is not a fixed-latency pipeline)`);
   }
   const files = designFiles(design);
