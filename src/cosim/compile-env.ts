@@ -1,8 +1,8 @@
-// How Verilator builds compile: the model's optimization level, make with one job per core, and every
-// C++ file through ccache when it is installed (`npm run tools` installs it). ccache matters even on a
-// cold cache: each build compiles the same Verilator runtime and harness glue, and designs that differ
-// only in the harness share their model's objects. The job count and ccache do not change what is
-// built, so they stay out of the build's cache key; the optimization level is in it.
+// How Verilator builds compile: the model's optimization level and, for builds through Verilator's
+// make (testbench binaries, and harnesses when the bench asks), one job per core and every C++ file
+// through ccache when it is installed (`npm run tools` installs it): each such build compiles the same
+// Verilator runtime. The job count and ccache do not change what is built, so they stay out of the
+// build's cache key; the optimization level is in it.
 
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -10,23 +10,29 @@ import { join } from 'node:path';
 import { cacheRoot } from '../util/cache-root.js';
 
 /**
- * The model's C++ at -O0, compiled as one translation unit (VM_PARALLEL_BUILDS=0), instead of
- * Verilator's default -Os split over many files. A test suite builds each design once and runs it for
- * seconds, and the pace of a cosimulation is mostly the golden model's, so compile time is what
- * counts: on 2 cores GCC takes 40 s for mx.dot-general's 9,500-line input function at -O1 and 3× less
- * at -O0, and every split file parses Verilator's headers again (bench/results/verilator-opt.md has
- * both, side by side). BITFORGE_VERILATOR_OPT (-O0 … -O3, -Os) chooses another level, e.g. -O2 for a
- * very long run of a small design.
+ * The model's C++ level: -O0 unless $BITFORGE_VERILATOR_OPT (-O0 … -O3, -Os) says otherwise, e.g. -O2
+ * for a very long run of a small design. Verilator's default is -Os. A test suite builds each design
+ * once and runs it for seconds, and the pace of a cosimulation is mostly the golden model's, so compile
+ * time is what counts: on 2 cores GCC takes 40 s for mx.dot-general's 9,500-line input function at
+ * -O1 and 3× less at -O0 (bench/results/verilator-opt.md has the levels side by side).
  */
-export function modelOpt(fallback = '-O0'): string[] {
+export function modelLevel(fallback = '-O0'): string {
   const problem = modelOptProblem();
   if (problem) throw new Error(problem);
-  const o = process.env.BITFORGE_VERILATOR_OPT ?? fallback;
-  return ['-MAKEFLAGS', `OPT_FAST=${o} OPT_SLOW=${o}${units.one ? ' VM_PARALLEL_BUILDS=0' : ''}`];
+  return process.env.BITFORGE_VERILATOR_OPT ?? fallback;
 }
 
-/** One translation unit (the default) or Verilator's split files: the bench measures both. */
-export const units = { one: true };
+/** The same level for Verilator's make, with the model as one translation unit unless the bench asks for split files. */
+export function modelOpt(fallback = '-O0'): string[] {
+  const o = modelLevel(fallback);
+  return ['-MAKEFLAGS', `OPT_FAST=${o} OPT_SLOW=${o}${build.style === 'make-split' ? '' : ' VM_PARALLEL_BUILDS=0'}`];
+}
+
+/**
+ * How a harness is compiled: bitforge's one unit on a precompiled header (the default,
+ * harness-build.ts), or Verilator's make with the model as one unit or split; the bench measures all three.
+ */
+export const build: { style: 'unit' | 'make-one' | 'make-split' } = { style: 'unit' };
 
 /** What is wrong with $BITFORGE_VERILATOR_OPT, if anything (the CLI checks before any work). */
 export function modelOptProblem(): string | undefined {
