@@ -195,19 +195,30 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   return { designs: o.designs, cycles: o.cycles, disagreements, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** Shrinks one failing design, checking only the comparison that failed. */
+/**
+ * Shrinks one failing design, checking only the comparison that failed. A value difference is
+ * checked for many candidates in one simulator batch (each renamed, so their modules do not clash);
+ * a tool failure one candidate at a time, since one failing design fails its whole batch.
+ */
 async function reduceOne(p: Prepared, d: Difference, cycles: number, opts: CompileOptions): Promise<Disagreement['reduced']> {
   const sim = (/^ts vs (\w+)$/.exec(d.check)?.[1] ?? /^(\w+) failed$/.exec(d.check)?.[1] ?? null) as TestbenchSimulator | null;
-  const check = async (spec: DesignSpec): Promise<Difference | null> => {
-    let q: Prepared;
-    try { q = prepare(spec, p.values, () => 0, cycles); } catch { return null; }
-    const f = (await differences([q], cycles, sim ? [sim] : [], opts))[0]!.first;
-    const same = f && f.check === d.check && (!d.check.endsWith(' failed') || sameError(f, d));
-    return same ? f : null;
+  const batched = d.check.startsWith('ts vs ');
+  const checkMany = async (specs: readonly DesignSpec[]): Promise<Array<Difference | null>> => {
+    const qs = specs.map((spec, k) => {
+      try { return prepare(specs.length > 1 ? { ...spec, name: `${spec.name}r${k}` } : spec, p.values, () => 0, cycles); } catch { return null; }
+    });
+    const ok = qs.filter((q): q is Prepared => q !== null);
+    const found = ok.length ? await differences(ok, cycles, sim ? [sim] : [], opts) : [];
+    let j = 0;
+    return qs.map((q) => {
+      if (!q) return null;
+      const f = found[j++]!.first;
+      return f && f.check === d.check && (!d.check.endsWith(' failed') || sameError(f, d)) ? f : null;
+    });
   };
-  const r = await reduceSpec(p.spec, async (s) => (await check(s)) !== null, sim === 'verilator' ? 150 : 2000);
+  const r = await reduceSpec(p.spec, async (specs) => (await checkMany(specs)).map((f) => f !== null), sim === 'verilator' ? 150 : 2000, batched ? 32 : 1);
   const q = prepare(r.spec, p.values, () => 0, cycles);
-  const first = (await check(r.spec)) ?? d;
+  const first = (await checkMany([r.spec]))[0] ?? d;
   const values = sim && first.check.startsWith('ts vs ') ? await allValues(q, cycles, first, opts) : first.values;
   return { spec: r.spec, cells: cellCount(q.design), files: q.files, first, tries: r.tries, values };
 }

@@ -1,6 +1,7 @@
-// apack.encoder and apack.decoder, the long tier: Verilog mutations that the cosimulation must catch,
-// and int8 tensors of three models through both blocks in both simulators, at one value per cycle
-// in steady state. The golden models and the cosimulation of every shape are in apack-rtl.test.ts.
+// apack.encoder and apack.decoder, the long tier: 10^5 beats per shape in Verilator, Verilog
+// mutations that the cosimulation must catch, and int8 tensors of three models through both blocks in
+// both simulators, at one value per cycle in steady state. The golden models and the 2·10^4-beat
+// cosimulation of every shape are in apack-rtl.test.ts.
 
 import { describe, expect, it } from 'vitest';
 import { loadInt8Tensors } from '../../src/accuracy/tensors.js';
@@ -17,6 +18,7 @@ import { runInProcess } from '../../src/cosim/in-process.js';
 import { setupCosim } from '../../src/cosim/setup.js';
 import { vectorSource, type VectorSource } from '../../src/cosim/vectors.js';
 import { cosimClean, expectPacketMutationCaught, withPackets } from '../helpers/cosim.js';
+import { apackRuns } from '../helpers/runs/apack.js';
 
 const SEED = Number(process.env.BITFORGE_SEED ?? 29);
 console.log(`apack rtl (long): seed ${SEED}`);
@@ -26,6 +28,8 @@ if (!DATA) console.warn('apack rtl: ../shared/data/weights not found; set BITFOR
 const params = (o: Partial<CoderParams> = {}) => coderParams.parse(o);
 
 describe('apack.encoder and apack.decoder in cosimulation', () => {
+  apackRuns('long', SEED);
+
   it('mutations are caught: a carried 0x00 run counted as one zero, deferred zeros never sent, the symbol stream ending a byte early, a strict symbol compare, a strict quotient bit', async () => {
     const mutations: Array<[BlockDef, string, (v: string) => string]> = [
       [apackEncoderBlock, 'carried run', (v) => v.replace('zero_run + rec_run_count', "zero_run + 32'd1")],

@@ -1,8 +1,9 @@
 // apack.encoder and apack.decoder against the software codec: the golden packet models equal the
 // codec's streams; hand-worked packets; Verilator and Icarus cosimulation with 0 mismatches over
 // directed corner cases (empty tensor, one value, one distinct value, uniform, every value,
-// extremes, long 0xFF runs and carries) and seeded random packets. The int8 tensors of three models
-// (at one value per cycle in steady state) and the Verilog mutations are in apack-rtl.long.test.ts.
+// extremes, long 0xFF runs and carries) and seeded random packets (2·10^4 beats per shape). The
+// 10^5-beat runs, the int8 tensors of three models (at one value per cycle in steady state) and the
+// Verilog mutations are in apack-rtl.long.test.ts.
 
 import { describe, expect, it } from 'vitest';
 import { findShared } from '../../src/accuracy/shared-dir.js';
@@ -18,6 +19,7 @@ import { boundaryCase, directedCases, randomCase } from '../../src/blocks/apack/
 import { cumulative, symbolOfCode, type ApackTable } from '../../src/blocks/apack/table/table.js';
 import { seededRng, type Vector } from '../../src/cosim/model.js';
 import { cosimClean } from '../helpers/cosim.js';
+import { APACK_CONFIGS, apackRuns } from '../helpers/runs/apack.js';
 
 const SEED = Number(process.env.BITFORGE_SEED ?? 29);
 console.log(`apack rtl: seed ${SEED}`);
@@ -26,20 +28,12 @@ if (!DATA) console.warn('apack rtl: ../shared/data/weights not found; set BITFOR
 
 const params = (o: Partial<CoderParams> = {}) => coderParams.parse(o);
 const bytesOf = (outs: Vector[], kind: number) => outs.filter((v) => v.out_kind === BigInt(kind)).map((v) => Number(v.out_byte));
-const CONFIGS: Array<Partial<CoderParams>> = [
-  {}, // B = 8, S = 16, P = 10
-  { bits: 16, symbols: 32, precision: 15 },
-  { bits: 2, symbols: 4, precision: 1 },
-  { bits: 8, symbols: 1 },
-  { bits: 10, symbols: 64, precision: 4 },
-  { bits: 12, symbols: 7, precision: 3 },
-];
 
 describe('apack golden packet models', () => {
   it('per kind, the encoder model\'s bytes are encodeCodes()\'s streams, and the decoder model returns the codes, on directed and random packets', () => {
     const rng = seededRng(SEED);
     let carries = 0, longestHeld = 0, innerZeros = 0, trimmed = 0, carriedRuns = 0;
-    for (const c of CONFIGS) {
+    for (const c of APACK_CONFIGS) {
       const p = params(c), enc = encoderModel(p), dec = decoderModel(p);
       const cases = [...directedCases(p), ...Array.from({ length: 60 }, () => randomCase(rng, p))];
       for (const k of cases) {
@@ -94,22 +88,9 @@ describe('apack golden packet models', () => {
 });
 
 describe('apack.encoder and apack.decoder in cosimulation', () => {
-  for (const c of CONFIGS) {
-    it(`${JSON.stringify(c)}: 5·10^4 random beats + the directed packets in Verilator, 0 mismatches`, async () => {
-      for (const block of [apackEncoderBlock, apackDecoderBlock]) {
-        const p = block.params.parse(c) as CoderParams;
-        const r = await cosimClean(block, p, 'verilator', { seed: SEED, vectors: 50_000, label: block.name });
-        // Outputs compared: the encoder's bytes (at least a fifth of the beats' bits), the decoder's values.
-        expect(r.passed, block.name).toBeGreaterThan(block === apackEncoderBlock ? (50_000 * p.bits) / 8 / 5 : 15_000);
-      }
-    }, 300_000);
-  }
+  apackRuns('fast', SEED); // 10^5 beats per shape: apack-rtl.long.test.ts
 
-  it('the decoder with --search divide (one restoring division code / r): Verilator over three shapes, Icarus on B = 8', async () => {
-    for (const c of [{}, { bits: 16, symbols: 32, precision: 15 }, { bits: 2, symbols: 4, precision: 1 }]) {
-      const p = decoderParams.parse({ ...c, search: 'divide' });
-      expect((await cosimClean(apackDecoderBlock, p, 'verilator', { seed: SEED, vectors: 50_000, label: JSON.stringify(c) })).passed).toBeGreaterThan(15_000);
-    }
+  it('the decoder with --search divide in Icarus on B = 8', async () => {
     await cosimClean(apackDecoderBlock, decoderParams.parse({ search: 'divide' }), 'icarus', { seed: SEED, vectors: 3000 });
   }, 300_000);
 

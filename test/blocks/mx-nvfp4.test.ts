@@ -1,8 +1,8 @@
 // NVFP4 quantizer and dot. The quantizer's hardware never divides per element (it compares against
 // rounded thresholds), so the golden model's real float32 divisions are the independent check; the
 // tests also assert that the directed blocks reach the corners they name. The dot's golden model is
-// checked against float64 products where those are exact. Then 10^5 random plus directed vectors in
-// Verilator (default and variants) and a shorter Icarus run, 0 mismatches.
+// checked against float64 products where those are exact. Then 2·10^4 random plus directed vectors in
+// Verilator (default and variants; 10^5 in mx-nvfp4.long.test.ts) and a shorter Icarus run, 0 mismatches.
 
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
@@ -17,6 +17,7 @@ import { parseFormat } from '../../src/numerics/format.js';
 import { f32Bits, f32FromBits } from '../../src/numerics/mx.js';
 import { nvfp4QuantizeBlock } from '../../src/numerics/nvfp4.js';
 import { cosimClean } from '../helpers/cosim.js';
+import { nvfp4DotRuns, nvfp4QuantizeRuns } from '../helpers/runs/mx.js';
 
 const quantize = mxNvfp4QuantizeBlock as unknown as BlockDef;
 const dot = mxNvfp4DotBlock as unknown as BlockDef;
@@ -74,10 +75,7 @@ describe('mx.nvfp4-quantize', () => {
     for (const [k, n] of Object.entries(hit)) expect(n, k).toBeGreaterThan(0);
   });
 
-  for (const v of [{}, { scaleClamp: 'torchao' }, { stages: 0 }, { stages: 3 }, { block: 8, stages: 1 }]) {
-    it(`${JSON.stringify(v)}: 10^5 random blocks plus directed ones in Verilator, 0 mismatches`, () =>
-      expectClean(quantize, mxNvfp4QuantizeBlock.params.parse(v), 'verilator', 100_000, 100_000), 240_000);
-  }
+  nvfp4QuantizeRuns('fast', SEED); // 10^5 random blocks per variant: mx-nvfp4.long.test.ts
 
   it('Icarus agrees on a shorter run (all directed blocks included)', () =>
     expectClean(quantize, mxNvfp4QuantizeBlock.params.parse({}), 'icarus', 2000, 2700), 600_000);
@@ -102,10 +100,7 @@ describe('mx.nvfp4-dot', () => {
     for (const [k, n] of Object.entries(kinds)) expect(n, k).toBeGreaterThan(0);
   });
 
-  for (const v of [{}, { stages: 0, treeStages: 0, mulStages: 0 }, { stages: 3, block: 8 }]) {
-    it(`${JSON.stringify(v)}: 10^5 random pairs plus directed ones in Verilator, 0 mismatches`, () =>
-      expectClean(dot, mxNvfp4DotBlock.params.parse(v), 'verilator', 100_000, 100_000), 240_000);
-  }
+  nvfp4DotRuns('fast', SEED); // 10^5 random pairs per variant: mx-nvfp4.long.test.ts
 
   it('Icarus agrees on a shorter run', () =>
     expectClean(dot, mxNvfp4DotBlock.params.parse({}), 'icarus', 3000, 3000), 600_000);

@@ -1,6 +1,6 @@
 // tensordash.mux: routes by hand on a marked buffer, then the RTL against the golden model: every
-// select of every lane on marked buffers, exhaustive on a tiny instance, 10^5 random buffers on
-// the default and odd shapes, in Verilator and Icarus.
+// select of every lane on marked buffers, exhaustive on a tiny instance, 2·10^4 random buffers on
+// the default and odd shapes (10^5 in tensordash-mux.long.test.ts), in Verilator and Icarus.
 
 import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
@@ -8,6 +8,7 @@ import { muxGolden } from '../../src/blocks/tensordash/mux/golden.js';
 import { tensordashMuxBlock } from '../../src/blocks/tensordash/mux/block.js';
 import type { Vector } from '../../src/cosim/model.js';
 import { cosimClean } from '../helpers/cosim.js';
+import { muxRuns } from '../helpers/runs/tensordash.js';
 
 const block = tensordashMuxBlock as unknown as BlockDef;
 const SEED = Number(process.env.BITFORGE_SEED ?? 79);
@@ -37,12 +38,7 @@ describe('tensordash.mux', () => {
     expect(o.ma1).toBe(10n + 2n + 1n); // (1, +1) from lane 1: row 1, lane 2
   });
 
-  for (const c of [{}, { lanes: 4, lookahead: 1, aBits: 3, bBits: 2 }, { lanes: 6, lookahead: 3, candidates: '0:0,3:0,1:2,2:-1' }, { lanes: 32, lookahead: 2, aBits: 16, bBits: 4 }]) {
-    it(`${JSON.stringify(c)}: every select on marked buffers plus 10^5 random ones in Verilator, 0 mismatches`, async () => {
-      const r = await cosimClean(block, params(c), 'verilator', { seed: SEED, vectors: 100_000 });
-      expect(r.passed).toBeGreaterThan(100_000);
-    }, 240_000);
-  }
+  muxRuns('fast', SEED); // 10^5 random buffers per shape: tensordash-mux.long.test.ts
 
   it('exhaustive on a tiny instance (2 lanes, H = 1, 1-bit operands) in Verilator and Icarus', async () => {
     for (const sim of ['verilator', 'icarus'] as const) {

@@ -124,19 +124,18 @@ describe('tensordash.pe golden model', () => {
 });
 
 describe('tensordash.pe RTL', () => {
-  it('16 lanes, H = 2 (the issue\'s configuration): 10^5 cycles in Verilator and 5000 in Icarus, 0 mismatches', async () => {
+  // 2·10^5 cycles in Verilator and 3·10^4 in Icarus: tensordash-pe.long.test.ts.
+  it('16 lanes, H = 2 (the issue\'s configuration): 2·10^4 cycles in Verilator and 2000 in Icarus, 0 mismatches', async () => {
     const p = params({ lanes: 16, lookahead: 2 });
-    expect((await cosimClean(block, p, 'verilator', { seed: SEED, vectors: 100_000 })).passed).toBeGreaterThan(100_000);
-    expect((await cosimClean(block, p, 'icarus', { seed: SEED, vectors: 5000 })).passed).toBeGreaterThan(5000);
+    expect((await cosimClean(block, p, 'verilator', { seed: SEED, vectors: 20_000 })).passed).toBeGreaterThan(20_000);
+    expect((await cosimClean(block, p, 'icarus', { seed: SEED, vectors: 2000 })).passed).toBeGreaterThan(2000);
   }, 600_000);
 
   const configs = PE_CONFIGS;
   cycleRuns('fast', SEED, tensordashPeBlock, configs, ', 0 mismatches', 300_000);
 
-  // The dense and custom-candidate variants in Icarus: tensordash-pe.long.test.ts.
-  it('Icarus agrees on the unsigned variant (5000 cycles)', async () => {
-    for (const c of [configs[0]!]) {
-      await cosimClean(block, params(c), 'icarus', { seed: SEED, vectors: 5000, label: JSON.stringify(c) });
-    }
+  // The unsigned variant at 2·10^4 cycles, and the dense and custom-candidate variants, in Icarus: tensordash-pe.long.test.ts.
+  it('Icarus agrees on the unsigned variant (2000 cycles)', async () => {
+    await cosimClean(block, params(configs[0]!), 'icarus', { seed: SEED, vectors: 2000, label: JSON.stringify(configs[0]) });
   }, 600_000);
 });

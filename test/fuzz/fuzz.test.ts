@@ -36,12 +36,16 @@ describe('bitforge fuzz', () => {
   it('a wrong TypeScript operator (32-bit sub computes +) is found and reduced to ≤ 10 cells', async () => {
     const seed = 11;
     console.log(`wrong-operator fuzz: seed ${seed}`);
-    const r = await fuzz({
-      designs: 40, cycles: 30, seed, against: ['icarus'],
-      compile: { mutateNode: (op, js, t) => (op === 'sub' && t.width <= 32 ? js.replace(' - ', ' + ') : js) },
-    });
-    expect(r.disagreements.length).toBeGreaterThan(0);
+    const compile = { mutateNode: (op: string, js: string, t: { width: number }) => (op === 'sub' && t.width <= 32 ? js.replace(' - ', ' + ') : js) };
+    // Found over 40 designs, then reduced as a user would: the seed and the index rerun that design alone.
+    const found = await fuzz({ designs: 40, cycles: 30, seed, against: ['icarus'], reduce: false, compile });
+    expect(found.disagreements.length).toBeGreaterThan(0);
+    expect(found.disagreements.every((x) => x.reduced === null)).toBe(true);
+    const first = found.disagreements[0]!;
+    const r = await fuzz({ designs: 1, from: first.index, cycles: 30, seed, against: ['icarus'], compile });
+    expect(r.disagreements).toHaveLength(1);
     const d = r.disagreements[0]!;
+    expect([d.index, d.first, d.cells]).toEqual([first.index, first.first, first.cells]);
     expect(d.first.check).toBe('ts vs icarus');
     const x = d.reduced!;
     expect(x.cells).toBeLessThanOrEqual(10);

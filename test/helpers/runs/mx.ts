@@ -8,6 +8,8 @@ import { expect, it } from 'vitest';
 import type { BlockDef } from '../../../src/blocks/block.js';
 import { mxDotGeneralBlock } from '../../../src/blocks/mx/dot-general/block.js';
 import { mxDotBlock } from '../../../src/blocks/mx/dot/block.js';
+import { mxNvfp4DotBlock } from '../../../src/blocks/mx/nvfp4-dot/block.js';
+import { mxNvfp4QuantizeBlock } from '../../../src/blocks/mx/nvfp4-quantize/block.js';
 import { mxQuantizeBlock } from '../../../src/blocks/mx/quantize/block.js';
 import { simulate } from '../../../src/cosim/run.js';
 import { countLabel, VECTORS, type Tier } from '../tiers.js';
@@ -46,5 +48,21 @@ export function mxDotGeneralRuns(tier: Tier, seed: number): void {
     const vectors = tier === 'fast' ? VECTORS.fast : elem === 'e4m3' ? 100_000 : 30_000;
     it(`${elem}, ${acc}, k = 32: ${vectors} block pairs plus directed sequences, with bubbles and back-pressure, 0 mismatches`,
       () => clean(mxDotGeneralBlock, mxDotGeneralBlock.params.parse({ elem, acc }), seed, vectors), 300_000);
+  }
+}
+
+export function nvfp4QuantizeRuns(tier: Tier, seed: number): void {
+  const n = VECTORS[tier], label = countLabel(n);
+  for (const v of [{}, { scaleClamp: 'torchao' }, { stages: 0 }, { stages: 3 }, { block: 8, stages: 1 }]) {
+    it(`${JSON.stringify(v)}: ${label} random blocks plus directed ones in Verilator, 0 mismatches`,
+      () => clean(mxNvfp4QuantizeBlock, mxNvfp4QuantizeBlock.params.parse(v), seed, n), 240_000);
+  }
+}
+
+export function nvfp4DotRuns(tier: Tier, seed: number): void {
+  const n = VECTORS[tier], label = countLabel(n);
+  for (const v of [{}, { stages: 0, treeStages: 0, mulStages: 0 }, { stages: 3, block: 8 }]) {
+    it(`${JSON.stringify(v)}: ${label} random pairs plus directed ones in Verilator, 0 mismatches`,
+      () => clean(mxNvfp4DotBlock, mxNvfp4DotBlock.params.parse(v), seed, n), 240_000);
   }
 }
