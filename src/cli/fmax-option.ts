@@ -42,7 +42,10 @@ export function fmaxNote(blockName: string, fmax: BlockMetadata['fmax']): string
   if (!fmax) return undefined;
   if (fmax.keptRegisters) {
     const meets = fmax.estimatedMHz + 1e-9 >= fmax.requestedMHz;
-    return `${blockName}: its registers stay where its cycle model puts them (a register added on any path would change what it does cycle by cycle); the model estimates ${fmax.estimatedMHz} MHz${meets ? '' : `, short of ${fmax.requestedMHz} MHz`}`;
+    const loops = fmax.loopMHz === null ? 'it has no feedback loop'
+      : fmax.loopMHz <= fmax.estimatedMHz + 1e-9 ? 'its feedback loops set that bound'
+        : `its feedback loops would allow ${fmax.loopMHz} MHz with a deeper cycle model`;
+    return `${blockName}: its registers stay where its cycle model puts them (a register added on any path would change what it does cycle by cycle); the model estimates ${fmax.estimatedMHz} MHz${meets ? '' : `, short of ${fmax.requestedMHz} MHz`}; ${loops}`;
   }
   const got = `${blockName}: pipelined to ${fmax.latency} stage(s) for ${fmax.requestedMHz} MHz; the model estimates ${fmax.estimatedMHz} MHz`;
   if (fmax.estimatedMHz + 1e-9 >= fmax.requestedMHz) return got;

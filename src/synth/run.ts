@@ -64,7 +64,7 @@ export interface SynthSource {
   /** Every signal name the design declares: the timing report names its path by them. */
   readonly signalNames?: DesignNames;
   /** With --fmax: what was asked and the latency the pipelining gave. */
-  readonly pipelined?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly keptRegisters?: true };
+  readonly pipelined?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly loopMHz: number | null; readonly keptRegisters?: true };
 }
 
 export function blockSource(block: EmittableBlock, params: Record<string, unknown>, fmax?: FmaxRequest): SynthSource {
@@ -74,7 +74,7 @@ export function blockSource(block: EmittableBlock, params: Record<string, unknow
   return { name: block.name, params: fmax ? { ...params, fmax: fmax.mhz } : params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')), signalNames,
     ...(metadata.fmax ? {
       pipelined: {
-        requestedMHz: metadata.fmax.requestedMHz, latency: metadata.fmax.latency, estimatedMHz: metadata.fmax.estimatedMHz,
+        requestedMHz: metadata.fmax.requestedMHz, latency: metadata.fmax.latency, estimatedMHz: metadata.fmax.estimatedMHz, loopMHz: metadata.fmax.loopMHz,
         ...(metadata.fmax.keptRegisters ? { keptRegisters: true as const } : {}),
       },
     } : {}) };

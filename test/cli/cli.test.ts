@@ -103,11 +103,20 @@ describe('bitforge CLI', () => {
       const verilog = (d: string) => readdirSync(d).filter((f) => f.endsWith('.v')).map((f) => readFileSync(join(d, f), 'utf8'));
       expect(verilog(b)).toEqual(verilog(a));
       const json = readdirSync(b).find((f) => f.endsWith('.json'))!;
-      const meta = JSON.parse(readFileSync(join(b, json), 'utf8')) as { handshake: unknown; fmax: { latency: number; estimatedMHz: number; keptRegisters: boolean } };
+      const meta = JSON.parse(readFileSync(join(b, json), 'utf8')) as { handshake: unknown; fmax: { latency: number; estimatedMHz: number; loopMHz: number | null; keptRegisters: boolean } };
       const plain = JSON.parse(readFileSync(join(a, json), 'utf8')) as { handshake: unknown };
       expect(meta.handshake).toEqual(plain.handshake);
       expect([meta.fmax.latency, meta.fmax.keptRegisters]).toEqual([0, true]);
       expect(meta.fmax.estimatedMHz).toBeGreaterThan(0);
+      // loom.sip's slowest path (operands through the adder tree) is on no loop: its loops allow more.
+      // The FIFO's slowest path is its occupancy loop.
+      if (block === 'loom.sip') {
+        expect(meta.fmax.loopMHz).toBeGreaterThan(2 * meta.fmax.estimatedMHz);
+        expect(r.stderr).toContain(`its feedback loops would allow ${meta.fmax.loopMHz} MHz with a deeper cycle model`);
+      } else {
+        expect(meta.fmax.loopMHz).toBe(meta.fmax.estimatedMHz);
+        expect(r.stderr).toContain('its feedback loops set that bound');
+      }
     }
     const sim = await run(['sim', 'loom.sip', '--fmax', '100', '--target', 'ice40', '--simulator', 'ts', '--vectors', '2000']);
     expect(sim.exitCode, sim.stderr).toBe(0);

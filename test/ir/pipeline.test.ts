@@ -167,6 +167,35 @@ describe('pipelining to a period', () => {
     }
   });
 
+  it('the loop bound counts loops only: a slow register-to-register path on no loop leaves it, a loop through k registers shares its delay k ways', () => {
+    // acc <= acc + m_r is the loop; a_r * b_r → m_r is a register-to-register path on no loop.
+    const design = (slowPath: boolean, ring: number) => elaborate(defineModule('loops', () => {
+      const a = input('a', UInt(16)), b = input('b', UInt(16));
+      const ar = reg('a_r', UInt(16), { init: 0 }), br = reg('b_r', UInt(16), { init: 0 });
+      ar.set(a); br.set(b);
+      const m = reg('m_r', UInt(32), { init: 0 });
+      m.set(slowPath ? ar.mul(br) : cat(ar, br));
+      // A ring of registers with one adder in it: r0 <= r_last + m_r, r_i <= r_{i-1}.
+      const rs = Array.from({ length: ring }, (_, i) => reg(`r${i}`, UInt(32), { init: 0 }));
+      rs[0]!.set(rs[ring - 1]!.add(m).bits(31, 0));
+      for (let i = 1; i < ring; i++) rs[i]!.set(rs[i - 1]!);
+      output('sum', UInt(32)).set(rs[ring - 1]!);
+    }), {});
+    const timed = (slowPath: boolean, ring: number) => pipelineNetlist(design(slowPath, ring), Infinity, ICE40);
+    const slow = timed(true, 1), plain = timed(false, 1), two = timed(true, 2), three = timed(true, 3);
+    expect(slow.floorNs).toBeGreaterThan(slow.loopNs!); // the multiplier path is the slowest, and on no loop
+    expect(slow.loopNs).toBeCloseTo(plain.loopNs!, 9); // so taking it away leaves the bound alone
+    const logic = (r: typeof slow) => r.loopNs! - ICE40.registerNs;
+    expect(logic(two)).toBeCloseTo(logic(slow) / 2, 6);
+    expect(logic(three)).toBeCloseTo(logic(slow) / 3, 6);
+    // Without registers on a loop there is no bound.
+    expect(pipelineNetlist(elaborate(defineModule('ff', () => {
+      const r = reg('r', UInt(8), { init: 0 });
+      r.set(input('x', UInt(8)).add(lit(1, UInt(8))).bits(7, 0));
+      output('y', UInt(8)).set(r);
+    }), {}), Infinity, ICE40).loopNs).toBeNull();
+  });
+
   it('slow multipliers and shifters split into rows and levels compute the same bits, every sign and width', () => {
     const ops = defineModule('ops', () => {
       const a = input('a', UInt(7)), b = input('b', SInt(5)), c = input('c', SInt(9)), sh = input('sh', UInt(4));

@@ -40,8 +40,10 @@ export function synthCommand(): Command {
       process.stdout.write(`${r.block} (${r.module}) on ${r.targetDescription}\n`);
       process.stdout.write(`  LUT ${t.lut}  FF ${t.ff}  carry ${t.carry}  BRAM ${t.bram}  DSP ${t.dsp}\n`);
       if (r.pnr) process.stdout.write(`  ${r.pnr.device}: ${r.pnr.logicCells ?? '?'} logic cells${r.pnr.utilization != null ? ` (${(r.pnr.utilization * 100).toFixed(1)} %)` : ''}, Fmax ${r.pnr.fmaxMHz !== null ? `${r.pnr.fmaxMHz} MHz` : r.pnr.unplaced ? `n/a (${r.pnr.unplaced})` : 'n/a (no clock)'}\n`);
-      if (r.pipelined?.keptRegisters) process.stdout.write(`  for ${r.pipelined.requestedMHz} MHz: registers kept where the cycle model puts them, ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
-      else if (r.pipelined) process.stdout.write(`  pipelined for ${r.pipelined.requestedMHz} MHz: latency ${r.pipelined.latency} cycle(s), ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
+      if (r.pipelined?.keptRegisters) {
+        const loops = r.pipelined.loopMHz ? `; its feedback loops allow ${r.pipelined.loopMHz} MHz` : '';
+        process.stdout.write(`  for ${r.pipelined.requestedMHz} MHz: registers kept where the cycle model puts them, ${r.pipelined.estimatedMHz} MHz by the IR model${loops}\n`);
+      } else if (r.pipelined) process.stdout.write(`  pipelined for ${r.pipelined.requestedMHz} MHz: latency ${r.pipelined.latency} cycle(s), ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
       const tm = r.timing;
       if (tm.criticalPathNs !== null) {
         process.stdout.write(`  timing: Fmax ${tm.fmaxMHz} MHz (${tm.source === 'nextpnr' ? 'nextpnr after routing' : 'pre-route estimate'}); estimate ${tm.estimateMHz} MHz:`

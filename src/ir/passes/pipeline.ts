@@ -8,6 +8,7 @@
 import type { FabricDelays } from '../delay.js';
 import { Namespace } from '../names.js';
 import { mapTree, treeNodes, type IrModule, type IrSignal, type Loc, type Netlist, type Node } from '../netlist.js';
+import { feedbackLoopNs } from './loop-bound.js';
 import { loopNodes, schedule, type Schedule } from './pipeline-schedule.js';
 import { splitSlow } from './split-slow.js';
 
@@ -17,9 +18,9 @@ export interface PipelineResult {
   readonly latency: number;
   /** The longest stage by the model, ns, register included. */
   readonly stageNs: number;
-  /** What no pipelining passes, ns with the register: the slowest single node or feedback loop. */
+  /** What this pass cannot pass, ns with the register: the slowest single node, or path from a register to a register. */
   readonly floorNs: number;
-  /** The slowest loop through the module's own registers, ns with the register; null without registers. */
+  /** The feedback-loop bound (loop-bound.ts): no placement of registers passes it; ns with the register, null without loops. */
   readonly loopNs: number | null;
 }
 
@@ -48,9 +49,10 @@ export function pipelineNetlist(original: Netlist, periodNs: number, fabric: Fab
   for (let i = 0; i < m.nodes.length; i++) if (sch.nStage[i]! >= 0) stageNs = Math.max(stageNs, sch.nLocal[i]!);
   for (let i = 0; i < m.signals.length; i++) if (sch.sStage[i]! >= 0) stageNs = Math.max(stageNs, sch.sLocal[i]!);
   const hasState = m.signals.some((s) => s.kind === 'reg');
+  const loop = hasState ? feedbackLoopNs(m, fabric) : null;
   const result = {
     latency, stageNs: stageNs + fabric.registerNs, floorNs: Math.max(sch.floorNs, sch.loopNs) + fabric.registerNs,
-    loopNs: hasState ? sch.loopNs + fabric.registerNs : null,
+    loopNs: loop === null ? null : loop + fabric.registerNs,
   };
   if (latency === 0) return { netlist: original, ...result };
   return { netlist: rebuild(m, sch, latency, hasState), ...result };
