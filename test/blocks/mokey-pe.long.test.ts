@@ -1,4 +1,4 @@
-// mokey.pe, the long tier: five Verilog mutations caught, and dot products of real transformer
+// mokey.pe, the long tier: 10^5 beats per shape in Verilator, five Verilog mutations caught, and dot products of real transformer
 // tensors (the tiny-LLaMA weights with their activations, the OCR model's SVTR weights) in both
 // simulators, with the error of the PE's fixed point and of the 4-bit codes against float32.
 // The golden model and the cosimulation of every shape are in mokey-pe.test.ts.
@@ -15,6 +15,7 @@ import { params, sumFrac, type PeParams } from '../../src/blocks/mokey/pe/params
 import { OUTLIER, quantize, type MokeyTensor } from '../../src/blocks/mokey/quantize.js';
 import type { Vector } from '../../src/cosim/model.js';
 import { cosimClean, expectPacketMutationCaught, withPackets } from '../helpers/cosim.js';
+import { mokeyPeRuns } from '../helpers/runs/mokey.js';
 
 const SEED = Number(process.env.BITFORGE_SEED ?? 31);
 console.log(`mokey pe (long): seed ${SEED}`);
@@ -28,6 +29,8 @@ const value = (code: number) => (code & 8 ? -1 : 1) * c[code & 7]!;
 const only = (packets: Vector[][]) => withPackets(mokeyPeBlock, packets);
 
 describe('mokey.pe in cosimulation', () => {
+  mokeyPeRuns('long', SEED);
+
   it('mutations are caught: no counter saturation, a constant off by one LSB, no rounding, one lane\'s sign as OR, the counters not restarted', async () => {
     const p = P(), k3 = peConstants(p.fracBits).h[3]!;
     const hex = (x: bigint) => `'sh${x.toString(16)}`;

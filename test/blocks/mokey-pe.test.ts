@@ -1,6 +1,7 @@
 // mokey.pe: the golden model against real arithmetic (the dictionary's products in float64) and
-// hand-worked saturation cases, then the RTL in cosimulation — nine shapes in Verilator, two in
-// Icarus, the steady-state rate. The mutations and the real-tensor runs are in mokey-pe.long.test.ts.
+// hand-worked saturation cases, then the RTL in cosimulation — nine shapes in Verilator (2·10^4 beats
+// each), two in Icarus, the steady-state rate. The 10^5-beat runs, the mutations and the real-tensor
+// runs are in mokey-pe.long.test.ts.
 
 import { describe, expect, it } from 'vitest';
 import { GOLDEN } from '../../src/blocks/mokey/dictionary.js';
@@ -13,6 +14,7 @@ import { runInProcess } from '../../src/cosim/in-process.js';
 import { seededRng, type Vector } from '../../src/cosim/model.js';
 import { setupCosim } from '../../src/cosim/setup.js';
 import { vectorSource, type VectorSource } from '../../src/cosim/vectors.js';
+import { mokeyPeRuns } from '../helpers/runs/mokey.js';
 import { cosimClean, withPackets } from '../helpers/cosim.js';
 
 const SEED = Number(process.env.BITFORGE_SEED ?? 31);
@@ -103,25 +105,9 @@ describe('mokey.pe golden model', () => {
   });
 });
 
-const CONFIGS: Array<Partial<PeParams>> = [
-  {}, // L = 16, C = 16, F = 16, outlier lane
-  { lanes: 4, countBits: 6 },
-  { lanes: 1, countBits: 3, fracBits: 4 },
-  { lanes: 3, countBits: 8, fracBits: 20, outlierLane: false },
-  { lanes: 24, countBits: 10 },
-  { lanes: 8, countBits: 32, fracBits: 24 },
-  { postMacs: 4 },
-  { lanes: 2, countBits: 5, postMacs: 5 },
-  { lanes: 5, postMacs: 24 },
-];
 
 describe('mokey.pe in cosimulation', () => {
-  for (const o of CONFIGS) {
-    it(`${JSON.stringify(o)}: 3·10^4 random beats + the directed packets in Verilator, 0 mismatches`, async () => {
-      const r = await cosimClean(mokeyPeBlock, P(o), 'verilator', { seed: SEED, vectors: 30_000, label: JSON.stringify(o) });
-      expect(r.passed).toBeGreaterThan(800);
-    }, 300_000);
-  }
+  mokeyPeRuns('fast', SEED); // 10^5 beats per shape: mokey-pe.long.test.ts
 
   it('Icarus agrees (the default, and L = 4 with C = 6)', async () => {
     for (const o of [{}, { lanes: 4, countBits: 6 }]) await cosimClean(mokeyPeBlock, P(o), 'icarus', { seed: SEED, vectors: 2000, label: JSON.stringify(o) });

@@ -66,3 +66,19 @@ export function nvfp4DotRuns(tier: Tier, seed: number): void {
       () => clean(mxNvfp4DotBlock, mxNvfp4DotBlock.params.parse(v), seed, n), 240_000);
   }
 }
+
+/** Scale rules, rounding modes, inputs, element formats and stages beyond the OCP defaults. */
+export function mxQuantizeVariantRuns(tier: Tier, seed: number): void {
+  const n = VECTORS[tier], label = countLabel(n);
+  const variants: Array<Record<string, unknown>> = [
+    { elem: 'e4m3', scaleRule: 'ceil' }, { elem: 'e2m1', scaleRule: 'rceil' }, { elem: 'int8', scaleRule: 'rceil' },
+    { elem: 'e5m2', scaleRule: 'even' }, { elem: 'int8', scaleRule: 'even' },
+    { elem: 'e3m2', round: 'rna' }, { elem: 'e5m2', round: 'rtz' },
+    { elem: 'e2m1', round: 'stochastic' }, { elem: 'e4m3', round: 'stochastic', randomBits: 3 },
+    { elem: 'e4m3', input: 'bf16' }, { elem: 'e2m3', input: 'bf16', scaleRule: 'even' },
+    { elem: 'e3m4', block: 16 }, { elem: 'e4m3fnuz' }, { elem: 'e2m3', stages: 0 }, { elem: 'e5m2', stages: 3, scaleRule: 'ceil' },
+  ];
+  for (const v of variants) {
+    it(`${JSON.stringify(v)}: ${label} random blocks plus directed ones, 0 mismatches`, () => clean(mxQuantizeBlock, mxQuantizeBlock.params.parse(v), seed, n), 240_000);
+  }
+}
