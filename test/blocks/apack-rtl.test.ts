@@ -34,7 +34,7 @@ describe('apack golden packet models', () => {
     const rng = seededRng(SEED);
     let carries = 0, longestHeld = 0, innerZeros = 0, trimmed = 0, carriedRuns = 0;
     for (const c of APACK_CONFIGS) {
-      const p = params(c), enc = encoderModel(p), dec = decoderModel(p);
+      const p = params(c), enc = encoderModel(p), dec = decoderModel(decoderParams.parse(c));
       const cases = [...directedCases(p), ...Array.from({ length: 60 }, () => randomCase(rng, p))];
       for (const k of cases) {
         const sub = encodeCodes(k.codes, k.table);
@@ -83,7 +83,7 @@ describe('apack golden packet models', () => {
     expect(enc(encoderPacket(two, [200]))).toEqual([
       { out_kind: 0n, out_byte: 0x80n }, { out_kind: 1n, out_byte: 0x90n }, { out_kind: 2n, out_byte: 0n },
     ]);
-    expect(decoderModel(p)(decoderPacket(two, { values: 1, symbols: Uint8Array.of(0x80), offsets: Uint8Array.of(0x90) }))).toEqual([{ out_value: 200n, out_last: 1n }]);
+    expect(decoderModel(decoderParams.parse(p))(decoderPacket(two, { values: 1, symbols: Uint8Array.of(0x80), offsets: Uint8Array.of(0x90) }))).toEqual([{ out_value: 200n, out_last: 1n }]);
   });
 });
 

@@ -73,7 +73,7 @@ describe('mismatches are caught, decoded and replayed', () => {
     const base = B(adderTreeBlock);
     const wrong: BlockDef = {
       ...base,
-      cosim: { kind: 'transaction', stimulus: base.cosim!.stimulus, create: () => (v) => ({ sum: v.x0! + v.x1! + (v.x0 === 3n && v.x1 === -2n ? 1n : 0n) }) },
+      cosim: { kind: 'transaction', stimulus: base.cosim!.stimulus as Extract<BlockDef['cosim'], { kind: 'transaction' }>['stimulus'], create: () => (v) => ({ sum: v.x0! + v.x1! + (v.x0 === 3n && v.x1 === -2n ? 1n : 0n) }) },
     };
     const r = await simulate(wrong, { n: 2, width: 4, every: 1 }, 'verilator', { seed: SEED, outDir: tmp() });
     expect(r.report.slice(1)).toEqual(['  inputs:   x0=3 (0x3) x1=-2 (0xe)', '  expected: sum=2 (0x02)', '  got:      sum=1 (0x01)']);

@@ -13,7 +13,7 @@ import { rng } from '../helpers/hdl.js';
 const SEED = Number(process.env.BITFORGE_SEED ?? 1618);
 console.log(`arith: seed ${SEED}`);
 const fmt = (n: string) => parseFormat(n);
-const e4m3 = fmt('e4m3'), e5m2 = fmt('e5m2'), e2m1 = fmt('e2m1'), e3m2 = fmt('e3m2'), int8 = fmt('int8'), bf16 = fmt('bf16');
+const e4m3 = fmt('e4m3'), e5m2 = fmt('e5m2'), e2m1 = fmt('e2m1'), bf16 = fmt('bf16');
 
 const qOf = (f: Format, c: number): Q => { const d = refDecode(f, c); if (d.kind !== 'num') throw new Error('special'); return d.value; };
 
