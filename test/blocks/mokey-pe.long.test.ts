@@ -1,7 +1,8 @@
-// mokey.pe, the long tier: 10^5 beats per shape in Verilator, five Verilog mutations caught, and dot products of real transformer
-// tensors (the tiny-LLaMA weights with their activations, the OCR model's SVTR weights) in both
-// simulators, with the error of the PE's fixed point and of the 4-bit codes against float32.
-// The golden model and the cosimulation of every shape are in mokey-pe.test.ts.
+// mokey.pe, the long tier: 10^5 beats per shape in Verilator, five Verilog mutations caught, and dot
+// products of real transformer tensors (the tiny-LLaMA weights with their activations, the OCR
+// model's SVTR weights) in both simulators, with the error of the PE's fixed point and of the 4-bit
+// codes against float32. The golden model and the 2·10^4-beat cosimulation of every shape are in
+// mokey-pe.test.ts.
 
 import { describe, expect, it } from 'vitest';
 import { findShared } from '../../src/accuracy/shared-dir.js';

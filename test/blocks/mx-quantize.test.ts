@@ -1,6 +1,7 @@
 // mx.quantize: for every OCP element format, 2·10^4 random blocks plus the directed corner blocks in
 // Verilator (10^5 in mx-quantize.long.test.ts) and a shorter run in Icarus (0 mismatches in both);
-// every scale rule, rounding mode and bf16 inputs (2·10^4 blocks each; 10^5 in the long tier); the directed set really reaches the corners it claims.
+// every scale rule, rounding mode and bf16 inputs (2·10^4 blocks each; 10^5 in the long tier); the
+// directed set really reaches the corners it claims.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
