@@ -31,8 +31,10 @@ const BOOL = { signed: false, width: 1 } as const;
 /** Pipelines the top module of a netlist without memories or instances. */
 export function pipelineNetlist(original: Netlist, periodNs: number, fabric: FabricDelays): PipelineResult {
   let m = original.top;
-  if (original.modules.length > 1 || m.instances.length) throw new PipelineError(`${m.name}: pipelining takes one flat module; this design instantiates ${m.instances.map((i) => i.module).join(', ')}`);
-  if (m.mems.length) throw new PipelineError(`${m.name}: pipelining does not yet move logic around memories (${m.mems.map((x) => x.name).join(', ')})`);
+  // An infinite period only times the design (kept registers): say that, not "pipelining".
+  const doing = periodNs === Infinity ? 'timing by the IR model' : 'pipelining';
+  if (original.modules.length > 1 || m.instances.length) throw new PipelineError(`${m.name}: ${doing} takes one flat module; this design instantiates ${m.instances.map((i) => i.module).join(', ')}`);
+  if (m.mems.length) throw new PipelineError(`${m.name}: ${doing} does not yet follow paths through memories (${m.mems.map((x) => x.name).join(', ')})`);
   const budget = periodNs * (1 - fabric.derate) - fabric.registerNs;
   if (!(budget > 0)) throw new PipelineError(`a period of ${periodNs.toFixed(3)} ns leaves no time after the register (${fabric.registerNs} ns)`);
   // Operators slower than a whole stage are split first, so that the pipeline can cut inside them.
