@@ -7,11 +7,10 @@
 // register-to-register path the pipelining pass leaves alone (pipeline-schedule.ts).
 
 import { nodeDelay, treeDelay, type FabricDelays } from '../delay.js';
-import type { IrModule, Tree } from '../netlist.js';
-import { classify } from './pipeline-schedule.js';
+import { treeNodes, type IrModule } from '../netlist.js';
+import { classify, depth } from './pipeline-schedule.js';
 
 type Item = { node: number } | { signal: number };
-const depth = (t: Tree): number => (t.kind === 'leaf' ? 0 : 1 + Math.max(depth(t.whenTrue), depth(t.whenFalse)));
 
 /** ns without the register's own share; null when the module has no loop through its registers. */
 export function feedbackLoopNs(m: IrModule, fabric: FabricDelays): number | null {
@@ -21,14 +20,7 @@ export function feedbackLoopNs(m: IrModule, fabric: FabricDelays): number | null
   // Through a register, its value depends on its driver's and enable's nodes (one cycle later).
   const regDeps = (s: number): number[] => {
     const sig = m.signals[s]!;
-    const roots: number[] = [];
-    const walk = (t: Tree) => {
-      if (t.kind === 'leaf') { if (t.value !== null) roots.push(t.value); return; }
-      roots.push(t.cond); walk(t.whenTrue); walk(t.whenFalse);
-    };
-    if (sig.driver) walk(sig.driver);
-    if (sig.enable !== null) roots.push(sig.enable);
-    return roots;
+    return [...(sig.driver ? treeNodes(sig.driver) : []), ...(sig.enable !== null ? [sig.enable] : [])];
   };
   const deps = (v: number): number[] => (v >= N && isState(v - N) ? regDeps(v - N) : depsOf(v < N ? { node: v } : { signal: v - N }).map(id));
   const comp = sccs(N + m.signals.length, deps);
@@ -37,9 +29,8 @@ export function feedbackLoopNs(m: IrModule, fabric: FabricDelays): number | null
   let worst: number | null = null;
   const regsOf = new Map<number, number[]>();
   m.signals.forEach((_, s) => {
-    if (!isState(s)) return;
     const c = comp[N + s]!;
-    if (c >= 0) regsOf.set(c, [...(regsOf.get(c) ?? []), s]);
+    if (isState(s) && c >= 0) { if (!regsOf.has(c)) regsOf.set(c, []); regsOf.get(c)!.push(s); }
   });
   for (const [c, regs] of regsOf) {
     const inComp = topo.filter((v) => comp[v] === c && !(v >= N && isState(v - N)));
@@ -58,7 +49,7 @@ export function feedbackLoopNs(m: IrModule, fabric: FabricDelays): number | null
       for (const r of regs) {
         let a = -Infinity;
         for (const d of regDeps(r)) if (comp[d] === c) a = Math.max(a, t[d]!);
-        if (a > -Infinity) edges.push([q, r, a + treeDelay(fabric, depth(m.signals[r]!.driver ?? { kind: 'leaf', value: null, loc: null }))]);
+        if (a > -Infinity) edges.push([q, r, a + (m.signals[r]!.driver ? treeDelay(fabric, depth(m.signals[r]!.driver!)) : 0)]);
       }
     }
     const ratio = maxCycleRatio(regs, edges);

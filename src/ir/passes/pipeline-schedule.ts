@@ -28,7 +28,8 @@ export interface Schedule {
 }
 
 type Item = { node: number } | { signal: number };
-const depth = (t: Tree): number => (t.kind === 'leaf' ? 0 : 1 + Math.max(depth(t.whenTrue), depth(t.whenFalse)));
+/** Levels of a signal's decision tree. */
+export const depth = (t: Tree): number => (t.kind === 'leaf' ? 0 : 1 + Math.max(depth(t.whenTrue), depth(t.whenFalse)));
 
 /** What reads the module's registers and what feeds them, with every item in dependency order. */
 export function classify(m: IrModule) {
