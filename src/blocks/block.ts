@@ -22,6 +22,11 @@ export interface BlockDef<S extends z.ZodObject = z.ZodObject> {
    * to a frequency.
    */
   readonly fmaxBase?: (p: z.infer<S>) => z.infer<S> | string;
+  /**
+   * For `--fmax` on a sequential or streaming block that places stages of its own: the parameter sets
+   * to choose among, fewest registers first (the first the IR model times within the period is taken).
+   */
+  readonly fmaxDepths?: (p: z.infer<S>) => Array<z.infer<S>> | string;
   /** Name of the golden model the cosim checks against, when there is one. */
   readonly golden?: string;
   /** Number formats of data ports (port → format name), so mismatches print e.g. `e4m3 0x7e (448)`. */

@@ -2,7 +2,7 @@
 
 import type { BlockDef } from '../blocks/block.js';
 import { catalogue } from '../blocks/catalogue.js';
-import { fmaxPlan, type BlockMetadata, type FmaxRequest } from '../codegen/emit-block.js';
+import { fmaxPlan, fmaxSets, takesFmax, type BlockMetadata, type FmaxRequest } from '../codegen/emit-block.js';
 import { TARGETS, type Target } from '../synth/targets.js';
 import { TIMING_MODELS } from '../synth/timing-model.js';
 import { kebab } from './block-params.js';
@@ -19,17 +19,16 @@ export function fmaxRequest(block: BlockDef, params: Record<string, unknown>, to
   }
   if (!/^\d+(\.\d+)?$/.test(fmax) || !(Number(fmax) >= 1 && Number(fmax) <= 1000)) throw new UserError(`--fmax: expected a frequency in MHz from 1 to 1000, got '${fmax}'`);
   const plan = fmaxPlan(block, params);
-  if (typeof plan === 'string' && !block.fmaxBase) {
+  if (typeof plan === 'string' && !takesFmax(block)) {
     const can = catalogue.filter((b) => typeof fmaxPlan(b, b.params.parse({}) as Record<string, unknown>) !== 'string').map((b) => b.name).join(', ');
     throw new UserError(`--fmax: ${block.name} cannot be pipelined to a frequency: ${plan} (blocks that can: ${can})`);
   }
   if (target === undefined) throw new UserError(`--fmax needs --target (${TARGETS.join(', ')}): the pipelining schedules by that target's delays`);
   if (!TARGETS.includes(target as Target)) throw new UserError(`--target: expected one of ${TARGETS.join(', ')}, got '${target}'`);
   if (typeof plan === 'string') throw new UserError(`--fmax: ${block.name} cannot be pipelined to a frequency with these parameters: ${plan}`);
-  const base = plan.base;
-  for (const k of Object.keys(base)) {
+  for (const k of fmaxSets(plan, params)) {
     const flag = `--${kebab(k)}`;
-    if (base[k] !== params[k] && tokens.some((t) => t === flag || t.startsWith(`${flag}=`))) throw new UserError(`--fmax and ${flag} both set the pipelining of ${block.name}: give one`);
+    if (tokens.some((t) => t === flag || t.startsWith(`${flag}=`))) throw new UserError(`--fmax and ${flag} both set the pipelining of ${block.name}: give one`);
   }
   const fabric = TIMING_MODELS[target as Target].fabric;
   const mhz = Number(fmax);
@@ -46,6 +45,12 @@ export function fmaxNote(blockName: string, fmax: BlockMetadata['fmax']): string
       : fmax.loopMHz <= fmax.estimatedMHz + 1e-9 ? 'its feedback loops set that bound'
         : `its feedback loops would allow ${fmax.loopMHz} MHz with a deeper cycle model`;
     return `${blockName}: its registers stay where its cycle model puts them (a register added on any path would change what it does cycle by cycle); the model estimates ${fmax.estimatedMHz} MHz${meets ? '' : `, short of ${fmax.requestedMHz} MHz`}; ${loops}`;
+  }
+  if (fmax.chose) {
+    const set = Object.entries(fmax.chose).map(([k, v]) => `--${kebab(k)} ${String(v)}`).join(' ');
+    const got = `${blockName}: its own stages for ${fmax.requestedMHz} MHz: ${set}, ${fmax.latency} cycle(s) more latency; the model estimates ${fmax.estimatedMHz} MHz`;
+    if (fmax.estimatedMHz + 1e-9 >= fmax.requestedMHz) return got;
+    return `${got}, short of ${fmax.requestedMHz} MHz with its fastest stages${fmax.loopMHz === null ? '' : `; its feedback loops allow ${fmax.loopMHz} MHz`}`;
   }
   const got = `${blockName}: pipelined to ${fmax.latency} stage(s) for ${fmax.requestedMHz} MHz; the model estimates ${fmax.estimatedMHz} MHz`;
   if (fmax.estimatedMHz + 1e-9 >= fmax.requestedMHz) return got;

@@ -22,23 +22,38 @@ export interface EmittableBlock {
    * own stages off). Its golden model must not depend on the parameters this changes.
    */
   readonly fmaxBase?: (p: any) => Record<string, unknown> | string;
+  /**
+   * Sequential or streaming blocks that place stages of their own (their cycle models know them): the
+   * parameter sets `--fmax` chooses among, fewest registers first, or why not with these parameters.
+   */
+  readonly fmaxDepths?: (p: any) => Array<Record<string, unknown>> | string;
 }
 
 /**
- * What `--fmax` does with a block: pipeline the base design (`fmaxBase`), or, for a sequential or
- * streaming block without one, keep its registers where its cycle model puts them and report the
- * bound they set: a register added on any of its paths would change what it does cycle by cycle.
+ * What `--fmax` does with a block, trying `candidates` in order:
+ * - 'pipeline': the IR pass pipelines the one base design (`fmaxBase`);
+ * - 'depths': the block's own stages (`fmaxDepths`): the first candidate the IR model times within the
+ *   period, or the fastest;
+ * - 'kept': a sequential or streaming block without either keeps its registers where its cycle model
+ *   puts them, and is timed: a register added on any of its paths would change what it does.
  * A string: why it cannot take a frequency.
  */
-export type FmaxPlan = { readonly base: Record<string, unknown>; readonly keepsRegisters: boolean } | string;
+export type FmaxPlan = { readonly how: 'pipeline' | 'depths' | 'kept'; readonly candidates: ReadonlyArray<Record<string, unknown>> } | string;
 
 export function fmaxPlan(block: EmittableBlock, params: Record<string, unknown>): FmaxPlan {
-  if (block.fmaxBase) {
-    const base = block.fmaxBase(params);
-    return typeof base === 'string' ? base : { base, keepsRegisters: false };
-  }
+  const own = block.fmaxBase ? block.fmaxBase(params) : block.fmaxDepths?.(params);
+  if (typeof own === 'string') return own;
+  if (own) return Array.isArray(own) ? { how: 'depths', candidates: own } : { how: 'pipeline', candidates: [own] };
   const kind = block.handshake(params).kind;
-  return kind === 'sequential' || kind === 'stream' ? { base: params, keepsRegisters: true } : 'it has no combinational form to pipeline';
+  return kind === 'sequential' || kind === 'stream' ? { how: 'kept', candidates: [params] } : 'it has no combinational form to pipeline';
+}
+
+/** Whether a block takes `--fmax` at all (with some parameters): the CLI and sweep specs word their errors by it. */
+export const takesFmax = (block: EmittableBlock) => block.fmaxBase !== undefined || block.fmaxDepths !== undefined;
+
+/** The parameters `--fmax` sets: a user who sets one of them too asks for two pipelinings. */
+export function fmaxSets(plan: Exclude<FmaxPlan, string>, params: Record<string, unknown>): string[] {
+  return [...new Set(plan.candidates.flatMap((c) => Object.keys(c).filter((k) => c[k] !== params[k])))];
 }
 
 /** Pipelining to a frequency: the target's fabric delays, and what came of it. */
@@ -48,6 +63,8 @@ export interface FmaxRequest {
 }
 
 export interface EmittedBlock {
+  /** The parameters of the design emitted: the block's own stages --fmax chose included. */
+  readonly params: Record<string, unknown>;
   readonly design: Design;
   readonly files: DesignFile[];
   readonly metadata: BlockMetadata;
@@ -69,36 +86,56 @@ export interface BlockMetadata {
     readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly floorMHz: number; readonly loopMHz: number | null;
     /** A sequential or streaming block's registers stay where its cycle model puts them: the estimate is its bound. */
     readonly keptRegisters?: true;
+    /** The block's own stage parameters --fmax chose (`latency` is the cycles they add). */
+    readonly chose?: Record<string, unknown>;
   };
 }
 
 /** Validated parameters in; throws ElaborationError if the design has errors. `passes` run on the IR first. */
 export function emitBlock(block: EmittableBlock, params: Record<string, unknown>, passes: readonly Pass[] = [], fmax?: FmaxRequest): EmittedBlock {
-  const plan: FmaxPlan = fmax ? fmaxPlan(block, params) : { base: params, keepsRegisters: false };
+  const plan: FmaxPlan = fmax ? fmaxPlan(block, params) : { how: 'kept', candidates: [params] };
   if (typeof plan === 'string') throw new PipelineError(`${block.name} cannot be pipelined to a frequency: ${plan}`);
-  const base = plan.base;
-  const elaborated = elaborate(block.generator, base);
-  let design: Design = passes.length ? { ...runPasses(elaborated, passes), warnings: elaborated.warnings } : elaborated;
+  const build = (p: Record<string, unknown>): Design => {
+    const elaborated = elaborate(block.generator, p);
+    return passes.length ? { ...runPasses(elaborated, passes), warnings: elaborated.warnings } : elaborated;
+  };
+  let chosen = plan.candidates[0]!;
+  let design = build(chosen);
   let pipeline: EmittedBlock['pipeline'];
-  let handshake = block.handshake(params);
+  let handshake = block.handshake(plan.how === 'pipeline' ? params : chosen);
   if (fmax) {
-    // Kept registers: the pass only times the design (no period is too long for it, nothing moves).
-    const { netlist, ...rest } = pipelineNetlist(design, plan.keepsRegisters ? Infinity : 1000 / fmax.mhz, fmax.fabric);
+    const periodNs = 1000 / fmax.mhz;
+    // Only the IR pass moves registers; the others are timed as they are (an infinite period).
+    let timed = pipelineNetlist(design, plan.how === 'pipeline' ? periodNs : Infinity, fmax.fabric);
+    if (plan.how === 'depths') {
+      // Fewest registers first: the first within the period (with the pass's margin), else the fastest.
+      const within = (t: PipelineResult) => t.stageNs <= periodNs * (1 - fmax.fabric.derate);
+      for (const c of plan.candidates.slice(1)) {
+        if (within(timed)) break;
+        const d = build(c), t = pipelineNetlist(d, Infinity, fmax.fabric);
+        if (t.stageNs < timed.stageNs) [chosen, design, timed] = [c, d, t];
+      }
+      handshake = block.handshake(chosen);
+    }
+    const { netlist, ...rest } = timed;
     verifyNetlist(netlist);
     design = { ...netlist, warnings: design.warnings };
     pipeline = rest;
-    // The pipelined design is the base one delayed by `latency` cycles, outputs and out_valid alike.
-    const was = block.handshake(base);
-    if (rest.latency === 0) handshake = was;
-    else if (was.kind === 'pipeline') handshake = { kind: 'pipeline', latency: was.latency + rest.latency };
-    else if (was.kind === 'combinational') handshake = { kind: 'pipeline', latency: rest.latency };
-    else throw new PipelineError(`${block.name}: a ${was.kind} block cannot take added latency (its handshake is not a fixed-latency pipeline)`);
+    if (plan.how === 'depths') pipeline = { ...rest, latency: fixedLatency(handshake) - fixedLatency(block.handshake(plan.candidates[0]!)) };
+    else if (rest.latency > 0) {
+      // The pipelined design is the base one delayed by `latency` cycles, outputs and out_valid alike.
+      const was = block.handshake(chosen);
+      if (was.kind === 'pipeline') handshake = { kind: 'pipeline', latency: was.latency + rest.latency };
+      else if (was.kind === 'combinational') handshake = { kind: 'pipeline', latency: rest.latency };
+      else throw new PipelineError(`${block.name}: a ${was.kind} block cannot take added latency (its handshake is not a fixed-latency pipeline)`);
+    }
   }
+  const emitted = plan.how === 'depths' ? chosen : params;
   const files = designFiles(design);
   const metadata: BlockMetadata = {
     block: block.name,
     module: design.top.name,
-    params: JSON.parse(paramSignature(params)) as Record<string, unknown>, // sorted keys: stable bytes
+    params: JSON.parse(paramSignature(emitted)) as Record<string, unknown>, // sorted keys: stable bytes
     ports: portsOf(design.top),
     handshake,
     golden: block.golden ?? null,
@@ -107,12 +144,16 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
     ...(fmax && pipeline ? {
       fmax: {
         requestedMHz: fmax.mhz, latency: pipeline.latency, estimatedMHz: mhz(pipeline.stageNs), floorMHz: mhz(pipeline.floorNs), loopMHz: pipeline.loopNs === null ? null : mhz(pipeline.loopNs),
-        ...(plan.keepsRegisters ? { keptRegisters: true as const } : {}),
+        ...(plan.how === 'kept' ? { keptRegisters: true as const } : {}),
+        ...(plan.how === 'depths' ? { chose: Object.fromEntries(fmaxSets(plan, {}).filter((k) => plan.candidates.some((c) => c[k] !== plan.candidates[0]![k])).map((k) => [k, chosen[k]])) } : {}),
       },
     } : {}),
   };
   files.push({ path: `${design.top.name}.json`, content: JSON.stringify(metadata, null, 2) + '\n' });
-  return { design, files, metadata, ...(pipeline ? { pipeline } : {}) };
+  return { params: emitted, design, files, metadata, ...(pipeline ? { pipeline } : {}) };
 }
+
+/** Cycles a handshake states beyond the transaction itself (0 where it has none). */
+const fixedLatency = (h: Handshake) => (h.kind === 'pipeline' ? h.latency : h.kind === 'sequential' ? (h.latency ?? 0) : 0);
 
 const mhz = (ns: number) => Math.round(100_000 / ns) / 100;

@@ -33,7 +33,8 @@ const MODE = { combinational: 'comb', pipeline: 'pipeline', stream: 'stream', se
 export function setupCosim(block: CosimBlock, params: Record<string, unknown>, transformVerilog?: (path: string, content: string) => string, fmax?: FmaxRequest): CosimSetup {
   const model = block.cosim as CosimModel<unknown> | undefined;
   if (!model) throw new Error(`${block.name} has no golden model yet`);
-  const { files, design, metadata } = emitBlock(block, params, [], fmax);
+  // With --fmax a block may choose stages of its own: the golden model follows the design emitted.
+  const { files, design, metadata, params: emitted } = emitBlock(block, params, [], fmax);
   const hs = metadata.handshake;
   const mode = MODE[hs.kind];
   if ((mode === 'cycle') !== (model.kind === 'cycle')) {
@@ -44,11 +45,11 @@ export function setupCosim(block: CosimBlock, params: Record<string, unknown>, t
   const verilog = files.filter((f) => f.path.endsWith('.v'))
     .map((f) => (transformVerilog ? { ...f, content: transformVerilog(f.path, f.content) } : f));
   return {
-    block, params, model, mode, top: design.top.name, ports: metadata.ports, files: verilog, design,
+    block, params: emitted, model, mode, top: design.top.name, ports: metadata.ports, files: verilog, design,
     designFiles: design.modules.map((m) => `${m.name}.v`), ins: rowLayout(ins), outs: rowLayout(outs),
     latency: hs.kind === 'pipeline' ? hs.latency : 0,
     maxInterval: hs.kind === 'stream' ? (hs.maxInterval ?? 1) : 1,
-    formats: block.formats?.(params as never) ?? {},
+    formats: block.formats?.(emitted as never) ?? {},
     ...(metadata.fmax ? { fmax: metadata.fmax } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { BlockDef } from '../blocks/block.js';
 import { findBlock } from '../blocks/catalogue.js';
-import { fmaxPlan } from '../codegen/emit-block.js';
+import { fmaxPlan, fmaxSets, takesFmax } from '../codegen/emit-block.js';
 import { WRAPPER_MODES, type WrapperMode } from '../synth/pin-wrapper.js';
 import { TARGETS, type Target } from '../synth/targets.js';
 
@@ -104,10 +104,10 @@ export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
       if (fmaxRaw !== undefined) {
         const plan = fmaxPlan(block, p.data as Record<string, unknown>);
         const here = `${file}: ${at ? `${at}.` : ''}fmax`;
-        if (typeof plan === 'string' && !block.fmaxBase) throw new SweepSpecError(`${here}: ${block.name} cannot be pipelined to a frequency: ${plan}`);
+        if (typeof plan === 'string' && !takesFmax(block)) throw new SweepSpecError(`${here}: ${block.name} cannot be pipelined to a frequency: ${plan}`);
         if (typeof plan === 'string') throw new SweepSpecError(`${here}: ${block.name} cannot be pipelined with ${Object.entries(combo).map(([k, v]) => `${k}=${String(v)}`).join(' ')}: ${plan}`);
-        const base = plan.base;
-        const clash = Object.keys(combo).find((k) => base[k] !== (p.data as Record<string, unknown>)[k]);
+        const sets = fmaxSets(plan, p.data as Record<string, unknown>);
+        const clash = Object.keys(combo).find((k) => sets.includes(k));
         if (clash) throw new SweepSpecError(`${here}: fmax and params.${clash} both set the pipelining of ${block.name}: give one`);
       }
       for (const target of s.targets ?? spec.targets) {

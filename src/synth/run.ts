@@ -64,18 +64,19 @@ export interface SynthSource {
   /** Every signal name the design declares: the timing report names its path by them. */
   readonly signalNames?: DesignNames;
   /** With --fmax: what was asked and the latency the pipelining gave. */
-  readonly pipelined?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly loopMHz: number | null; readonly keptRegisters?: true };
+  readonly pipelined?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly loopMHz: number | null; readonly keptRegisters?: true; readonly chose?: Record<string, unknown> };
 }
 
 export function blockSource(block: EmittableBlock, params: Record<string, unknown>, fmax?: FmaxRequest): SynthSource {
-  const { files, design, metadata } = emitBlock(block, params, [], fmax);
+  const { files, design, metadata, params: emitted } = emitBlock(block, params, [], fmax);
   const signalNames = { signals: new Set(design.modules.flatMap((m) => m.signals.map((s) => s.name))), ports: new Set(metadata.ports.map((p) => p.name)) };
   // Pipelined, the frequency is one of the configuration's parameters (sweeps chart against it).
-  return { name: block.name, params: fmax ? { ...params, fmax: fmax.mhz } : params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')), signalNames,
+  return { name: block.name, params: fmax ? { ...emitted, fmax: fmax.mhz } : params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')), signalNames,
     ...(metadata.fmax ? {
       pipelined: {
         requestedMHz: metadata.fmax.requestedMHz, latency: metadata.fmax.latency, estimatedMHz: metadata.fmax.estimatedMHz, loopMHz: metadata.fmax.loopMHz,
         ...(metadata.fmax.keptRegisters ? { keptRegisters: true as const } : {}),
+        ...(metadata.fmax.chose ? { chose: metadata.fmax.chose } : {}),
       },
     } : {}) };
 }

@@ -11,7 +11,7 @@ import { loomSipModel, sipDot } from '../../src/blocks/loom/sip/golden.js';
 import { loomSipStimulus } from '../../src/blocks/loom/sip/stimulus.js';
 import { seededRng, type Vector } from '../../src/cosim/model.js';
 import { cosimClean } from '../helpers/cosim.js';
-import { SIP_CONFIGS as configs } from '../helpers/loom.js';
+import { SIP_CONFIGS as configs, SIP_STAGED_SMALL } from '../helpers/loom.js';
 import { cycleRuns } from '../helpers/runs/cycles.js';
 
 const block = loomSipBlock as unknown as BlockDef;
@@ -55,6 +55,32 @@ describe('loom.sip golden model', () => {
     expect(stalled.slice(1).map((o) => [o!.in_ready, o!.out_valid])).toEqual([[1n, 0n], [0n, 0n], [1n, 0n], [0n, 1n], [0n, 1n], [0n, 1n], [1n, 1n], [1n, 1n]]);
   });
 
+  it('stages: the result comes a cycle later per stage; a result arriving at a held one stalls the whole unit; the slice starts a step a cycle late', () => {
+    // Cycle 0 resets; the outputs of cycles 1… as [in_ready, out_valid, result].
+    const run = (p: ReturnType<typeof params>, cycles: Vector[]) => { const m = loomSipModel(p); return cycles.map((c) => m.step(c)).slice(1).map((o) => [o!.in_ready, o!.out_valid, o!.result]); };
+    const idle: Vector = { rst: 0n, in_valid: 0n, out_ready: 1n, pa: 1n, pw: 1n, w0: 0n, w1: 0n, a0: 0n, a1: 0n };
+    const rst = { ...idle, rst: 1n };
+    const go: Vector = { ...idle, in_valid: 1n, pa: 3n, pw: 2n, w0: 3n, w1: 1n, a0: 5n, a1: 2n };
+    // fc, Pw = 2: taken in cycle 1, cycles 2–3; with no stages the result shows in cycle 4, with 2 in cycle 6.
+    const fc2 = params({ lanes: 2, maxPrecision: 4, mode: 'fc', stages: 2 });
+    expect(run(fc2, [rst, go, idle, idle, idle, idle, idle]).map((o) => o[1])).toEqual([0n, 0n, 0n, 0n, 0n, 1n]);
+    // One-cycle steps (fc, Pw = 1: result = a0) back to back under out_ready low, one stage: s1 and s2
+    // are taken freely; s1 lands in the output register; s2 arrives at it in cycle 4 and the unit
+    // stalls (in_ready low, s4 held) until out_ready rises in cycle 6.
+    const fc1 = params({ lanes: 2, maxPrecision: 4, mode: 'fc', stages: 1 });
+    const s = (k: bigint, ready: bigint): Vector => ({ ...idle, in_valid: 1n, pa: 4n, pw: 1n, w0: 1n, a0: k, out_ready: ready });
+    expect(run(fc1, [rst, s(1n, 0n), s(2n, 0n), s(3n, 0n), s(4n, 0n), s(4n, 0n), s(4n, 1n), { ...idle, out_ready: 1n }])).toEqual([
+      [1n, 0n, 0n], [1n, 0n, 0n], [1n, 0n, 0n], [0n, 1n, 1n], [0n, 1n, 1n], [1n, 1n, 1n], [1n, 1n, 2n],
+    ]);
+    // Stages 4 (3 datapath stages and the slice): conv B = 2, 4 cycles: with no stages the result shows in
+    // cycle 6, here in cycle 10; in_ready stays up while the slice empties into the idle unit.
+    const conv4 = params({ lanes: 2, maxPrecision: 4, bits: 2, stages: 4 });
+    const o4 = run(conv4, [rst, go, idle, idle, idle, idle, idle, idle, idle, idle, idle]);
+    expect(o4.map((o) => o[1])).toEqual([0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n, 1n]);
+    expect(o4[9]![2]).toBe(17n);
+    expect(o4.slice(0, 2).map((o) => o[0])).toEqual([1n, 1n]);
+  });
+
   it('the stimulus reaches clamped precisions, back-pressure on a waiting result and steps taken in a last cycle', () => {
     const p = params({ lanes: 4, bits: 2, signed: true });
     const s = loomSipStimulus(p), m = loomSipModel(p), rng = seededRng(SEED);
@@ -75,6 +101,7 @@ describe('loom.sip golden model', () => {
 
 describe('loom.sip RTL', () => {
   cycleRuns('fast', SEED, loomSipBlock, configs, ', every output every cycle, 0 mismatches', 240_000);
+  cycleRuns('fast', SEED, loomSipBlock, SIP_STAGED_SMALL, ', pipelined: every output every cycle, 0 mismatches', 240_000);
 
   it('Icarus agrees: the default and B = 2 signed (5000 cycles each)', async () => {
     for (const c of [{}, { bits: 2, signed: true }]) {

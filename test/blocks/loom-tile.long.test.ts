@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
 import { loomTileBlock } from '../../src/blocks/loom/tile/block.js';
 import { cosimClean } from '../helpers/cosim.js';
-import { TILE_CONFIGS } from '../helpers/loom.js';
+import { TILE_CONFIGS, TILE_STAGED_FULL } from '../helpers/loom.js';
 import { cycleRuns } from '../helpers/runs/cycles.js';
 
 const block = loomTileBlock as unknown as BlockDef;
@@ -16,6 +16,7 @@ const params = (o: Record<string, unknown>) => loomTileBlock.params.parse(o);
 
 describe('loom.tile RTL', () => {
   cycleRuns('long', SEED, loomTileBlock, TILE_CONFIGS, ', every output every cycle, 0 mismatches', 300_000);
+  cycleRuns('long', SEED, loomTileBlock, TILE_STAGED_FULL, ', pipelined: every output every cycle, 0 mismatches', 300_000);
 
   it('Icarus agrees: 3 × 2, B = 2, signed', async () => {
     const r = await cosimClean(block, params({ rows: 3, cols: 2, bits: 2, signed: true }), 'icarus', { seed: SEED, vectors: 20_000 });

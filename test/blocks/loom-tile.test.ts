@@ -10,7 +10,7 @@ import { loomTileModel, tilePrecision } from '../../src/blocks/loom/tile/golden.
 import { loomTileStimulus } from '../../src/blocks/loom/tile/stimulus.js';
 import { seededRng, type Vector } from '../../src/cosim/model.js';
 import { cosimClean } from '../helpers/cosim.js';
-import { TILE_CONFIGS } from '../helpers/loom.js';
+import { TILE_CONFIGS, TILE_STAGED_SMALL } from '../helpers/loom.js';
 import { cycleRuns } from '../helpers/runs/cycles.js';
 
 const block = loomTileBlock as unknown as BlockDef;
@@ -51,6 +51,7 @@ describe('loom.tile golden model', () => {
 
 describe('loom.tile RTL', () => {
   cycleRuns('fast', SEED, loomTileBlock, TILE_CONFIGS, ', every output every cycle, 0 mismatches', 300_000);
+  cycleRuns('fast', SEED, loomTileBlock, TILE_STAGED_SMALL, ', pipelined: every output every cycle, 0 mismatches', 300_000);
 
   it('Icarus agrees: 3 × 2, B = 2, signed (5000 cycles)', async () => {
     const r = await cosimClean(block, params({ rows: 3, cols: 2, bits: 2, signed: true }), 'icarus', { seed: SEED, vectors: 5000 });

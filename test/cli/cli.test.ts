@@ -94,7 +94,7 @@ describe('bitforge CLI', () => {
   });
 
   it('--fmax on a sequential or streaming block keeps its registers: the same Verilog, latency 0, the model\'s bound in the metadata, and sim passes', async () => {
-    for (const block of ['loom.sip', 'examples.fifo']) {
+    for (const block of ['mokey.pe', 'examples.fifo']) {
       const [a, b] = [tmp(), tmp()];
       expect((await run(['emit', block, '--out', a])).exitCode).toBe(0);
       const r = await run(['emit', block, '--fmax', '100', '--target', 'ice40', '--out', b]);
@@ -108,9 +108,8 @@ describe('bitforge CLI', () => {
       expect(meta.handshake).toEqual(plain.handshake);
       expect([meta.fmax.latency, meta.fmax.keptRegisters]).toEqual([0, true]);
       expect(meta.fmax.estimatedMHz).toBeGreaterThan(0);
-      // loom.sip's slowest path (operands through the adder tree) is on no loop: its loops allow more.
-      // The FIFO's slowest path is its occupancy loop.
-      if (block === 'loom.sip') {
+      // mokey.pe's slowest path is on no loop: its loops allow more. The FIFO's is its occupancy loop.
+      if (block === 'mokey.pe') {
         expect(meta.fmax.loopMHz).toBeGreaterThan(2 * meta.fmax.estimatedMHz);
         expect(r.stderr).toContain(`its feedback loops would allow ${meta.fmax.loopMHz} MHz with a deeper cycle model`);
       } else {
@@ -118,9 +117,44 @@ describe('bitforge CLI', () => {
         expect(r.stderr).toContain('its feedback loops set that bound');
       }
     }
+    const sim = await run(['sim', 'mokey.pe', '--fmax', '100', '--target', 'ice40', '--simulator', 'ts', '--vectors', '2000']);
+    expect(sim.exitCode, sim.stderr).toBe(0);
+    expect(sim.stdout + sim.stderr).toContain('mokey.pe: its registers stay where its cycle model puts them');
+    expect(sim.stdout).toMatch(/ 0 failed/);
+  });
+
+  it('--fmax on a block with stages of its own (loom.sip) takes the fewest the model times at the frequency: the Verilog and cycle model of those stages, and sim passes', async () => {
+    const emitted = async (args: string[]) => {
+      const d = tmp();
+      const r = await run(['emit', 'loom.sip', ...args, '--out', d]);
+      expect(r.exitCode, r.stderr).toBe(0);
+      const json = readdirSync(d).find((f) => f.endsWith('.json'))!;
+      const verilog = readdirSync(d).filter((f) => f.endsWith('.v')).map((f) => readFileSync(join(d, f), 'utf8'));
+      const meta = JSON.parse(readFileSync(join(d, json), 'utf8')) as { params: { stages: number }; handshake: { latency: number }; fmax?: { latency: number; estimatedMHz: number; chose: { stages: number } } };
+      return { r, verilog, meta };
+    };
+    const f50 = await emitted(['--fmax', '50', '--target', 'ice40']), f100 = await emitted(['--fmax', '100', '--target', 'ice40']);
+    const s50 = f50.meta.fmax!.chose.stages, s100 = f100.meta.fmax!.chose.stages;
+    expect(s50).toBeLessThan(s100); // a lower frequency takes fewer stages
+    expect(f50.meta.fmax!.estimatedMHz).toBeGreaterThanOrEqual(50);
+    expect(f100.meta.fmax!.estimatedMHz).toBeGreaterThanOrEqual(100);
+    // What was chosen is exactly the block with --stages: its Verilog, its parameters, and one cycle of latency per stage.
+    const plain = await emitted(['--stages', String(s100)]), none = await emitted([]);
+    expect(f100.verilog).toEqual(plain.verilog);
+    expect(f100.meta.params.stages).toBe(s100);
+    expect(f100.meta.handshake).toEqual(plain.meta.handshake);
+    expect(f100.meta.handshake.latency - none.meta.handshake.latency).toBe(s100);
+    expect(f100.meta.fmax!.latency).toBe(s100);
+    expect(f100.r.stderr).toContain(`loom.sip: its own stages for 100 MHz: --stages ${s100}, ${s100} cycle(s) more latency`);
+    // Out of reach: the fastest stages, said so.
+    const f300 = await emitted(['--fmax', '300', '--target', 'ice40']);
+    expect(f300.r.stderr).toMatch(/short of 300 MHz with its fastest stages; its feedback loops allow [\d.]+ MHz/);
+    // Both ways at once is a mistake.
+    const both = await run(['emit', 'loom.sip', '--fmax', '100', '--target', 'ice40', '--stages', '2', '--out', tmp()]);
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr.trim()).toBe('bitforge: error: --fmax and --stages both set the pipelining of loom.sip: give one');
     const sim = await run(['sim', 'loom.sip', '--fmax', '100', '--target', 'ice40', '--simulator', 'ts', '--vectors', '2000']);
     expect(sim.exitCode, sim.stderr).toBe(0);
-    expect(sim.stdout + sim.stderr).toContain('loom.sip: its registers stay where its cycle model puts them');
     expect(sim.stdout).toMatch(/ 0 failed/);
   });
 

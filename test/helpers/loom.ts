@@ -18,3 +18,20 @@ export const TILE_CONFIGS: ReadonlyArray<Record<string, unknown>> = [
   { bits: 1 }, { bits: 2, signed: true }, { bits: 4, signed: true }, { bits: 4 }, { mode: 'fc', signed: true },
   { rows: 1, cols: 5, lanes: 3, maxPrecision: 6, bits: 2, signed: true }, { rows: 3, cols: 1, lanes: 1, maxPrecision: 3, bits: 1 },
 ];
+
+/**
+ * Pipelined shapes (stages 1–4: serial/dot.ts, serial/input-slice.ts). The fast tier runs the small
+ * ones, the long tier the full-size ones; every stage count in each, signed and unsigned, both modes.
+ */
+export const SIP_STAGED_SMALL: ReadonlyArray<Record<string, unknown>> = [
+  { lanes: 3, maxPrecision: 5, bits: 2, signed: true, stages: 1 }, { lanes: 4, maxPrecision: 6, mode: 'fc', stages: 2 },
+  { lanes: 3, maxPrecision: 5, bits: 4, signed: true, stages: 3 }, { lanes: 5, maxPrecision: 4, signed: true, mode: 'fc', stages: 4 },
+  { lanes: 2, maxPrecision: 7, bits: 2, stages: 4 },
+];
+export const SIP_STAGED_FULL: ReadonlyArray<Record<string, unknown>> = [
+  { stages: 1 }, { bits: 2, signed: true, stages: 2 }, { bits: 4, signed: true, stages: 3 }, { stages: 3, signed: true }, { stages: 4 }, { mode: 'fc', signed: true, stages: 4 },
+];
+export const TILE_STAGED_SMALL: ReadonlyArray<Record<string, unknown>> = [
+  { rows: 2, cols: 2, lanes: 3, maxPrecision: 6, bits: 2, signed: true, stages: 4 }, { rows: 1, cols: 3, lanes: 2, maxPrecision: 5, mode: 'fc', stages: 2 },
+];
+export const TILE_STAGED_FULL: ReadonlyArray<Record<string, unknown>> = [{ stages: 4 }, { bits: 2, signed: true, stages: 3 }, { bits: 4, stages: 1 }];

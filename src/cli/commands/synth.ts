@@ -9,6 +9,7 @@ import { parseBlockArgs } from '../block-params.js';
 import { fmaxRequest } from '../fmax-option.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
+import { paramText } from '../../report/markdown.js';
 
 function source(flag: string, v: string | undefined): ToolSource {
   if (v === undefined || v === 'wasm') return 'wasm';
@@ -43,6 +44,8 @@ export function synthCommand(): Command {
       if (r.pipelined?.keptRegisters) {
         const loops = r.pipelined.loopMHz ? `; its feedback loops allow ${r.pipelined.loopMHz} MHz` : '';
         process.stdout.write(`  for ${r.pipelined.requestedMHz} MHz: registers kept where the cycle model puts them, ${r.pipelined.estimatedMHz} MHz by the IR model${loops}\n`);
+      } else if (r.pipelined?.chose) {
+        process.stdout.write(`  for ${r.pipelined.requestedMHz} MHz: its own stages (${paramText(r.pipelined.chose)}), latency +${r.pipelined.latency} cycle(s), ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
       } else if (r.pipelined) process.stdout.write(`  pipelined for ${r.pipelined.requestedMHz} MHz: latency ${r.pipelined.latency} cycle(s), ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
       const tm = r.timing;
       if (tm.criticalPathNs !== null) {

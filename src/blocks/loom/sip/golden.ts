@@ -19,7 +19,7 @@ export function sipDot(p: SipParams, ws: readonly bigint[], as: readonly bigint[
 
 export function loomSipModel(p: SipParams) {
   const W = resultWidth(p), P = p.maxPrecision;
-  return serialTimingModel((v) => {
+  return serialTimingModel(p.stages, (v) => {
     const ws = Array.from({ length: p.lanes }, (_, l) => v[`w${l}`]!), as = Array.from({ length: p.lanes }, (_, l) => v[`a${l}`]!);
     const pa = clampPrecision(Number(v.pa), P), pw = clampPrecision(Number(v.pw), P);
     return { cycles: stepCycles(p, pa, pw), results: BigInt.asUintN(W, sipDot(p, ws, as, pa, pw)) };

@@ -10,6 +10,8 @@ export const params = z.object({
   maxPrecision: z.number().int().min(2).max(32).default(16).describe('largest precision P of weights and activations (port width)'),
   signed: z.boolean().default(false).describe('two\'s-complement operands: the MSB planes have negative weight'),
   mode: z.enum(['conv', 'fc']).default('conv').describe('conv: weights and activations bit-serial, ⌈Pa/B⌉·Pw cycles; fc: activations bit-parallel, Pw cycles'),
+  stages: z.number().int().min(0).max(4).default(0)
+    .describe('pipeline stages (0–4): acc a cycle behind inner, the tree sum, the lane terms, an input slice; each delays the result a cycle'),
 });
 export type SipParams = z.infer<typeof params>;
 

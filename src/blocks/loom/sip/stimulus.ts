@@ -1,6 +1,6 @@
 // Stimulus for loom.sip, cycle by cycle: a reset, then directed steps (extreme operands at the
 // corner precisions 1, 2, B, B+1, P−1, P, each followed by idle cycles; back-to-back steps; a long
-// out_ready stall), then random cycles: operands offered for a few cycles each (held or replaced
+// out_ready stall; one-cycle steps under intermittent out_ready), then random cycles: operands offered for a few cycles each (held or replaced
 // whether taken or not), precisions mostly in 1…P and sometimes 0 or above P (clamped), operands
 // mostly within their precision and sometimes with stray high bits (ignored), bursts of
 // back-pressure, rare resets.
@@ -37,6 +37,9 @@ export function loomSipStimulus(p: SipParams): Stimulus {
   let k = 0;
   for (let c = 0; c < 40; c++) directed.push(cycle({ pa: 1 + (k % P), pw: 1 + ((k * 7) % 3), ws: fill(BigInt(k)), as: fill(BigInt(++k)) }));
   for (let c = 0; c < 3 * stepCycles(p, P, P); c++) directed.push(cycle(c % 2 ? { pa: P, pw: P, ws: fill(most(P)), as: fill(most(P)) } : null, { ready: false }));
+  // One-cycle steps offered every cycle while out_ready is up one cycle in three: results pile up
+  // behind the output register (with pipeline stages, some are still on their way when it stalls).
+  for (let c = 0; c < 30; c++) directed.push(cycle({ pa: 1, pw: 1, ws: fill(BigInt(c)), as: fill(BigInt(c >> 1)) }, { ready: c % 3 === 0 }));
 
   const randomValue = (rng: () => number, bits: number): bigint => {
     const r = rng();

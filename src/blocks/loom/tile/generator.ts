@@ -3,13 +3,15 @@
 // one set of weight registers per row and activation registers per column: the bit streams are
 // shared. The step's Pa is the runtime Pa lowered to what the activations need: the detector
 // (loom.precision) finds each column's precision and the tile runs at the largest, so a step takes
-// ⌈min(Pa, max_c P_c) / B⌉ · Pw cycles.
+// ⌈min(Pa, max_c P_c) / B⌉ · Pw cycles. With the input slice (stages 4) the detector works on the
+// way into it.
 
 import { Bool, defineModule, input, mux, output, reg, UInt, when } from '../../../dsl/index.js';
-import { detectPrecision } from '../precision/detect.js';
+import { foldedOr, precisionOfFolded } from '../precision/detect.js';
 import { clampPrecisionHw, precisionWidth } from '../precision-range.js';
 import { serialControl, serialShape } from '../serial/control.js';
 import { serialDot } from '../serial/dot.js';
+import { inputSlice } from '../serial/input-slice.js';
 import { extendActivation } from '../serial/operands.js';
 import { accumulatorWidth, resultWidth } from '../sip/params.js';
 import type { TileParams } from './params.js';
@@ -24,18 +26,22 @@ export const loomTile = defineModule('loom_tile', (p: TileParams) => {
   const inReady = output('in_ready', Bool), outValid = output('out_valid', Bool);
   const results = Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c) => output(`result${r}_${c}`, UInt(Wout))));
 
-  // The dynamic Pa: the largest column precision (at least 1), never above the runtime Pa.
-  const detected = as.map((col) => detectPrecision(col, p.signed, false).p).reduce((a, b) => mux(a.gt(b), a, b));
-  const need = clampPrecisionHw(detected, P);
-  const pa = mux(need.lt(paIn), need, paIn);
-
-  const ctl = serialControl(s, inValid, outReady, pa, pw);
-  inReady.set(ctl.ready);
+  // The dynamic Pa: the largest column precision (at least 1), never above the runtime Pa. The
+  // largest column precision is that of one OR over every column; with the slice, the OR is taken
+  // on the way into it and the rest of the detector on the way out.
+  const slice = inputSlice(s.slice, inValid, {
+    folded: foldedOr(as.flat(), p.signed), paIn, pw, ...Object.fromEntries([...ws.flatMap((row, r) => row.map((w, l) => [`w${r}_${l}`, w])), ...as.flatMap((col, c) => col.map((a, l) => [`a${c}_${l}`, a]))]),
+  });
+  const f = slice.fields;
+  const need = clampPrecisionHw(precisionOfFolded(f.folded!, p.signed), P);
+  const pa = mux(need.lt(f.paIn!), need, f.paIn!);
+  const ctl = serialControl(s, slice.valid, outReady, pa, f.pw!);
+  inReady.set(slice.connect(ctl.ready));
   const wRegs = ws.map((row, r) => row.map((_, l) => reg(`w_r${r}_${l}`, UInt(P))));
   const aRegs = as.map((col, c) => col.map((_, l) => reg(`a_r${c}_${l}`, UInt(s.NG * s.Bg))));
   when(ctl.take, () => {
-    wRegs.forEach((row, r) => row.forEach((x, l) => x.set(ws[r]![l]!)));
-    aRegs.forEach((col, c) => col.forEach((x, l) => x.set(extendActivation(as[c]![l]!, pa, s))));
+    wRegs.forEach((row, r) => row.forEach((x, l) => x.set(f[`w${r}_${l}`]!)));
+    aRegs.forEach((col, c) => col.forEach((x, l) => x.set(extendActivation(f[`a${c}_${l}`]!, pa, s))));
   });
   const Wacc = accumulatorWidth(p);
   for (let r = 0; r < R; r++) {

@@ -19,7 +19,7 @@ export function tilePrecision(p: TileParams, cols: ReadonlyArray<readonly bigint
 
 export function loomTileModel(p: TileParams) {
   const W = resultWidth(p), P = p.maxPrecision, R = p.rows, C = p.cols, L = p.lanes;
-  return serialTimingModel((v) => {
+  return serialTimingModel(p.stages, (v) => {
     const cols = Array.from({ length: C }, (_, c) => Array.from({ length: L }, (_, l) => v[`a${c}_${l}`]!));
     const pa = tilePrecision(p, cols, Number(v.pa)), pw = clampPrecision(Number(v.pw), P);
     const results: bigint[] = [];

@@ -1,6 +1,6 @@
 // Stimulus for loom.tile, cycle by cycle: a reset, directed steps (all-zero activations: Pa falls to
 // 1; one column at full precision: the tile runs at it; activations narrower than the runtime Pa;
-// stray bits above Pa), then random cycles as for loom.sip, with each column's activations drawn at
+// stray bits above Pa; one-cycle steps under intermittent out_ready), then random cycles as for loom.sip, with each column's activations drawn at
 // their own random precision so the detected Pa varies from step to step.
 
 import type { Stimulus, Vector } from '../../../cosim/model.js';
@@ -40,6 +40,9 @@ export function loomTileStimulus(p: TileParams): Stimulus {
   add({ pa: P, pw: P, ws, as: grid(C, () => value(drng, 3)) }); // narrow activations: Pa 3
   add({ pa: 2, pw: P, ws, as: grid(C, () => value(drng, P)) }); // runtime Pa below the data: read at 2 bits
   add({ pa: 0, pw: pmax, ws, as: grid(C, () => value(drng, 2)) }); // clamped precisions
+  // One-cycle steps offered every cycle while out_ready is up one cycle in three: results pile up
+  // behind the output registers (with pipeline stages, some are still on their way when they stall).
+  for (let c = 0; c < 30; c++) directed.push(cycle({ pa: 1, pw: 1, ws: grid(R, () => value(drng, P)), as: grid(C, () => value(drng, 1)) }, { ready: c % 3 === 0 }));
 
   return {
     directed,
