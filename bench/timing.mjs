@@ -80,7 +80,12 @@ export const FMAX_DESIGNS = [
   ['minifloat.mul', {}], ['minifloat.add', {}], ['minifloat.mac', {}], ['minifloat.dot', { lanes: 4 }], ['int.mac', {}],
   ['mx.quantize', { block: 8 }], ['mx.dequantize', { block: 8 }], ['mx.dot', { block: 8 }], ['mx.nvfp4-quantize', { block: 8 }],
   ['mx.nvfp4-dot', { block: 8 }], ['examples.adder-tree', {}], ['loom.precision', {}], ['tensordash.scheduler', {}], ['tensordash.mux', {}],
+  ['loom.sip', {}], ['loom.tile', { rows: 2, cols: 2, lanes: 8 }],
 ];
+
+/** The form without pipelining: the pass's base, or a block's shallowest own stages. */
+const unpipelined = (b, params) => (b.fmaxBase ? b.fmaxBase(params) : b.fmaxDepths(params)[0]);
+const latencyOf = (h) => (h.kind === 'pipeline' || h.kind === 'sequential' ? h.latency ?? 0 : 0);
 
 export async function runFmaxBench(onRow = () => {}) {
   const { synthesize } = await import('../dist/synth/run.js');
@@ -88,11 +93,10 @@ export async function runFmaxBench(onRow = () => {}) {
   for (const [name, raw] of FMAX_DESIGNS) {
     const b = find(name);
     const params = b.params.parse(raw);
-    const base = b.fmaxBase(params);
+    const base = unpipelined(b, params);
     const hand = b.handshake(params);
-    const latencyOf = (h) => (h.kind === 'pipeline' ? h.latency : 0);
     jobs.push({ name, raw, how: 'none', run: () => synthesize(b, base, { target: 'ice40' }), latency: latencyOf(b.handshake(base)) });
-    jobs.push({ name, raw, how: 'hand-set (defaults)', run: () => synthesize(b, params, { target: 'ice40' }), latency: latencyOf(hand) });
+    if (JSON.stringify(base) !== JSON.stringify(params)) jobs.push({ name, raw, how: 'hand-set (defaults)', run: () => synthesize(b, params, { target: 'ice40' }), latency: latencyOf(hand) });
     for (const mhz of [50, 100, 150]) jobs.push({ name, raw, how: `--fmax ${mhz}`, mhz, run: () => synthesize(b, params, { target: 'ice40', fmaxMHz: mhz }) });
     jobs.push({ name, raw, how: '--fmax 250', mhz: 250, target: 'xc7', run: () => synthesize(b, params, { target: 'xc7', fmaxMHz: 250 }) });
   }
@@ -126,6 +130,5 @@ export async function runFmaxBench(onRow = () => {}) {
 /** The base design's own latency (accumulator and valid registers), which --fmax adds to. */
 function latencyOfBase(name, raw) {
   const b = find(name);
-  const h = b.handshake(b.fmaxBase(b.params.parse(raw)));
-  return h.kind === 'pipeline' ? h.latency : 0;
+  return latencyOf(b.handshake(unpipelined(b, b.params.parse(raw))));
 }
