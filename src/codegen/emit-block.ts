@@ -86,7 +86,7 @@ export interface BlockMetadata {
     readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly floorMHz: number; readonly loopMHz: number | null;
     /** A sequential or streaming block's registers stay where its cycle model puts them: the estimate is its bound. */
     readonly keptRegisters?: true;
-    /** The block's own stage parameters --fmax chose (`latency` is the cycles they add). */
+    /** The block's own stage parameters --fmax chose (`latency` is the cycles they add: for a stream, to its bound per transaction). */
     readonly chose?: Record<string, unknown>;
   };
 }
@@ -153,7 +153,7 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
   return { params: emitted, design, files, metadata, ...(pipeline ? { pipeline } : {}) };
 }
 
-/** Cycles a handshake states beyond the transaction itself (0 where it has none). */
-const fixedLatency = (h: Handshake) => (h.kind === 'pipeline' ? h.latency : h.kind === 'sequential' ? (h.latency ?? 0) : 0);
+/** Cycles a handshake states beyond the transaction itself: a stream's are its bound per transaction (0 where it has none). */
+const fixedLatency = (h: Handshake) => (h.kind === 'pipeline' ? h.latency : h.kind === 'sequential' ? (h.latency ?? 0) : h.kind === 'stream' ? (h.maxInterval ?? 0) : 0);
 
 const mhz = (ns: number) => Math.round(100_000 / ns) / 100;

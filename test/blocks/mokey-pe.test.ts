@@ -113,8 +113,8 @@ describe('mokey.pe in cosimulation', () => {
     for (const o of [{}, { lanes: 4, countBits: 6 }]) await cosimClean(mokeyPeBlock, P(o), 'icarus', { seed: SEED, vectors: 2000, label: JSON.stringify(o) });
   }, 600_000);
 
-  it.each([1, 4, 24])('steady state, %i post-processing terms per cycle: dot products of at least bankCycles beats run at one beat per cycle', async (postMacs) => {
-    const p = P({ postMacs }), rng = seededRng(SEED);
+  it.each([{ postMacs: 1 }, { postMacs: 4 }, { postMacs: 24 }, { postMacs: 1, stages: 2 }, { postMacs: 4, stages: 1 }, { postMacs: 3, stages: 3 }])('steady state, %j: dot products of at least bankCycles beats run at one beat per cycle', async (o) => {
+    const p = P(o), rng = seededRng(SEED);
     const packets = Array.from({ length: 40 }, () => {
       const n = bankCycles(p) + Math.floor(rng() * 20);
       return Array.from({ length: n }, (_, b) => beat(p, Array.from({ length: 16 }, () => [Math.floor(rng() * 16), Math.floor(rng() * 16)] as [number, number]), [1n, 2n], b === n - 1));

@@ -56,9 +56,11 @@ describe('--fmax through synthesis', () => {
   }
 
   // Blocks with stages of their own (fmaxDepths): the stages chosen for 100 MHz reach it after routing
-  // where the model says they do, are faster than none where it says they fall short (loom.tile: its
-  // precision detector is one stage), and cosimulate cycle by cycle at them.
-  for (const [name, raw] of [['loom.sip', {}], ['loom.tile', { rows: 2, cols: 2, lanes: 8 }]] as Array<[string, Record<string, unknown>]>) {
+  // where the model says they do; where it says they fall short they are faster than none and reach
+  // the feedback-loop bound within the model's margin (loom.tile: its precision detector is one
+  // stage; mokey.pe: the outlier accumulator's loop). They cosimulate at them (cycle by cycle, or
+  // every dot product).
+  for (const [name, raw] of [['loom.sip', {}], ['loom.tile', { rows: 2, cols: 2, lanes: 8 }], ['mokey.pe', { lanes: 8 }]] as Array<[string, Record<string, unknown>]>) {
     it(`${name} ${JSON.stringify(raw)}: ice40 --fmax 100 with its own stages after routing, and sim at them`, async () => {
       const b = find(name);
       const params = b.params.parse(raw) as Record<string, unknown>;
@@ -68,12 +70,15 @@ describe('--fmax through synthesis', () => {
       expect(piped.pnr?.unplaced, 'fits the HX8K').toBeUndefined();
       expect(piped.pipelined?.chose).toEqual(meta.chose);
       if (meta.estimatedMHz >= 100) expect(piped.timing.fmaxMHz!, `${name}: nextpnr Fmax at --fmax 100`).toBeGreaterThanOrEqual(100);
-      else expect(piped.timing.fmaxMHz!).toBeGreaterThan(base.timing.fmaxMHz!);
+      else {
+        expect(piped.timing.fmaxMHz!).toBeGreaterThan(base.timing.fmaxMHz!);
+        expect(piped.timing.fmaxMHz!).toBeGreaterThanOrEqual(Math.min(100, meta.loopMHz ?? 100) * (1 - fabric.derate));
+      }
       console.log(`${name} --fmax 100: ${JSON.stringify(meta.chose)}, ${piped.timing.fmaxMHz} MHz (no stages: ${base.timing.fmaxMHz} MHz), LUT/FF ${piped.totals.lut}/${piped.totals.ff} (${base.totals.lut}/${base.totals.ff})`);
       const dir = mkdtempSync(join(tmpdir(), 'bitforge-fmax-'));
       const sim = await simulate(b, params, 'verilator', { seed: 7, vectors: 20_000, outDir: dir, fmax: { mhz: 100, fabric } });
       expect(sim.failed, sim.report.join('\n')).toBe(0);
-      expect(sim.passed).toBeGreaterThan(20_000);
+      expect(sim.passed).toBeGreaterThan(name === 'mokey.pe' ? 100 : 20_000); // mokey.pe compares dot products
     }, 1_200_000);
   }
 

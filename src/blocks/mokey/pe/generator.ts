@@ -98,7 +98,28 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
   const fs = sumFrac(p);
   const codes = acc.shl(fs - p.fracBits);
   const S = oBank ? codes.add(oBank.shl(fs - 2 * OUTLIER_FRAC)) : codes;
-  const handOff = busy.and(step.eq(steps)).and(out.free);
+  // The term loop's stages (`stages`), in the order they pay off: 1 registers the products, 2 also
+  // the multipliers' operands (the bank's head and its constants), 3 splits each multiply at the
+  // constant's middle bit (b·k = b·k_hi·2^h + b·k_lo, both halves registered, summed a stage later).
+  // acc adds what leaves the last one. They do not stall: the hand-off waits for them to drain.
+  const stepping = busy.and(step.lt(steps));
+  const piped = (name: string, e: Expr) => { const r = reg(name, e.type); r.set(e); return r as Expr; };
+  const opValid = p.stages >= 2 ? piped('op_valid', stepping) : stepping;
+  const ops = constants.map((k, m) => (p.stages >= 2 ? { b: piped(`op_term${m}`, bank[m]!), k: piped(`op_const${m}`, k) } : { b: bank[m]! as Expr, k }));
+  const halfValid = p.stages >= 3 ? piped('half_valid', opValid) : opValid;
+  const h = Math.floor(W.constant / 2);
+  const multiply = ({ b, k }: { b: Expr; k: Expr }, m: number): Expr => {
+    if (p.stages < 3) return b.mul(k);
+    const hi = piped(`prod_hi${m}`, b.mul(k.bits(W.constant - 1, h).asSInt())), lo = piped(`prod_lo${m}`, b.mul(k.bits(h - 1, 0).zext(h + 1).asSInt()));
+    return hi.shl(h).add(lo).trunc(b.width + W.constant).asSInt();
+  };
+  const prodValid = p.stages >= 1 ? piped('prod_valid', halfValid) : halfValid;
+  const products = ops.map((op, m) => (p.stages >= 1 ? piped(`prod${m}`, multiply(op, m)) : multiply(op, m)));
+  const draining = [p.stages >= 1 ? prodValid : null, p.stages >= 2 ? opValid : null, p.stages >= 3 ? halfValid : null]
+    .filter((x): x is Expr => x !== null).reduce((a, b) => a.or(b), lit(0, Bool) as Expr);
+  const handOff = busy.and(step.eq(steps)).and(draining.not()).and(out.free);
+  // KM terms per cycle: acc += Σ_m bank[m] · k[step·KM + m].
+  when(prodValid, () => acc.set(products.reduce((s, x) => s.add(x), acc as Expr).trunc(W.codes).asSInt()));
   out.load(handOff, S.sext(Math.max(S.width, W.sum)).trunc(W.sum).asSInt(), bScale, bShift);
   when(snap, () => {
     bank.forEach((b, t) => b.set(bankIn[t]!));
@@ -108,10 +129,8 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
     acc.set(lit(0, SInt(W.codes)));
     step.set(lit(0, step.type));
     busy.set(lit(1, Bool));
-  }).elseWhen(busy.and(step.lt(steps)), () => {
-    // KM terms per cycle: acc += Σ_m bank[m] · k[step·KM + m], and the chain moves up by KM.
-    const products = constants.map((k, m) => bank[m]!.mul(k));
-    acc.set(products.reduce((s, x) => s.add(x), acc as Expr).trunc(W.codes).asSInt());
+  }).elseWhen(stepping, () => {
+    // The chain moves up by KM.
     bank.forEach((b, t) => { if (t + KM < bank.length) b.set(bank[t + KM]!); else b.set(lit(0, SInt(W.term))); });
     step.set(step.add(1).trunc(step.width));
   }).elseWhen(handOff, () => {

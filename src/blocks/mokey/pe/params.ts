@@ -12,6 +12,7 @@ export const params = z.object({
   fracBits: z.number().int().min(2).max(24).default(16).describe('fraction bits of the post-processing constants A²·B^e, A·C·B^i and C² (round to nearest)'),
   outlierLane: z.boolean().default(true).describe('a 16 × 16 fixed-point MAC lane for pairs with an outlier (one pair per beat)'),
   postMacs: z.number().int().min(1).max(24).default(1).describe('post-processing terms per cycle (multipliers): more shortens the time a dot product holds the bank'),
+  stages: z.number().int().min(0).max(3).default(0).describe('pipeline stages in the term loop (0–3): the products registered, then the multipliers\' operands, then each multiply split in two; each holds the bank a cycle longer'),
 });
 export type PeParams = z.infer<typeof params>;
 
@@ -65,7 +66,7 @@ export function peWidths(p: PeParams): PeWidths {
  * rounding, the load), whichever is longer. A dot product of at least this many beats streams at
  * one beat per cycle; shorter ones wait.
  */
-export const bankCycles = (p: Pick<PeParams, 'postMacs'>) => Math.max(postSteps(p) + 3, scaleSteps(p) + 2);
+export const bankCycles = (p: Pick<PeParams, 'postMacs' | 'stages'>) => Math.max(postSteps(p) + 3 + p.stages, scaleSteps(p) + 2);
 
 /** The scaler's multiply: min(postMacs, 16) scale bits per cycle. */
 export const scaleBitsPerCycle = (p: Pick<PeParams, 'postMacs'>) => Math.min(p.postMacs, SCALE_BITS);
@@ -74,5 +75,5 @@ export const scaleSteps = (p: Pick<PeParams, 'postMacs'>) => Math.ceil(SCALE_BIT
 /** Cycles of the term loop: TERMS terms, postMacs a cycle. */
 export const postSteps = (p: Pick<PeParams, 'postMacs'>) => Math.ceil(TERMS / p.postMacs);
 
-/** Cycles from a dot product's last beat to its result: stage 1, the snapshot, the term loop, the hand-off, the scaler. */
-export const resultLatency = (p: Pick<PeParams, 'postMacs'>) => postSteps(p) + scaleSteps(p) + 5;
+/** Cycles from a dot product's last beat to its result: stage 1, the snapshot, the term loop and its stages, the hand-off, the scaler. */
+export const resultLatency = (p: Pick<PeParams, 'postMacs' | 'stages'>) => postSteps(p) + p.stages + scaleSteps(p) + 5;
