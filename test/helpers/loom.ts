@@ -33,5 +33,6 @@ export const SIP_STAGED_FULL: ReadonlyArray<Record<string, unknown>> = [
 ];
 export const TILE_STAGED_SMALL: ReadonlyArray<Record<string, unknown>> = [
   { rows: 2, cols: 2, lanes: 3, maxPrecision: 6, bits: 2, signed: true, stages: 4 }, { rows: 1, cols: 3, lanes: 2, maxPrecision: 5, mode: 'fc', stages: 2 },
+  { rows: 2, cols: 3, lanes: 2, maxPrecision: 5, signed: true, stages: 5 },
 ];
-export const TILE_STAGED_FULL: ReadonlyArray<Record<string, unknown>> = [{ stages: 4 }, { bits: 2, signed: true, stages: 3 }, { bits: 4, stages: 1 }];
+export const TILE_STAGED_FULL: ReadonlyArray<Record<string, unknown>> = [{ stages: 4 }, { bits: 2, signed: true, stages: 3 }, { bits: 4, stages: 1 }, { signed: true, stages: 5 }];

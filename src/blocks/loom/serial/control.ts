@@ -16,13 +16,13 @@ export interface SerialShape {
   readonly NG: number; // activation groups of a P-bit activation
   readonly signed: boolean;
   readonly stages: number; // pipeline stages between the sequencer and the result register (0–3)
-  readonly slice: boolean; // an input register slice in front of the sequencer (input-slice.ts)
+  readonly slices: number; // input register slices in front of the sequencer (input-slice.ts)
 }
 
 export function serialShape(p: { maxPrecision: number; bits: number; mode: 'conv' | 'fc'; signed: boolean; stages: number }): SerialShape {
   const Bg = p.mode === 'fc' ? p.maxPrecision : p.bits;
-  // The `stages` parameter counts the slice as its fourth stage.
-  return { P: p.maxPrecision, Bg, NG: Math.ceil(p.maxPrecision / Bg), signed: p.signed, stages: Math.min(p.stages, 3), slice: p.stages >= 4 };
+  // The `stages` parameter counts the slices as its fourth (and fifth) stage.
+  return { P: p.maxPrecision, Bg, NG: Math.ceil(p.maxPrecision / Bg), signed: p.signed, stages: Math.min(p.stages, 3), slices: Math.max(0, p.stages - 3) };
 }
 
 /** One cycle's control, as the datapath stage that works on it sees it. */

@@ -10,7 +10,7 @@ import { Bool, defineModule, input, output, reg, UInt, when } from '../../../dsl
 import { clampPrecisionHw, precisionWidth } from '../precision-range.js';
 import { serialControl, serialShape } from '../serial/control.js';
 import { serialDot } from '../serial/dot.js';
-import { inputSlice } from '../serial/input-slice.js';
+import { inputSlices } from '../serial/input-slice.js';
 import { extendActivation } from '../serial/operands.js';
 import { accumulatorWidth, resultWidth, type SipParams } from './params.js';
 
@@ -23,7 +23,7 @@ export const loomSip = defineModule('loom_sip', (p: SipParams) => {
   const pa = clampPrecisionHw(input('pa', UInt(pwid)), P), pw = clampPrecisionHw(input('pw', UInt(pwid)), P);
   const inReady = output('in_ready', Bool), outValid = output('out_valid', Bool), result = output('result', UInt(Wout));
 
-  const slice = inputSlice(s.slice, inValid, { pa, pw, ...Object.fromEntries([...ws.map((w, l) => [`w${l}`, w]), ...as.map((a, l) => [`a${l}`, a])]) });
+  const slice = inputSlices(s.slices, inValid, { pa, pw, ...Object.fromEntries([...ws.map((w, l) => [`w${l}`, w]), ...as.map((a, l) => [`a${l}`, a])]) });
   const f = slice.fields;
   const ctl = serialControl(s, slice.valid, outReady, f.pa!, f.pw!);
   inReady.set(slice.connect(ctl.ready));

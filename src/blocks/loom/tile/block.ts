@@ -12,6 +12,6 @@ export const loomTileBlock = defineBlock({
   // valid/ready both ways, timing checked cycle by cycle; the result registers add one cycle, and each pipeline stage one more.
   handshake: (p) => ({ kind: 'sequential', cycles: `${p.mode === 'fc' ? 'pw' : `ceil(min(pa, max over columns of the detected precision) / ${p.bits}) * pw`}, pa and pw clamped to 1..${p.maxPrecision}`, latency: 1 + p.stages }),
   golden: 'loom/tile/golden.ts: cycle model (R × C exact dots; Pa lowered to the largest detected column precision)',
-  fmaxDepths: (p) => [0, 1, 2, 3, 4].map((stages) => ({ ...p, stages })),
+  fmaxDepths: (p) => [0, 1, 2, 3, 4, 5].map((stages) => ({ ...p, stages })),
   cosim: { kind: 'cycle', create: loomTileModel, stimulus: loomTileStimulus },
 });

@@ -3,15 +3,15 @@
 // one set of weight registers per row and activation registers per column: the bit streams are
 // shared. The step's Pa is the runtime Pa lowered to what the activations need: the detector
 // (loom.precision) finds each column's precision and the tile runs at the largest, so a step takes
-// ⌈min(Pa, max_c P_c) / B⌉ · Pw cycles. With the input slice (stages 4) the detector works on the
-// way into it.
+// ⌈min(Pa, max_c P_c) / B⌉ · Pw cycles. With input slices (stages 4, 5) the detector works on the way
+// into them: the OR of every column into the first, its leading one and clamp into the second.
 
-import { Bool, defineModule, input, mux, output, reg, UInt, when } from '../../../dsl/index.js';
+import { Bool, defineModule, input, mux, output, reg, UInt, when, type Expr } from '../../../dsl/index.js';
 import { foldedOr, precisionOfFolded } from '../precision/detect.js';
 import { clampPrecisionHw, precisionWidth } from '../precision-range.js';
 import { serialControl, serialShape } from '../serial/control.js';
 import { serialDot } from '../serial/dot.js';
-import { inputSlice } from '../serial/input-slice.js';
+import { inputSlices } from '../serial/input-slice.js';
 import { extendActivation } from '../serial/operands.js';
 import { accumulatorWidth, resultWidth } from '../sip/params.js';
 import type { TileParams } from './params.js';
@@ -29,12 +29,12 @@ export const loomTile = defineModule('loom_tile', (p: TileParams) => {
   // The dynamic Pa: the largest column precision (at least 1), never above the runtime Pa. The
   // largest column precision is that of one OR over every column; with the slice, the OR is taken
   // on the way into it and the rest of the detector on the way out.
-  const slice = inputSlice(s.slice, inValid, {
+  const toNeed = ({ folded, ...rest }: Record<string, Expr>): Record<string, Expr> => ({ ...rest, need: clampPrecisionHw(precisionOfFolded(folded!, p.signed), P) });
+  const slice = inputSlices(s.slices, inValid, {
     folded: foldedOr(as.flat(), p.signed), paIn, pw, ...Object.fromEntries([...ws.flatMap((row, r) => row.map((w, l) => [`w${r}_${l}`, w])), ...as.flatMap((col, c) => col.map((a, l) => [`a${c}_${l}`, a]))]),
-  });
-  const f = slice.fields;
-  const need = clampPrecisionHw(precisionOfFolded(f.folded!, p.signed), P);
-  const pa = mux(need.lt(f.paIn!), need, f.paIn!);
+  }, [toNeed]);
+  const f = s.slices >= 2 ? slice.fields : toNeed(slice.fields);
+  const pa = mux(f.need!.lt(f.paIn!), f.need!, f.paIn!);
   const ctl = serialControl(s, slice.valid, outReady, pa, f.pw!);
   inReady.set(slice.connect(ctl.ready));
   const wRegs = ws.map((row, r) => row.map((_, l) => reg(`w_r${r}_${l}`, UInt(P))));
