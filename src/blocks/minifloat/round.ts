@@ -36,12 +36,22 @@ export function specialCodes(f: FloatFormat) {
   return { maxMag, signBit, nan, inf };
 }
 
-export function roundToFormat(x: RoundInput, f: FloatFormat, mode: HwRoundMode): Expr {
+/**
+ * Where a caller may put pipeline registers (`cut`, identity by default): 1 after the magnitude, 2
+ * after the normalizing shift. What crosses a cut goes through it, the specials included.
+ */
+export type RoundCut = (at: 1 | 2, e: Expr, name: string) => Expr;
+
+export function roundToFormat(x: RoundInput, f: FloatFormat, mode: HwRoundMode, cut: RoundCut = (_, e) => e): Expr {
   const M = f.manBits;
   const v = x.value;
-  const isZero = v.orR().not();
-  const neg = x.zeroNeg ? mux(isZero, x.zeroNeg, v.bit(v.width - 1)) : v.bit(v.width - 1);
-  const magRaw = mux(v.bit(v.width - 1), lit(0, v.type).subWrap(v), v).asUInt(); // |x|, W bits (−2^(W−1) too)
+  const isZero0 = v.orR().not();
+  const neg0 = x.zeroNeg ? mux(isZero0, x.zeroNeg, v.bit(v.width - 1)) : v.bit(v.width - 1);
+  const magRaw = cut(1, mux(v.bit(v.width - 1), lit(0, v.type).subWrap(v), v).asUInt(), 'round_mag'); // |x|, W bits (−2^(W−1) too)
+  const flags = (at: 1 | 2, y: { nan?: Expr | undefined; pinf?: Expr | undefined; ninf?: Expr | undefined }) => ({
+    nan: y.nan && cut(at, y.nan, `round_nan${at}`), pinf: y.pinf && cut(at, y.pinf, `round_pinf${at}`), ninf: y.ninf && cut(at, y.ninf, `round_ninf${at}`),
+  });
+  const isZero1 = cut(1, isZero0, 'round_zero'), neg1 = cut(1, neg0, 'round_neg'), flags1 = flags(1, x);
 
   // Pad so that the guard bit exists below the significand and normalization can reach emin.
   const T0 = magRaw.width - 1;
@@ -57,8 +67,9 @@ export function roundToFormat(x: RoundInput, f: FloatFormat, mode: HwRoundMode):
   const lzc = std.leadingZeros(mag);
   const sw = Math.max(lzc.width, bitLen(Math.max(zmax, 0)));
   const lz = lzc.zext(sw);
-  const s = zmax >= 0 && zmax < T + 1 ? mux(lz.gt(lit(zmax, UInt(sw))), lit(zmax, UInt(sw)), lz) : lz;
-  const norm = std.barrelShift(mag, s, 'left');
+  const s1 = zmax >= 0 && zmax < T + 1 ? mux(lz.gt(lit(zmax, UInt(sw))), lit(zmax, UInt(sw)), lz) : lz;
+  const norm = cut(2, std.barrelShift(mag, s1, 'left'), 'round_norm');
+  const s = cut(2, s1, 'round_shift'), neg = cut(2, neg1, 'round_neg2'), flags2 = flags(2, flags1);
   const sig = norm.bits(T, T - M); // with the hidden bit on top
   const guard = norm.bit(T - M - 1);
   const sticky = T - M - 2 >= 0 ? norm.bits(T - M - 2, 0).orR() : lit(0, UInt(1));
@@ -69,14 +80,14 @@ export function roundToFormat(x: RoundInput, f: FloatFormat, mode: HwRoundMode):
   const e1 = lit(K, UInt(ew)).subWrap(s.width > ew ? s : s.zext(ew));
   const codeMag0 = (M > 0 ? cat(e1, lit(0, UInt(M))) : e1).add(sig); // e1·2^M + sig
   // Without the clamp (emin far below the input's LSB) a zero would get an exponent: force it.
-  const codeMag = zmax >= T + 1 ? mux(isZero, lit(0, codeMag0.type), codeMag0) : codeMag0;
+  const codeMag = zmax >= T + 1 ? mux(cut(2, isZero1, 'round_zero2'), lit(0, codeMag0.type), codeMag0) : codeMag0;
   const inexact = guard.or(sticky);
   const up = mode === 'rne' ? guard.and(sticky.or(sig.bit(0)))
     : mode === 'rna' ? guard
       : mode === 'rtz' ? lit(0, UInt(1))
         : mode === 'rup' ? inexact.and(neg.not())
           : inexact.and(neg);
-  return finishCode(codeMag.add(up), neg, f, mode, false, x);
+  return finishCode(codeMag.add(up), neg, f, mode, false, flags2);
 }
 
 /**

@@ -18,7 +18,7 @@ export function emitCommand(): Command {
   return new Command('emit')
     .description('emit the Verilog and metadata JSON of one block')
     .argument('<block>', 'block name, e.g. examples.adder-tree')
-    .argument('[params...]', `block parameters as --name value; --out DIR (default rtl-out); --passes LIST (IR passes before emission: ${Object.keys(PASSES).join(',')}); --fmax MHz --target T (pipeline to a frequency; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe), or keeps its registers and is timed)`)
+    .argument('[params...]', `block parameters as --name value; --out DIR (default rtl-out); --passes LIST (IR passes before emission: ${Object.keys(PASSES).join(',')}); --fmax MHz --target T (pipeline to a frequency; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
     .allowUnknownOption()
     .helpOption('-h, --help', 'show help (block parameters: bitforge list)')
     .action((name: string, tokens: string[]) => {

@@ -25,7 +25,7 @@ export function simCommand(): Command {
   return new Command('sim')
     .description('cosimulate a block against its golden model; ends with "N passed, M failed"')
     .argument('<block>', 'block name')
-    .argument('[params...]', `block parameters as --name value; --vectors N, --seed S, --simulator ${SIMULATORS.join('|')} (default verilator), --out DIR, --fmax MHz --target T (pipeline to a frequency first; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe), or keeps its registers and is timed)`)
+    .argument('[params...]', `block parameters as --name value; --vectors N, --seed S, --simulator ${SIMULATORS.join('|')} (default verilator), --out DIR, --fmax MHz --target T (pipeline to a frequency first; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
       const block = cosimBlock(name);
@@ -58,7 +58,7 @@ export function tbCommand(): Command {
   return new Command('tb')
     .description('write a self-checking Verilog-2005 testbench with $readmemh vectors (Icarus, Verilator --binary, commercial)')
     .argument('<block>', 'block name')
-    .argument('[params...]', 'block parameters as --name value; --vectors N, --seed S, --out DIR (default tb-out), --fmax MHz --target T (pipeline to a frequency first; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe), or keeps its registers and is timed)')
+    .argument('[params...]', 'block parameters as --name value; --vectors N, --seed S, --out DIR (default tb-out), --fmax MHz --target T (pipeline to a frequency first; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)')
     .allowUnknownOption()
     .action((name: string, tokens: string[]) => {
       const block = cosimBlock(name);

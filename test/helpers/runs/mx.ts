@@ -49,6 +49,14 @@ export function mxDotGeneralRuns(tier: Tier, seed: number): void {
     it(`${elem}, ${acc}, k = 32: ${vectors} block pairs plus directed sequences, with bubbles and back-pressure, 0 mismatches`,
       () => clean(mxDotGeneralBlock, mxDotGeneralBlock.params.parse({ elem, acc }), seed, vectors), 300_000);
   }
+  // Its own stages (what --fmax chooses among): every count for both accumulations, small blocks in the
+  // fast tier, k = 32 in the long one.
+  const staged = [['e4m3', 'exact', 1], ['e2m1', 'exact', 2], ['int8', 'exact', 3], ['e5m2', 'fp32', 1], ['e4m3', 'fp32', 3]] as const;
+  for (const [elem, acc, stages] of staged) {
+    const block = tier === 'fast' ? 4 : 32;
+    it(`${elem}, ${acc}, k = ${block}, stages ${stages}: ${countLabel(VECTORS[tier])} block pairs plus directed sequences, with bubbles and back-pressure, 0 mismatches`,
+      () => clean(mxDotGeneralBlock, mxDotGeneralBlock.params.parse({ elem, acc, stages, block, ...(acc === 'fp32' && stages === 3 ? { output: 'bf16' } : {}) }), seed, VECTORS[tier]), 300_000);
+  }
 }
 
 export function nvfp4QuantizeRuns(tier: Tier, seed: number): void {

@@ -10,6 +10,8 @@ export const mxDotGeneralBlock = defineBlock({
   params,
   generator: mxDotGeneral,
   handshake: () => ({ kind: 'stream' }),
+  // Its own stages (the rounding cuts only serve the exact sum).
+  fmaxDepths: (p) => (p.acc === 'exact' ? [0, 1, 2, 3] : [0, 1]).map((stages) => ({ ...p, stages })),
   golden: 'numerics mxDotExact per block pair, summed exactly (or rounded to float32 and added in float32), formats.md §4',
   formats: (p) => ({ sa: 'e8m0', sb: 'e8m0', c: p.output, ...Object.fromEntries(Array.from({ length: p.block }, (_, i) => [[`a${i}`, p.elem], [`b${i}`, p.elemB || p.elem]]).flat()) }),
   cosim: { kind: 'transaction', create: mxDotGeneralGolden, stimulus: mxDotGeneralStimulus, stateful: true },

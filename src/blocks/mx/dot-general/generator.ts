@@ -3,7 +3,10 @@
 // the result so far. `exact`: the block's exact sum is shifted by sa + sb into a Kulisch register that
 // covers the whole e8m0 range (sticky NaN/Inf flags), rounded once (RNE) on the way out. `fp32`: the
 // block's Dot is rounded to float32 and added to a float32 accumulator by a rounding float adder.
-// Three register stages (block sum, accumulator, output); when the output waits, everything waits.
+// Three register stages (block sum, accumulator, output), and up to three more (`stages`), in the
+// order they pay off: exact, the rounding cut after the magnitude, then after the normalizing shift,
+// then the aligned term registered before the accumulator's add; fp32, the block's rounded Dot
+// registered before the float add (the others only delay). When the output waits, everything waits.
 
 import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
 import { parseFormat, type FloatFormat } from '../../../numerics/format.js';
@@ -50,24 +53,37 @@ export const mxDotGeneral = defineModule('mx_dot_general', (p: DotGeneralParams)
   const nan1 = stage(orAll([sp.nan, sa.andR(), sb.andR()])!, 'nan');
   const pinf1 = sp.pinf ? stage(sp.pinf, 'pinf') : undefined, ninf1 = sp.ninf ? stage(sp.ninf, 'ninf') : undefined;
   const clear1 = stage(clear, 'clear'), v1 = validReg('valid_sum', inValid);
-  const step = adv.and(v1);
-  const v2 = validReg('valid_acc', v1);
-  v3.set(mux(adv, v2, v3));
+  // The extra stages: `at` registers (on adv, as every stage) when that many are asked for.
+  const extra = (at: number, x: Expr, name: string) => (p.stages >= at ? stage(x, name) : x);
+  const extraValid = (at: number, v: Expr, name: string) => (p.stages >= at ? validReg(name, v) : v);
+  const exact = p.acc === 'exact';
+  const termAt = exact ? 3 : 1; // the stage that registers what the accumulator adds
+  const vT = extraValid(termAt, v1, 'valid_term');
+  const step = adv.and(vT);
+  const v2 = validReg('valid_acc', vT);
+  const [r1, r2] = exact ? [1, 2] : [2, 3]; // the stages between the accumulator and the output
+  const vR = extraValid(r2, extraValid(r1, v2, 'valid_r1'), 'valid_r2');
+  v3.set(mux(adv, vR, v3));
   outValid.set(v3);
+  const clearT = extra(termAt, clear1, 'clear_t');
+  const cut = (at: 1 | 2, x: Expr, name: string) => extra(at, x, name);
 
   if (p.acc === 'exact') {
     // Stage 2: the Kulisch register; stage 3: one rounding.
     const Wk = kulischRegisterWidth(p);
-    const k = kulischRegister(Wk, { word: alignLeft(sum1, shift1, 0, Wk), nan: nan1, pinf: pinf1, ninf: ninf1 }, { nan: true, inf: !!(pinf1 && ninf1) }, step, clear1);
-    const code = roundToFormat({ value: k.acc, lsb: lsb - 254, zeroNeg: undefined, nan: k.nan, pinf: k.pinf, ninf: k.ninf }, fo, 'rne');
+    const f = (x: Expr | undefined, name: string) => x && extra(termAt, x, name);
+    const term = { word: extra(termAt, alignLeft(sum1, shift1, 0, Wk), 'term'), nan: f(nan1, 'nan_t')!, pinf: f(pinf1, 'pinf_t'), ninf: f(ninf1, 'ninf_t') };
+    const k = kulischRegister(Wk, term, { nan: true, inf: !!(pinf1 && ninf1) }, step, clearT);
+    const code = roundToFormat({ value: k.acc, lsb: lsb - 254, zeroNeg: undefined, nan: k.nan, pinf: k.pinf, ninf: k.ninf }, fo, 'rne', cut);
     c.set(stage(code, 'c_q'));
     return;
   }
   // fp32: stage 2 rounds the block's Dot and adds it to the float32 accumulator (the adder is in the
-  // accumulator's loop); stage 3 is the output register (rounding to bf16 when asked).
-  const dot = roundBlockSum(sum1, lsb, shift1, { nan: nan1, pinf: pinf1, ninf: ninf1 }, fp32);
+  // accumulator's loop); stage 3 is the output register (rounding to bf16 when asked). The first extra
+  // stage registers the rounded Dot; the others only delay (the rounding cuts are the exact sum's).
+  const dot = extra(termAt, roundBlockSum(sum1, lsb, shift1, { nan: nan1, pinf: pinf1, ninf: ninf1 }, fp32), 'dot_t');
   const acc = reg('acc', UInt(32), { init: 0 });
-  when(step, () => acc.set(floatAdd(mux(clear1, lit(0, UInt(32)), acc), dot, fp32)));
+  when(step, () => acc.set(floatAdd(mux(clearT, lit(0, UInt(32)), acc), dot, fp32)));
   let out: Expr = acc;
   if (fo.name !== 'fp32') {
     const x = fields(acc, fp32);
@@ -76,5 +92,5 @@ export const mxDotGeneral = defineModule('mx_dot_general', (p: DotGeneralParams)
       nan: x.nan, pinf: x.inf!.and(x.sign!.not()), ninf: x.inf!.and(x.sign!),
     }, fo, 'rne', { sat: false });
   }
-  c.set(stage(out, 'c_q'));
+  c.set(stage(extra(r2, extra(r1, out, 'c_d1'), 'c_d2'), 'c_q'));
 });

@@ -12,5 +12,7 @@ export const params = z.object({
   n: z.number().int().min(1).max(1 << 20).default(1024).describe('block pairs per dot product the exact accumulator holds without overflow'),
   output: z.enum(['fp32', 'bf16']).default('fp32').describe('result format (RNE)'),
   intMultiplier: z.enum(INT_MULTIPLIERS).default('booth').describe('int8 × int8 products: Booth rows in LUTs, or * (DSPs on xc7)'),
+  stages: z.number().int().min(0).max(3).default(0)
+    .describe('more register stages (0–3): the aligned term before the accumulator, then the rounding cut after the magnitude and after the normalizing shift'),
 });
 export type DotGeneralParams = z.infer<typeof params>;
