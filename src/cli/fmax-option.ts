@@ -48,7 +48,9 @@ export function fmaxNote(blockName: string, fmax: BlockMetadata['fmax']): string
   }
   if (fmax.chose) {
     const set = Object.entries(fmax.chose).map(([k, v]) => `--${kebab(k)} ${String(v)}`).join(' ');
-    const got = `${blockName}: its own stages for ${fmax.requestedMHz} MHz: ${set}, ${fmax.latency} cycle(s) more latency; the model estimates ${fmax.estimatedMHz} MHz`;
+    // A stream that states no bound per transaction has no latency to add up: say nothing of it.
+    const more = fmax.latency ? `, ${fmax.latency} cycle(s) more latency` : '';
+    const got = `${blockName}: its own stages for ${fmax.requestedMHz} MHz: ${set}${more}; the model estimates ${fmax.estimatedMHz} MHz`;
     if (fmax.estimatedMHz + 1e-9 >= fmax.requestedMHz) return got;
     return `${got}, short of ${fmax.requestedMHz} MHz with its fastest stages${fmax.loopMHz === null ? '' : `; its feedback loops allow ${fmax.loopMHz} MHz`}`;
   }

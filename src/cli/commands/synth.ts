@@ -45,7 +45,8 @@ export function synthCommand(): Command {
         const loops = r.pipelined.loopMHz ? `; its feedback loops allow ${r.pipelined.loopMHz} MHz` : '';
         process.stdout.write(`  for ${r.pipelined.requestedMHz} MHz: registers kept where the cycle model puts them, ${r.pipelined.estimatedMHz} MHz by the IR model${loops}\n`);
       } else if (r.pipelined?.chose) {
-        process.stdout.write(`  for ${r.pipelined.requestedMHz} MHz: its own stages (${paramText(r.pipelined.chose)}), latency +${r.pipelined.latency} cycle(s), ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
+        const more = r.pipelined.latency ? `, latency +${r.pipelined.latency} cycle(s)` : '';
+        process.stdout.write(`  for ${r.pipelined.requestedMHz} MHz: its own stages (${paramText(r.pipelined.chose)})${more}, ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
       } else if (r.pipelined) process.stdout.write(`  pipelined for ${r.pipelined.requestedMHz} MHz: latency ${r.pipelined.latency} cycle(s), ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
       const tm = r.timing;
       if (tm.criticalPathNs !== null) {
