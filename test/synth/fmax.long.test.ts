@@ -83,6 +83,25 @@ describe('--fmax through synthesis', () => {
     }, 1_200_000);
   }
 
+  // Blocks that keep their registers (a register added anywhere would change their cycle model): at
+  // --fmax 100 the same design, which after routing reaches its feedback-loop bound within the
+  // model's margin (tensordash.pe's lane loop; apack.encoder's run state), and is said to.
+  for (const [name, raw] of [['tensordash.pe', { lanes: 4 }], ['apack.encoder', {}]] as Array<[string, Record<string, unknown>]>) {
+    it(`${name} ${JSON.stringify(raw)}: ice40 --fmax 100 keeps its registers and reaches its loop bound after routing`, async () => {
+      const b = find(name);
+      const params = b.params.parse(raw) as Record<string, unknown>;
+      const fabric = TIMING_MODELS.ice40.fabric;
+      const meta = emitBlock(b, params, [], { mhz: 100, fabric }).metadata.fmax!;
+      expect(meta.keptRegisters).toBe(true);
+      const [piped, base] = await Promise.all([synthesize(b, params, { target: 'ice40', fmaxMHz: 100 }), synthesize(b, params, { target: 'ice40' })]);
+      expect(piped.pnr?.unplaced, 'fits the HX8K').toBeUndefined();
+      expect(piped.totals).toEqual(base.totals); // the same design
+      expect(meta.loopMHz).not.toBeNull();
+      expect(piped.timing.fmaxMHz!).toBeGreaterThanOrEqual(Math.min(100, meta.loopMHz!) * (1 - fabric.derate));
+      console.log(`${name} --fmax 100 (kept): ${piped.timing.fmaxMHz} MHz after routing; the model: ${meta.estimatedMHz} MHz, loop bound ${meta.loopMHz} MHz`);
+    }, 1_200_000);
+  }
+
   it('xc7: --fmax 250 meets 250 MHz by the estimate, or the model names the bound', async () => {
     const met: string[] = [];
     for (const [name, raw] of XC7_DESIGNS) {
