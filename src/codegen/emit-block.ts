@@ -122,10 +122,11 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
     design = { ...netlist, warnings: design.warnings };
     pipeline = rest;
     if (plan.how === 'depths') pipeline = { ...rest, latency: fixedLatency(handshake) - fixedLatency(block.handshake(plan.candidates[0]!)) };
-    else if (rest.latency > 0) {
+    else if (plan.how === 'pipeline') {
       // The pipelined design is the base one delayed by `latency` cycles, outputs and out_valid alike.
       const was = block.handshake(chosen);
-      if (was.kind === 'pipeline') handshake = { kind: 'pipeline', latency: was.latency + rest.latency };
+      if (rest.latency === 0) handshake = was;
+      else if (was.kind === 'pipeline') handshake = { kind: 'pipeline', latency: was.latency + rest.latency };
       else if (was.kind === 'combinational') handshake = { kind: 'pipeline', latency: rest.latency };
       else throw new PipelineError(`${block.name}: a ${was.kind} block cannot take added latency (its handshake is not a fixed-latency pipeline)`);
     }
@@ -145,13 +146,16 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
       fmax: {
         requestedMHz: fmax.mhz, latency: pipeline.latency, estimatedMHz: mhz(pipeline.stageNs), floorMHz: mhz(pipeline.floorNs), loopMHz: pipeline.loopNs === null ? null : mhz(pipeline.loopNs),
         ...(plan.how === 'kept' ? { keptRegisters: true as const } : {}),
-        ...(plan.how === 'depths' ? { chose: Object.fromEntries(fmaxSets(plan, {}).filter((k) => plan.candidates.some((c) => c[k] !== plan.candidates[0]![k])).map((k) => [k, chosen[k]])) } : {}),
+        ...(plan.how === 'depths' ? { chose: Object.fromEntries(varying(plan.candidates).map((k) => [k, chosen[k]])) } : {}),
       },
     } : {}),
   };
   files.push({ path: `${design.top.name}.json`, content: JSON.stringify(metadata, null, 2) + '\n' });
   return { params: emitted, design, files, metadata, ...(pipeline ? { pipeline } : {}) };
 }
+
+/** The parameters that differ between candidates: what a choice among them sets. */
+const varying = (cs: ReadonlyArray<Record<string, unknown>>) => [...new Set(cs.flatMap((c) => Object.keys(c)))].filter((k) => cs.some((c) => c[k] !== cs[0]![k]));
 
 /** Cycles a handshake states beyond the transaction itself: a stream's are its bound per transaction (0 where it has none). */
 const fixedLatency = (h: Handshake) => (h.kind === 'pipeline' ? h.latency : h.kind === 'sequential' ? (h.latency ?? 0) : h.kind === 'stream' ? (h.maxInterval ?? 0) : 0);

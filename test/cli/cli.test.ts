@@ -91,6 +91,15 @@ describe('bitforge CLI', () => {
     expect(sim.exitCode, sim.stderr).toBe(0);
     expect(sim.stdout).toContain(`pipelined to ${l100} stage(s) for 100 MHz`);
     expect(sim.stdout).toMatch(/2\d{3} passed, 0 failed/);
+    // A frequency the combinational form meets: no stages, and the handshake is that form's, not that of
+    // the default hand-set stages (mx.dequantize: 1; sim would fail at the wrong latency).
+    const slow = await run(['emit', 'mx.dequantize', '--block', '4', '--fmax', '5', '--target', 'ice40', '--out', join(d, 'f5')]);
+    expect(slow.exitCode, slow.stderr).toBe(0);
+    const json5 = readdirSync(join(d, 'f5')).find((f) => f.endsWith('.json'))!;
+    expect((JSON.parse(readFileSync(join(d, 'f5', json5), 'utf8')) as { handshake: unknown }).handshake).toEqual({ kind: 'combinational' });
+    const sim5 = await run(['sim', 'mx.dequantize', '--block', '4', '--fmax', '5', '--target', 'ice40', '--simulator', 'ts', '--vectors', '2000']);
+    expect(sim5.exitCode, sim5.stderr).toBe(0);
+    expect(sim5.stdout).toMatch(/ 0 failed/);
   });
 
   it('--fmax on a sequential or streaming block keeps its registers: the same Verilog, latency 0, the model\'s bound in the metadata, and sim passes', async () => {
