@@ -27,8 +27,9 @@ export const loomTile = defineModule('loom_tile', (p: TileParams) => {
   const results = Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c) => output(`result${r}_${c}`, UInt(Wout))));
 
   // The dynamic Pa: the largest column precision (at least 1), never above the runtime Pa. The
-  // largest column precision is that of one OR over every column; with the slice, the OR is taken
-  // on the way into it and the rest of the detector on the way out.
+  // largest column precision is that of one OR over every column. With one slice the OR is taken on
+  // the way into it and the rest of the detector on the way out; with two, the leading one and the
+  // clamp go into the second (`toNeed`), and only the min with the runtime Pa is left after it.
   const toNeed = ({ folded, ...rest }: Record<string, Expr>): Record<string, Expr> => ({ ...rest, need: clampPrecisionHw(precisionOfFolded(folded!, p.signed), P) });
   const slice = inputSlices(s.slices, inValid, {
     folded: foldedOr(as.flat(), p.signed), paIn, pw, ...Object.fromEntries([...ws.flatMap((row, r) => row.map((w, l) => [`w${r}_${l}`, w])), ...as.flatMap((col, c) => col.map((a, l) => [`a${c}_${l}`, a]))]),
