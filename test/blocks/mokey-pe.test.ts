@@ -1,6 +1,6 @@
 // mokey.pe: the golden model against real arithmetic (the dictionary's products in float64) and
-// hand-worked saturation cases, then the RTL in cosimulation — nine shapes in Verilator (2·10^4 beats
-// each), two in Icarus, the steady-state rate. The 10^5-beat runs, the mutations and the real-tensor
+// hand-worked saturation cases, then the RTL in cosimulation — every shape of helpers/runs/mokey.ts
+// (their stages too) in Verilator (2·10^4 beats each), two in Icarus, the steady-state rate. The 10^5-beat runs, the mutations and the real-tensor
 // runs are in mokey-pe.long.test.ts.
 
 import { describe, expect, it } from 'vitest';

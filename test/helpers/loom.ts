@@ -20,7 +20,7 @@ export const TILE_CONFIGS: ReadonlyArray<Record<string, unknown>> = [
 ];
 
 /**
- * Pipelined shapes (stages 1–4: serial/dot.ts, serial/input-slice.ts). The fast tier runs the small
+ * Pipelined shapes (stages 1–4, the tile 1–5: serial/dot.ts, serial/input-slice.ts). The fast tier runs the small
  * ones, the long tier the full-size ones; every stage count in each, signed and unsigned, both modes.
  */
 export const SIP_STAGED_SMALL: ReadonlyArray<Record<string, unknown>> = [

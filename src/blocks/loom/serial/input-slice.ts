@@ -21,18 +21,17 @@ export interface InputSlices {
  */
 export function inputSlices(count: number, inValid: Expr, fields: Fields, between: ReadonlyArray<(f: Fields) => Fields> = []): InputSlices {
   if (count === 0) return { valid: inValid, fields, connect: (unitReady) => unitReady };
-  const slices: Array<{ full: Signal; held: Fields; loadFrom: Fields; loads: Array<() => void> }> = [];
+  const slices: Array<{ full: Signal; held: Fields; loads: Array<() => void> }> = [];
   let from = fields;
   for (let k = 0; k < count; k++) {
     if (k > 0) from = between[k - 1]?.(from) ?? from;
     const loads: Array<() => void> = [];
-    const src = from;
-    const held = Object.fromEntries(Object.entries(src).map(([name, e]) => {
+    const held = Object.fromEntries(Object.entries(from).map(([name, e]) => {
       const r = reg(count === 1 ? `slice_${name}` : `slice${k + 1}_${name}`, e.type);
       loads.push(() => r.set(e));
       return [name, r as Expr];
     }));
-    slices.push({ full: reg(count === 1 ? 'slice_full' : `slice${k + 1}_full`, Bool, { init: 0 }), held, loadFrom: src, loads });
+    slices.push({ full: reg(count === 1 ? 'slice_full' : `slice${k + 1}_full`, Bool, { init: 0 }), held, loads });
     from = held;
   }
   const last = slices[count - 1]!;

@@ -1,9 +1,9 @@
 // Stimulus for loom.sip, cycle by cycle: a reset, then directed steps (extreme operands at the
 // corner precisions 1, 2, B, B+1, P−1, P, each followed by idle cycles; back-to-back steps; a long
-// out_ready stall; one-cycle steps under intermittent out_ready), then random cycles: operands offered for a few cycles each (held or replaced
-// whether taken or not), precisions mostly in 1…P and sometimes 0 or above P (clamped), operands
-// mostly within their precision and sometimes with stray high bits (ignored), bursts of
-// back-pressure, rare resets.
+// out_ready stall; one-cycle steps under intermittent out_ready), then random cycles: operands
+// offered for a few cycles each (held or replaced whether taken or not), precisions mostly in 1…P
+// and sometimes 0 or above P (clamped), operands mostly within their precision and sometimes with
+// stray high bits (ignored), bursts of back-pressure, rare resets.
 
 import type { Stimulus, Vector } from '../../../cosim/model.js';
 import { randomCycles, randomPrecision } from '../serial/random-cycles.js';

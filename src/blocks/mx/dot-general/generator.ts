@@ -66,7 +66,6 @@ export const mxDotGeneral = defineModule('mx_dot_general', (p: DotGeneralParams)
   v3.set(mux(adv, vR, v3));
   outValid.set(v3);
   const clearT = extra(termAt, clear1, 'clear_t');
-  const cut = (at: 1 | 2, x: Expr, name: string) => extra(at, x, name);
 
   if (p.acc === 'exact') {
     // Stage 2: the Kulisch register; stage 3: one rounding.
@@ -74,7 +73,7 @@ export const mxDotGeneral = defineModule('mx_dot_general', (p: DotGeneralParams)
     const f = (x: Expr | undefined, name: string) => x && extra(termAt, x, name);
     const term = { word: extra(termAt, alignLeft(sum1, shift1, 0, Wk), 'term'), nan: f(nan1, 'nan_t')!, pinf: f(pinf1, 'pinf_t'), ninf: f(ninf1, 'ninf_t') };
     const k = kulischRegister(Wk, term, { nan: true, inf: !!(pinf1 && ninf1) }, step, clearT);
-    const code = roundToFormat({ value: k.acc, lsb: lsb - 254, zeroNeg: undefined, nan: k.nan, pinf: k.pinf, ninf: k.ninf }, fo, 'rne', cut);
+    const code = roundToFormat({ value: k.acc, lsb: lsb - 254, zeroNeg: undefined, nan: k.nan, pinf: k.pinf, ninf: k.ninf }, fo, 'rne', extra); // the rounding's cuts are stages 1 and 2
     c.set(stage(code, 'c_q'));
     return;
   }

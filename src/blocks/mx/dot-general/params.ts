@@ -13,6 +13,6 @@ export const params = z.object({
   output: z.enum(['fp32', 'bf16']).default('fp32').describe('result format (RNE)'),
   intMultiplier: z.enum(INT_MULTIPLIERS).default('booth').describe('int8 × int8 products: Booth rows in LUTs, or * (DSPs on xc7)'),
   stages: z.number().int().min(0).max(3).default(0)
-    .describe('more register stages (0–3): the aligned term before the accumulator, then the rounding cut after the magnitude and after the normalizing shift'),
+    .describe('more register stages (0–3); exact: the rounding cut after the magnitude, then after the normalizing shift, then the aligned term before the accumulator; fp32: the rounded Dot before the float add'),
 });
 export type DotGeneralParams = z.infer<typeof params>;
