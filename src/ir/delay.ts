@@ -15,10 +15,9 @@ export interface FabricDelays {
   /** A pipeline register's share of the period: clock to out, the net after it, setup; ns. */
   readonly registerNs: number;
   /**
-   * LUT levels charged for a two-input gate and for a 2:1 multiplexer: fractions, because synthesis
-   * packs chains of them into one LUT (fitted against nextpnr on ice40).
+   * LUT levels per branching level of a signal's decision tree (a fraction: synthesis merges a tree's
+   * conditions into its multiplexers; fitted against nextpnr on ice40).
    */
-  readonly gateLevels: number;
   readonly muxLevels: number;
   /**
    * The share of the period the schedule leaves unused: the model's error on pipelined designs
@@ -29,22 +28,65 @@ export interface FabricDelays {
 
 const log = (x: number, k: number) => Math.ceil(Math.log(Math.max(2, x)) / Math.log(k) - 1e-9);
 
-/** The delay of one node from its latest argument to its result, ns. */
-export function nodeDelay(f: FabricDelays, m: IrModule, n: Node): number {
+/**
+ * When a value is ready within a stage, and whether the LUT that makes it can take more logic: gates
+ * and multiplexers pack into one LUT while their inputs fit in it (a chain of AND gates shares a LUT4
+ * three at a time; a chain of multiplexers with their own selects takes a LUT each), so a fixed
+ * fraction of a level per gate would be right for neither.
+ */
+export interface Arrival {
+  /** ns from the stage's start. */
+  readonly t: number;
+  /** Inputs of the LUT that makes it, when more logic may join that LUT; 0 when it cannot (a register, an input, a carry chain's sum, a tree). */
+  readonly open: number;
+  /** When that LUT's inputs are ready (t less one level), for a gate that joins it. */
+  readonly base: number;
+}
+
+/** A register's or an input's output at the start of a stage. */
+export const LEAF: Arrival = Object.freeze({ t: 0, open: 0, base: 0 });
+const closed = (t: number): Arrival => ({ t, open: 0, base: t });
+const packs = new Set(['and', 'or', 'xor', 'mux']);
+/** Operators that only wire or invert: free, their result as ready as their arguments. */
+const wiring = new Set(['const', 'sig', 'bits', 'cat', 'rep', 'ext', 'cast', 'shl', 'shr', 'not']);
+/** Whether an operator can join the LUT of its argument (and so cost no time of its own). */
+export const packsIntoLut = (op: Node['op']): boolean => packs.has(op) || wiring.has(op);
+
+/**
+ * A node's arrival from its arguments' (null: a constant, which takes no LUT input). A gate joins its
+ * latest arguments' LUTs while the inputs fit (greedy, latest first); what it cannot join it reads
+ * as inputs of a new level.
+ */
+export function arrival(f: FabricDelays, m: IrModule, n: Node, args: ReadonlyArray<Arrival | null>): Arrival {
+  const live = args.filter((a): a is Arrival => a !== null);
+  if (!live.length) return LEAF;
+  const latest = Math.max(...live.map((a) => a.t));
+  if (wiring.has(n.op)) {
+    // A cat of several values: as late as the latest, and as full as the fullest LUT.
+    const open = Math.max(...live.map((a) => a.open));
+    return { t: latest, open, base: open ? Math.max(...live.map((a) => (a.open ? a.base : a.t))) : latest };
+  }
   const k = f.lutInputs, L = f.levelNs;
+  if (packs.has(n.op)) {
+    let inputs = live.length;
+    const joined = new Set<Arrival>();
+    for (const a of [...live].filter((x) => x.open > 0).sort((x, y) => y.t - x.t)) {
+      if (inputs - 1 + a.open > k) continue;
+      inputs += a.open - 1;
+      joined.add(a);
+    }
+    const base = Math.max(...live.map((a) => (joined.has(a) ? a.base : a.t)));
+    return { t: base + L, open: inputs, base };
+  }
   const w = (i: number) => m.nodes[n.args[i]!]!.type.width;
-  const chain = (bits: number) => L + bits * f.carryNsPerBit;
+  const lutTree = (inputs: number): Arrival =>
+    inputs <= k ? { t: latest + L, open: inputs, base: latest } : closed(latest + log(inputs, k) * L);
+  const chain = (bits: number) => closed(latest + L + bits * f.carryNsPerBit);
   switch (n.op) {
-    case 'const': case 'sig': case 'bits': case 'cat': case 'rep': case 'ext': case 'cast': case 'shl': case 'shr': case 'not':
-      return 0; // wiring, or an inversion taken into the next LUT
-    case 'and': case 'or': case 'xor':
-      return f.gateLevels * L; // several two-input gates share one LUT
-    case 'mux':
-      return f.muxLevels * L;
     case 'eq': case 'ne':
-      return log(2 * Math.max(w(0), w(1)), k) * L;
+      return lutTree(args.map((a, i) => (a === null ? 0 : w(i))).reduce((x, y) => x + y, 0));
     case 'andr': case 'orr': case 'xorr':
-      return log(w(0), k) * L;
+      return lutTree(w(0));
     case 'add': case 'sub': case 'neg':
       return chain(n.type.width);
     case 'lt': case 'le': case 'gt': case 'ge':
@@ -52,12 +94,19 @@ export function nodeDelay(f: FabricDelays, m: IrModule, n: Node): number {
     case 'mul': {
       // Partial-product rows summed by a tree of carry adders.
       const rows = Math.min(w(0), w(1));
-      return rows <= 1 ? L : L + log(rows, 2) * chain(w(0) + w(1));
+      return rows <= 1 ? closed(latest + L) : closed(latest + L + log(rows, 2) * (L + (w(0) + w(1)) * f.carryNsPerBit));
     }
     case 'dshl': case 'dshr':
       // One 2:1 multiplexer level per amount bit (two per level with 6-input LUTs).
-      return Math.ceil(w(1) / (k >= 6 ? 2 : 1)) * L;
+      return closed(latest + Math.ceil(w(1) / (k >= 6 ? 2 : 1)) * L);
+    default:
+      throw new Error(`unreachable: no delay for ${n.op}`);
   }
+}
+
+/** The delay of one node from registered arguments to its result, ns: what splitting a slow operator looks at. */
+export function nodeDelay(f: FabricDelays, m: IrModule, n: Node): number {
+  return arrival(f, m, n, n.args.map((a) => (m.nodes[a]!.op === 'const' ? null : LEAF))).t;
 }
 
 /** A signal's decision tree: one multiplexer per level of branching. */

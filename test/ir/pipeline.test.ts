@@ -10,7 +10,7 @@ import type { Netlist } from '../../src/ir/netlist.js';
 import { PipelineError, pipelineNetlist } from '../../src/ir/passes/pipeline.js';
 import { splitSlow } from '../../src/ir/passes/split-slow.js';
 import { FREE, schedule } from '../../src/ir/passes/pipeline-schedule.js';
-import { nodeDelay } from '../../src/ir/delay.js';
+import { nodeDelay, packsIntoLut } from '../../src/ir/delay.js';
 import { verifyNetlist } from '../../src/ir/verify.js';
 import { Simulator } from '../../src/sim/index.js';
 import { TIMING_MODELS } from '../../src/synth/timing-model.js';
@@ -67,17 +67,19 @@ describe('pipelining to a period', () => {
         for (const a of e.args) {
           if (s.nStage[a]! === FREE) continue;
           expect(s.nStage[i], `${b.name}: node ${i} (${e.op}) before its argument ${a}`).toBeGreaterThanOrEqual(s.nStage[a]!);
-          if (s.nStage[i] === s.nStage[a]) expect(s.nLocal[i]! + 1e-9, `${b.name}: node ${i} (${e.op})`).toBeGreaterThanOrEqual(s.nLocal[a]! + nodeDelay(ICE40, m, e));
+          // A gate may join its argument's LUT and take no time of its own; any other operator adds its delay.
+          const own = packsIntoLut(e.op) ? 0 : nodeDelay(ICE40, m, e);
+          if (s.nStage[i] === s.nStage[a]) expect(s.nLocal[i]! + 1e-9, `${b.name}: node ${i} (${e.op})`).toBeGreaterThanOrEqual(s.nLocal[a]! + own);
         }
       });
     }
   });
 
   for (const [name, raw] of [['minifloat.mul', {}], ['minifloat.add', {}], ['examples.adder-tree', { n: 8, width: 12 }], ['loom.precision', {}], ['mx.dequantize', {}], ['mx.nvfp4-quantize', {}], ['tensordash.scheduler', {}]] as const) {
-    it(`${name}: the same results, latency cycles later, at 50, 100 and 200 MHz`, () => {
+    it(`${name}: the same results, latency cycles later, at 50, 100 and 150 MHz`, () => {
       const comb = combinational(name, raw);
       let previous = 0;
-      for (const mhz of [50, 100, 200]) {
+      for (const mhz of [50, 100, 150]) { // (150 MHz is about as fast as the iCE40 goes: bench/results/fmax.md)
         const r = pipelineNetlist(comb, 1000 / mhz, ICE40);
         verifyNetlist(r.netlist);
         expect(r.latency).toBeGreaterThanOrEqual(previous); // a shorter period never takes fewer stages
@@ -113,7 +115,7 @@ describe('pipelining to a period', () => {
       output('y', UInt(8)).set(acc);
     });
     const n = elaborate(chain, {});
-    const fabric: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, registerNs: 1, gateLevels: 0, muxLevels: 0, derate: 0 };
+    const fabric: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, registerNs: 1, muxLevels: 0, derate: 0 };
     // Each 8-bit add costs one level (1 ns) here: 8 adds in a 3 ns period (2 ns of logic) → stages of 2.
     const r = pipelineNetlist(n, 3, fabric);
     expect(r.latency).toBe(3);
@@ -146,7 +148,7 @@ describe('pipelining to a period', () => {
     expect(fast.latency).toBeGreaterThan(0);
     expect(fast.stageNs).toBeLessThanOrEqual(period);
     // Asking for more than the loop allows: the loop is what is left, and it is reported.
-    const tooFast = pipelineNetlist(n, slow.loopNs! / 2, ICE40);
+    const tooFast = pipelineNetlist(n, slow.loopNs! * 0.9, ICE40);
     expect(tooFast.floorNs).toBeGreaterThanOrEqual(tooFast.loopNs!);
     expect(tooFast.stageNs).toBeCloseTo(Math.max(tooFast.loopNs!, tooFast.floorNs), 6);
     // Cycle by cycle, with valid, clear and data random: the pipelined sums are the original's, `latency` later.

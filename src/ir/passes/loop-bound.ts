@@ -6,7 +6,7 @@
 // can cut them. This is the "bound no pipelining can pass", distinct from the longest
 // register-to-register path the pipelining pass leaves alone (pipeline-schedule.ts).
 
-import { nodeDelay, treeDelay, type FabricDelays } from '../delay.js';
+import { arrival, LEAF, treeDelay, type Arrival, type FabricDelays } from '../delay.js';
 import { treeNodes, type IrModule } from '../netlist.js';
 import { classify, depth } from './pipeline-schedule.js';
 
@@ -24,7 +24,8 @@ export function feedbackLoopNs(m: IrModule, fabric: FabricDelays): number | null
   };
   const deps = (v: number): number[] => (v >= N && isState(v - N) ? regDeps(v - N) : depsOf(v < N ? { node: v } : { signal: v - N }).map(id));
   const comp = sccs(N + m.signals.length, deps);
-  const delay = (v: number) => (v < N ? (m.nodes[v]!.op === 'sig' || m.nodes[v]!.op === 'const' ? 0 : nodeDelay(fabric, m, m.nodes[v]!)) : 0);
+  // Values off the loop arrive never (they take a LUT input but set no time); constants take none.
+  const NEVER: Arrival = { t: -Infinity, open: 0, base: -Infinity };
   const topo = order.map(id); // dependencies first
   let worst: number | null = null;
   const regsOf = new Map<number, number[]>();
@@ -36,19 +37,23 @@ export function feedbackLoopNs(m: IrModule, fabric: FabricDelays): number | null
     const inComp = topo.filter((v) => comp[v] === c && !(v >= N && isState(v - N)));
     // Edge q → r: the slowest path from q's output to r's input inside the loop's component.
     const edges: Array<[number, number, number]> = [];
-    const t = new Float64Array(N + m.signals.length);
+    const t: Arrival[] = new Array(N + m.signals.length);
+    const of = (d: number): Arrival | null => (d < N && m.nodes[d]!.op === 'const' ? null : comp[d] === c ? t[d]! : NEVER);
     for (const q of regs) {
-      t.fill(-Infinity);
-      t[N + q] = 0;
+      t.fill(NEVER);
+      t[N + q] = LEAF;
       for (const v of inComp) {
-        let a = -Infinity;
-        for (const d of deps(v)) if (comp[d] === c) a = Math.max(a, t[d]!);
-        const tree = v >= N && m.signals[v - N]!.driver ? treeDelay(fabric, depth(m.signals[v - N]!.driver!)) : 0;
-        t[v] = a + delay(v) + tree;
+        const e = v < N ? m.nodes[v]! : null;
+        if (e) { t[v] = e.op === 'sig' ? of(N + e.lo) ?? LEAF : arrival(fabric, m, e, e.args.map(of)); continue; }
+        const a = Math.max(-Infinity, ...deps(v).map((d) => of(d)?.t ?? -Infinity));
+        const driver = m.signals[v - N]!.driver;
+        const ds = deps(v);
+        // A plain wire keeps its driver's LUT open; a decision tree closes it.
+        t[v] = driver && depth(driver) === 0 && ds.length === 1 ? (of(ds[0]!) ?? LEAF) : { t: a + (driver ? treeDelay(fabric, depth(driver)) : 0), open: 0, base: a };
       }
       for (const r of regs) {
         let a = -Infinity;
-        for (const d of regDeps(r)) if (comp[d] === c) a = Math.max(a, t[d]!);
+        for (const d of regDeps(r)) if (comp[d] === c) a = Math.max(a, t[d]!.t);
         if (a > -Infinity) edges.push([q, r, a + (m.signals[r]!.driver ? treeDelay(fabric, depth(m.signals[r]!.driver!)) : 0)]);
       }
     }

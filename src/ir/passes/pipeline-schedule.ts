@@ -6,7 +6,7 @@
 // without changing what it computes, so its delay is a bound no pipelining passes. The logic before
 // the core (from the inputs) and after it (to the outputs) is pipelined freely.
 
-import { nodeDelay, treeDelay, type FabricDelays } from '../delay.js';
+import { arrival, LEAF, treeDelay, type Arrival, type FabricDelays } from '../delay.js';
 import { treeNodes, type IrModule, type Tree } from '../netlist.js';
 
 /** Constants: free in every stage. */
@@ -15,6 +15,8 @@ export const FREE = -1;
 export interface Schedule {
   readonly nStage: Int32Array;
   readonly nLocal: Float64Array;
+  /** Each node's arrival within its stage (nLocal is its time). */
+  readonly nArrival: ReadonlyArray<Arrival>;
   readonly sStage: Int32Array;
   readonly sLocal: Float64Array;
   /** The stage of the module's registers (0 when it has none). */
@@ -97,36 +99,49 @@ export function schedule(m: IrModule, budget: number, fabric: FabricDelays): Sch
   const { order, depsOf, isState, readsN, readsS, feedsN, feedsS } = classify(m);
   const nStage = new Int32Array(m.nodes.length), nLocal = new Float64Array(m.nodes.length);
   const sStage = new Int32Array(m.signals.length), sLocal = new Float64Array(m.signals.length);
+  const nArrival: Arrival[] = new Array(m.nodes.length).fill(LEAF), sArrival: Arrival[] = new Array(m.signals.length).fill(LEAF);
   let floor = 0, loop = 0, bound = 0;
   // Time from the registers alone, for the loop bound (inputs to the core do not count).
-  const nFromState = new Float64Array(m.nodes.length), sFromState = new Float64Array(m.signals.length);
-  const fromState = (d: Item) => ('node' in d ? (readsN[d.node] ? nFromState[d.node]! : -Infinity) : isState(d.signal) ? 0 : readsS[d.signal] ? sFromState[d.signal]! : -Infinity);
-  const at = (d: Item) => ('node' in d ? { stage: nStage[d.node]!, local: nLocal[d.node]! } : { stage: sStage[d.signal]!, local: sLocal[d.signal]! });
-  const place = (deps: Array<{ stage: number; local: number }>, delay: number, pinned: number | null) => {
-    floor = Math.max(floor, delay);
+  const NEVER: Arrival = { t: -Infinity, open: 0, base: -Infinity };
+  const nFromState: Arrival[] = new Array(m.nodes.length).fill(NEVER), sFromState: Arrival[] = new Array(m.signals.length).fill(NEVER);
+  const fromState = (d: Item): Arrival => ('node' in d ? (readsN[d.node] ? nFromState[d.node]! : NEVER) : isState(d.signal) ? LEAF : readsS[d.signal] ? sFromState[d.signal]! : NEVER);
+  type At = { stage: number; arrival: Arrival };
+  const at = (d: Item): At => ('node' in d ? { stage: nStage[d.node]!, arrival: nArrival[d.node]! } : { stage: sStage[d.signal]!, arrival: sArrival[d.signal]! });
+  /** The stage and arrival of a value computed by `of` from its arguments (null: constant; LEAF: from a register). */
+  const place = (deps: At[], of: (args: Array<Arrival | null>) => Arrival, pinned: number | null): At => {
     const live = deps.filter((d) => d.stage !== FREE);
-    if (!live.length && pinned === null) return { stage: FREE, local: 0 };
+    if (!live.length && pinned === null) return { stage: FREE, arrival: LEAF };
     const stage = pinned ?? Math.max(...live.map((d) => d.stage));
-    const t = Math.max(0, ...live.filter((d) => d.stage === stage).map((d) => d.local)) + delay;
-    if (pinned !== null) { loop = Math.max(loop, t); return { stage, local: t }; } // a loop takes no register
-    return t <= budget + 1e-9 || delay === 0 ? { stage, local: t } : { stage: stage + 1, local: delay };
+    const here = of(deps.map((d) => (d.stage === FREE ? null : d.stage === stage ? d.arrival : LEAF)));
+    const alone = of(deps.map((d) => (d.stage === FREE ? null : LEAF))).t; // from registers: what no schedule passes
+    floor = Math.max(floor, alone);
+    if (pinned !== null) { loop = Math.max(loop, here.t); return { stage, arrival: here }; } // a loop takes no register
+    if (here.t <= budget + 1e-9 || alone === 0) return { stage, arrival: here };
+    return { stage: stage + 1, arrival: of(deps.map((d) => (d.stage === FREE ? null : LEAF))) };
+  };
+  const tree = (depthOf: number) => (args: Array<Arrival | null>): Arrival => {
+    const live = args.filter((a): a is Arrival => a !== null);
+    if (!live.length) return LEAF;
+    if (depthOf === 0 && live.length === 1) return live[0]!; // a plain wire: as its driver
+    const t = Math.max(...live.map((a) => a.t)) + treeDelay(fabric, depthOf);
+    return { t, open: 0, base: t };
   };
   const visit = (it: Item, core: number) => {
     const pinned = ('node' in it ? readsN[it.node] && feedsN[it.node] : readsS[it.signal] && feedsS[it.signal]) ? core : null;
-    let r: { stage: number; local: number };
+    let r: At;
     if ('signal' in it) {
       const s = m.signals[it.signal]!;
-      r = s.kind === 'input' ? { stage: 0, local: 0 }
-        : isState(it.signal) ? { stage: core, local: 0 }
-          : !s.driver ? { stage: FREE, local: 0 }
-            : place(depsOf(it).map(at), treeDelay(fabric, depth(s.driver)), pinned);
-      sStage[it.signal] = r.stage; sLocal[it.signal] = r.local;
-      if (readsS[it.signal] && !isState(it.signal) && s.driver) sFromState[it.signal] = Math.max(...depsOf(it).map(fromState)) + treeDelay(fabric, depth(s.driver));
+      r = s.kind === 'input' ? { stage: 0, arrival: LEAF }
+        : isState(it.signal) ? { stage: core, arrival: LEAF }
+          : !s.driver ? { stage: FREE, arrival: LEAF }
+            : place(depsOf(it).map(at), tree(depth(s.driver)), pinned);
+      sStage[it.signal] = r.stage; sLocal[it.signal] = r.arrival.t; sArrival[it.signal] = r.arrival;
+      if (readsS[it.signal] && !isState(it.signal) && s.driver) sFromState[it.signal] = tree(depth(s.driver))(depsOf(it).map(fromState));
     } else {
       const e = m.nodes[it.node]!;
-      r = e.op === 'const' ? { stage: FREE, local: 0 } : e.op === 'sig' ? at({ signal: e.lo }) : place(e.args.map((a) => at({ node: a })), nodeDelay(fabric, m, e), pinned);
-      nStage[it.node] = r.stage; nLocal[it.node] = r.local;
-      if (readsN[it.node]) nFromState[it.node] = Math.max(...depsOf(it).map(fromState)) + (e.op === 'sig' || e.op === 'const' ? 0 : nodeDelay(fabric, m, e));
+      r = e.op === 'const' ? { stage: FREE, arrival: LEAF } : e.op === 'sig' ? at({ signal: e.lo }) : place(e.args.map((a) => at({ node: a })), (args) => arrival(fabric, m, e, args), pinned);
+      nStage[it.node] = r.stage; nLocal[it.node] = r.arrival.t; nArrival[it.node] = r.arrival;
+      if (readsN[it.node]) nFromState[it.node] = e.op === 'sig' ? fromState({ signal: e.lo }) : arrival(fabric, m, e, e.args.map((a) => (m.nodes[a]!.op === 'const' ? null : fromState({ node: a }))));
     }
   };
   // The logic before the registers first; the core goes where its latest input arrives, or one stage
@@ -135,7 +150,7 @@ export function schedule(m: IrModule, budget: number, fabric: FabricDelays): Sch
   const after = order.filter((it) => ('node' in it ? readsN[it.node] : readsS[it.signal]));
   for (const it of before) visit(it, 0);
   const hasState = m.signals.some((_, i) => isState(i));
-  const coreInputs: Array<{ stage: number; local: number }> = [];
+  const coreInputs: At[] = [];
   if (hasState) {
     for (const it of before) if ('node' in it ? feedsN[it.node] : feedsS[it.signal]) coreInputs.push(at(it));
   }
@@ -146,15 +161,15 @@ export function schedule(m: IrModule, budget: number, fabric: FabricDelays): Sch
       if (!isState(i) || !s.driver) return;
       const roots = [...treeNodes(s.driver), ...(s.enable !== null ? [s.enable] : [])];
       const deps = roots.map((node) => at({ node })).filter((d) => d.stage === core);
-      const tree = treeDelay(fabric, depth(s.driver));
-      loop = Math.max(loop, Math.max(0, ...deps.map((d) => d.local)) + tree);
-      bound = Math.max(bound, Math.max(0, ...roots.map((node) => fromState({ node }))) + tree);
+      const treeNs = treeDelay(fabric, depth(s.driver));
+      loop = Math.max(loop, Math.max(0, ...deps.map((d) => d.arrival.t)) + treeNs);
+      bound = Math.max(bound, Math.max(0, ...roots.map((node) => fromState({ node }).t)) + treeNs);
     });
   };
   run();
-  if (hasState && loop > budget && coreInputs.some((d) => d.stage === core && d.local > 0)) {
+  if (hasState && loop > budget && coreInputs.some((d) => d.stage === core && d.arrival.t > 0)) {
     core += 1; // register the core's inputs: the loop then starts from registers only
     run();
   }
-  return { nStage, nLocal, sStage, sLocal, core, floorNs: floor, coreNs: loop, loopNs: bound };
+  return { nStage, nLocal, nArrival, sStage, sLocal, core, floorNs: floor, coreNs: loop, loopNs: bound };
 }
