@@ -15,13 +15,13 @@ function timeOf(body: () => Expr): number {
   const s = schedule(m, Infinity, F);
   return s.sLocal[m.signals.findIndex((x) => x.name === 'y')]!;
 }
-const bits = (n: number) => Array.from({ length: n }, (_, i) => input(`x${i}`, UInt(1)));
+const bits = (n: number): Expr[] => Array.from({ length: n }, (_, i) => input(`x${i}`, UInt(1)));
 
 describe('the IR delay model', () => {
   it('a chain of AND gates packs three to a 4-input LUT', () => {
     // x0&x1 (2 inputs), &x2 (3), &x3 (4): one LUT; &x4 needs a second LUT, which takes &x5, &x6 too.
     for (const [n, levels] of [[2, 1], [4, 1], [5, 2], [7, 2], [8, 3]] as const) {
-      expect(timeOf(() => bits(n).reduce((a, b) => a.and(b))), `${n} inputs`).toBe(levels);
+      expect(timeOf(() => bits(n).reduce((a: Expr, b) => a.and(b))), `${n} inputs`).toBe(levels);
     }
   });
 
