@@ -107,6 +107,23 @@ describe('pipelining to a period', () => {
     }
   });
 
+  it('wiring is carried as its arguments: an 8-bit input extended and shifted to 48 bits is registered as 8 bits', () => {
+    const design = defineModule('widen', () => {
+      const a = input('a', UInt(32)), x = input('x', UInt(8));
+      let acc: Expr = a;
+      for (let i = 0; i < 6; i++) acc = acc.add(a).bits(31, 0); // a slow path: several stages
+      output('y', UInt(48)).set(acc.zext(48).add(x.zext(48).shl(8)).bits(47, 0));
+    });
+    const n = elaborate(design, {});
+    const fabric: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, registerNs: 1, muxLevels: 0, derate: 0 };
+    const r = pipelineNetlist(n, 3, fabric);
+    expect(r.latency).toBeGreaterThanOrEqual(3);
+    const regs = r.netlist.top.signals.filter((s) => s.kind === 'reg');
+    expect(regs.filter((s) => s.name.startsWith('x_d')).map((s) => s.type.width)).toEqual(new Array(r.latency).fill(8));
+    expect(regs.filter((s) => s.type.width > 33).map((s) => s.name)).toEqual([]); // no extended copy of x, no 48-bit sum before the end
+    checkEquivalent(n, r.netlist, r.latency, 100, SEED);
+  });
+
   it('a chain of adders splits where the period says, by the fabric\'s delays', () => {
     const chain = defineModule('chain', () => {
       const x = input('x', UInt(8));

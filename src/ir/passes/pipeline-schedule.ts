@@ -8,6 +8,7 @@
 
 import { arrival, LEAF, treeDelay, type Arrival, type FabricDelays } from '../delay.js';
 import { treeNodes, type IrModule, type Tree } from '../netlist.js';
+import { sinkWiring } from './pipeline-sink.js';
 
 /** Constants: free in every stage. */
 export const FREE = -1;
@@ -171,5 +172,8 @@ export function schedule(m: IrModule, budget: number, fabric: FabricDelays): Sch
     core += 1; // register the core's inputs: the loop then starts from registers only
     run();
   }
+  const nodeOrder = order.flatMap((it) => ('node' in it ? [it.node] : []));
+  sinkWiring(m, nodeOrder, nStage, nArrival, (sig) => (isState(sig) ? core : sStage[sig]!), (i) => readsN[i] === 1 && feedsN[i] === 1);
+  nArrival.forEach((a, i) => { nLocal[i] = a.t; });
   return { nStage, nLocal, nArrival, sStage, sLocal, core, floorNs: floor, coreNs: loop, loopNs: bound };
 }
