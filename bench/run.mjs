@@ -355,8 +355,16 @@ writeFileSync('bench/results/timing.md', [
 }
 
 // ---- --fmax: latency and cost against frequency (issue: timing and --fmax) ----
+/** The IR model's estimate of each placed --fmax design against nextpnr after routing: what the derating must cover. */
+function modelError(rows, derate) {
+  const ratios = rows.filter((r) => r.modelMHz && r.fmaxMHz).map((r) => r.modelMHz / r.fmaxMHz).sort((a, b) => a - b);
+  if (!ratios.length) return '';
+  const median = ratios[Math.floor(ratios.length / 2)];
+  return `The IR model's estimate / nextpnr on those ${ratios.length} designs: median ${median.toFixed(3)}, from ${ratios[0].toFixed(3)} to ${ratios.at(-1).toFixed(3)} (above 1: the model is optimistic; its derating leaves 1 / (1 − ${derate}) = ${(1 / (1 - derate)).toFixed(2)}).`;
+}
 if (want('fmax')) {
 const { runFmaxBench } = await import('./timing.mjs');
+const { TIMING_MODELS } = await import('../dist/synth/timing-model.js');
 const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
 // Written after every row, so that a long run interrupted still leaves what it measured.
 const write = (rows, done) => {
@@ -370,10 +378,12 @@ const write = (rows, done) => {
     'ice40: nextpnr-ice40 after routing (HX8K, seed 1, the registered wrapper). xc7: the pre-route estimate (no place and route). "none": the block\'s',
     'combinational form (its own stages off); "hand-set": its default --stages; --fmax F: pipelined by the IR pass for F MHz. Latency in cycles, in_valid → out_valid.',
     'Model MHz: the IR model\'s estimate of the pipelined design; below the frequency asked for, a feedback loop or a single operator bounds it.',
-    `ice40: ${ice.filter((r) => r.met).length} of ${ice.length} placed --fmax designs reach the frequency asked for; xc7 --fmax 250: ${xc7.filter((r) => r.met).length} of ${xc7.length}.`, '',
-    '| block | params | pipelining | target | Fmax (MHz) | source | latency | LUT | FF | model MHz | met |',
-    '|---|---|---|---|---:|---|---:|---:|---:|---:|---|',
-    ...got.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.how} | ${r.target} | ${r.fmaxMHz ?? ''} | ${r.unplaced ? 'does not fit' : r.source} | ${r.latency} | ${r.lut} | ${r.ff} | ${r.modelMHz ?? ''} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`), '',
+    'Loop MHz: the feedback-loop bound by the model (no pipelining passes it). Chose: the stages of its own --fmax chose, for blocks that have them.',
+    `ice40: ${ice.filter((r) => r.met).length} of ${ice.length} placed --fmax designs reach the frequency asked for; xc7 --fmax 250: ${xc7.filter((r) => r.met).length} of ${xc7.length}.`,
+    modelError(ice, TIMING_MODELS.ice40.fabric.derate), '',
+    '| block | params | pipelining | target | Fmax (MHz) | source | latency | LUT | FF | model MHz | loop MHz | chose | met |',
+    '|---|---|---|---|---:|---|---:|---:|---:|---:|---:|---|---|',
+    ...got.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.how} | ${r.target} | ${r.fmaxMHz ?? ''} | ${r.unplaced ? 'does not fit' : r.source} | ${r.latency} | ${r.lut} | ${r.ff} | ${r.modelMHz ?? ''} | ${r.loopMHz ?? ''} | ${r.chose ? JSON.stringify(r.chose) : ''} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`), '',
   ].join('\n'));
 };
 write(await runFmaxBench((rows) => write(rows, false)), true);
