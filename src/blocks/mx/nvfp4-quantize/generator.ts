@@ -1,12 +1,12 @@
 // mx.nvfp4-quantize: k float32 inputs and the float32 tensor scale S_t → one ue4m3 block scale and k
 // e2m1 codes (formats.md §5), bit-exact to the float32 order the spec writes:
 //   six = fl(6·S_t), S_b = ue4m3(fl(amax / six)), denom = fl(S_b·S_t), P_i = e2m1(fl(V_i / denom)).
-// The block scale needs one real division (restoring, 26 quotient bits and a sticky bit). The k
-// element divisions are not built: e2m1 RNE of fl(q) changes only at seven thresholds of q (each
+// No division is built. The block scale is decided by four quotient bits of the significands and the
+// remainder (block-scale.ts). The k element divisions are not built either: e2m1 RNE of fl(q) changes only at seven thresholds of q (each
 // e2m1 midpoint widened or narrowed by half a float32 ulp, by the tie direction of both roundings),
 // so each element compares |V_i| against seven products T_j · denom, rounded up or down to float32
 // once per block — integer compares of bit patterns.
-// Registers (`stages`): 1 at the outputs, 2 also before the element compares, 3 also before the divider.
+// Registers (`stages`): 1 at the outputs, 2 also before the element compares, 3 also before the block scale.
 
 import { z } from 'zod';
 import { Bool, cat, defineModule, input, lit, mux, output, SInt, std, UInt, type Expr } from '../../../dsl/index.js';
@@ -15,7 +15,7 @@ import { roundScaled } from '../../minifloat/round-scaled.js';
 import { fields } from '../../minifloat/fields.js';
 import { fp32Zero, normalized, s10 } from '../normalize.js';
 import { maxTree } from '../quantize/scale.js';
-import { divideSignificands } from './divide.js';
+import { blockScale } from './block-scale.js';
 
 export const params = z.object({
   block: z.number().int().min(1).max(64).default(16).describe('elements per block (k)'),
@@ -68,18 +68,8 @@ export const mxNvfp4Quantize = defineModule('mx_nvfp4_quantize', (p: Nvfp4Quanti
   const aF = fields(cat(lit(0, Bool), amax), FP32);
   const invalid = std.pipe(special.or(badSt), preStage, 'invalid_p');
 
-  // pre = fl(amax / six); 0 when amax = 0 or six overflowed to Inf.
-  const an = normalized(aF, FP32), sn = normalized(sixF, FP32);
-  const quotient = divideSignificands(an.sig, sn.sig, 26); // weights 2^0 … 2^-25, then sticky
-  const preRounded = roundScaled({ neg: lit(0, Bool), mag: quotient, exp: an.exp.subWrap(sn.exp), expMin: -126 - 23 - 127, expMax: 127 + 23 + 126, maxNormShift: 1 }, FP32, 'rne', { sat: false });
-  const pre = mux(amax.orR().not().or(sixF.inf!), lit(0, UInt(32)), preRounded);
-
-  // S_b = ue4m3 RNE with saturation (an Inf pre is 2^128 here, so it saturates too).
-  const pF = fields(pre, FP32);
-  const sbRounded = roundScaled({ neg: lit(0, Bool), mag: pF.sig, exp: s10(pF.exp).subWrap(s10(lit(127, UInt(8)))), expMin: -126, expMax: 128, maxNormShift: 0 }, UE4M3, 'rne', { sat: true });
-  const sbFinite = p.scaleClamp === 'torchao'
-    ? mux(pre.lt(lit(0x3c800000, UInt(32))), lit(0x08, UInt(7)), sbRounded) // pre < 2^-6 → 2^-6
-    : mux(sbRounded.orR(), sbRounded, lit(0x01, UInt(7))); // 0 → 2^-9
+  // S_b = ue4m3(fl(amax / six)), RNE with saturation; fl(amax / six) is 0 when amax = 0 or six overflowed to Inf.
+  const sbFinite = blockScale(normalized(aF, FP32), normalized(sixF, FP32), amax.orR().not().or(sixF.inf!), p.scaleClamp);
   const sb = mux(invalid, lit(0x7f, UInt(7)), sbFinite);
 
   // denom = fl(S_b · S_t): the 4 × 24-bit significand product has its top bit (27) at 2^(exp_b + exp_t − 133).

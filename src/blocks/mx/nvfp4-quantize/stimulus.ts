@@ -57,7 +57,7 @@ export function directedBlocks(k: number, rng: () => number): { block: number[];
   // Block maxima at ue4m3 midpoints (and 2^-6, 448, 464 and the bump region) times six = fl(6·S_t).
   const ue4m3Mid: number[] = [];
   for (let c = 1; c < 0x7e; c++) ue4m3Mid.push((decodeToNumber(UE4M3, c) + decodeToNumber(UE4M3, c + 1)) / 2);
-  const pres = [...ue4m3Mid.filter((_, i) => i % 5 === 0 || i > 110), 2 ** -10, 2 ** -9, 2 ** -6, 448, 464, 480, 1e4];
+  const pres = [...ue4m3Mid, 2 ** -10, 2 ** -9, 2 ** -6, 448, 464, 480, 1e4];
   for (const stv of [f(1 / 2688), 1, f(0.001)]) {
     const six = f(6 * stv);
     for (const pre of pres) for (let u = -2; u <= 2; u++) {
