@@ -124,6 +124,24 @@ describe('pipelining to a period', () => {
     checkEquivalent(n, r.netlist, r.latency, 100, SEED);
   });
 
+  it('overlapping slices of one value read late are carried as the value once', () => {
+    const design = defineModule('slices', () => {
+      const a = input('a', UInt(40)), b = input('b', UInt(16));
+      let acc: Expr = b;
+      for (let i = 0; i < 6; i++) acc = acc.add(b).bits(15, 0); // a slow path: several stages
+      // Each slice meets the slow path's result: read in the last stage.
+      output('y', UInt(32)).set([a.bits(31, 0), a.bits(35, 4), a.bits(39, 8)].map((x) => x.add(acc.zext(32)).bits(31, 0)).reduce((x: Expr, y) => x.xor(y)));
+    });
+    const n = elaborate(design, {});
+    const fabric: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, registerNs: 1, muxLevels: 0, derate: 0 };
+    const r = pipelineNetlist(n, 3, fabric);
+    expect(r.latency).toBeGreaterThanOrEqual(3);
+    const widths = r.netlist.top.signals.filter((s) => s.kind === 'reg').map((s) => `${s.name}:${s.type.width}`);
+    expect(widths.filter((w) => w.endsWith(':32'))).toEqual([]); // three 32-bit slices would be 96 bits a stage
+    expect(widths.filter((w) => w.startsWith('a_d'))).toHaveLength(r.latency); // a, 40 bits, once
+    checkEquivalent(n, r.netlist, r.latency, 100, SEED);
+  });
+
   it('a chain of adders splits where the period says, by the fabric\'s delays', () => {
     const chain = defineModule('chain', () => {
       const x = input('x', UInt(8));

@@ -38,4 +38,20 @@ export function sinkWiring(m: IrModule, nodeOrder: readonly number[], nStage: In
     nStage[i] = to;
     nArrival[i] = LEAF; // its arguments arrive from registers
   }
+  // Then together: several slices of one value, each cheaper than the value alone, may cost more
+  // than carrying the value once (the carry-chained pieces of a split adder slice both operands).
+  for (let v = 0; v < m.nodes.length; v++) {
+    if (nStage[v]! < 0) continue;
+    const group = readers[v]!.flatMap((r) => ('node' in r && WIRING.has(m.nodes[r.node]!.op) && !fixed(r.node)
+      && m.nodes[r.node]!.args.length === 1 && readers[r.node]!.length ? [r.node] : []));
+    const moves = group.map((g) => [g, Math.min(...readers[g]!.map(stageOf))] as const).filter(([g, to]) => to > nStage[g]!);
+    if (moves.length < 2) continue;
+    const carried = moves.reduce((sum, [g]) => sum + m.nodes[g]!.type.width * depth(g), 0) + m.nodes[v]!.type.width * depth(v);
+    const moved = new Map(moves);
+    const vDepth = Math.max(0, ...readers[v]!.map((r) => ('node' in r && moved.has(r.node) ? moved.get(r.node)! : stageOf(r)) - nStage[v]!));
+    const after = moves.reduce((sum, [g, to]) => sum + m.nodes[g]!.type.width * Math.max(0, ...readers[g]!.map((r) => stageOf(r) - to)), 0)
+      + m.nodes[v]!.type.width * vDepth;
+    if (after >= carried) continue;
+    for (const [g, to] of moves) { nStage[g] = to; nArrival[g] = LEAF; }
+  }
 }
