@@ -12,6 +12,11 @@ export interface FabricDelays {
   readonly levelNs: number;
   /** One bit of carry chain, ns. */
   readonly carryNsPerBit: number;
+  /**
+   * A comparison's result leaving its carry chain for general logic, ns: on iCE40 the carry-out reaches
+   * a LUT only through a logic cell of its own (nextpnr's path reports); 7-series routes CO directly.
+   */
+  readonly carryOutNs: number;
   /** A pipeline register's share of the period: clock to out, the net after it, setup; ns. */
   readonly registerNs: number;
   /**
@@ -90,7 +95,7 @@ export function arrival(f: FabricDelays, m: IrModule, n: Node, args: ReadonlyArr
     case 'add': case 'sub': case 'neg':
       return chain(n.type.width);
     case 'lt': case 'le': case 'gt': case 'ge':
-      return chain(Math.max(w(0), w(1)));
+      return closed(chain(Math.max(w(0), w(1))).t + f.carryOutNs);
     case 'mul': {
       // Partial-product rows summed by a tree of carry adders.
       const rows = Math.min(w(0), w(1));

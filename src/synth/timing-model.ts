@@ -51,12 +51,13 @@ const ICE40: TimingModel = {
   // An adder's LUT takes the carry in on I3 inside the same logic cell.
   dedicated: (from, to, pin) => from === 'SB_CARRY' && ((to === 'SB_CARRY' && pin === 'CI') || (to === 'SB_LUT4' && pin === 'I3')),
   io: { clockToOut: 0.540, setup: 0.021 },
-  // From nextpnr's own path reports: a LUT and its net 0.9 ns, a carry bit 0.13 ns, a stage's register
-  // 1.5 ns (clock to out 0.54, the first net 0.59, setup 0.42). Checked on 30 designs pipelined for
+  // From nextpnr's own path reports: a LUT and its net 0.9 ns, a carry bit 0.13 ns, a comparison's
+  // carry-out into logic 0.8 ns (a pass-through cell), a stage's register 1.5 ns (clock to out 0.54,
+  // the first net 0.59, setup 0.42). Checked on 30 designs pipelined for
   // 50–150 MHz against nextpnr after routing: the model 6 % pessimistic on the median, 27 % optimistic
   // at worst (the spread a stage of many near-critical paths has), which the derating covers. Designs
   // with one critical path come out slower by it than after routing (ABC maps fewer levels).
-  fabric: { lutInputs: 4, levelNs: 0.9, carryNsPerBit: 0.13, registerNs: 1.5, muxLevels: 0.9, derate: 0.2 },
+  fabric: { lutInputs: 4, levelNs: 0.9, carryNsPerBit: 0.13, carryOutNs: 0.8, registerNs: 1.5, muxLevels: 0.9, derate: 0.2 },
 };
 
 const XC7: TimingModel = {
@@ -82,7 +83,7 @@ const XC7: TimingModel = {
   // Fitted against the netlist estimate above (sta.ts) on 36 designs, 14 unpipelined and 22 pipelined
   // for 150 and 250 MHz (spread of the ratio 0.16 in log, was 0.20 with a fixed fraction of a level
   // per gate), then derated.
-  fabric: { lutInputs: 6, levelNs: 0.65, carryNsPerBit: 0.043, registerNs: 1.29, muxLevels: 0.3, derate: 0.2 },
+  fabric: { lutInputs: 6, levelNs: 0.65, carryNsPerBit: 0.043, carryOutNs: 0, registerNs: 1.29, muxLevels: 0.3, derate: 0.2 },
 };
 
 const ECP5: TimingModel = {
@@ -100,7 +101,7 @@ const ECP5: TimingModel = {
   dedicated: (from, to, pin) => (from === 'CCU2C' && to === 'CCU2C' && pin === 'CIN')
     || (from === 'LUT4' && to === 'PFUMX' && pin !== 'C0') || (from === 'PFUMX' && to === 'L6MUX21' && pin !== 'SD'),
   io: { clockToOut: 0.40, setup: 0.10 },
-  fabric: { lutInputs: 4, levelNs: 0.40 + 0.55 + 0.1, carryNsPerBit: 0.03, registerNs: 0.40 + 0.55 + 0.10, muxLevels: 0.4, derate: 0.2 },
+  fabric: { lutInputs: 4, levelNs: 0.40 + 0.55 + 0.1, carryNsPerBit: 0.03, carryOutNs: 0, registerNs: 0.40 + 0.55 + 0.10, muxLevels: 0.4, derate: 0.2 },
 };
 
 const GOWIN: TimingModel = {
@@ -118,7 +119,7 @@ const GOWIN: TimingModel = {
   dedicated: (from, to, pin) => (from === 'ALU' && to === 'ALU' && pin === 'CIN')
     || (/^(LUT4|MUX2_LUT[5-7])$/.test(from) && /^MUX2_LUT[5-8]$/.test(to) && pin !== 'S0'),
   io: { clockToOut: 0.48, setup: 0.576 },
-  fabric: { lutInputs: 4, levelNs: 1.054 + 0.6 + 0.1, carryNsPerBit: 0.049, registerNs: 0.48 + 0.6 + 0.576, muxLevels: 0.4, derate: 0.2 },
+  fabric: { lutInputs: 4, levelNs: 1.054 + 0.6 + 0.1, carryNsPerBit: 0.049, carryOutNs: 0, registerNs: 0.48 + 0.6 + 0.576, muxLevels: 0.4, derate: 0.2 },
 };
 
 export const TIMING_MODELS: Record<Target, TimingModel> = { ice40: ICE40, xc7: XC7, 'xc7-nodsp': XC7, ecp5: ECP5, gowin: GOWIN };

@@ -7,7 +7,7 @@ import { defineModule, elaborate, input, mux, output, UInt, type Expr } from '..
 import type { FabricDelays } from '../../src/ir/delay.js';
 import { schedule } from '../../src/ir/passes/pipeline-schedule.js';
 
-const F: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, registerNs: 0, muxLevels: 1, derate: 0 };
+const F: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, carryOutNs: 0, registerNs: 0, muxLevels: 1, derate: 0 };
 
 /** The model's time of output y: the design is one stage (an infinite budget). */
 function timeOf(body: () => Expr): number {

@@ -115,7 +115,7 @@ describe('pipelining to a period', () => {
       output('y', UInt(48)).set(acc.zext(48).add(x.zext(48).shl(8)).bits(47, 0));
     });
     const n = elaborate(design, {});
-    const fabric: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, registerNs: 1, muxLevels: 0, derate: 0 };
+    const fabric: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, carryOutNs: 0, registerNs: 1, muxLevels: 0, derate: 0 };
     const r = pipelineNetlist(n, 3, fabric);
     expect(r.latency).toBeGreaterThanOrEqual(3);
     const regs = r.netlist.top.signals.filter((s) => s.kind === 'reg');
@@ -133,7 +133,7 @@ describe('pipelining to a period', () => {
       output('y', UInt(32)).set([a.bits(31, 0), a.bits(35, 4), a.bits(39, 8)].map((x) => x.add(acc.zext(32)).bits(31, 0)).reduce((x: Expr, y) => x.xor(y)));
     });
     const n = elaborate(design, {});
-    const fabric: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, registerNs: 1, muxLevels: 0, derate: 0 };
+    const fabric: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, carryOutNs: 0, registerNs: 1, muxLevels: 0, derate: 0 };
     const r = pipelineNetlist(n, 3, fabric);
     expect(r.latency).toBeGreaterThanOrEqual(3);
     const widths = r.netlist.top.signals.filter((s) => s.kind === 'reg').map((s) => `${s.name}:${s.type.width}`);
@@ -150,7 +150,7 @@ describe('pipelining to a period', () => {
       output('y', UInt(8)).set(acc);
     });
     const n = elaborate(chain, {});
-    const fabric: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, registerNs: 1, muxLevels: 0, derate: 0 };
+    const fabric: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, carryOutNs: 0, registerNs: 1, muxLevels: 0, derate: 0 };
     // Each 8-bit add costs one level (1 ns) here: 8 adds in a 3 ns period (2 ns of logic) → stages of 2.
     const r = pipelineNetlist(n, 3, fabric);
     expect(r.latency).toBe(3);
