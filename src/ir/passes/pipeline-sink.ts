@@ -10,7 +10,7 @@ import { treeNodes, type IrModule } from '../netlist.js';
 const WIRING = new Set(['bits', 'cat', 'rep', 'ext', 'cast', 'shl', 'shr', 'not']);
 
 /**
- * Moves wiring nodes later in place (`nStage`, `nArrival`). `order`: nodes with their arguments first;
+ * Moves wiring nodes later in place (`nStage`, `nArrival`). `nodeOrder`: nodes with their arguments first;
  * `fixed`: nodes that must stay (a feedback loop's); `signalStage`: the stage a signal reads its driver in.
  */
 export function sinkWiring(m: IrModule, nodeOrder: readonly number[], nStage: Int32Array, nArrival: Arrival[],
