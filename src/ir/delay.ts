@@ -50,6 +50,8 @@ export interface Arrival {
 
 /** A register's or an input's output at the start of a stage. */
 export const LEAF: Arrival = Object.freeze({ t: 0, open: 0, base: 0 });
+/** A value off the path being timed: it takes a LUT input but sets no time. */
+export const NEVER: Arrival = Object.freeze({ t: -Infinity, open: 0, base: -Infinity });
 const closed = (t: number): Arrival => ({ t, open: 0, base: t });
 const packs = new Set(['and', 'or', 'xor', 'mux']);
 /** Operators that only wire or invert: free, their result as ready as their arguments. */
@@ -117,4 +119,12 @@ export function nodeDelay(f: FabricDelays, m: IrModule, n: Node): number {
 /** A signal's decision tree: one multiplexer per level of branching. */
 export function treeDelay(f: FabricDelays, depth: number): number {
   return depth * f.muxLevels * f.levelNs;
+}
+
+/** A signal's arrival from its decision tree's nodes (null: constants): a plain wire is its driver; a tree closes the LUT. */
+export function treeArrival(f: FabricDelays, depth: number, args: ReadonlyArray<Arrival | null>): Arrival {
+  const live = args.filter((a): a is Arrival => a !== null);
+  if (!live.length) return LEAF;
+  if (depth === 0 && live.length === 1) return live[0]!;
+  return closed(Math.max(...live.map((a) => a.t)) + treeDelay(f, depth));
 }

@@ -53,10 +53,10 @@ const ICE40: TimingModel = {
   io: { clockToOut: 0.540, setup: 0.021 },
   // From nextpnr's own path reports: a LUT and its net 0.9 ns, a carry bit 0.13 ns, a comparison's
   // carry-out into logic 0.8 ns (a pass-through cell), a stage's register 1.5 ns (clock to out 0.54,
-  // the first net 0.59, setup 0.42). Checked on 30 designs pipelined for
-  // 50–150 MHz against nextpnr after routing: the model 6 % pessimistic on the median, 27 % optimistic
-  // at worst (the spread a stage of many near-critical paths has), which the derating covers. Designs
-  // with one critical path come out slower by it than after routing (ABC maps fewer levels).
+  // the first net 0.59, setup 0.42). Against nextpnr after routing on the 55 placed --fmax designs of
+  // bench/results/fmax.md: the model / nextpnr median 0.89, from 0.60 to 1.37 (a stage of many
+  // near-critical paths routes slower than one path); the derating covers up to 1.25. Designs with one
+  // critical path come out slower by it than after routing (ABC maps fewer levels).
   fabric: { lutInputs: 4, levelNs: 0.9, carryNsPerBit: 0.13, carryOutNs: 0.8, registerNs: 1.5, muxLevels: 0.9, derate: 0.2 },
 };
 

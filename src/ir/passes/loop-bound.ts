@@ -6,7 +6,7 @@
 // can cut them. This is the "bound no pipelining can pass", distinct from the longest
 // register-to-register path the pipelining pass leaves alone (pipeline-schedule.ts).
 
-import { arrival, LEAF, treeDelay, type Arrival, type FabricDelays } from '../delay.js';
+import { arrival, LEAF, NEVER, treeArrival, treeDelay, type Arrival, type FabricDelays } from '../delay.js';
 import { treeNodes, type IrModule } from '../netlist.js';
 import { classify, depth } from './pipeline-schedule.js';
 
@@ -24,8 +24,6 @@ export function feedbackLoopNs(m: IrModule, fabric: FabricDelays): number | null
   };
   const deps = (v: number): number[] => (v >= N && isState(v - N) ? regDeps(v - N) : depsOf(v < N ? { node: v } : { signal: v - N }).map(id));
   const comp = sccs(N + m.signals.length, deps);
-  // Values off the loop arrive never (they take a LUT input but set no time); constants take none.
-  const NEVER: Arrival = { t: -Infinity, open: 0, base: -Infinity };
   const topo = order.map(id); // dependencies first
   let worst: number | null = null;
   const regsOf = new Map<number, number[]>();
@@ -38,6 +36,7 @@ export function feedbackLoopNs(m: IrModule, fabric: FabricDelays): number | null
     // Edge q → r: the slowest path from q's output to r's input inside the loop's component.
     const edges: Array<[number, number, number]> = [];
     const t: Arrival[] = new Array(N + m.signals.length);
+    // Values off the loop arrive never; constants take no LUT input.
     const of = (d: number): Arrival | null => (d < N && m.nodes[d]!.op === 'const' ? null : comp[d] === c ? t[d]! : NEVER);
     for (const q of regs) {
       t.fill(NEVER);
@@ -45,11 +44,8 @@ export function feedbackLoopNs(m: IrModule, fabric: FabricDelays): number | null
       for (const v of inComp) {
         const e = v < N ? m.nodes[v]! : null;
         if (e) { t[v] = e.op === 'sig' ? of(N + e.lo) ?? LEAF : arrival(fabric, m, e, e.args.map(of)); continue; }
-        const a = Math.max(-Infinity, ...deps(v).map((d) => of(d)?.t ?? -Infinity));
         const driver = m.signals[v - N]!.driver;
-        const ds = deps(v);
-        // A plain wire keeps its driver's LUT open; a decision tree closes it.
-        t[v] = driver && depth(driver) === 0 && ds.length === 1 ? (of(ds[0]!) ?? LEAF) : { t: a + (driver ? treeDelay(fabric, depth(driver)) : 0), open: 0, base: a };
+        t[v] = treeArrival(fabric, driver ? depth(driver) : 0, deps(v).map(of));
       }
       for (const r of regs) {
         let a = -Infinity;

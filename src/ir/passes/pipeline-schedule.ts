@@ -6,7 +6,7 @@
 // without changing what it computes, so its delay is a bound no pipelining passes. The logic before
 // the core (from the inputs) and after it (to the outputs) is pipelined freely.
 
-import { arrival, LEAF, treeDelay, type Arrival, type FabricDelays } from '../delay.js';
+import { arrival, LEAF, NEVER, treeArrival, treeDelay, type Arrival, type FabricDelays } from '../delay.js';
 import { treeNodes, type IrModule, type Tree } from '../netlist.js';
 import { sinkWiring } from './pipeline-sink.js';
 
@@ -16,8 +16,6 @@ export const FREE = -1;
 export interface Schedule {
   readonly nStage: Int32Array;
   readonly nLocal: Float64Array;
-  /** Each node's arrival within its stage (nLocal is its time). */
-  readonly nArrival: ReadonlyArray<Arrival>;
   readonly sStage: Int32Array;
   readonly sLocal: Float64Array;
   /** The stage of the module's registers (0 when it has none). */
@@ -103,7 +101,6 @@ export function schedule(m: IrModule, budget: number, fabric: FabricDelays): Sch
   const nArrival: Arrival[] = new Array(m.nodes.length).fill(LEAF), sArrival: Arrival[] = new Array(m.signals.length).fill(LEAF);
   let floor = 0, loop = 0, bound = 0;
   // Time from the registers alone, for the loop bound (inputs to the core do not count).
-  const NEVER: Arrival = { t: -Infinity, open: 0, base: -Infinity };
   const nFromState: Arrival[] = new Array(m.nodes.length).fill(NEVER), sFromState: Arrival[] = new Array(m.signals.length).fill(NEVER);
   const fromState = (d: Item): Arrival => ('node' in d ? (readsN[d.node] ? nFromState[d.node]! : NEVER) : isState(d.signal) ? LEAF : readsS[d.signal] ? sFromState[d.signal]! : NEVER);
   type At = { stage: number; arrival: Arrival };
@@ -114,19 +111,13 @@ export function schedule(m: IrModule, budget: number, fabric: FabricDelays): Sch
     if (!live.length && pinned === null) return { stage: FREE, arrival: LEAF };
     const stage = pinned ?? Math.max(...live.map((d) => d.stage));
     const here = of(deps.map((d) => (d.stage === FREE ? null : d.stage === stage ? d.arrival : LEAF)));
-    const alone = of(deps.map((d) => (d.stage === FREE ? null : LEAF))).t; // from registers: what no schedule passes
-    floor = Math.max(floor, alone);
+    const alone = of(deps.map((d) => (d.stage === FREE ? null : LEAF))); // from registers: what no schedule passes
+    floor = Math.max(floor, alone.t);
     if (pinned !== null) { loop = Math.max(loop, here.t); return { stage, arrival: here }; } // a loop takes no register
-    if (here.t <= budget + 1e-9 || alone === 0) return { stage, arrival: here };
-    return { stage: stage + 1, arrival: of(deps.map((d) => (d.stage === FREE ? null : LEAF))) };
+    if (here.t <= budget + 1e-9 || alone.t === 0) return { stage, arrival: here };
+    return { stage: stage + 1, arrival: alone };
   };
-  const tree = (depthOf: number) => (args: Array<Arrival | null>): Arrival => {
-    const live = args.filter((a): a is Arrival => a !== null);
-    if (!live.length) return LEAF;
-    if (depthOf === 0 && live.length === 1) return live[0]!; // a plain wire: as its driver
-    const t = Math.max(...live.map((a) => a.t)) + treeDelay(fabric, depthOf);
-    return { t, open: 0, base: t };
-  };
+  const tree = (depthOf: number) => (args: Array<Arrival | null>): Arrival => treeArrival(fabric, depthOf, args);
   const visit = (it: Item, core: number) => {
     const pinned = ('node' in it ? readsN[it.node] && feedsN[it.node] : readsS[it.signal] && feedsS[it.signal]) ? core : null;
     let r: At;
@@ -175,5 +166,5 @@ export function schedule(m: IrModule, budget: number, fabric: FabricDelays): Sch
   const nodeOrder = order.flatMap((it) => ('node' in it ? [it.node] : []));
   sinkWiring(m, nodeOrder, nStage, nArrival, (sig) => (isState(sig) ? core : sStage[sig]!), (i) => readsN[i] === 1 && feedsN[i] === 1);
   nArrival.forEach((a, i) => { nLocal[i] = a.t; });
-  return { nStage, nLocal, nArrival, sStage, sLocal, core, floorNs: floor, coreNs: loop, loopNs: bound };
+  return { nStage, nLocal, sStage, sLocal, core, floorNs: floor, coreNs: loop, loopNs: bound };
 }

@@ -2,8 +2,8 @@
 // e2m1 codes (formats.md §5), bit-exact to the float32 order the spec writes:
 //   six = fl(6·S_t), S_b = ue4m3(fl(amax / six)), denom = fl(S_b·S_t), P_i = e2m1(fl(V_i / denom)).
 // No division is built. The block scale is decided by four quotient bits of the significands and the
-// remainder (block-scale.ts). The k element divisions are not built either: e2m1 RNE of fl(q) changes only at seven thresholds of q (each
-// e2m1 midpoint widened or narrowed by half a float32 ulp, by the tie direction of both roundings),
+// remainder (block-scale.ts). Nor are the k element divisions: e2m1 RNE of fl(q) changes only at seven
+// thresholds of q (each e2m1 midpoint widened or narrowed by half a float32 ulp, by the tie direction of both roundings),
 // so each element compares |V_i| against seven products T_j · denom, rounded up or down to float32
 // once per block — integer compares of bit patterns.
 // Registers (`stages`): 1 at the outputs, 2 also before the element compares, 3 also before the block scale.
