@@ -88,6 +88,8 @@ export interface BlockMetadata {
     readonly keptRegisters?: true;
     /** The block's own stage parameters --fmax chose (`latency` is the cycles they add: for a stream, to its bound per transaction). */
     readonly chose?: Record<string, unknown>;
+    /** Long pipeline register chains carried in block RAM instead (the target's fabric offers it): blocks, register bits replaced. */
+    readonly delayRam?: { readonly blocks: number; readonly bits: number };
   };
 }
 
@@ -147,6 +149,7 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
         requestedMHz: fmax.mhz, latency: pipeline.latency, estimatedMHz: mhz(pipeline.stageNs), floorMHz: mhz(pipeline.floorNs), loopMHz: pipeline.loopNs === null ? null : mhz(pipeline.loopNs),
         ...(plan.how === 'kept' ? { keptRegisters: true as const } : {}),
         ...(plan.how === 'depths' ? { chose: Object.fromEntries(varying(plan.candidates).map((k) => [k, chosen[k]])) } : {}),
+        ...(pipeline.delayRam ? { delayRam: pipeline.delayRam } : {}),
       },
     } : {}),
   };

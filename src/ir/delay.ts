@@ -29,6 +29,20 @@ export interface FabricDelays {
    * (routing between stages, placement), so that a design pipelined for F MHz reaches F after routing.
    */
   readonly derate: number;
+  /** Block RAM for long delay lines (passes/delay-ram.ts), on a fabric without shift-register LUTs. */
+  readonly delayRam?: DelayRam;
+}
+
+/** The block RAM a target offers for delay lines. */
+export interface DelayRam {
+  /** Bits per block at its widest (iCE40 SB_RAM40_4K: 256 × 16). */
+  readonly width: number;
+  /** Words per block at that width: the deepest run one block takes. */
+  readonly depth: number;
+  /** Blocks the pass may use: what the device has, less what it leaves to the design around the block. */
+  readonly blocks: number;
+  /** The shortest run worth a block's share (shorter runs stay registers). */
+  readonly minDepth: number;
 }
 
 const log = (x: number, k: number) => Math.ceil(Math.log(Math.max(2, x)) / Math.log(k) - 1e-9);

@@ -57,7 +57,11 @@ const ICE40: TimingModel = {
   // bench/results/fmax.md: the model / nextpnr median 0.89, from 0.60 to 1.37 (a stage of many
   // near-critical paths routes slower than one path); the derating covers up to 1.25. Designs with one
   // critical path come out slower by it than after routing (ABC maps fewer levels).
-  fabric: { lutInputs: 4, levelNs: 0.9, carryNsPerBit: 0.13, carryOutNs: 0.8, registerNs: 1.5, muxLevels: 0.9, derate: 0.2 },
+  // No shift-register LUTs: long pipeline chains go to SB_RAM40_4K (256 × 16), half the HX8K's 32 left to the design around the block.
+  fabric: {
+    lutInputs: 4, levelNs: 0.9, carryNsPerBit: 0.13, carryOutNs: 0.8, registerNs: 1.5, muxLevels: 0.9, derate: 0.2,
+    delayRam: { width: 16, depth: 256, blocks: 16, minDepth: 8 },
+  },
 };
 
 const XC7: TimingModel = {

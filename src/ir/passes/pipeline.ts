@@ -8,6 +8,7 @@
 import type { FabricDelays } from '../delay.js';
 import { Namespace } from '../names.js';
 import { mapTree, treeNodes, type IrModule, type IrSignal, type Loc, type Netlist, type Node } from '../netlist.js';
+import { delayLinesToRam } from './delay-ram.js';
 import { feedbackLoopNs } from './loop-bound.js';
 import { loopNodes, schedule, type Schedule } from './pipeline-schedule.js';
 import { splitSlow } from './split-slow.js';
@@ -22,6 +23,8 @@ export interface PipelineResult {
   readonly floorNs: number;
   /** The feedback-loop bound (loop-bound.ts): no placement of registers passes it; ns with the register, null without loops. */
   readonly loopNs: number | null;
+  /** Long register chains the fabric's block RAM took (delay-ram.ts): blocks, and register bits replaced. */
+  readonly delayRam?: { readonly blocks: number; readonly bits: number };
 }
 
 export class PipelineError extends Error {}
@@ -57,7 +60,11 @@ export function pipelineNetlist(original: Netlist, periodNs: number, fabric: Fab
     loopNs: loop === null ? null : loop + fabric.registerNs,
   };
   if (latency === 0) return { netlist: original, ...result };
-  return { netlist: rebuild(m, sch, latency, hasState), ...result };
+  const piped = rebuild(m, sch, latency, hasState);
+  if (!fabric.delayRam) return { netlist: piped, ...result };
+  const rams = delayLinesToRam(piped.top, fabric.delayRam);
+  if (!rams.blocks) return { netlist: piped, ...result };
+  return { netlist: Object.freeze({ modules: Object.freeze([rams.module]), top: rams.module }), ...result, delayRam: { blocks: rams.blocks, bits: rams.bits } };
 }
 
 /**

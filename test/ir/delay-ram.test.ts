@@ -1,0 +1,145 @@
+// Long register chains into block RAM (delay-ram.ts): the memory delays exactly as the chain did,
+// cycle for cycle (TypeScript simulator and Icarus), takes only tap-free runs written from a register,
+// shares a memory between runs, and keeps within its block budget.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defineModule, elaborate, input, output, reg, SInt, UInt, type Expr } from '../../src/dsl/index.js';
+import type { DelayRam } from '../../src/ir/delay.js';
+import type { IrModule, Netlist } from '../../src/ir/netlist.js';
+import { delayLinesToRam } from '../../src/ir/passes/delay-ram.js';
+import { pipelineNetlist } from '../../src/ir/passes/pipeline.js';
+import { verifyNetlist } from '../../src/ir/verify.js';
+import { designFiles, portsOf } from '../../src/codegen/index.js';
+import { catalogue } from '../../src/blocks/catalogue.js';
+import { Simulator } from '../../src/sim/index.js';
+import { TIMING_MODELS } from '../../src/synth/timing-model.js';
+import { seededRng } from '../../src/util/rng.js';
+import { simulate as icarus } from '../helpers/hdl.js';
+import { simulate as cosim } from '../../src/cosim/run.js';
+
+const SEED = Number(process.env.BITFORGE_SEED ?? 11);
+console.log(`delay-ram: seed ${SEED}`);
+const RAM: DelayRam = { width: 16, depth: 256, blocks: 8, minDepth: 4 };
+
+/** Chains of registers after inputs; `taps` reads a chain's k-th register out as well. */
+const chains = defineModule('chains', (p: { chains: Array<{ width: number; depth: number; signed?: boolean; tap?: number }> }) => {
+  p.chains.forEach((c, i) => {
+    let v: Expr = input(`x${i}`, c.signed ? SInt(c.width) : UInt(c.width));
+    for (let k = 1; k <= c.depth; k++) {
+      const r = reg(`c${i}_r${k}`, v.type);
+      r.set(v);
+      v = r;
+      if (k === c.tap) output(`t${i}`, v.type).set(v);
+    }
+    output(`y${i}`, v.type).set(v);
+  });
+});
+
+const build = (cs: Array<{ width: number; depth: number; signed?: boolean; tap?: number }>) => elaborate(chains, { chains: cs });
+const lower = (n: Netlist, ram = RAM) => {
+  const r = delayLinesToRam(n.top, ram);
+  const out: Netlist = { modules: [r.module], top: r.module };
+  verifyNetlist(out);
+  return { ...r, netlist: out };
+};
+const regs = (m: IrModule) => m.signals.filter((s) => s.kind === 'reg').map((s) => s.name);
+
+/** Both designs, the same random inputs each cycle: every output equal once the deepest chain has filled. */
+function checkSame(a: Netlist, b: Netlist, fill: number, cycles: number, seed: number) {
+  const sa = new Simulator(a), sb = new Simulator(b);
+  sb.set('rst', 1).step().set('rst', 0);
+  const r = seededRng(seed);
+  const ins = a.top.ports.map((i) => a.top.signals[i]!).filter((s) => s.kind === 'input');
+  const outs = sa.outputs;
+  for (let t = 0; t < cycles; t++) {
+    for (const s of ins) {
+      const v = BigInt(Math.floor(r() * 2 ** 30));
+      const x = s.type.signed ? BigInt.asIntN(s.type.width, v) : BigInt.asUintN(s.type.width, v);
+      sa.set(s.name, x); sb.set(s.name, x);
+    }
+    sa.settle(); sb.settle();
+    if (t >= fill) for (const o of outs) expect(sb.get(o), `${o} at cycle ${t}`).toBe(sa.get(o));
+    sa.step(); sb.step();
+  }
+}
+
+describe('delay lines in block RAM', () => {
+  it('a 12-register chain after an input: the first stays (the write is from a register), the last too (the read data has a stage of its own), the 10 between become one memory', () => {
+    const n = build([{ width: 8, depth: 12 }]);
+    const r = lower(n);
+    const m = r.netlist.top;
+    expect(m.mems.map((x) => [x.depth, x.type.width])).toEqual([[10, 8]]);
+    expect(r).toMatchObject({ blocks: 1, bits: 80 });
+    expect(regs(m).filter((s) => s.startsWith('c0_'))).toEqual(['c0_r1', 'c0_r12']);
+    checkSame(n, r.netlist, 13, 200, SEED);
+  });
+
+  it('a register read by another reader stays a register: a tap splits the chain, and each part is timed alone', () => {
+    const n = build([{ width: 6, depth: 20, tap: 9, signed: true }]);
+    const r = lower(n);
+    const m = r.netlist.top;
+    // The parts r2…r8 and r10…r19 share one 7-deep memory: the longer keeps its first three registers.
+    expect(m.mems.map((x) => [x.depth, x.type.width])).toEqual([[7, 12]]);
+    expect(regs(m).filter((s) => s.startsWith('c0_'))).toEqual(['c0_r1', 'c0_r9', 'c0_r10', 'c0_r11', 'c0_r12', 'c0_r20']);
+    checkSame(n, r.netlist, 21, 200, SEED + 1);
+  });
+
+  it('runs of one depth share a memory; a shorter run fills a deeper memory\'s last block; short runs stay registers', () => {
+    const n = build([{ width: 10, depth: 22 }, { width: 5, depth: 22, signed: true }, { width: 1, depth: 30 }, { width: 8, depth: 4 }]);
+    const r = lower(n);
+    const m = r.netlist.top;
+    // 10 + 5 bits at 20 deep, and the 1-bit run (28 deep) in the same block's spare bit, 20 of its registers.
+    expect(m.mems.map((x) => [x.depth, x.type.width])).toEqual([[20, 16]]);
+    expect(r).toMatchObject({ blocks: 1, bits: 16 * 20 });
+    expect(regs(m).filter((s) => s.startsWith('c3_'))).toHaveLength(4);
+    checkSame(n, r.netlist, 31, 200, SEED + 2);
+  });
+
+  it('keeps within the block budget, the most bits per block first, and leaves the module alone with none', () => {
+    const n = build([{ width: 40, depth: 12 }, { width: 16, depth: 40 }]);
+    expect(delayLinesToRam(n.top, { ...RAM, blocks: 0 }).module).toBe(n.top);
+    const two = lower(n, { ...RAM, blocks: 2 });
+    expect(two.netlist.top.mems.map((x) => [x.depth, x.type.width])).toEqual([[38, 16]]); // 608 bits a block, against 40·10 / 3
+    expect(two.blocks).toBe(1);
+    const four = lower(n, { ...RAM, blocks: 4 });
+    expect(four.blocks).toBe(4);
+    checkSame(n, four.netlist, 41, 120, SEED + 3);
+  });
+
+  it('the emitted Verilog delays alike in Icarus: read-before-write, the pointer wrapping at a depth that is not a power of two', async () => {
+    const n = build([{ width: 12, depth: 13 }]);
+    const r = lower(n);
+    expect(r.netlist.top.mems[0]!.depth).toBe(11);
+    const dir = mkdtempSync(join(tmpdir(), 'bf-delay-ram-'));
+    try {
+      const files = designFiles({ ...r.netlist, warnings: [] });
+      for (const f of files) writeFileSync(join(dir, f.path), f.content);
+      const top = r.netlist.top;
+      const e = { dir, design: { ...r.netlist, warnings: [] }, top: top.name, files: files.filter((f) => f.path.endsWith('.v')).map((f) => f.path), ports: portsOf(top) };
+      const xs = Array.from({ length: 60 }, (_, t) => (t * 997 + 13) % 4096);
+      const ys = await icarus(e, xs.map((x, t) => ({ rst: t === 0 ? 1 : 0, x0: x })));
+      for (let t = 14; t < xs.length; t++) expect(ys[t]!.y0, `cycle ${t}`).toBe(BigInt(xs[t - 13]!));
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
+
+  it('pipelining for iCE40 carries the NVFP4 quantizer\'s inputs in block RAM, within 16 blocks; Icarus runs it against the golden model', async () => {
+    const b = catalogue.find((x) => x.name === 'mx.nvfp4-quantize')!;
+    const comb = elaborate(b.generator, b.fmaxBase!(b.params.parse({ block: 4 })) as Record<string, unknown>);
+    const fabric = TIMING_MODELS.ice40.fabric;
+    const r = pipelineNetlist(comb, 10, fabric);
+    expect(r.delayRam?.blocks).toBeGreaterThan(0);
+    expect(r.delayRam!.blocks).toBeLessThanOrEqual(16);
+    expect(r.netlist.top.mems.reduce((n, x) => n + Math.ceil(x.type.width / 16), 0)).toBe(r.delayRam!.blocks);
+    // xc7 has shift-register LUTs: no memories there.
+    expect(pipelineNetlist(comb, 10, TIMING_MODELS.xc7.fabric).netlist.top.mems).toHaveLength(0);
+    const dir = mkdtempSync(join(tmpdir(), 'bf-delay-ram-'));
+    try {
+      const sim = await cosim(b, { block: 4 }, 'icarus', { seed: SEED, vectors: 400, outDir: dir, fmax: { mhz: 100, fabric } });
+      expect(sim.failed).toBe(0);
+      expect(sim.passed).toBeGreaterThan(400);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  }, 120_000);
+});
