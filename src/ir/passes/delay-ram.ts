@@ -7,9 +7,12 @@
 // register, becomes a k-entry memory written with the source every cycle and read one entry ahead of
 // the write pointer: its registered read data is the source k cycles late, what the run's last
 // register held. That register's only reader is a plain register too, so the RAM's slow clock-to-out
-// has a stage of its own. Runs of the same depth share a memory and its pointer.
+// has a stage of its own. Runs of the same depth share a memory and its pointer. Only the bits that
+// vary are stored: synthesis drops a register whose input is constant (known-bits.ts), and a memory
+// holding such bits would cost a block where the chain cost nothing.
 
 import type { DelayRam } from '../delay.js';
+import { knownBits, type Known } from '../known-bits.js';
 import { Namespace } from '../names.js';
 import { moduleRoots, type IrMem, type IrModule, type IrSignal, type IrType, type Loc, type Node } from '../netlist.js';
 import { deadLogic } from './dce.js';
@@ -25,13 +28,30 @@ export interface DelayRamResult {
 const UINT = (width: number): IrType => ({ signed: false, width });
 const sameType = (a: IrType, b: IrType) => a.width === b.width && a.signed === b.signed;
 
-/** A chain of registers and the register before it. */
-interface Run { readonly source: number; readonly regs: readonly number[]; readonly width: number }
+/** Bits lo … lo + width − 1 of a value: carried (live), or a constant synthesis would not register. */
+interface Segment { readonly lo: number; readonly width: number; readonly value: bigint | null }
+
+/** A chain of registers and the register before it; `width`: its live bits, the ones the memory stores. */
+interface Run { readonly source: number; readonly regs: readonly number[]; readonly width: number; readonly segments: readonly Segment[] }
 
 /** The last `depth` registers of a run, fed from the one before them. */
-const trimmed = (r: Run, depth: number): Run => (depth === r.regs.length ? r : { source: r.regs[r.regs.length - depth - 1]!, regs: r.regs.slice(-depth), width: r.width });
+const trimmed = (r: Run, depth: number): Run => (depth === r.regs.length ? r : { ...r, source: r.regs[r.regs.length - depth - 1]!, regs: r.regs.slice(-depth) });
 
-/** The runs a memory can take, longest first (at most `ram.depth` registers each). */
+/** A value's bits split where they change between known constant and live. */
+function segments(width: number, k: Known): Segment[] {
+  const out: Segment[] = [];
+  for (let lo = 0; lo < width;) {
+    const known = (b: number) => ((k.mask >> BigInt(b)) & 1n) === 1n;
+    let hi = lo;
+    while (hi + 1 < width && known(hi + 1) === known(lo)) hi++;
+    const w = hi - lo + 1;
+    out.push({ lo, width: w, value: known(lo) ? (k.value >> BigInt(lo)) & ((1n << BigInt(w)) - 1n) : null });
+    lo = hi + 1;
+  }
+  return out;
+}
+
+/** The runs a memory can take (at most `ram.depth` registers each), with their live bits. */
 function findRuns(m: IrModule, ram: DelayRam): Run[] {
   // How often each node is read (by nodes and by drivers, enables and memory ports), and each signal.
   const refs = new Uint32Array(m.nodes.length);
@@ -52,6 +72,7 @@ function findRuns(m: IrModule, ram: DelayRam): Run[] {
   // A run's registers copy their predecessor and are read only by the next plain register.
   const inRun = (q: number) => q >= 0 && pred[q]! >= 0 && next[q]! >= 0;
   const runs: Run[] = [];
+  const known = knownBits(m);
   m.signals.forEach((s, q) => {
     if (!inRun(q) || inRun(pred[q]!)) return;
     const regs: number[] = [];
@@ -61,9 +82,12 @@ function findRuns(m: IrModule, ram: DelayRam): Run[] {
     if (m.signals[source]!.kind !== 'reg') source = regs.shift()!;
     const tail = regs.slice(-ram.depth);
     if (tail.length < regs.length) source = regs[regs.length - tail.length - 1]!;
-    if (tail.length >= 2) runs.push({ source, regs: tail, width: s.type.width });
+    if (tail.length < 2) return;
+    const segs = segments(s.type.width, known.signal(source));
+    const width = segs.reduce((w, g) => w + (g.value === null ? g.width : 0), 0);
+    if (width) runs.push({ source, regs: tail, width, segments: segs });
   });
-  return runs.sort((a, b) => b.regs.length - a.regs.length || b.width - a.width || a.source - b.source);
+  return runs;
 }
 
 const blocksFor = (bits: number, ram: DelayRam) => Math.ceil(bits / ram.width);
@@ -128,21 +152,26 @@ export function delayLinesToRam(m: IrModule, ram: DelayRam): DelayRamResult {
     signals[ptr] = { ...signals[ptr]!, driver: { kind: 'leaf', value: following, loc } };
     // The word: every source side by side (the first on top), read back into each run's last register.
     const width = rs.reduce((w, r) => w + r.width, 0);
-    const one = rs.length === 1 ? read(rs[0]!.source, loc) : null;
-    const word = one === null ? add('cat', UINT(width), rs.map((r) => read(r.source, loc)), loc)
-      : nodes[one]!.type.signed ? add('cast', UINT(width), [one], loc) : one;
+    // Only live bits go in: a constant would be stored where synthesis would have dropped its register.
+    const live = rs.flatMap((r) => [...r.segments].reverse().filter((g) => g.value === null).map((g) => ({ r, g })));
+    const parts = live.map(({ r, g }) => add('bits', UINT(g.width), [read(r.source, loc)], loc, 0n, g.lo));
+    const word = parts.length === 1 ? parts[0]! : add('cat', UINT(width), parts, loc);
     const data = signals.push({ name: names.unique(`${base}_q`), kind: 'mem-read', type: UINT(width), loc, driver: null, instDriver: null, init: null, enable: null }) - 1;
     mems.push({
       name: names.unique(`${base}_mem`), depth, type: UINT(width), addrWidth: aw, init: null, loc,
       reads: [{ addr: following, enable: null, data, loc }], writes: [{ addr: at, data: word, enable: null, loc }],
     });
-    let lo = width;
+    // Each run's last register becomes a wire: its live bits off the read data, its constants as they were.
+    let off = width;
+    const offset = new Map<Segment, number>();
+    for (const { g } of live) { off -= g.width; offset.set(g, off); }
     for (const r of rs) {
-      lo -= r.width;
       const last = r.regs[r.regs.length - 1]!, s = signals[last]!;
-      let v = add('bits', UINT(r.width), [read(data, loc)], loc, 0n, lo);
+      const pieces = [...r.segments].reverse().map((g) => (g.value === null
+        ? add('bits', UINT(g.width), [read(data, loc)], loc, 0n, offset.get(g)!)
+        : add('const', UINT(g.width), [], loc, g.value)));
+      let v = pieces.length === 1 ? pieces[0]! : add('cat', UINT(s.type.width), pieces, loc);
       if (s.type.signed) v = add('cast', s.type, [v], loc);
-      // The last register becomes a wire off the read data; the others lose their reader and go.
       signals[last] = { ...s, kind: 'wire', driver: { kind: 'leaf', value: v, loc: s.loc } };
       replaced += r.width * r.regs.length;
     }
