@@ -379,11 +379,12 @@ const write = (rows, done) => {
     'combinational form (its own stages off); "hand-set": its default --stages; --fmax F: pipelined by the IR pass for F MHz. Latency in cycles, in_valid → out_valid.',
     'Model MHz: the IR model\'s estimate of the pipelined design; below the frequency asked for, a feedback loop or a single operator bounds it.',
     'Loop MHz: the feedback-loop bound by the model (no pipelining passes it). Chose: the stages of its own --fmax chose, for blocks that have them.',
+    'BRAM: block RAMs (ice40: SB_RAM40_4K); on ice40, --fmax carries long pipeline register chains in them (src/ir/passes/delay-ram.ts).',
     `ice40: ${ice.filter((r) => r.met).length} of ${ice.length} placed --fmax designs reach the frequency asked for; xc7 --fmax 250: ${xc7.filter((r) => r.met).length} of ${xc7.length}.`,
     modelError(ice, TIMING_MODELS.ice40.fabric.derate), '',
-    '| block | params | pipelining | target | Fmax (MHz) | source | latency | LUT | FF | model MHz | loop MHz | chose | met |',
-    '|---|---|---|---|---:|---|---:|---:|---:|---:|---:|---|---|',
-    ...got.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.how} | ${r.target} | ${r.fmaxMHz ?? ''} | ${r.unplaced ? 'does not fit' : r.source} | ${r.latency} | ${r.lut} | ${r.ff} | ${r.modelMHz ?? ''} | ${r.loopMHz ?? ''} | ${r.chose ? JSON.stringify(r.chose) : ''} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`), '',
+    '| block | params | pipelining | target | Fmax (MHz) | source | latency | LUT | FF | BRAM | model MHz | loop MHz | chose | met |',
+    '|---|---|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|',
+    ...got.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.how} | ${r.target} | ${r.fmaxMHz ?? ''} | ${r.unplaced ? 'does not fit' : r.source} | ${r.latency} | ${r.lut} | ${r.ff} | ${r.bram ?? ''} | ${r.modelMHz ?? ''} | ${r.loopMHz ?? ''} | ${r.chose ? JSON.stringify(r.chose) : ''} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`), '',
   ].join('\n'));
 };
 write(await runFmaxBench((rows) => write(rows, false)), true);

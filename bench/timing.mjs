@@ -114,13 +114,13 @@ export async function runFmaxBench(onRow = () => {}) {
         r = await j.run();
       } catch (e) {
         // A run that fails or times out (nextpnr on a design at the edge of the device) is a row, not the end.
-        rows[i] = { block: j.name, params: j.raw, how: j.how, target: j.target ?? 'ice40', latency: '', lut: '', ff: '', fmaxMHz: null, source: `failed: ${e.message.split('\n')[0]}`, modelMHz: null, met: j.mhz ? false : null, unplaced: null };
+        rows[i] = { block: j.name, params: j.raw, how: j.how, target: j.target ?? 'ice40', latency: '', lut: '', ff: '', bram: '', fmaxMHz: null, source: `failed: ${e.message.split('\n')[0]}`, modelMHz: null, met: j.mhz ? false : null, unplaced: null };
         onRow(rows);
         continue;
       }
       const latency = r.pipelined ? r.pipelined.latency + (j.mhz ? latencyOfBase(j.name, j.raw) : 0) : j.latency;
       rows[i] = {
-        block: j.name, params: j.raw, how: j.how, target: r.target, latency, lut: r.totals.lut, ff: r.totals.ff,
+        block: j.name, params: j.raw, how: j.how, target: r.target, latency, lut: r.totals.lut, ff: r.totals.ff, bram: r.totals.bram,
         fmaxMHz: r.timing.fmaxMHz, source: r.timing.source, modelMHz: r.pipelined?.estimatedMHz ?? null,
         loopMHz: r.pipelined?.loopMHz ?? null, chose: r.pipelined?.chose ?? null,
         met: j.mhz ? (r.timing.fmaxMHz ?? 0) >= j.mhz : null, unplaced: r.pnr?.unplaced ?? null,

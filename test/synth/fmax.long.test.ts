@@ -60,9 +60,8 @@ describe('--fmax through synthesis', () => {
 
   // Blocks with stages of their own (fmaxDepths): the stages chosen for 100 MHz reach it after routing
   // where the model says they do; where it says the deepest fall short they are faster than none and
-  // reach what the model says they reach, within its margin (loom.tile: its ready path through the
-  // input slices; mokey.pe: the first product and the scaler's rounding, which no stage of its own
-  // cuts; mx.dot-general: the float32 adder's loop). They cosimulate at them (cycle by cycle, every
+  // reach what the model says they reach, within its margin (mokey.pe: the first product and the
+  // scaler's rounding, which no stage of its own cuts; mx.dot-general: the float32 adder's loop). They cosimulate at them (cycle by cycle, every
   // dot product, every pair).
   const own: Array<[string, Record<string, unknown>]> = [['loom.sip', {}], ['loom.tile', { rows: 2, cols: 2, lanes: 8 }], ['mokey.pe', { lanes: 8 }], ['mx.dot-general', { block: 4, acc: 'fp32' }]];
   for (const [name, raw] of own) {

@@ -8,7 +8,7 @@
 // register while that still holds one not taken; with no stages that is the last cycle waiting, as
 // before. Every register of the unit advances on `go`.
 
-import { Bool, cat, lit, reg, std, UInt, when, wire, type Expr, type Signal } from '../../../dsl/index.js';
+import { Bool, cat, lit, mux, reg, std, UInt, when, wire, type Expr, type Signal } from '../../../dsl/index.js';
 
 export interface SerialShape {
   readonly P: number; // largest precision (port width)
@@ -52,7 +52,11 @@ export function serialControl(s: SerialShape, inValid: Expr, outReady: Expr, pa:
   const busy = reg('busy', Bool, { init: 0 }), outV = reg('out_valid_q', Bool, { init: 0 });
   const iTop = reg('i_top', UInt(gw)), i = reg('i', UInt(gw)), j = reg('j', UInt(jw)), firstPass = reg('first_pass', Bool);
   const passEnd = i.eq(lit(0, UInt(gw)));
-  const lastStep = busy.and(passEnd).and(j.eq(lit(0, UInt(jw))));
+  // busy ∧ i = 0 ∧ j = 0, kept in a register of its own (loaded with what it will be): in_ready then
+  // starts from registers, not from the counters' comparisons, on its way through the input slices to
+  // their load enables.
+  const lastStepQ = reg('last_step', Bool, { init: 0 });
+  const lastStep = lastStepQ as Expr;
   const stage0: StageControl = { valid: busy, top: i.eq(iTop), firstPass, passEnd, last: lastStep };
 
   // The stall: `go` is read by every stage's registers, and depends only on registers and out_ready.
@@ -90,13 +94,24 @@ export function serialControl(s: SerialShape, inValid: Expr, outReady: Expr, pa:
   });
   // The top group of a Pa-bit activation: ⌊(Pa − 1) / B⌋.
   const iTopNew = s.NG === 1 ? lit(0, UInt(gw)) : pa.subWrap(lit(1, pa.type)).shr(std.clog2(s.Bg)).bits(gw - 1, 0);
+  const jNew = pw.subWrap(lit(1, pw.type)).bits(jw - 1, 0);
   when(take, () => {
     iTop.set(iTopNew);
     i.set(iTopNew);
-    j.set(pw.subWrap(lit(1, pw.type)).bits(jw - 1, 0));
+    j.set(jNew);
     firstPass.set(lit(1, Bool));
     busy.set(lit(1, Bool));
   });
+  // last_step's next value, as the assignments above leave busy, i and j: a step taken starts at its
+  // top group and first plane; an advance moves the counters (a busy unit not in its last cycle stays
+  // busy); a stall holds them. Each case from registers alone, so that the stall and the take only pick.
+  const zero = (x: Expr) => x.eq(lit(0, x.type));
+  // A taken step's top group is 0 exactly when Pa ≤ B (Pa is 1 … P): a comparison, not the subtraction and shift.
+  const afterTake = (s.NG === 1 ? lit(1, Bool) : pa.le(lit(s.Bg, pa.type))).and(zero(jNew));
+  const afterAdvance = busy.and(lastStep.not())
+    .and(zero(mux(passEnd, iTop, i.subWrap(lit(1, UInt(gw))))))
+    .and(zero(mux(passEnd, j.subWrap(lit(1, UInt(jw))), j)));
+  lastStepQ.set(mux(take, afterTake, mux(go, afterAdvance, lastStep)));
   return {
     ready, take, go, groupShift: s.Bg === 1 ? i : cat(i, lit(0, UInt(std.clog2(s.Bg)))), j,
     stage: (k) => stages[k]!, finish: arriving.and(go), outValid: outV,
