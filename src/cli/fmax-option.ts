@@ -54,7 +54,9 @@ export function fmaxNote(blockName: string, fmax: BlockMetadata['fmax']): string
     if (fmax.estimatedMHz + 1e-9 >= fmax.requestedMHz) return got;
     return `${got}, short of ${fmax.requestedMHz} MHz with its fastest stages${fmax.loopMHz === null ? '' : `; its feedback loops allow ${fmax.loopMHz} MHz`}`;
   }
-  const got = `${blockName}: pipelined to ${fmax.latency} stage(s) for ${fmax.requestedMHz} MHz; the model estimates ${fmax.estimatedMHz} MHz`;
+  // Block RAM the user did not write: say so, since it counts against the device's.
+  const rams = fmax.delayRam ? ` (${fmax.delayRam.blocks} block RAM(s) carry ${fmax.delayRam.bits} bits of long register chains)` : '';
+  const got = `${blockName}: pipelined to ${fmax.latency} stage(s) for ${fmax.requestedMHz} MHz${rams}; the model estimates ${fmax.estimatedMHz} MHz`;
   if (fmax.estimatedMHz + 1e-9 >= fmax.requestedMHz) return got;
   const byLoop = fmax.loopMHz !== null && fmax.loopMHz <= fmax.floorMHz + 1e-9;
   return `${got}: ${byLoop ? 'its feedback loop (a register through logic back to itself)' : 'its slowest single operator'} limits it to ${fmax.floorMHz} MHz`;

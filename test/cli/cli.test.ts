@@ -72,6 +72,22 @@ describe('bitforge CLI', () => {
     });
   }
 
+  it('emit --fmax on ice40 says how many block RAMs carry long register chains, and the metadata counts them; xc7 takes none', async () => {
+    const d = tmp();
+    const r = await run(['emit', 'mx.nvfp4-quantize', '--block', '4', '--fmax', '100', '--target', 'ice40', '--out', join(d, 'q')]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const said = /pipelined to \d+ stage\(s\) for 100 MHz \((\d+) block RAM\(s\) carry (\d+) bits of long register chains\)/.exec(r.stderr);
+    expect(said, r.stderr).not.toBeNull();
+    const json = readdirSync(join(d, 'q')).find((f) => f.endsWith('.json'))!;
+    const meta = JSON.parse(readFileSync(join(d, 'q', json), 'utf8')) as { fmax: { delayRam?: { blocks: number; bits: number } } };
+    expect(meta.fmax.delayRam).toEqual({ blocks: Number(said![1]), bits: Number(said![2]) });
+    const v = readFileSync(join(d, 'q', json.replace(/\.json$/, '.v')), 'utf8');
+    expect(v.match(/^\s*reg \[\d+:0\] \w+_mem \[0:\d+\];/gm)?.length).toBeGreaterThan(0);
+    const x = await run(['emit', 'mx.nvfp4-quantize', '--block', '4', '--fmax', '100', '--target', 'xc7', '--out', join(d, 'x')]);
+    expect(x.exitCode, x.stderr).toBe(0);
+    expect(x.stderr).not.toMatch(/block RAM/);
+  });
+
   it('emit --fmax pipelines to the frequency: latency in the metadata, more stages for a faster clock, and sim passes at that latency', async () => {
     const d = tmp();
     const latency = async (mhz: number) => {
