@@ -84,5 +84,10 @@ export function knownBits(m: IrModule): { node: (i: number) => Known; signal: (s
       default: return UNKNOWN;
     }
   };
-  return { node, signal };
+  // A cone deeper than the stack allows is taken as unknown: sound, since what was cached on the way
+  // is either computed whole or the in-progress placeholder, itself unknown.
+  const guarded = (f: (i: number) => Known) => (i: number): Known => {
+    try { return f(i); } catch (e) { if (e instanceof RangeError) return UNKNOWN; throw e; }
+  };
+  return { node: guarded(node), signal: guarded(signal) };
 }

@@ -54,7 +54,7 @@ const ICE40: TimingModel = {
   // From nextpnr's own path reports: a LUT and its net 0.9 ns, a carry bit 0.13 ns, a comparison's
   // carry-out into logic 0.8 ns (a pass-through cell), a stage's register 1.5 ns (clock to out 0.54,
   // the first net 0.59, setup 0.42). Against nextpnr after routing on the 55 placed --fmax designs of
-  // bench/results/fmax.md: the model / nextpnr median 0.89, from 0.60 to 1.37 (a stage of many
+  // bench/results/fmax.md: the model / nextpnr median 0.95, from 0.60 to 1.42 (a stage of many
   // near-critical paths routes slower than one path); the derating covers up to 1.25. Designs with one
   // critical path come out slower by it than after routing (ABC maps fewer levels).
   // No shift-register LUTs: long pipeline chains go to SB_RAM40_4K (256 × 16), half the HX8K's 32 left to the design around the block.
