@@ -11,6 +11,7 @@ import { mokeyCommand } from './commands/mokey.js';
 import { buildCommand } from './commands/build.js';
 import { convertCommand, decodeCommand } from './commands/convert.js';
 import { emitCommand } from './commands/emit.js';
+import { equivCommand } from './commands/equiv.js';
 import { fuzzCommand } from './commands/fuzz.js';
 import { listCommand } from './commands/list.js';
 import { mxCommand } from './commands/mx.js';
@@ -35,6 +36,7 @@ export function program(): Command {
   p.addCommand(simCommand());
   p.addCommand(tbCommand());
   p.addCommand(synthCommand());
+  p.addCommand(equivCommand());
   p.addCommand(fuzzCommand());
   p.addCommand(sweepCommand());
   p.addCommand(convertCommand());

@@ -1,0 +1,99 @@
+// The proof: both designs and their miter through the pinned Yosys, flattened to one module, and
+// `sat` on `trigger`:
+//   - combinational: one SAT problem over all inputs (proved, or a counterexample);
+//   - sequential: temporal induction from the miter's reset, the induction length growing up to
+//     `depth`; where it does not close by then, the base case has still been checked for `depth` cycles
+//     (bounded model checking), and the result says so.
+// A proof past its time limit is "unknown", never "equivalent".
+
+import type { DesignFile } from '../codegen/design-files.js';
+import { runTool, type ToolSource } from '../synth/tools.js';
+import { ToolError } from '../util/tool-error.js';
+import { SIDE_MODULE, type Miter } from './miter.js';
+import { satOutcome, satTrace, type Trace } from './sat-log.js';
+
+export type Verdict =
+  | { readonly kind: 'equivalent'; readonly method: 'sat' | 'induction'; readonly inductionSteps?: number }
+  | { readonly kind: 'bounded'; readonly cycles: number }
+  | { readonly kind: 'different'; readonly trace: Trace; readonly vcd: string | null }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+export interface ProofOptions {
+  /** Cycles of the sequential proof: the longest induction tried and the bound checked where it does not close. */
+  readonly depth: number;
+  readonly timeoutS: number;
+  readonly yosys?: ToolSource;
+}
+
+export interface Proof {
+  readonly verdict: Verdict;
+  readonly seconds: number;
+  readonly script: string;
+  readonly log: string;
+  /** Both sides as Yosys read them, flattened under SIDE_MODULE's names: with the miter, what reproduces a counterexample. */
+  readonly sidesVerilog: string | null;
+}
+
+/** One design of the pair: its top module and its Verilog files. */
+export interface SideFiles {
+  readonly top: string;
+  readonly files: readonly DesignFile[];
+}
+
+const verilogOf = (files: readonly DesignFile[]) => files.filter((f) => /\.s?v$/.test(f.path));
+
+/**
+ * Each side is read on its own and flattened under its SIDE_MODULE name (the two may share module
+ * names: a variant's submodules, a pipelined design and its base), then both are written to sides.v
+ * (what the Icarus replay compiles) and joined under the miter.
+ */
+export function proofScript(miter: Miter, gold: SideFiles, gate: SideFiles, o: ProofOptions): string {
+  // Both sides' compared outputs go into the counterexample table too.
+  const show = miter.outputs.flatMap((p) => [`-show gold_${p.name}`, `-show gate_${p.name}`]).join(' ');
+  const sat = miter.sequential
+    // -set-init-zero: the base case starts where the miter's reset cycle makes every side start; the
+    // induction step assumes nothing of the state.
+    ? `sat -tempinduct -prove trigger 0 -set-init-zero -maxsteps ${o.depth + miter.warm} -show-inputs -show-outputs ${show} -dump_vcd cex.vcd ${miter.name}`
+    : `sat -prove trigger 0 -show-inputs -show-outputs ${show} -dump_vcd cex.vcd ${miter.name}`;
+  const side = (tag: 'gold' | 'gate', s: SideFiles) => [
+    ...verilogOf(s.files).map((f) => `read_verilog -sv ${tag}.${f.path}`),
+    `hierarchy -check -top ${s.top}`, 'proc', 'flatten', `rename ${s.top} ${SIDE_MODULE[tag]}`, `design -stash ${tag}`,
+  ];
+  return [
+    ...side('gold', gold), ...side('gate', gate),
+    ...(['gold', 'gate'] as const).map((t) => `design -copy-from ${t} -as ${SIDE_MODULE[t]} ${SIDE_MODULE[t]}`),
+    'write_verilog -noattr sides.v',
+    `read_verilog -sv ${miter.name}.v`,
+    `hierarchy -check -top ${miter.name}`,
+    'proc', 'flatten', 'opt_clean', 'memory_map', 'opt -fast', 'async2sync', 'dffunmap', 'opt_clean',
+    sat,
+  ].join('\n') + '\n';
+}
+
+export async function prove(miter: Miter, gold: SideFiles, gate: SideFiles, o: ProofOptions): Promise<Proof> {
+  const script = proofScript(miter, gold, gate, o);
+  const inputs: Record<string, string> = {};
+  for (const [tag, s] of [['gold', gold], ['gate', gate]] as const) for (const f of verilogOf(s.files)) inputs[`${tag}.${f.path}`] = f.content;
+  inputs[`${miter.name}.v`] = miter.verilog;
+  inputs['equiv.ys'] = script;
+  const t0 = performance.now();
+  const seconds = () => Math.round((performance.now() - t0) / 10) / 100;
+  let out;
+  try {
+    out = await runTool({ tool: 'yosys', args: ['-s', 'equiv.ys'], files: inputs }, o.yosys ?? 'wasm', o.timeoutS * 1000);
+  } catch (e) {
+    if (e instanceof ToolError && /did not finish within/.test(e.message)) return { verdict: { kind: 'unknown', reason: `timeout after ${o.timeoutS} s` }, seconds: seconds(), script, log: '', sidesVerilog: null };
+    throw e;
+  }
+  const outcome = satOutcome(out.log);
+  if (!outcome) {
+    // No verdict from sat: Yosys stopped before it (a design it cannot read, an unsupported cell).
+    const err = out.log.split('\n').find((l) => /ERROR/.test(l)) ?? out.log.trim().split('\n').slice(-1)[0] ?? 'no output';
+    throw new ToolError(`yosys could not set up the proof: ${err.trim()}`);
+  }
+  const verdict: Verdict = outcome.kind === 'proved'
+    ? (miter.sequential ? { kind: 'equivalent', method: 'induction', ...(outcome.inductionSteps !== null ? { inductionSteps: outcome.inductionSteps } : {}) } : { kind: 'equivalent', method: 'sat' })
+    : outcome.kind === 'bounded' ? { kind: 'bounded', cycles: Math.max(0, outcome.steps - miter.warm) }
+      : { kind: 'different', trace: satTrace(out.log), vcd: out.files['cex.vcd'] ?? null };
+  return { verdict, seconds: seconds(), script, log: out.log, sidesVerilog: out.files['sides.v'] ?? null };
+}

@@ -1,0 +1,59 @@
+// The two kinds of design equiv compares: a block under some parameters (emitted as `emit` would,
+// --fmax included), and a user's Verilog module, whose ports Yosys reads.
+
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { emitBlock, type EmittableBlock, type FmaxRequest } from '../codegen/emit-block.js';
+import type { DesignFile, PortInfo } from '../codegen/design-files.js';
+import type { Handshake } from '../codegen/handshake.js';
+import { runTool, type ToolSource } from '../synth/tools.js';
+import type { Side } from './miter.js';
+import type { SideFiles } from './prove.js';
+
+export type DesignSide = Side & SideFiles;
+
+/** Cycles from in_valid to out_valid where they are fixed (0: combinational); null where the design times itself. */
+export const fixedLatency = (h: Handshake): number | null => (h.kind === 'combinational' ? 0 : h.kind === 'pipeline' ? h.latency : null);
+
+export function blockSide(block: EmittableBlock, params: Record<string, unknown>, label: string, fmax?: FmaxRequest): DesignSide {
+  const e = emitBlock(block, params, [], fmax);
+  return { label, top: e.design.top.name, ports: e.metadata.ports, latency: fixedLatency(e.metadata.handshake), files: e.files };
+}
+
+export class ReferenceError extends Error {}
+
+interface YosysPort { readonly direction: 'input' | 'output' | 'inout'; readonly bits: unknown[]; readonly signed?: number }
+
+/**
+ * A user's module: `paths` read by Yosys, `module` the top (or the one top-level module they hold).
+ * `latency`: its cycles from in_valid to out_valid; by default 0 without a clock, else `clocked`.
+ */
+export async function referenceSide(paths: readonly string[], module: string | undefined, latency: number | undefined, clocked: number | null, yosys: ToolSource = 'wasm'): Promise<DesignSide> {
+  const files: DesignFile[] = paths.map((file) => {
+    try {
+      return { path: basename(file), content: readFileSync(file, 'utf8') };
+    } catch (e) {
+      throw new ReferenceError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'a directory' : (e as Error).message}`);
+    }
+  });
+  const file = paths.join(',');
+  if (new Set(files.map((f) => f.path)).size < files.length) throw new ReferenceError(`${file}: two files with one name`);
+  const top = module ? `-top ${module}` : '-auto-top';
+  const read = files.map((f) => `read_verilog -sv ${f.path}`).join('; ');
+  const r = await runTool({ tool: 'yosys', args: ['-q', '-p', `${read}; hierarchy -check ${top}; proc; write_json ports.json`], files: Object.fromEntries(files.map((f) => [f.path, f.content])) }, yosys, 120_000);
+  if (!r.ok || !r.files['ports.json']) {
+    const err = r.log.split('\n').find((l) => /ERROR/.test(l))?.replace(/^ERROR:\s*/, '') ?? 'Yosys could not read it';
+    throw new ReferenceError(`${file}${module ? `:${module}` : ''}: ${err.trim()}`);
+  }
+  const json = JSON.parse(r.files['ports.json']) as { modules: Record<string, { attributes?: Record<string, unknown>; ports: Record<string, YosysPort> }> };
+  const name = module ?? Object.entries(json.modules).find(([, m]) => m.attributes?.['top'] !== undefined)?.[0];
+  const mod = name ? json.modules[name] : undefined;
+  if (!name || !mod) throw new ReferenceError(`${file}: no module ${module ?? '(no single top module: name it as FILE.v:module)'}`);
+  const ports: PortInfo[] = [];
+  for (const [n, p] of Object.entries(mod.ports)) {
+    if (p.direction === 'inout') throw new ReferenceError(`${file}:${name}: inout port ${n} (equiv compares inputs and outputs only)`);
+    ports.push({ name: n, direction: p.direction, width: p.bits.length, signed: p.signed === 1 });
+  }
+  const hasClock = ports.some((p) => p.name === 'clk');
+  return { label: `${files.length === 1 ? files[0]!.path : 'reference'}:${name}`, top: name, ports, latency: latency ?? (hasClock ? clocked : 0), files };
+}
