@@ -127,7 +127,7 @@ describe('delay lines in block RAM', () => {
     expect(r.netlist.top.mems[0]!.depth).toBe(11);
     const dir = mkdtempSync(join(tmpdir(), 'bf-delay-ram-'));
     try {
-      const files = designFiles({ ...r.netlist, warnings: [] });
+      const files = designFiles(r.netlist);
       for (const f of files) writeFileSync(join(dir, f.path), f.content);
       const top = r.netlist.top;
       const e = { dir, design: { ...r.netlist, warnings: [] }, top: top.name, files: files.filter((f) => f.path.endsWith('.v')).map((f) => f.path), ports: portsOf(top) };
