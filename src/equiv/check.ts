@@ -16,10 +16,10 @@ import type { DesignSide } from './sides.js';
 export interface Counterexample {
   /** The step (cycle, 1-based, the miter's reset first) at which the outputs differ. */
   readonly step: number;
-  /** Inputs per step up to it, decoded. */
-  readonly inputs: ReadonlyArray<ReadonlyArray<{ readonly port: string; readonly value: string }>>;
-  /** The outputs that differ at that step, decoded. */
-  readonly outputs: ReadonlyArray<{ readonly port: string; readonly gold: string; readonly gate: string }>;
+  /** Inputs per step up to it: decoded, and the bits (hex). */
+  readonly inputs: ReadonlyArray<ReadonlyArray<{ readonly port: string; readonly value: string; readonly hex: string }>>;
+  /** The outputs that differ at that step: decoded, and the bits (hex). */
+  readonly outputs: ReadonlyArray<{ readonly port: string; readonly gold: string; readonly gate: string; readonly goldHex: string; readonly gateHex: string }>;
   /** Where the replay testbench and its VCD went, and whether Icarus reproduced the difference. */
   readonly replay?: { readonly dir: string; readonly reproduced: boolean };
 }
@@ -54,11 +54,15 @@ function decode(m: Miter, trace: Trace, formats: Readonly<Record<string, string>
   const step = Math.max(1, trace.findIndex((s) => s.get('trigger') === '1') + 1);
   const data = m.inputs.filter((p) => p.name !== 'clk');
   const show = (p: PortInfo, bits: string | undefined) => describeValue(p, bitsValue(bits), formats[p.name]);
-  const inputs = trace.slice(0, step).map((s) => data.map((p) => ({ port: p.name, value: show(p, s.get(p.name)) })));
+  const hex = (bits: string | undefined) => `0x${bitsValue(bits).toString(16)}`;
+  const inputs = trace.slice(0, step).map((s) => data.map((p) => ({ port: p.name, value: show(p, s.get(p.name)), hex: hex(s.get(p.name)) })));
   const at = trace[step - 1] ?? new Map<string, string>();
   const outputs = m.outputs
     .filter((p) => at.get(`gold_${p.name}`) !== at.get(`gate_${p.name}`))
-    .map((p) => ({ port: p.name, gold: show(p, at.get(`gold_${p.name}`)), gate: show(p, at.get(`gate_${p.name}`)) }));
+    .map((p) => {
+      const [g, h] = [at.get(`gold_${p.name}`), at.get(`gate_${p.name}`)];
+      return { port: p.name, gold: show(p, g), gate: show(p, h), goldHex: hex(g), gateHex: hex(h) };
+    });
   return { step, inputs, outputs };
 }
 

@@ -104,7 +104,8 @@ export function equivCommand(): Command {
       const yosys = (options['yosys'] ?? 'wasm') as ToolSource;
       if (yosys !== 'wasm' && yosys !== 'native') throw new UserError(`--yosys: expected wasm or native, got '${yosys}'`);
       const out = options['out'] ?? 'equiv-cex';
-      if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`--out: ${out} is a file (a counterexample's replay goes into a directory)`);
+      const outFlag = 'out' in paramProps(block) ? '--out-dir' : '--out'; // the block's own --out keeps its name
+      if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`${outFlag}: ${out} is a file (a counterexample's replay goes into a directory)`);
 
       const fmax = fmaxRequest(block, params, rest, options['fmax'], options['target']);
       const gold: DesignSide = blockSide(block, params, `${block.name} (${paramText(params)})`);
