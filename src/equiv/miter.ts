@@ -15,6 +15,8 @@ export interface Side {
   readonly top: string;
   readonly ports: readonly PortInfo[];
   readonly latency: number | null;
+  /** For a design with timing of its own: its cycle behaviour as stated (the handshake), which the other side must share. */
+  readonly timing?: string;
 }
 
 export interface Miter {
@@ -56,6 +58,9 @@ export function checkPorts(gold: Side, gate: Side): void {
   if ((gold.latency === null) !== (gate.latency === null)) {
     const [fixed, own] = gold.latency === null ? [gate, gold] : [gold, gate];
     throw new MiterError(`${fixed.label} has a fixed latency but ${own.label} has timing of its own (sequential or stream): they cannot be aligned cycle by cycle`);
+  }
+  if (gold.latency === null && gold.timing !== undefined && gate.timing !== undefined && gold.timing !== gate.timing) {
+    throw new MiterError(`the two differ in cycle behaviour (${gold.timing} vs ${gate.timing}): equiv compares designs with timing of their own cycle by cycle, and a transaction-level comparison is not built`);
   }
 }
 

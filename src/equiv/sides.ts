@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { emitBlock, type EmittableBlock, type FmaxRequest } from '../codegen/emit-block.js';
 import type { DesignFile, PortInfo } from '../codegen/design-files.js';
 import type { Handshake } from '../codegen/handshake.js';
+import type { Pass } from '../ir/passes/index.js';
 import { runTool, type ToolSource } from '../synth/tools.js';
 import type { Side } from './miter.js';
 import type { SideFiles } from './prove.js';
@@ -15,9 +16,15 @@ export type DesignSide = Side & SideFiles;
 /** Cycles from in_valid to out_valid where they are fixed (0: combinational); null where the design times itself. */
 export const fixedLatency = (h: Handshake): number | null => (h.kind === 'combinational' ? 0 : h.kind === 'pipeline' ? h.latency : null);
 
-export function blockSide(block: EmittableBlock, params: Record<string, unknown>, label: string, fmax?: FmaxRequest): DesignSide {
-  const e = emitBlock(block, params, [], fmax);
-  return { label, top: e.design.top.name, ports: e.metadata.ports, latency: fixedLatency(e.metadata.handshake), files: e.files };
+/** A block as `emit` writes it: `passes` run on its IR first, `fmax` pipelines it. */
+/** A sequential or stream handshake's stated cycle behaviour, in words. */
+const timingOf = (h: Handshake) => (h.kind === 'stream' ? `a stream of at most ${h.maxInterval ?? '?'} cycles per transaction`
+  : h.kind === 'sequential' ? `${h.cycles ?? 'its own cycles'}${h.latency !== undefined ? `, latency ${h.latency}` : ''}` : h.kind);
+
+export function blockSide(block: EmittableBlock, params: Record<string, unknown>, label: string, fmax?: FmaxRequest, passes: readonly Pass[] = []): DesignSide {
+  const e = emitBlock(block, params, passes, fmax);
+  const h = e.metadata.handshake, latency = fixedLatency(h);
+  return { label, top: e.design.top.name, ports: e.metadata.ports, latency, ...(latency === null ? { timing: timingOf(h) } : {}), files: e.files };
 }
 
 export class ReferenceError extends Error {}

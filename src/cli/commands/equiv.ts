@@ -8,6 +8,7 @@ import type { BlockDef } from '../../blocks/block.js';
 import { checkEquivalence, type EquivResult } from '../../equiv/check.js';
 import { MiterError, checkPorts } from '../../equiv/miter.js';
 import { blockSide, referenceSide, ReferenceError, type DesignSide } from '../../equiv/sides.js';
+import { PASSES } from '../../ir/passes/index.js';
 import { paramText } from '../../report/markdown.js';
 import type { ToolSource } from '../../synth/tools.js';
 import { kebab, paramProps, parseBlockArgs } from '../block-params.js';
@@ -15,7 +16,7 @@ import { fmaxRequest } from '../fmax-option.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
 
-const OPTIONS = ['against', 'latency', 'depth', 'timeout', 'fmax', 'target', 'out', 'yosys'];
+const OPTIONS = ['against', 'latency', 'depth', 'timeout', 'fmax', 'target', 'passes', 'out', 'yosys'];
 
 /** `--variant a=b` tokens out of the rest (repeatable, unlike the other options). */
 function takeVariants(tokens: readonly string[]): { variants: string[]; rest: string[] } {
@@ -88,7 +89,7 @@ export function equivCommand(): Command {
   return new Command('equiv')
     .description('prove a block equal to a variant of itself (--variant, --fmax) or to a Verilog module (--against)')
     .argument('<block>', 'block name')
-    .argument('[params...]', 'block parameters as --name value; then --variant name=value (repeatable) and/or --fmax MHz --target T, or --against FILE.v[,MORE.v][:module] [--latency N]; --depth K (cycles of the sequential proof, default 24), --timeout S (default 600), --out DIR (a counterexample\'s replay; default equiv-cex), --json, --yosys wasm|native')
+    .argument('[params...]', `block parameters as --name value; then --variant name=value (repeatable), --fmax MHz --target T and/or --passes LIST (IR passes on the variant: ${Object.keys(PASSES).join(',')}), or --against FILE.v[,MORE.v][:module] [--latency N]; --depth K (cycles of the sequential proof, default 24), --timeout S (default 600), --out DIR (a counterexample's replay; default equiv-cex), --json, --yosys wasm|native`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
       const block = resolveBlock(name) as unknown as BlockDef;
@@ -97,7 +98,12 @@ export function equivCommand(): Command {
       const { params, options } = parseBlockArgs(block, rest, OPTIONS);
       const against = options['against'];
       if (against !== undefined && variants.length) throw new UserError('--against and --variant: give one (a block against a reference, or against a variant of itself)');
-      if (against === undefined && !variants.length && options['fmax'] === undefined) throw new UserError('equiv needs --variant name=value, --fmax MHz --target T, or --against FILE.v[:module]');
+      if (against === undefined && !variants.length && options['fmax'] === undefined && options['passes'] === undefined) throw new UserError('equiv needs --variant name=value, --fmax MHz --target T, --passes LIST, or --against FILE.v[:module]');
+      const passes = (options['passes'] ?? '').split(',').filter(Boolean).map((n) => {
+        const p = PASSES[n];
+        if (!p) throw new UserError(`--passes: unknown pass '${n}' (passes: ${Object.keys(PASSES).join(', ')})`);
+        return p;
+      });
       if (options['latency'] !== undefined && against === undefined) throw new UserError('--latency: only with --against (the reference\'s cycles from in_valid to out_valid)');
       const depth = intOption('depth', options['depth'], 1, 1000, 24);
       const timeoutS = intOption('timeout', options['timeout'], 1, 86_400, 600);
@@ -115,7 +121,7 @@ export function equivCommand(): Command {
         const latency = options['latency'] === undefined ? undefined : intOption('latency', options['latency'], 0, 10_000, 0);
         try {
           gate = await referenceSide(m[1]!.split(','), m[2], latency, gold.latency, yosys);
-          const self = fmax ? blockSide(block, params, `${block.name} --fmax ${fmax.mhz}`, fmax) : gold;
+          const self = fmax || passes.length ? blockSide(block, params, `${gold.label} ${fmax ? `--fmax ${fmax.mhz}` : ''} ${passes.length ? `--passes ${options['passes']}` : ''}`.trim(), fmax, passes) : gold;
           checkPorts(self, gate);
           return report(json, await checkEquivalence(self, gate, { depth, timeoutS, yosys, formats: block.formats?.(params) ?? {}, replayDir: out }));
         } catch (e) {
@@ -124,12 +130,12 @@ export function equivCommand(): Command {
         }
       }
       const v = variants.length ? variantParams(block, params, rest, variants) : { params, label: '' };
-      const label = [v.label, fmax ? `--fmax ${fmax.mhz} --target ${options['target']}` : ''].filter(Boolean).join(' ');
-      gate = blockSide(block, v.params, `${block.name} ${label}`, fmax);
+      const label = [v.label, fmax ? `--fmax ${fmax.mhz} --target ${options['target']}` : '', passes.length ? `--passes ${options['passes']}` : ''].filter(Boolean).join(' ');
+      gate = blockSide(block, v.params, `${block.name} ${label}`, fmax, passes);
       try {
         checkPorts(gold, gate);
       } catch (e) {
-        if (e instanceof MiterError) throw new UserError(`${variants.length ? '--variant' : '--fmax'} ${label}: ${e.message}`);
+        if (e instanceof MiterError) throw new UserError(`${label}: ${e.message}`);
         throw e;
       }
       report(json, await checkEquivalence(gold, gate, { depth, timeoutS, yosys, formats: block.formats?.(params) ?? {}, replayDir: out }));
