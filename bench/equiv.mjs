@@ -69,7 +69,7 @@ async function pair([name, raw, variant]) {
 
 function verdictText(r) {
   const v = r.verdict;
-  if (v.kind === 'equivalent') return v.method === 'sat' ? 'proved (SAT)' : `proved (induction, length ${v.inductionSteps ?? '?'})`;
+  if (v.kind === 'equivalent') return v.method === 'sat' ? 'proved (SAT)' : `proved (induction${v.method === 'scorr' ? ' after ABC scorr' : ''}, length ${v.inductionSteps ?? '?'})`;
   if (v.kind === 'bounded') return `bounded: equal for ${v.cycles} cycles from reset (induction did not close)`;
   if (v.kind === 'unknown') return `unknown (${v.reason})`;
   return `DIFFERENT at step ${r.counterexample?.step}`;

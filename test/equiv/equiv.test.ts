@@ -111,10 +111,24 @@ describe('equiv between variants', () => {
     expect(r.counterexample!.replay!.reproduced).toBe(true);
   });
 
-  it('int.mac --stages 1 vs 2: accumulators whose induction does not close are bounded, and said so', async () => {
+  it('int.mac --stages 1 vs 2: accumulators that plain induction cannot relate, proved after ABC\'s register correspondence', async () => {
     const mac = find('int.mac');
     const [a, b] = [1, 2].map((stages) => blockSide(mac, mac.params.parse({ stages }) as Record<string, unknown>, `stages ${stages}`));
     const r = await checkEquivalence(a!, b!, { ...PROOF, depth: 6 });
+    expect(r.verdict).toMatchObject({ kind: 'equivalent', method: 'scorr' });
+  });
+
+  it('state that neither induction nor register correspondence relates is bounded, and said so', async () => {
+    // A counter that wraps at 199 never shows 250, so its flag equals a constant 0 from reset; but the
+    // states above 199 reach 250 after a few cycles, so no induction of a few steps closes, and the
+    // flag is not equal to 0 from every state (scorr cannot merge it).
+    const side = (name: string, top: string): DesignSide => ({
+      label: name, top: name, latency: null, timing: 'free-running',
+      ports: [{ name: 'clk', direction: 'input', width: 1, signed: false }, { name: 'rst', direction: 'input', width: 1, signed: false },
+        { name: 'en', direction: 'input', width: 1, signed: false }, { name: 'flag', direction: 'output', width: 1, signed: false }],
+      files: [{ path: `${name}.v`, content: `module ${name} (input wire clk, input wire rst, input wire en, output wire flag);\n  reg [7:0] c;\n  always @(posedge clk) if (rst) c <= 0; else if (en) c <= (c == 8'd199) ? 8'd0 : c + 8'd1;\n  assign flag = ${top};\nendmodule\n` }],
+    });
+    const r = await checkEquivalence(side('wraps', "c == 8'd250"), side('zero', "1'b0"), { ...PROOF, depth: 6 });
     expect(r.verdict).toEqual({ kind: 'bounded', cycles: 6 });
   });
 

@@ -72,7 +72,7 @@ function intOption(flag: string, v: string | undefined, min: number, max: number
 function describe(r: EquivResult): string[] {
   const v = r.verdict;
   const lines = [`  ${r.alignment}`];
-  if (v.kind === 'equivalent') lines.push(`  EQUIVALENT: proved ${v.method === 'sat' ? 'by SAT over all inputs' : `by induction${v.inductionSteps ? ` (length ${v.inductionSteps})` : ''} for every input sequence from reset`} (${r.seconds} s)`);
+  if (v.kind === 'equivalent') lines.push(`  EQUIVALENT: proved ${v.method === 'sat' ? 'by SAT over all inputs' : `by induction${v.method === 'scorr' ? ' after register correspondence (ABC scorr)' : ''}${v.inductionSteps ? ` (length ${v.inductionSteps})` : ''} for every input sequence from reset`} (${r.seconds} s)`);
   else if (v.kind === 'bounded') lines.push(`  BOUNDED: equal for every input sequence of ${v.cycles} cycle(s) from reset; induction did not close within --depth (${r.seconds} s). Not a proof beyond that bound`);
   else if (v.kind === 'unknown') lines.push(`  UNKNOWN (${v.reason}): neither proved nor refuted`);
   else {
