@@ -147,6 +147,15 @@ describe('bitforge equiv (CLI)', () => {
     expect(r.stdout).toMatch(/EQUIVALENT: proved by induction/);
   });
 
+  it('--json: the verdict as data', async () => {
+    const r = await cli(['equiv', 'minifloat.mul', '--a', 'e2m1', '--b', 'e2m1', '--fmax', '200', '--target', 'ice40', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { verdict: { kind: string; method: string }; alignment: string; seconds: number };
+    expect(j.verdict).toMatchObject({ kind: 'equivalent', method: 'induction' });
+    expect(j.alignment).toMatch(/^latencies 0 and [1-9]\d* aligned/);
+    expect(j.seconds).toBeGreaterThan(0);
+  });
+
   it('a difference exits 1 with the decoded counterexample and the replay', async () => {
     const dir = tmp();
     const files = mutant('wire             neg   = sa ^ sb;', 'wire             neg   = sa & sb;');
