@@ -81,7 +81,9 @@ export function proofScript(miter: Miter, gold: SideFiles, gate: SideFiles, o: P
  */
 export async function prove(miter: Miter, gold: SideFiles, gate: SideFiles, o: ProofOptions): Promise<Proof> {
   const first = await attempt(miter, gold, gate, o, false);
-  if (first.verdict.kind !== 'bounded') return first;
+  // scorr assumes every register starts at 0: not for designs that give registers initial values.
+  const initialValues = [gold, gate].some((s) => verilogOf(s.files).some((f) => /\binitial\b|\breg\b[^;=]*=/.test(f.content)));
+  if (first.verdict.kind !== 'bounded' || initialValues) return first;
   const left = Math.floor(o.timeoutS - first.seconds);
   if (left < 1) return first;
   const second = await attempt(miter, gold, gate, { ...o, timeoutS: left }, true);
