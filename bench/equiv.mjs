@@ -11,7 +11,8 @@ import { TIMING_MODELS } from '../dist/synth/timing-model.js';
 
 const find = (name) => catalogue.find((b) => b.name === name);
 const DEPTH = 16;
-const TIMEOUT_S = 600;
+// EQUIV_TIMEOUT (s) overrides the limit; every row records its own.
+const TIMEOUT_S = Number(process.env.EQUIV_TIMEOUT ?? 600);
 
 // [block, parameters, variant: parameter changes | { fmax, target } | { passes }]
 export const PAIRS = [
@@ -40,8 +41,10 @@ export const PAIRS = [
   ['mx.dot', { elem: 'int8', block: 4 }, { intMultiplier: 'operator' }],
   ['mx.dot', { elem: 'e4m3', block: 32, stages: 0 }, { stages: 2, treeStages: 1 }],
   ['mx.dot-general', { elem: 'int8', block: 4 }, { intMultiplier: 'operator' }],
+  ['mx.dot-general', { elem: 'e2m1', block: 2 }, { passes: 'const-fold,dce' }],
   ['mx.nvfp4-quantize', { block: 4, stages: 0 }, { stages: 2 }],
   ['mx.nvfp4-dot', { block: 4, stages: 0, treeStages: 0, mulStages: 0 }, { stages: 2, treeStages: 1, mulStages: 1 }],
+  ['mx.nvfp4-dot', { block: 1, stages: 0, treeStages: 0, mulStages: 0 }, { stages: 2, treeStages: 1, mulStages: 1 }],
   ['loom.precision', {}, { fmax: 150, target: 'ice40' }],
   ['loom.precision', { trailing: true, signed: true }, { passes: 'const-fold,dce' }],
   ['loom.sip', { lanes: 4, maxPrecision: 8 }, { passes: 'const-fold,dce' }],
@@ -64,7 +67,7 @@ async function pair([name, raw, variant]) {
   const gold = blockSide(b, params, `${name} ${text(raw)}`);
   const gate = blockSide(b, gateParams, text(variant), fmax ? { mhz: fmax, fabric: TIMING_MODELS[target].fabric } : undefined, passes ? passes.split(',').map((p) => PASSES[p]) : []);
   const r = await checkEquivalence(gold, gate, { depth: DEPTH, timeoutS: TIMEOUT_S });
-  return { block: name, params: raw, variant: text(variant), alignment: r.alignment, verdict: verdictText(r), seconds: r.seconds };
+  return { block: name, params: raw, variant: text(variant), alignment: r.alignment, verdict: verdictText(r), seconds: r.seconds, timeoutS: TIMEOUT_S };
 }
 
 function verdictText(r) {
@@ -81,11 +84,17 @@ async function baseline(fmt) {
   const gold = blockSide(b, b.params.parse({ a: fmt, b: fmt }), `minifloat.mul ${fmt}`);
   const ref = await referenceSide(['bench/baselines/mf_mul_baseline.v', 'bench/baselines/mf_mul_formats.v'], `mf_mul_${fmt}`, undefined, gold.latency);
   const r = await checkEquivalence(gold, ref, { depth: DEPTH, timeoutS: TIMEOUT_S });
-  return { block: 'minifloat.mul', params: { a: fmt, b: fmt }, variant: `--against mf_mul_baseline.v (mf_mul_${fmt})`, alignment: r.alignment, verdict: verdictText(r), seconds: r.seconds };
+  return { block: 'minifloat.mul', params: { a: fmt, b: fmt }, variant: `--against mf_mul_baseline.v (mf_mul_${fmt})`, alignment: r.alignment, verdict: verdictText(r), seconds: r.seconds, timeoutS: TIMEOUT_S };
 }
 
-export async function runEquivBench() {
-  const jobs = [...FORMATS.map((f) => () => baseline(f)), ...PAIRS.map((p) => () => pair(p))];
+const key = (block, params, variant) => `${block} ${JSON.stringify(params)} ${variant}`;
+
+/** `previous`: rows of an interrupted run, kept and not measured again; `onRow`: called with the rows so far. */
+export async function runEquivBench(previous = [], onRow = () => {}) {
+  const done = new Map(previous.map((r) => [key(r.block, r.params, r.variant), r]));
+  const all = [...FORMATS.map((f) => [key('minifloat.mul', { a: f, b: f }, `--against mf_mul_baseline.v (mf_mul_${f})`), () => baseline(f)]),
+    ...PAIRS.map((p) => [key(p[0], p[1], text(p[2])), () => pair(p)])];
+  const jobs = all.map(([k, run]) => (done.has(k) ? async () => done.get(k) : run));
   const rows = new Array(jobs.length);
   let next = 0;
   const workers = Math.max(1, Math.min(2, cpus().length));
@@ -93,6 +102,7 @@ export async function runEquivBench() {
     while (next < jobs.length) {
       const i = next++;
       rows[i] = await jobs[i]();
+      onRow(rows);
       console.log(`equiv ${rows[i].block} ${JSON.stringify(rows[i].params)} vs ${rows[i].variant}: ${rows[i].verdict} (${rows[i].seconds} s)`);
     }
   }));

@@ -392,21 +392,29 @@ write(await runFmaxBench((rows) => write(rows, false)), true);
 
 // ---- formal equivalence (issue: bitforge equiv) ----
 if (want('equiv')) {
+const { existsSync, readFileSync } = await import('node:fs');
 const { runEquivBench } = await import('./equiv.mjs');
 const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
-const { rows, depth, timeoutS, workers } = await runEquivBench();
-writeFileSync('bench/results/equiv.json', JSON.stringify({ ...meta, depth, timeoutS, rows }, null, 2) + '\n');
-const count = (re) => rows.filter((r) => re.test(r.verdict)).length;
-writeFileSync('bench/results/equiv.md', [
-  '# Formal equivalence: every catalogue block against a variant of itself, one run', '',
-  `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu} · ${workers} proofs at a time`, '',
-  'The pinned WebAssembly Yosys 0.55: a Verilog miter of both designs (src/equiv/miter.ts), flattened, then `sat`. Combinational pairs: one SAT problem over all inputs.',
-  `Sequential pairs: temporal induction from the miter's reset (every register 0, the reset input high in the first cycle), the induction length growing to ${depth} cycles past the pipelines' fill;`,
-  `where it does not close, the base case still covers every input sequence of ${depth} cycles ("bounded": not a proof beyond that). Fixed-latency pairs are aligned by delaying the shorter one;`,
-  `data outputs are compared where out_valid is 1. Time limit ${timeoutS} s per proof: past it, "unknown", never "proved".`,
-  `Passes: const-fold,dce on the IR of the variant. --fmax: the IR pipelining pass for that target. ${count(/^proved/)} proved, ${count(/^bounded/)} bounded, ${count(/^unknown/)} unknown, ${count(/^DIFFERENT/)} different, of ${rows.length}.`, '',
-  '| block | params | variant | alignment | verdict | time (s) |',
-  '|---|---|---|---|---|---:|',
-  ...rows.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.variant} | ${r.alignment} | ${r.verdict} | ${r.seconds} |`), '',
-].join('\n'));
+// EQUIV_RESUME=1: keep the rows an interrupted run wrote, measure the rest.
+const previous = process.env.EQUIV_RESUME && existsSync('bench/results/equiv.json') ? JSON.parse(readFileSync('bench/results/equiv.json', 'utf8')).rows : [];
+const write = (all, done) => {
+  const rows = all.filter(Boolean);
+  writeFileSync('bench/results/equiv.json', JSON.stringify({ ...meta, complete: done, rows }, null, 2) + '\n');
+  const count = (re) => rows.filter((r) => re.test(r.verdict)).length;
+  writeFileSync('bench/results/equiv.md', [
+    '# Formal equivalence: every catalogue block against a variant of itself, one run', '',
+    `Command: \`${COMMAND}\`${previous.length ? ' (EQUIV_RESUME=1: rows of an interrupted run kept)' : ''} · ${meta.date} · Node ${meta.node} · ${meta.cpu} · 2 proofs at a time${done ? '' : ` · **partial: ${rows.length} rows so far**`}`, '',
+    'The pinned WebAssembly Yosys 0.55: a Verilog miter of both designs (src/equiv/miter.ts), flattened, then `sat`. Combinational pairs: one SAT problem over all inputs.',
+    'Sequential pairs: temporal induction from the miter\'s reset (registers 0, the reset input high in the first cycle), the induction length growing to 16 cycles past the pipelines\' fill;',
+    'a bounded result is tried again after ABC `scorr` (register correspondence) in the time left; where neither closes, the base case still covers every input sequence of 16 cycles',
+    '("bounded": not a proof beyond that). Fixed-latency pairs are aligned by delaying the shorter one; data outputs are compared where out_valid is 1.',
+    'Time limit per proof in the last column: past it, "unknown", never "proved". Passes: const-fold,dce on the IR of the variant. --fmax: the IR pipelining pass for that target.',
+    `${count(/^proved/)} proved, ${count(/^bounded/)} bounded, ${count(/^unknown/)} unknown, ${count(/^DIFFERENT/)} different, of ${rows.length}.`, '',
+    '| block | params | variant | alignment | verdict | time (s) | limit (s) |',
+    '|---|---|---|---|---|---:|---:|',
+    ...rows.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.variant} | ${r.alignment} | ${r.verdict} | ${r.seconds} | ${r.timeoutS ?? 600} |`), '',
+  ].join('\n'));
+};
+const { rows } = await runEquivBench(previous, (rs) => write(rs, false));
+write(rows, true);
 }
