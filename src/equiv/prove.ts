@@ -86,7 +86,13 @@ export async function prove(miter: Miter, gold: SideFiles, gate: SideFiles, o: P
   if (first.verdict.kind !== 'bounded' || initialValues) return first;
   const left = Math.floor(o.timeoutS - first.seconds);
   if (left < 1) return first;
-  const second = await attempt(miter, gold, gate, { ...o, timeoutS: left }, true);
+  let second: Proof;
+  try {
+    second = await attempt(miter, gold, gate, { ...o, timeoutS: left }, true);
+  } catch (e) {
+    if (e instanceof ToolError) return first; // ABC could not take the design: the bound stands
+    throw e;
+  }
   const seconds = Math.round((first.seconds + second.seconds) * 100) / 100;
   // Only a proof improves on the bound (a difference cannot appear where the first found none within it).
   return second.verdict.kind === 'equivalent' ? { ...second, seconds } : { ...first, seconds };
