@@ -2,15 +2,13 @@
 // something a user can read (inputs decoded as `sim` decodes them, both outputs) and rerun (an Icarus
 // testbench and VCD that reproduce it).
 
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { PortInfo } from '../codegen/design-files.js';
 import { describeValue } from '../cosim/describe.js';
 import { writeFiles } from '../util/write-files.js';
 import { buildMiter, type Miter } from './miter.js';
 import { prove, type ProofOptions, type Verdict } from './prove.js';
 import { replayFiles, runReplay } from './replay.js';
-import type { Trace } from './sat-log.js';
+import { failStep, type Trace } from './sat-log.js';
 import type { DesignSide } from './sides.js';
 
 export interface Counterexample {
@@ -51,7 +49,7 @@ export function alignment(m: Miter, gold: DesignSide, gate: DesignSide): string 
 const bitsValue = (bits: string | undefined) => (bits === undefined ? 0n : BigInt(`0b${bits.replace(/x/g, '0') || '0'}`));
 
 function decode(m: Miter, trace: Trace, formats: Readonly<Record<string, string>>): Omit<Counterexample, 'replay'> {
-  const step = Math.max(1, trace.findIndex((s) => s.get('trigger') === '1') + 1);
+  const step = failStep(trace);
   const data = m.inputs.filter((p) => p.name !== 'clk');
   const show = (p: PortInfo, bits: string | undefined) => describeValue(p, bitsValue(bits), formats[p.name]);
   const hex = (bits: string | undefined) => `0x${bitsValue(bits).toString(16)}`;
@@ -74,8 +72,7 @@ export async function checkEquivalence(gold: DesignSide, gate: DesignSide, o: Ch
   const cex = decode(miter, proof.verdict.trace, o.formats ?? {});
   if (!o.replayDir || !proof.sidesVerilog) return { ...base, counterexample: cex };
   const r = replayFiles(miter, proof.sidesVerilog, proof.verdict.trace);
-  mkdirSync(o.replayDir, { recursive: true });
   writeFiles(o.replayDir, [...r.files, ...(proof.verdict.vcd ? [{ path: 'sat.vcd', content: proof.verdict.vcd }] : [])]);
   const run = await runReplay(o.replayDir, miter);
-  return { ...base, counterexample: { ...cex, replay: { dir: join(o.replayDir), reproduced: run.reproduced } } };
+  return { ...base, counterexample: { ...cex, replay: { dir: o.replayDir, reproduced: run.reproduced } } };
 }

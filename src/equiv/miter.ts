@@ -39,8 +39,9 @@ const ALWAYS_COMPARED = new Set(['out_valid', 'in_ready']);
 
 export class MiterError extends Error {}
 
-const decl = (p: PortInfo) => `${p.width > 1 ? `[${p.width - 1}:0] ` : ''}`;
-const describePort = (p: PortInfo) => `${p.direction} ${p.name}${p.width > 1 ? `[${p.width - 1}:0]` : ''}`;
+/** A Verilog declaration's range for a width (none for one bit), with its trailing space. */
+export const range = (width: number) => (width > 1 ? `[${width - 1}:0] ` : '');
+const describePort = (p: PortInfo) => `${p.direction} ${p.name}${range(p.width).trimEnd()}`;
 
 /** Port lists must agree (bar the clock, reset and valid a fixed-latency side adds); else one line naming the differences. */
 export function checkPorts(gold: Side, gate: Side): void {
@@ -85,7 +86,7 @@ export function buildMiter(gold: Side, gate: Side, name = 'bitforge_equiv'): Mit
   for (const p of all) if (p.direction === 'output' && p.name !== 'out_valid' && !outs.some((q) => q.name === p.name)) outs.push(p);
 
   const lines: string[] = [];
-  const ins = inputs.map((p) => `  input wire ${decl(p)}${p.name},`);
+  const ins = inputs.map((p) => `  input wire ${range(p.width)}${p.name},`);
   lines.push(`// Miter of ${gold.label} (gold) and ${gate.label} (gate), written by bitforge equiv.`, `module ${name} (`, ...ins, '  output wire trigger', ');');
   if (sequential) {
     const bits = Math.max(1, Math.ceil(Math.log2(warm + 1)));
@@ -100,7 +101,7 @@ export function buildMiter(gold: Side, gate: Side, name = 'bitforge_equiv'): Mit
       if (p.direction === 'input') return `.${p.name}(${p.name})`;
       return `.${p.name}(${tag}_${p.name}_raw)`;
     });
-    for (const p of s.ports) if (p.direction === 'output') lines.push(`  wire ${decl(p)}${tag}_${p.name}_raw;`);
+    for (const p of s.ports) if (p.direction === 'output') lines.push(`  wire ${range(p.width)}${tag}_${p.name}_raw;`);
     lines.push(`  ${SIDE_MODULE[tag]} ${tag} (${conns.join(', ')});`);
     // A fixed-latency side without out_valid is valid where its in_valid was (a combinational design: now).
     const rawValid = has(s, 'out_valid') ? `${tag}_out_valid_raw` : validIn && aligned ? 'in_valid' : null;
@@ -111,12 +112,12 @@ export function buildMiter(gold: Side, gate: Side, name = 'bitforge_equiv'): Mit
       let cur = sig.src;
       for (let k = 1; k <= delay; k++) {
         const r = `${tag}_${sig.name}_d${k}`;
-        lines.push(`  reg ${sig.width > 1 ? `[${sig.width - 1}:0] ` : ''}${r};`,
+        lines.push(`  reg ${range(sig.width)}${r};`,
           sig.reset ? `  always @(posedge clk) ${r} <= rst ? 1'b0 : ${cur};` : `  always @(posedge clk) ${r} <= ${cur};`);
         cur = r;
       }
       // keep: the name survives optimization, for the counterexample table.
-      lines.push(`  (* keep *) wire ${sig.width > 1 ? `[${sig.width - 1}:0] ` : ''}${tag}_${sig.name} = ${cur};`);
+      lines.push(`  (* keep *) wire ${range(sig.width)}${tag}_${sig.name} = ${cur};`);
     }
     valid[tag] = rawValid ? `${tag}_valid` : null;
   }

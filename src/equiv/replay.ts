@@ -4,8 +4,8 @@
 
 import type { PortInfo } from '../codegen/design-files.js';
 import { runTestbench } from '../cosim/simulators.js';
-import type { Miter } from './miter.js';
-import type { Trace } from './sat-log.js';
+import { range, type Miter } from './miter.js';
+import { failStep, type Trace } from './sat-log.js';
 
 export interface ReplayFiles {
   readonly files: ReadonlyArray<{ readonly path: string; readonly content: string }>;
@@ -17,24 +17,24 @@ const lit = (p: PortInfo, bits: string | undefined) => `${p.width}'b${(bits ?? '
 
 /** The testbench: step t applies the inputs of step t, settles, and (sequential) clocks. */
 export function replayFiles(miter: Miter, sidesVerilog: string, trace: Trace): ReplayFiles {
-  const failStep = Math.max(1, trace.findIndex((s) => s.get('trigger') === '1') + 1) || trace.length;
+  const last = failStep(trace);
   const data = miter.inputs.filter((p) => p.name !== 'clk');
   const lines = ['`timescale 1ns/1ps', '// Replays the counterexample bitforge equiv found: the inputs per step, then both sides\' outputs.', 'module tb;'];
   if (miter.sequential) lines.push('  reg clk = 0;');
-  for (const p of data) lines.push(`  reg ${p.width > 1 ? `[${p.width - 1}:0] ` : ''}${p.name};`);
+  for (const p of data) lines.push(`  reg ${range(p.width)}${p.name};`);
   lines.push('  wire trigger;', `  ${miter.name} dut (${[...(miter.sequential ? ['.clk(clk)'] : []), ...data.map((p) => `.${p.name}(${p.name})`), '.trigger(trigger)'].join(', ')});`);
   const show = miter.outputs.map((p) => `$display("  ${p.name}: gold %h, gate %h", dut.gold_${p.name}, dut.gate_${p.name});`);
   lines.push('  initial begin', '    $dumpfile("replay.vcd");', '    $dumpvars(0, tb);');
-  for (let t = 1; t <= failStep; t++) {
-    const step = trace[t - 1] ?? new Map<string, string>();
-    lines.push(`    // step ${t}`, ...data.map((p) => `    ${p.name} = ${lit(p, step.get(p.name))};`), '    #1;');
-    if (t < failStep && miter.sequential) lines.push('    clk = 1; #1; clk = 0;');
+  for (let t = 1; t <= last; t++) {
+    const values = trace[t - 1] ?? new Map<string, string>();
+    lines.push(`    // step ${t}`, ...data.map((p) => `    ${p.name} = ${lit(p, values.get(p.name))};`), '    #1;');
+    if (t < last && miter.sequential) lines.push('    clk = 1; #1; clk = 0;');
   }
-  lines.push(`    if (trigger === 1'b1) $display("REPRODUCED: the outputs differ at step ${failStep}");`,
-    `    else $display("NOT REPRODUCED: trigger is %b at step ${failStep}", trigger);`,
+  lines.push(`    if (trigger === 1'b1) $display("REPRODUCED: the outputs differ at step ${last}");`,
+    `    else $display("NOT REPRODUCED: trigger is %b at step ${last}", trigger);`,
     ...show.map((s) => `    ${s}`), '    $finish;', '  end', 'endmodule', '');
   return {
-    failStep,
+    failStep: last,
     files: [{ path: 'tb.v', content: lines.join('\n') }, { path: `${miter.name}.v`, content: miter.verilog }, { path: 'sides.v', content: sidesVerilog }],
   };
 }

@@ -42,3 +42,6 @@ export function satTrace(log: string): Trace {
   }
   return [...steps.keys()].sort((a, b) => a - b).map((t) => steps.get(t)!);
 }
+
+/** The first step (1-based) at which the trace raises `trigger`: where the outputs differ. */
+export const failStep = (trace: Trace) => Math.max(1, trace.findIndex((s) => s.get('trigger') === '1') + 1);

@@ -7,6 +7,7 @@ import { writeFiles } from '../../util/write-files.js';
 import { formatDiagnostic } from '../../dsl/index.js';
 import { PASSES } from '../../ir/passes/index.js';
 import { fmaxNote, fmaxRequest } from '../fmax-option.js';
+import { parsePasses } from '../passes-option.js';
 
 export function resolveBlock(name: string) {
   const block = findBlock(name);
@@ -26,11 +27,7 @@ export function emitCommand(): Command {
       const { params, options } = parseBlockArgs(block, tokens, ['out', 'passes', 'fmax', 'target']);
       const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target']);
       const out = options['out'] ?? 'rtl-out';
-      const passes = (options['passes'] ?? '').split(',').filter(Boolean).map((n) => {
-        const p = PASSES[n];
-        if (!p) throw new UserError(`--passes: unknown pass '${n}' (passes: ${Object.keys(PASSES).join(', ')})`);
-        return p;
-      });
+      const passes = parsePasses(options['passes']);
       const { files, design, metadata } = emitBlock(block, params, passes, fmax); // elaborates fully before anything is written
       const note = fmaxNote(block.name, metadata.fmax);
       if (note) process.stderr.write(`${note}\n`);

@@ -10,11 +10,12 @@ import { MiterError, checkPorts } from '../../equiv/miter.js';
 import { blockSide, referenceSide, ReferenceError, type DesignSide } from '../../equiv/sides.js';
 import { PASSES } from '../../ir/passes/index.js';
 import { paramText } from '../../report/markdown.js';
-import type { ToolSource } from '../../synth/tools.js';
 import { kebab, paramProps, parseBlockArgs } from '../block-params.js';
 import { fmaxRequest } from '../fmax-option.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
+import { toolSource } from './synth.js';
+import { parsePasses } from '../passes-option.js';
 
 const OPTIONS = ['against', 'latency', 'depth', 'timeout', 'fmax', 'target', 'passes', 'out', 'yosys'];
 
@@ -99,16 +100,11 @@ export function equivCommand(): Command {
       const against = options['against'];
       if (against !== undefined && variants.length) throw new UserError('--against and --variant: give one (a block against a reference, or against a variant of itself)');
       if (against === undefined && !variants.length && options['fmax'] === undefined && options['passes'] === undefined) throw new UserError('equiv needs --variant name=value, --fmax MHz --target T, --passes LIST, or --against FILE.v[:module]');
-      const passes = (options['passes'] ?? '').split(',').filter(Boolean).map((n) => {
-        const p = PASSES[n];
-        if (!p) throw new UserError(`--passes: unknown pass '${n}' (passes: ${Object.keys(PASSES).join(', ')})`);
-        return p;
-      });
+      const passes = parsePasses(options['passes']);
       if (options['latency'] !== undefined && against === undefined) throw new UserError('--latency: only with --against (the reference\'s cycles from in_valid to out_valid)');
       const depth = intOption('depth', options['depth'], 1, 1000, 24);
       const timeoutS = intOption('timeout', options['timeout'], 1, 86_400, 600);
-      const yosys = (options['yosys'] ?? 'wasm') as ToolSource;
-      if (yosys !== 'wasm' && yosys !== 'native') throw new UserError(`--yosys: expected wasm or native, got '${yosys}'`);
+      const yosys = toolSource('yosys', options['yosys']);
       const out = options['out'] ?? 'equiv-cex';
       const outFlag = 'out' in paramProps(block) ? '--out-dir' : '--out'; // the block's own --out keeps its name
       if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`${outFlag}: ${out} is a file (a counterexample's replay goes into a directory)`);

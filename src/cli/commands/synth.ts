@@ -11,7 +11,8 @@ import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
 import { paramText } from '../../report/markdown.js';
 
-function source(flag: string, v: string | undefined): ToolSource {
+/** `--yosys` / `--nextpnr`: the bundled WebAssembly build (default) or a native one on PATH. */
+export function toolSource(flag: string, v: string | undefined): ToolSource {
   if (v === undefined || v === 'wasm') return 'wasm';
   if (v === 'native') return 'native';
   throw new UserError(`--${flag}: expected wasm or native, got '${v}'`);
@@ -32,7 +33,7 @@ export function synthCommand(): Command {
       const wrapper = (options['wrapper'] ?? 'always') as WrapperMode;
       if (!WRAPPER_MODES.includes(wrapper)) throw new UserError(`--wrapper: expected always, auto or never, got '${wrapper}'`);
       const fmax = options['fmax'] === undefined ? undefined : fmaxRequest(block, params, tokens, options['fmax'], target);
-      const r = await synthesize(block, params, { target, wrapper, ...(fmax ? { fmaxMHz: fmax.mhz } : {}), yosys: source('yosys', options['yosys']), nextpnr: source('nextpnr', options['nextpnr']) });
+      const r = await synthesize(block, params, { target, wrapper, ...(fmax ? { fmaxMHz: fmax.mhz } : {}), yosys: toolSource('yosys', options['yosys']), nextpnr: toolSource('nextpnr', options['nextpnr']) });
       if (json) {
         process.stdout.write(JSON.stringify(r, null, 2) + '\n');
         return;
