@@ -52,7 +52,9 @@ export function directedBlocks(k: number, rng: () => number): { block: number[];
       const at = f(m * denom);
       if (at > 0 && at < amax) for (let u = -3; u <= 3; u++) cands.push(randSign(nudge(at, u)));
     }
-    for (let off = 0; off < cands.length; off += k - 1) push([f32Bits(amax), ...Array.from({ length: k - 1 }, (_, i) => cands[(off + i) % cands.length]!)], st);
+    // A one-element block is its own amax: each candidate then sets a block scale of its own.
+    if (k === 1) for (const c of cands) push([c], st);
+    else for (let off = 0; off < cands.length; off += k - 1) push([f32Bits(amax), ...Array.from({ length: k - 1 }, (_, i) => cands[(off + i) % cands.length]!)], st);
   }
   // Block maxima at ue4m3 midpoints (and 2^-6, 448, 464 and the bump region) times six = fl(6·S_t).
   const ue4m3Mid: number[] = [];

@@ -45,7 +45,7 @@ export function directedBlocks(p: QuantizeStimulusParams, rng: () => number): nu
   // element values (or halfway to 0 below the smallest), times 2^s.
   for (const s of [0, -3, 5, 40, -100]) {
     const mids = vals.map((v, i) => ((i ? vals[i - 1]! : 0) + v) / 2);
-    for (let off = 0; off < mids.length; off += k - 1) {
+    for (let off = 0; off < mids.length; off += Math.max(1, k - 1)) { // a one-element block: the max alone
       const b = [f32Bits(top * 2 ** s)];
       for (let i = 0; i < k - 1; i++) b.push(randSign(f32Bits(mids[(off + i) % mids.length]! * 2 ** s)));
       blocks.push(b);
