@@ -239,6 +239,8 @@ describe('pipelining to a period', () => {
       output('p1', UInt(12)).set(a.mul(b.asUInt()));
       output('p2', SInt(14)).set(b.mul(c));
       output('p3', SInt(6)).set(c.mul(b).bits(5, 0).asSInt());
+      output('p4', UInt(7)).set(a.mulWrap(a)); // products cut to their operand's width: rows past it drop
+      output('p5', SInt(9)).set(c.mulWrap(b.sext(9)));
       output('l', UInt(22)).set(a.shl(sh));
       output('r1', SInt(9)).set(c.shr(sh));
       output('r2', UInt(7)).set(a.shr(sh));

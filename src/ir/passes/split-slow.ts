@@ -74,26 +74,40 @@ export function splitSlow(m: IrModule, budgetNs: number, fabric: FabricDelays, k
       return;
     }
     if (e.op === 'mul') {
-      // Rows of the narrower operand's bits, each the other operand shifted; a signed row operand's
-      // top bit weighs −2^(w−1): that row is subtracted.
+      // Rows of the narrower operand's bits, each the other operand or 0 at its own width; a signed row
+      // operand's top bit weighs −2^(w−1): that row is subtracted. Rows are added in pairs at the width
+      // their sum needs (the later one shifted into place, which is wiring) and only placed at the
+      // result's bits at the end, so the adders and the registers a pipeline puts between them carry
+      // no constant-zero bits.
       const [r, o] = typeOf(args[0]!).width <= typeOf(args[1]!).width ? [args[0]!, args[1]!] : [args[1]!, args[0]!];
-      const rt = typeOf(r);
-      const wide = add({ op: 'ext', type: t, args: [o], loc });
-      const rows: number[] = [];
-      let negative: number | null = null;
+      const rt = typeOf(r), ot = typeOf(o);
+      type Term = { node: number; off: number; width: number };
+      const rows: Term[] = [];
+      let negative: Term | null = null;
       for (let i = 0; i < Math.min(rt.width, t.width); i++) {
-        const shifted = i === 0 ? wide : add({ op: 'shl', type: t, args: [wide], value: BigInt(i), loc });
-        const row = add({ op: 'mux', type: t, args: [bit(r, i), shifted, zero(t)], loc });
+        const row = { node: add({ op: 'mux', type: ot, args: [bit(r, i), o, zero(ot)], loc }), off: i, width: ot.width };
         if (rt.signed && i === rt.width - 1) negative = row; else rows.push(row);
       }
+      const sign = t.signed; // a multiplier's operands share its result's sign
+      /** x at w bits: its low bits (all that a result of w bits depends on), or x itself when narrower. */
+      const fit = (x: number, w: number) => (typeOf(x).width > w ? add({ op: 'bits', type: { signed: sign, width: w }, args: [x], lo: 0, loc }) : x);
+      const sum2 = (x: Term, y: Term): Term => { // x.off < y.off
+        const d = y.off - x.off, width = Math.min(Math.max(x.width, y.width + d) + 1, t.width - x.off);
+        const shifted = add({ op: 'shl', type: { signed: sign, width: y.width + d }, args: [y.node], value: BigInt(d), loc });
+        return { node: add({ op: 'add', type: { signed: sign, width }, args: [fit(x.node, width), fit(shifted, width)], loc }), off: x.off, width };
+      };
       while (rows.length > 1) {
-        const next: number[] = [];
-        for (let i = 0; i + 1 < rows.length; i += 2) next.push(add({ op: 'add', type: t, args: [rows[i]!, rows[i + 1]!], loc }));
+        const next: Term[] = [];
+        for (let i = 0; i + 1 < rows.length; i += 2) next.push(sum2(rows[i]!, rows[i + 1]!));
         if (rows.length % 2) next.push(rows[rows.length - 1]!);
         rows.splice(0, rows.length, ...next);
       }
-      const sum = rows[0] ?? zero(t);
-      map.push(negative === null ? sum : add({ op: 'sub', type: t, args: [sum, negative], loc }));
+      const place = (x: Term) => { // at the result's bits: extended by its sign, then shifted into place
+        const w = t.width - x.off, wide = x.width === w ? x.node : add({ op: 'ext', type: { signed: sign, width: w }, args: [fit(x.node, w)], loc });
+        return x.off ? add({ op: 'shl', type: t, args: [wide], value: BigInt(x.off), loc }) : wide;
+      };
+      const sum = rows[0] ? place(rows[0]) : zero(t);
+      map.push(negative === null ? sum : add({ op: 'sub', type: t, args: [sum, place(negative)], loc }));
       return;
     }
     // Shifters (result of the operand's sign; a right shift keeps its width): level k shifts by 2^k
