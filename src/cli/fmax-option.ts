@@ -12,11 +12,13 @@ import { UserError } from './user-error.js';
  * The request, or undefined without --fmax. `target` is the command's own target (synth) or the
  * --target given for the purpose (emit, sim, tb). `tokens` are the user's, to see which parameters they set.
  */
-export function fmaxRequest(block: BlockDef, params: Record<string, unknown>, tokens: readonly string[], fmax: string | undefined, target: string | undefined): FmaxRequest | undefined {
+export function fmaxRequest(block: BlockDef, params: Record<string, unknown>, tokens: readonly string[], fmax: string | undefined, target: string | undefined, margin?: string): FmaxRequest | undefined {
   if (fmax === undefined) {
     if (target !== undefined) throw new UserError('--target: only used with --fmax here (the target whose delays the pipelining uses)');
+    if (margin !== undefined) throw new UserError('--fmax-margin: only used with --fmax (the share of the period the pipelining keeps back)');
     return undefined;
   }
+  if (margin !== undefined && !(/^(0|0?\.\d+)$/.test(margin) && Number(margin) <= 0.6)) throw new UserError(`--fmax-margin: expected a fraction of the period from 0 to 0.6, got '${margin}'`);
   if (!/^\d+(\.\d+)?$/.test(fmax) || !(Number(fmax) >= 1 && Number(fmax) <= 1000)) throw new UserError(`--fmax: expected a frequency in MHz from 1 to 1000, got '${fmax}'`);
   const plan = fmaxPlan(block, params);
   if (typeof plan === 'string' && !takesFmax(block)) {
@@ -33,7 +35,8 @@ export function fmaxRequest(block: BlockDef, params: Record<string, unknown>, to
   const fabric = TIMING_MODELS[target as Target].fabric;
   const mhz = Number(fmax);
   if (1000 / mhz <= fabric.registerNs) throw new UserError(`--fmax: ${mhz} MHz leaves no time for logic on ${target} (a register alone takes ${fabric.registerNs.toFixed(2)} ns of the ${(1000 / mhz).toFixed(2)} ns period)`);
-  return { mhz, fabric };
+  if (margin !== undefined && (1000 / mhz) * (1 - Number(margin)) <= fabric.registerNs) throw new UserError(`--fmax-margin: ${margin} of the ${(1000 / mhz).toFixed(2)} ns period leaves no time for logic on ${target} (a register alone takes ${fabric.registerNs.toFixed(2)} ns)`);
+  return { mhz, fabric, ...(margin !== undefined ? { margin: Number(margin) } : {}) };
 }
 
 /** One line for stderr when the frequency is out of reach of a single operator. */

@@ -60,6 +60,11 @@ export function fmaxSets(plan: Exclude<FmaxPlan, string>, params: Record<string,
 export interface FmaxRequest {
   readonly mhz: number;
   readonly fabric: FabricDelays;
+  /**
+   * The share of the period kept back from the model's stages (the fabric's `derate` unless given):
+   * a larger margin pipelines deeper, for when place and route lands slower than the model says.
+   */
+  readonly margin?: number;
 }
 
 export interface EmittedBlock {
@@ -90,6 +95,8 @@ export interface BlockMetadata {
     readonly chose?: Record<string, unknown>;
     /** Long pipeline register chains carried in block RAM instead (the target's fabric offers it): blocks, register bits replaced. */
     readonly delayRam?: { readonly blocks: number; readonly bits: number };
+    /** The margin asked for (--fmax-margin), when not the target's own. */
+    readonly margin?: number;
   };
 }
 
@@ -105,6 +112,7 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
   let design = build(chosen);
   let pipeline: EmittedBlock['pipeline'];
   let handshake = block.handshake(plan.how === 'pipeline' ? params : chosen);
+  if (fmax?.margin !== undefined) fmax = { ...fmax, fabric: { ...fmax.fabric, derate: fmax.margin } };
   if (fmax) {
     const periodNs = 1000 / fmax.mhz;
     // Only the IR pass moves registers; the others are timed as they are (an infinite period).
@@ -150,6 +158,7 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
         ...(plan.how === 'kept' ? { keptRegisters: true as const } : {}),
         ...(plan.how === 'depths' ? { chose: Object.fromEntries(varying(plan.candidates).map((k) => [k, chosen[k]])) } : {}),
         ...(pipeline.delayRam ? { delayRam: pipeline.delayRam } : {}),
+        ...(fmax.margin !== undefined ? { margin: fmax.margin } : {}),
       },
     } : {}),
   };

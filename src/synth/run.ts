@@ -33,7 +33,15 @@ export interface SynthOptions {
   readonly wrapper?: WrapperMode;
   /** Pipeline the block to a frequency first (--fmax), by the target's fabric delays. */
   readonly fmaxMHz?: number;
+  /**
+   * The margin the pipelining keeps (--fmax-margin). Without it, a pipelined design that place and
+   * route times below fmaxMHz is pipelined again with a margin grown by the shortfall (timing closure).
+   */
+  readonly fmaxMargin?: number;
 }
+
+/** One try of timing closure: the margin, what it gave. */
+export interface ClosureAttempt { readonly margin: number; readonly latency: number; readonly fmaxMHz: number | null; readonly logicCells: number | null }
 
 // 206 user I/Os on the HX8K in the ct256 package.
 const ICE40_DEVICE = { flag: '--hx8k', package: 'ct256', name: 'iCE40 HX8K ct256', ios: 206, logicCells: 7680 } as const;
@@ -64,19 +72,20 @@ export interface SynthSource {
   /** Every signal name the design declares: the timing report names its path by them. */
   readonly signalNames?: DesignNames;
   /** With --fmax: what was asked and the latency the pipelining gave. */
-  readonly pipelined?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly loopMHz: number | null; readonly keptRegisters?: true; readonly chose?: Record<string, unknown> };
+  readonly pipelined?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly loopMHz: number | null; readonly keptRegisters?: true; readonly chose?: Record<string, unknown>; readonly margin?: number };
 }
 
 export function blockSource(block: EmittableBlock, params: Record<string, unknown>, fmax?: FmaxRequest): SynthSource {
   const { files, design, metadata, params: emitted } = emitBlock(block, params, [], fmax);
   const signalNames = { signals: new Set(design.modules.flatMap((m) => m.signals.map((s) => s.name))), ports: new Set(metadata.ports.map((p) => p.name)) };
   // Pipelined, the frequency is one of the configuration's parameters (sweeps chart against it).
-  return { name: block.name, params: fmax ? { ...emitted, fmax: fmax.mhz } : params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')), signalNames,
+  return { name: block.name, params: fmax ? { ...emitted, fmax: fmax.mhz, ...(fmax.margin !== undefined ? { fmaxMargin: fmax.margin } : {}) } : params, top: design.top.name, ports: metadata.ports, verilog: files.filter((f) => f.path.endsWith('.v')), signalNames,
     ...(metadata.fmax ? {
       pipelined: {
         requestedMHz: metadata.fmax.requestedMHz, latency: metadata.fmax.latency, estimatedMHz: metadata.fmax.estimatedMHz, loopMHz: metadata.fmax.loopMHz,
         ...(metadata.fmax.keptRegisters ? { keptRegisters: true as const } : {}),
         ...(metadata.fmax.chose ? { chose: metadata.fmax.chose } : {}),
+        ...(metadata.fmax.margin !== undefined ? { margin: metadata.fmax.margin } : {}),
       },
     } : {}) };
 }
@@ -96,12 +105,50 @@ function prepare(src: SynthSource, target: Target, mode: WrapperMode = 'always')
   return { src, clocked, verilog, wrapper, script: yosysScript(target, src.top, verilog.map((f) => f.path), wrapper !== undefined) };
 }
 
-/** The report, from the result cache when the same Verilog went through the same flow before. */
-export function synthesize(block: EmittableBlock, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
-  return synthesizeSource(blockSource(block, params, fmaxOf(o)), o);
+/**
+ * The report, from the result cache when the same Verilog went through the same flow before. With
+ * --fmax on a placed target and no margin given, timing is closed: see closeTiming.
+ */
+export async function synthesize(block: EmittableBlock, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
+  const first = await synthesizeSource(blockSource(block, params, fmaxOf(o)), o);
+  return o.fmaxMargin === undefined ? closeTiming(block, params, o, first) : first;
 }
 
-export const fmaxOf = (o: SynthOptions): FmaxRequest | undefined => (o.fmaxMHz === undefined ? undefined : { mhz: o.fmaxMHz, fabric: TIMING_MODELS[o.target].fabric });
+export const fmaxOf = (o: SynthOptions, margin = o.fmaxMargin): FmaxRequest | undefined =>
+  (o.fmaxMHz === undefined ? undefined : { mhz: o.fmaxMHz, fabric: TIMING_MODELS[o.target].fabric, ...(margin !== undefined ? { margin } : {}) });
+
+/** Tries after the first when place and route misses the frequency. */
+const CLOSURE_TRIES = 2;
+/** Beyond this share of the period kept back, a deeper pipeline is not what is missing. */
+const MAX_MARGIN = 0.6;
+
+/**
+ * Timing closure for a design the IR pass pipelined (not a block's own stages, not kept registers):
+ * while nextpnr's Fmax is below the request, pipeline again with the stage budget shrunk by the
+ * shortfall (margin' = 1 − (1 − margin) · got / asked, and 2 % more), as long as the design still
+ * fits. The first design that meets the request is the result, else the fastest that was placed;
+ * `attempts` lists every try, so `--fmax-margin` rebuilds the same design for emit, sim and tb.
+ */
+async function closeTiming(block: EmittableBlock, params: Record<string, unknown>, o: SynthOptions, first: SynthReport & { cached?: boolean }): Promise<SynthReport & { cached?: boolean }> {
+  const asked = o.fmaxMHz, p = first.pipelined;
+  if (asked === undefined || !p || p.keptRegisters || p.chose || !TARGET_DEFS[o.target].placeAndRoute) return first;
+  const summary = (r: SynthReport, margin: number): ClosureAttempt => ({ margin, latency: r.pipelined!.latency, fmaxMHz: r.pnr?.fmaxMHz ?? null, logicCells: r.pnr?.logicCells ?? null });
+  let margin = TIMING_MODELS[o.target].fabric.derate;
+  const attempts = [summary(first, margin)];
+  let best = first, cur = first;
+  for (let k = 0; k < CLOSURE_TRIES; k++) {
+    const got = cur.pnr?.fmaxMHz;
+    if (got == null || got >= asked) break; // not placed (nothing to time), or met
+    margin = Math.round((1 - (1 - margin) * (got / asked) * 0.98) * 1000) / 1000;
+    if (margin > MAX_MARGIN) break;
+    cur = await synthesizeSource(blockSource(block, params, fmaxOf(o, margin)), o);
+    attempts.push(summary(cur, margin));
+    if (cur.pnr?.fmaxMHz == null) break; // no longer fits: the best that did stands
+    if (cur.pnr.fmaxMHz > best.pnr!.fmaxMHz!) best = cur;
+  }
+  if (attempts.length === 1) return first;
+  return { ...best, pipelined: { ...best.pipelined!, attempts } };
+}
 
 export async function synthesizeSource(src: SynthSource, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
   const prep = prepare(src, o.target, o.wrapper);

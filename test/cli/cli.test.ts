@@ -60,6 +60,10 @@ describe('bitforge CLI', () => {
     ['--fmax: unknown target', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'virtex2'], /^bitforge: error: --target: expected one of ice40, xc7/],
     ['--target without --fmax', ['emit', 'mx.dequantize', '--target', 'ice40'], /^bitforge: error: --target: only used with --fmax here/],
     ['sim --fmax without --target', ['sim', 'mx.dequantize', '--fmax', '100'], /^bitforge: error: --fmax needs --target/],
+    ['--fmax-margin beyond 0.6', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--fmax-margin', '0.7'], /^bitforge: error: --fmax-margin: expected a fraction of the period from 0 to 0\.6, got '0\.7'/],
+    ['--fmax-margin not a number', ['sim', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--fmax-margin', '20%'], /^bitforge: error: --fmax-margin: expected a fraction of the period from 0 to 0\.6, got '20%'/],
+    ['--fmax-margin without --fmax', ['emit', 'mx.dequantize', '--fmax-margin', '0.3'], /^bitforge: error: --fmax-margin: only used with --fmax/],
+    ['--fmax-margin that leaves no time', ['emit', 'mx.dequantize', '--fmax', '500', '--target', 'ice40', '--fmax-margin', '0.3'], /^bitforge: error: --fmax-margin: 0\.3 of the 2\.00 ns period leaves no time for logic on ice40/],
   ] as const) {
     it(`${what}: one line on stderr, exit 2, nothing written`, async () => {
       const d = tmp();
@@ -116,6 +120,24 @@ describe('bitforge CLI', () => {
     const sim5 = await run(['sim', 'mx.dequantize', '--block', '4', '--fmax', '5', '--target', 'ice40', '--simulator', 'ts', '--vectors', '2000']);
     expect(sim5.exitCode, sim5.stderr).toBe(0);
     expect(sim5.stdout).toMatch(/ 0 failed/);
+  });
+
+  it('--fmax-margin keeps a larger share of the period back: more stages, the margin in the metadata, and sim passes at them', async () => {
+    const d = tmp();
+    const meta = async (extra: string[], out: string) => {
+      const r = await run(['emit', 'minifloat.add', '--fmax', '100', '--target', 'ice40', ...extra, '--out-dir', out], d);
+      expect(r.exitCode, r.stderr).toBe(0);
+      const json = readdirSync(join(d, out)).find((f) => f.endsWith('.json'))!;
+      return (JSON.parse(readFileSync(join(d, out, json), 'utf8')) as { fmax: { latency: number; margin?: number } }).fmax;
+    };
+    const [plain, wide] = [await meta([], 'plain'), await meta(['--fmax-margin', '0.5'], 'wide')];
+    expect(plain.margin).toBeUndefined(); // the target's own
+    expect(wide.margin).toBe(0.5);
+    expect(wide.latency).toBeGreaterThan(plain.latency);
+    const sim = await run(['sim', 'minifloat.add', '--fmax', '100', '--target', 'ice40', '--fmax-margin', '0.5', '--simulator', 'ts', '--vectors', '2000']);
+    expect(sim.exitCode, sim.stderr).toBe(0);
+    expect(sim.stdout).toContain(`pipelined to ${wide.latency} stage(s) for 100 MHz`);
+    expect(sim.stdout).toMatch(/2\d{3} passed, 0 failed/);
   });
 
   it('--fmax on a sequential or streaming block keeps its registers: the same Verilog, latency 0, the model\'s bound in the metadata, and sim passes', async () => {

@@ -19,13 +19,13 @@ export function emitCommand(): Command {
   return new Command('emit')
     .description('emit the Verilog and metadata JSON of one block')
     .argument('<block>', 'block name, e.g. examples.adder-tree')
-    .argument('[params...]', `block parameters as --name value; --out DIR (default rtl-out); --passes LIST (IR passes before emission: ${Object.keys(PASSES).join(',')}); --fmax MHz --target T (pipeline to a frequency; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
+    .argument('[params...]', `block parameters as --name value; --out DIR (default rtl-out); --passes LIST (IR passes before emission: ${Object.keys(PASSES).join(',')}); --fmax MHz --target T [--fmax-margin F] (pipeline to a frequency, keeping the share F of the period back (the target's own margin unless given); a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
     .allowUnknownOption()
     .helpOption('-h, --help', 'show help (block parameters: bitforge list)')
     .action((name: string, tokens: string[]) => {
       const block = resolveBlock(name);
-      const { params, options } = parseBlockArgs(block, tokens, ['out', 'passes', 'fmax', 'target']);
-      const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target']);
+      const { params, options } = parseBlockArgs(block, tokens, ['out', 'passes', 'fmax', 'target', 'fmax-margin']);
+      const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target'], options['fmax-margin']);
       const out = options['out'] ?? 'rtl-out';
       const passes = parsePasses(options['passes']);
       const { files, design, metadata } = emitBlock(block, params, passes, fmax); // elaborates fully before anything is written

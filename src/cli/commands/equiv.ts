@@ -17,7 +17,7 @@ import { resolveBlock } from './emit.js';
 import { toolSource } from './synth.js';
 import { parsePasses } from '../passes-option.js';
 
-const OPTIONS = ['against', 'latency', 'depth', 'timeout', 'fmax', 'target', 'passes', 'out', 'yosys'];
+const OPTIONS = ['against', 'latency', 'depth', 'timeout', 'fmax', 'target', 'fmax-margin', 'passes', 'out', 'yosys'];
 
 /** `--variant a=b` tokens out of the rest (repeatable, unlike the other options). */
 function takeVariants(tokens: readonly string[]): { variants: string[]; rest: string[] } {
@@ -109,7 +109,7 @@ export function equivCommand(): Command {
       const outFlag = 'out' in paramProps(block) ? '--out-dir' : '--out'; // the block's own --out keeps its name
       if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`${outFlag}: ${out} is a file (a counterexample's replay goes into a directory)`);
 
-      const fmax = fmaxRequest(block, params, rest, options['fmax'], options['target']);
+      const fmax = fmaxRequest(block, params, rest, options['fmax'], options['target'], options['fmax-margin']);
       const gold: DesignSide = blockSide(block, params, `${block.name} (${paramText(params)})`);
       let gate: DesignSide;
       if (against !== undefined) {

@@ -25,12 +25,12 @@ export function simCommand(): Command {
   return new Command('sim')
     .description('cosimulate a block against its golden model; ends with "N passed, M failed"')
     .argument('<block>', 'block name')
-    .argument('[params...]', `block parameters as --name value; --vectors N, --seed S, --simulator ${SIMULATORS.join('|')} (default verilator), --out DIR, --fmax MHz --target T (pipeline to a frequency first; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
+    .argument('[params...]', `block parameters as --name value; --vectors N, --seed S, --simulator ${SIMULATORS.join('|')} (default verilator), --out DIR, --fmax MHz --target T [--fmax-margin F] (pipeline to a frequency first, keeping the share F of the period back; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
       const block = cosimBlock(name);
-      const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'simulator', 'out', 'fmax', 'target']);
-      const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target']);
+      const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'simulator', 'out', 'fmax', 'target', 'fmax-margin']);
+      const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target'], options['fmax-margin']);
       const sim = (options['simulator'] ?? 'verilator') as Simulator;
       if (!SIMULATORS.includes(sim)) throw new UserError(`--simulator: expected one of ${SIMULATORS.join(', ')}, got '${sim}'`);
       const seed = intOption('seed', options['seed'], 0, 2 ** 32 - 1) ?? 1;
@@ -58,12 +58,12 @@ export function tbCommand(): Command {
   return new Command('tb')
     .description('write a self-checking Verilog-2005 testbench with $readmemh vectors (Icarus, Verilator --binary, commercial)')
     .argument('<block>', 'block name')
-    .argument('[params...]', 'block parameters as --name value; --vectors N, --seed S, --out DIR (default tb-out), --fmax MHz --target T (pipeline to a frequency first; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)')
+    .argument('[params...]', 'block parameters as --name value; --vectors N, --seed S, --out DIR (default tb-out), --fmax MHz --target T [--fmax-margin F] (pipeline to a frequency first, keeping the share F of the period back; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)')
     .allowUnknownOption()
     .action((name: string, tokens: string[]) => {
       const block = cosimBlock(name);
-      const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'out', 'fmax', 'target']);
-      const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target']);
+      const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'out', 'fmax', 'target', 'fmax-margin']);
+      const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target'], options['fmax-margin']);
       const seed = intOption('seed', options['seed'], 0, 2 ** 32 - 1) ?? 1;
       const vectors = intOption('vectors', options['vectors'], 1, 100_000_000);
       const out = options['out'] ?? 'tb-out';

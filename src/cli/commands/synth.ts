@@ -22,18 +22,18 @@ export function synthCommand(): Command {
   return new Command('synth')
     .description('synthesize a block: cells, LUT/FF/carry/BRAM/DSP, Fmax on ice40 (nextpnr)')
     .argument('<block>', 'block name')
-    .argument('[params...]', `block parameters as --name value; --target ${TARGETS.join('|')} (default xc7), --json, --yosys wasm|native, --nextpnr wasm|native, --wrapper always|auto|never (registered wrapper for place and route on ice40; default always), --fmax MHz (pipeline to a frequency on the target first; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
+    .argument('[params...]', `block parameters as --name value; --target ${TARGETS.join('|')} (default xc7), --json, --yosys wasm|native, --nextpnr wasm|native, --wrapper always|auto|never (registered wrapper for place and route on ice40; default always), --fmax MHz (pipeline to a frequency on the target first; on ice40, a design that routes slower is pipelined again with a larger margin, up to twice; --fmax-margin F fixes the share of the period kept back instead; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
       const block = resolveBlock(name);
       const json = tokens.includes('--json');
-      const { params, options } = parseBlockArgs(block, tokens.filter((t) => t !== '--json'), ['target', 'yosys', 'nextpnr', 'wrapper', 'fmax']);
+      const { params, options } = parseBlockArgs(block, tokens.filter((t) => t !== '--json'), ['target', 'yosys', 'nextpnr', 'wrapper', 'fmax', 'fmax-margin']);
       const target = (options['target'] ?? 'xc7') as Target;
       if (!TARGETS.includes(target)) throw new UserError(`--target: expected one of ${TARGETS.join(', ')}, got '${target}'`);
       const wrapper = (options['wrapper'] ?? 'always') as WrapperMode;
       if (!WRAPPER_MODES.includes(wrapper)) throw new UserError(`--wrapper: expected always, auto or never, got '${wrapper}'`);
-      const fmax = options['fmax'] === undefined ? undefined : fmaxRequest(block, params, tokens, options['fmax'], target);
-      const r = await synthesize(block, params, { target, wrapper, ...(fmax ? { fmaxMHz: fmax.mhz } : {}), yosys: toolSource('yosys', options['yosys']), nextpnr: toolSource('nextpnr', options['nextpnr']) });
+      const fmax = options['fmax'] === undefined && options['fmax-margin'] === undefined ? undefined : fmaxRequest(block, params, tokens, options['fmax'], target, options['fmax-margin']);
+      const r = await synthesize(block, params, { target, wrapper, ...(fmax ? { fmaxMHz: fmax.mhz, ...(fmax.margin !== undefined ? { fmaxMargin: fmax.margin } : {}) } : {}), yosys: toolSource('yosys', options['yosys']), nextpnr: toolSource('nextpnr', options['nextpnr']) });
       if (json) {
         process.stdout.write(JSON.stringify(r, null, 2) + '\n');
         return;
@@ -48,7 +48,16 @@ export function synthCommand(): Command {
       } else if (r.pipelined?.chose) {
         const more = r.pipelined.latency ? `, latency +${r.pipelined.latency} cycle(s)` : '';
         process.stdout.write(`  for ${r.pipelined.requestedMHz} MHz: its own stages (${paramText(r.pipelined.chose)})${more}, ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
-      } else if (r.pipelined) process.stdout.write(`  pipelined for ${r.pipelined.requestedMHz} MHz: latency ${r.pipelined.latency} cycle(s), ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
+      } else if (r.pipelined) {
+        const margin = r.pipelined.margin !== undefined ? ` (margin ${r.pipelined.margin})` : '';
+        process.stdout.write(`  pipelined for ${r.pipelined.requestedMHz} MHz${margin}: latency ${r.pipelined.latency} cycle(s), ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
+        const tries = r.pipelined.attempts;
+        if (tries) {
+          const said = tries.map((a) => `margin ${a.margin}: ${a.latency} stage(s), ${a.fmaxMHz !== null ? `${a.fmaxMHz} MHz` : `not placed${a.logicCells ? ` (${a.logicCells} logic cells)` : ''}`}`).join('; ');
+          const met = (r.pnr?.fmaxMHz ?? 0) >= r.pipelined.requestedMHz;
+          process.stdout.write(`  timing closure: ${said}; ${met ? 'met' : 'not met, the fastest placed kept'}${r.pipelined.margin !== undefined ? `: --fmax-margin ${r.pipelined.margin} gives this design to emit, sim and tb` : ''}\n`);
+        }
+      }
       const tm = r.timing;
       if (tm.criticalPathNs !== null) {
         process.stdout.write(`  timing: Fmax ${tm.fmaxMHz} MHz (${tm.source === 'nextpnr' ? 'nextpnr after routing' : 'pre-route estimate'}); estimate ${tm.estimateMHz} MHz:`
