@@ -45,7 +45,7 @@ export function pick(idx: Expr, items: readonly Expr[]): Expr {
 }
 
 /** OR of x's bits [j..0], for every j. */
-const prefixOr = (x: Expr) => Array.from({ length: x.width }, (_, j) => x.bits(j, 0).orR());
+export const prefixOr = (x: Expr) => Array.from({ length: x.width }, (_, j) => x.bits(j, 0).orR());
 
 export function roundScaled(x: ScaledValue, f: FloatFormat, mode: ScaledRoundMode, o: { sat: boolean }): Expr {
   const M = f.manBits, E0 = emin(f);

@@ -11,7 +11,7 @@ import { parseFormat } from '../../../numerics/format.js';
 import { roundScaled } from '../../minifloat/round-scaled.js';
 import { elemProduct } from '../elem.js';
 import { fields } from '../../minifloat/fields.js';
-import { fp32Zero } from '../normalize.js';
+import { fp32Zero, normalized } from '../normalize.js';
 
 export const params = z.object({
   block: z.number().int().min(1).max(64).default(16).describe('elements per block (k)'),
@@ -39,11 +39,14 @@ export const mxNvfp4Dot = defineModule('mx_nvfp4_dot', (p: Nvfp4DotParams) => {
   const sum = std.pipe(std.adderTree(prods.map((x) => x.word)), p.treeStages, 'tree'); // exact, LSB 2^lsb
   const lsb = prods[0]!.lsb;
 
-  // Beside the products: the scale significands' product, the exponent sum, the specials.
+  // Beside the products: the four scales normalized (leading one on top; a zero scale is caught apart)
+  // and the product of their significands, so the final product has at most 4 leading zeros and its
+  // rounding needs no wide normalizing shift.
   const xa = fields(sa, UE4M3), xb = fields(sb, UE4M3), ta = fields(sta, FP32), tb = fields(stb, FP32);
-  const scaleSig = xa.sig.mul(xb.sig).mul(ta.sig.mul(tb.sig)); // 56 bits
-  const e = (x: Expr) => x.zext(11).asSInt();
-  const expSum = e(xa.exp).addWrap(e(xb.exp)).addWrap(e(ta.exp)).addWrap(e(tb.exp)); // LSB weight 2^(expSum − 320 + lsb)
+  const na = normalized(xa, UE4M3), nb = normalized(xb, UE4M3), nta = normalized(ta, FP32), ntb = normalized(tb, FP32);
+  const scaleSig = na.sig.mul(nb.sig).mul(nta.sig.mul(ntb.sig)); // 56 bits
+  const e = (x: Expr) => x.sext(11);
+  const expSum = e(na.exp).addWrap(e(nb.exp)).addWrap(e(nta.exp)).addWrap(e(ntb.exp)); // the weights of the four leading ones
   const nanIn = xa.nan!.or(xb.nan!).or(ta.nan!).or(tb.nan!);
   const infIn = ta.inf!.or(tb.inf!);
   const zeroScale = sa.orR().not().or(sb.orR().not()).or(fp32Zero(sta)).or(fp32Zero(stb));
@@ -54,14 +57,20 @@ export const mxNvfp4Dot = defineModule('mx_nvfp4_dot', (p: Nvfp4DotParams) => {
   // |sum| · scales, exact; its sign; IEEE specials (Inf · 0 = NaN).
   const W = sum.width, sumNeg = sum.bit(W - 1);
   const sumMag = mux(sumNeg, lit(0, sum.type).subWrap(sum), sum).asUInt().bits(W - 2, 0); // |sum| < 2^(W−1)
-  const mag = std.pipe(sumMag.mul(scaleSigD), p.mulStages, 'mag');
+  const sumLz = std.leadingZeros(sumMag); // all of W − 1 for a zero sum, whose product is 0 anyway
+  const sumNorm = std.barrelShift(sumMag, sumLz, 'left');
+  const mag = std.pipe(sumNorm.mul(scaleSigD), p.mulStages, 'mag');
   const m = (x: Expr, name: string) => std.pipe(x, p.mulStages, name);
   const neg = m(sumNeg.xor(tNeg), 'neg');
   const sumZero = m(sum.orR().not(), 'sum_zero');
   const inf = m(infD, 'inf'), nan = m(nanD, 'nan_d').or(inf.and(sumZero.or(m(zeroD, 'zero_d'))));
-  const M = mag.width, base = M - 1 + lsb - 320; // mag's top bit weighs 2^(expSum + base)
-  const exp = m(expD, 'exp').sext(12).addWrap(lit(base, SInt(12)));
-  const code = roundScaled({ neg, mag, exp, expMin: 4 + base, expMax: 15 + 15 + 255 + 255 + base, nan, pinf: inf.and(neg.not()), ninf: inf.and(neg) }, FP32, 'rne', { sat: false });
+  // mag is five factors in [2^(w−1), 2^w), so its top bit weighs 2^4 times the product of their leading
+  // ones: 2^(expSum + (W − 2 + lsb − lz_sum) + 4).
+  const top = W + 2 + lsb;
+  const exp = m(expD.sext(12).subWrap(sumLz.zext(12).asSInt()), 'exp').addWrap(lit(top, SInt(12)));
+  // Bounds of expSum over every code (a zero's normalized weight is one below the smallest subnormal's, Inf's and NaN's one above the largest).
+  const lzMax = W - 2, eMin = 2 * (-UE4M3.bias - UE4M3.manBits) + 2 * (-FP32.bias - FP32.manBits), eMax = 2 * (15 - UE4M3.bias) + 2 * (255 - FP32.bias);
+  const code = roundScaled({ neg, mag, exp, expMin: eMin - lzMax + top, expMax: eMax + top, maxNormShift: 4, nan, pinf: inf.and(neg.not()), ninf: inf.and(neg) }, FP32, 'rne', { sat: false });
   c.set(std.pipe(code, 1, 'c_q'));
   outValid.set(std.pipeValid(inValid, nvfp4DotLatency(p), 'valid'));
 });

@@ -3,9 +3,8 @@
 //   six = fl(6·S_t), S_b = ue4m3(fl(amax / six)), denom = fl(S_b·S_t), P_i = e2m1(fl(V_i / denom)).
 // No division is built. The block scale is decided by four quotient bits of the significands and the
 // remainder (block-scale.ts). Nor are the k element divisions: e2m1 RNE of fl(q) changes only at seven
-// thresholds of q (each e2m1 midpoint widened or narrowed by half a float32 ulp, by the tie direction of both roundings),
-// so each element compares |V_i| against seven products T_j · denom, rounded up or down to float32
-// once per block — integer compares of bit patterns.
+// thresholds of q, so each element compares |V_i| against seven products T_j · denom, rounded up or
+// down to float32 once per block (thresholds.ts) — integer compares of bit patterns.
 // Registers (`stages`): 1 at the outputs, 2 also before the element compares, 3 also before the block scale.
 
 import { z } from 'zod';
@@ -16,6 +15,7 @@ import { fields } from '../../minifloat/fields.js';
 import { fp32Zero, normalized, s10 } from '../normalize.js';
 import { maxTree } from '../quantize/scale.js';
 import { blockScale } from './block-scale.js';
+import { thresholdCodes } from './thresholds.js';
 
 export const params = z.object({
   block: z.number().int().min(1).max(64).default(16).describe('elements per block (k)'),
@@ -27,22 +27,8 @@ export type Nvfp4QuantizeParams = z.infer<typeof params>;
 const FP32 = parseFormat('fp32'), UE4M3 = parseFormat('ue4m3');
 if (FP32.kind !== 'float' || UE4M3.kind !== 'float') throw new Error('unreachable: float formats');
 
-/**
- * q ≥ T_j (j odd: the tie of fl(q) goes up to the e2m1 midpoint, which rounds up) or q > T_j (j even),
- * T_j = N_j · 2^c_j: the midpoints 0.25 0.75 1.25 1.75 2.5 3.5 5 ± half a float32 ulp.
- */
-const THRESHOLDS = [
-  { o: 1, k: 24, plus: true, c: -26 }, // 0.25 + 2^-26
-  { o: 3, k: 23, plus: false, c: -25 }, // 0.75 − 2^-25
-  { o: 5, k: 22, plus: true, c: -24 }, // 1.25 + 2^-24
-  { o: 7, k: 22, plus: false, c: -24 }, // 1.75 − 2^-24
-  { o: 5, k: 22, plus: true, c: -23 }, // 2.5 + 2^-23
-  { o: 7, k: 22, plus: false, c: -23 }, // 3.5 − 2^-23
-  { o: 5, k: 22, plus: true, c: -22 }, // 5 + 2^-22
-] as const;
-
-/** x · o for the small odd constants, as shifts and one add. */
-const times = (x: Expr, o: number) => (o === 1 ? x : o === 3 ? x.add(x.shl(1)) : o === 5 ? x.add(x.shl(2)) : x.shl(3).sub(x));
+/** x · 3 as a shift and an add. */
+const times3 = (x: Expr) => x.add(x.shl(1));
 
 export const mxNvfp4Quantize = defineModule('mx_nvfp4_quantize', (p: Nvfp4QuantizeParams) => {
   const S = p.stages;
@@ -62,7 +48,7 @@ export const mxNvfp4Quantize = defineModule('mx_nvfp4_quantize', (p: Nvfp4Quanti
   const badSt = tF.sign!.or(tF.nan!).or(tF.inf!).or(fp32Zero(st));
 
   // six = fl(6 · S_t): 3·sig has its top bit (25) at 2^(exp − 124) (exp: the field, subnormals at 1).
-  const sixCode = roundScaled({ neg: lit(0, Bool), mag: times(tF.sig, 3), exp: s10(tF.exp).subWrap(s10(lit(124, UInt(8)))), expMin: 1 - 124, expMax: 254 - 124 }, FP32, 'rne', { sat: false });
+  const sixCode = roundScaled({ neg: lit(0, Bool), mag: times3(tF.sig), exp: s10(tF.exp).subWrap(s10(lit(124, UInt(8)))), expMin: 1 - 124, expMax: 254 - 124 }, FP32, 'rne', { sat: false });
   const sixF = fields(std.pipe(sixCode, preStage, 'six'), FP32);
   const amax = std.pipe(amaxBits, preStage, 'amax');
   const aF = fields(cat(lit(0, Bool), amax), FP32);
@@ -76,19 +62,12 @@ export const mxNvfp4Quantize = defineModule('mx_nvfp4_quantize', (p: Nvfp4Quanti
   const stD = fields(std.pipe(st, preStage, 'st_p'), FP32), sbF = fields(sbFinite, UE4M3);
   const prod = sbF.sig.mul(stD.sig);
   const denomCode = roundScaled({ neg: lit(0, Bool), mag: prod, exp: s10(sbF.exp).addWrap(s10(stD.exp)).subWrap(s10(lit(133, UInt(8)))), expMin: 2 - 133, expMax: 15 + 254 - 133 }, FP32, 'rne', { sat: false });
-  // denom ≤ 1.07 · 2^128 / 6 (S_b rounds amax / (6·S_t) up by less than 1/16): never Inf.
-  const dn = normalized(fields(denomCode, FP32), FP32);
+  // denom ≤ 1.07 · 2^128 / 6 (S_b rounds amax / (6·S_t) up by less than 1/16): never Inf. Its
+  // significand as it is (a subnormal's is not normalized: the thresholds' roundings stop at emin anyway).
+  const dF = fields(denomCode, FP32);
+  const dn = { sig: dF.sig, exp: s10(dF.exp).subWrap(lit(FP32.bias, SInt(10))) };
 
-  // Thresholds T_j · denom = dn.sig · N_j · 2^(dn.exp − 23 + c_j), rounded up (≥) or down (>) to float32.
-  const thresholds = THRESHOLDS.map((t, j) => {
-    const high = times(dn.sig, t.o).shl(t.k);
-    const mag = t.plus ? high.add(dn.sig) : high.sub(dn.sig);
-    const W = mag.width, top = W - 1 - 23 + t.c; // mag's top bit weighs 2^(dn.exp + top)
-    const exp = dn.exp.sext(12).addWrap(lit(top, SInt(12)));
-    // The leading one sits within mag's top four bits (o · 2^k ± 1 over a normalized significand).
-    const r = roundScaled({ neg: lit(0, Bool), mag, exp, expMin: -150 + top, expMax: 127 + top, maxNormShift: 4 }, FP32, j % 2 ? 'rup' : 'rdn', { sat: false });
-    return std.pipe(r.bits(30, 0), cmpStage, `th${j}`);
-  });
+  const thresholds = thresholdCodes(dn, FP32).map((t, j) => std.pipe(t, cmpStage, `th${j}`));
   const denomZero = std.pipe(fp32Zero(denomCode), cmpStage, 'denom_zero');
   const bad = std.pipe(invalid, cmpStage, 'invalid_c');
 
