@@ -35,7 +35,7 @@ export const synthReportSchema = z.object({
   }),
   // loopMHz: the feedback-loop bound (no placement of registers passes it), null without loops; optional in reports written before it.
   pipelined: z.object({ requestedMHz: z.number(), latency: z.number().int(), estimatedMHz: z.number(), loopMHz: z.number().nullable().optional(), keptRegisters: z.literal(true).optional(), chose: z.record(z.string(), z.unknown()).optional(),
-    margin: z.number().optional(), attempts: z.array(z.object({ margin: z.number(), latency: z.number().int(), fmaxMHz: z.number().nullable(), logicCells: z.number().nullable() })).optional() }).optional()
+    margin: z.number().optional(), attempts: z.array(z.object({ margin: z.number(), latency: z.number().int(), fmaxMHz: z.number().nullable(), logicCells: z.number().nullable(), failed: z.string().optional() })).optional() }).optional()
     .describe('--fmax: the frequency asked for, the pipeline registers placed (cycles from input to output) and the IR model\'s estimate'),
   wrapper: z.union([z.literal(false), z.object({
     reason: z.string(),

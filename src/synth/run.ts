@@ -41,7 +41,7 @@ export interface SynthOptions {
 }
 
 /** One try of timing closure: the margin, what it gave. */
-export interface ClosureAttempt { readonly margin: number; readonly latency: number; readonly fmaxMHz: number | null; readonly logicCells: number | null }
+export interface ClosureAttempt { readonly margin: number; readonly latency: number; readonly fmaxMHz: number | null; readonly logicCells: number | null; readonly failed?: string }
 
 // 206 user I/Os on the HX8K in the ct256 package.
 const ICE40_DEVICE = { flag: '--hx8k', package: 'ct256', name: 'iCE40 HX8K ct256', ios: 206, logicCells: 7680 } as const;
@@ -141,7 +141,15 @@ async function closeTiming(block: EmittableBlock, params: Record<string, unknown
     if (got == null || got >= asked) break; // not placed (nothing to time), or met
     margin = Math.round((1 - (1 - margin) * (got / asked) * 0.98) * 1000) / 1000;
     if (margin > MAX_MARGIN) break;
-    cur = await synthesizeSource(blockSource(block, params, fmaxOf(o, margin)), o);
+    const src = blockSource(block, params, fmaxOf(o, margin));
+    try {
+      cur = await synthesizeSource(src, o);
+    } catch (e) {
+      // A try the tools cannot finish (nextpnr past its time) leaves the designs already placed.
+      if (!(e instanceof ToolError)) throw e;
+      attempts.push({ margin, latency: src.pipelined!.latency, fmaxMHz: null, logicCells: null, failed: e.message });
+      break;
+    }
     attempts.push(summary(cur, margin));
     if (cur.pnr?.fmaxMHz == null) break; // no longer fits: the best that did stands
     if (cur.pnr.fmaxMHz > best.pnr!.fmaxMHz!) best = cur;

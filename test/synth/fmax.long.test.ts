@@ -18,15 +18,16 @@ const find = (name: string) => catalogue.find((b) => b.name === name) as unknown
 // Configurations that fit the HX8K pipelined (bench/results/fmax.md has them all at 50/100/150 MHz).
 const DESIGNS: Array<[string, Record<string, unknown>]> = [
   ['minifloat.mul', {}], ['minifloat.add', {}], ['minifloat.mac', {}], ['minifloat.dot', { lanes: 4 }], ['int.mac', {}],
-  ['mx.quantize', { block: 8 }], ['mx.dequantize', { block: 8 }], ['mx.dot', { block: 8 }], ['mx.nvfp4-quantize', { block: 8 }],
-  ['mx.nvfp4-dot', { block: 4 }], ['examples.adder-tree', {}], ['loom.precision', {}], ['tensordash.scheduler', {}],
+  ['mx.quantize', { block: 8 }], ['mx.dequantize', { block: 8 }], ['mx.dot', { block: 8 }], ['mx.nvfp4-quantize', { block: 1 }],
+  ['mx.nvfp4-dot', { block: 1 }], ['examples.adder-tree', {}], ['loom.precision', {}], ['tensordash.scheduler', {}],
 ];
 
 // On xc7 the model does not yet see high-fanout selects or how wide multiplexers map (LUT6 + MUXF7 +
 // MUXF8; bench/results/fmax.md): the MX units and the scheduler miss 250 MHz there (154–238 MHz by the
-// estimate) and are left out of this check until it does. The NVFP4 units do not fit the HX8K once
-// pipelined for 100 MHz (at block 4 the quantizer takes 39 stages and 9,612 flip-flops: six, the block
-// scale, the denominator and seven thresholds are float32 roundings in a row): open work in issue 24.
+// estimate) and are left out of this check until it does. The NVFP4 units pipelined for 100 MHz fit
+// the HX8K at one element per block only (the quantizer's six, block scale, denominator and thresholds
+// are float32 roundings in a row, 40 stages; the dot's scale is a 4 × 4 × 24 × 24-bit product): at
+// block 2 the quantizer takes 8,488 logic cells and the dot does not route within 30 minutes.
 const XC7_DESIGNS: Array<[string, Record<string, unknown>]> = [
   ...DESIGNS.filter(([name]) => ['minifloat.mul', 'minifloat.add', 'minifloat.mac', 'minifloat.dot', 'int.mac', 'examples.adder-tree', 'loom.precision'].includes(name)),
   ['tensordash.mux', {}],

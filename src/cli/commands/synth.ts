@@ -53,7 +53,7 @@ export function synthCommand(): Command {
         process.stdout.write(`  pipelined for ${r.pipelined.requestedMHz} MHz${margin}: latency ${r.pipelined.latency} cycle(s), ${r.pipelined.estimatedMHz} MHz by the IR model\n`);
         const tries = r.pipelined.attempts;
         if (tries) {
-          const said = tries.map((a) => `margin ${a.margin}: ${a.latency} stage(s), ${a.fmaxMHz !== null ? `${a.fmaxMHz} MHz` : `not placed${a.logicCells ? ` (${a.logicCells} logic cells)` : ''}`}`).join('; ');
+          const said = tries.map((a) => `margin ${a.margin}: ${a.latency} stage(s), ${a.fmaxMHz !== null ? `${a.fmaxMHz} MHz` : a.failed ? `not finished (${a.failed})` : `not placed${a.logicCells ? ` (${a.logicCells} logic cells)` : ''}`}`).join('; ');
           const met = (r.pnr?.fmaxMHz ?? 0) >= r.pipelined.requestedMHz;
           process.stdout.write(`  timing closure: ${said}; ${met ? 'met' : 'not met, the fastest placed kept'}${r.pipelined.margin !== undefined ? `: --fmax-margin ${r.pipelined.margin} gives this design to emit, sim and tb` : ''}\n`);
         }
