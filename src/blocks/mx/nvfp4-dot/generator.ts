@@ -68,8 +68,9 @@ export const mxNvfp4Dot = defineModule('mx_nvfp4_dot', (p: Nvfp4DotParams) => {
   // ones: 2^(expSum + (W − 2 + lsb − lz_sum) + 4).
   const top = W + 2 + lsb;
   const exp = m(expD.sext(12).subWrap(sumLz.zext(12).asSInt()), 'exp').addWrap(lit(top, SInt(12)));
-  // Bounds of expSum over every code (a zero's normalized weight is one below the smallest subnormal's, Inf's and NaN's one above the largest).
-  const lzMax = W - 2, eMin = 2 * (-UE4M3.bias - UE4M3.manBits) + 2 * (-FP32.bias - FP32.manBits), eMax = 2 * (15 - UE4M3.bias) + 2 * (255 - FP32.bias);
+  // Bounds of expSum over every code (a zero's normalized weight is one below the smallest subnormal's, Inf's and NaN's one above
+  // the largest), and lz_sum up to all of sumMag's bits (a zero sum).
+  const lzMax = W - 1, eMin = 2 * (-UE4M3.bias - UE4M3.manBits) + 2 * (-FP32.bias - FP32.manBits), eMax = 2 * (15 - UE4M3.bias) + 2 * (255 - FP32.bias);
   const code = roundScaled({ neg, mag, exp, expMin: eMin - lzMax + top, expMax: eMax + top, maxNormShift: 4, nan, pinf: inf.and(neg.not()), ninf: inf.and(neg) }, FP32, 'rne', { sat: false });
   c.set(std.pipe(code, 1, 'c_q'));
   outValid.set(std.pipeValid(inValid, nvfp4DotLatency(p), 'valid'));
