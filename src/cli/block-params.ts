@@ -43,6 +43,8 @@ export function parseBlockArgs(block: BlockDef, tokens: string[], extra: string[
       if (before && options[before]?.type === 'boolean') throw new UserError(`--${before} is a switch and takes no value: use --${before} or --no-${before} (got '${arg}')`);
       throw new UserError(`unexpected argument ${arg} for ${block.name}: parameters are given as --name value`);
     }
+    // `--width -3`: a value that starts with a dash reads as an option; say how to give it.
+    if (/argument is ambiguous/.test(msg) && flag) throw new UserError(`${flag}: a value that starts with '-' is written ${flag}=<value> (got ${flag} ${tokens[tokens.indexOf(flag) + 1] ?? ''})`);
     throw new UserError(`${flag ?? 'argument'}: ${msg.split('\n')[0]}`);
   }
   const raw: Record<string, unknown> = {};

@@ -62,6 +62,8 @@ describe('bitforge CLI', () => {
     ['sim --fmax without --target', ['sim', 'mx.dequantize', '--fmax', '100'], /^bitforge: error: --fmax needs --target/],
     ['--fmax-margin beyond 0.6', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--fmax-margin', '0.7'], /^bitforge: error: --fmax-margin: expected a fraction of the period from 0 to 0\.6, got '0\.7'/],
     ['--fmax-margin not a number', ['sim', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--fmax-margin', '20%'], /^bitforge: error: --fmax-margin: expected a fraction of the period from 0 to 0\.6, got '20%'/],
+    ['--fmax-margin below 0', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--fmax-margin=-0.1'], /^bitforge: error: --fmax-margin: expected a fraction of the period from 0 to 0\.6, got '-0\.1'/],
+    ['a value starting with a dash', ['emit', 'examples.adder-tree', '--width', '-3'], /^bitforge: error: --width: a value that starts with '-' is written --width=<value> \(got --width -3\)/],
     ['--fmax-margin without --fmax', ['emit', 'mx.dequantize', '--fmax-margin', '0.3'], /^bitforge: error: --fmax-margin: only used with --fmax/],
     ['--fmax-margin that leaves no time', ['emit', 'mx.dequantize', '--fmax', '500', '--target', 'ice40', '--fmax-margin', '0.3'], /^bitforge: error: --fmax-margin: 0\.3 of the 2\.00 ns period leaves no time for logic on ice40/],
   ] as const) {
