@@ -9,9 +9,7 @@
 import { cat, lit, mux, SInt, std, UInt, type Expr } from '../../dsl/index.js';
 import { emin, type FloatFormat } from '../../numerics/format.js';
 import type { HwRoundMode } from './round.js';
-import { pick, prefixOr, roundScaled, type ScaledValue } from './round-scaled.js';
-
-const bitLen = (n: number) => Math.max(1, Math.ceil(Math.log2(n + 1)));
+import { bitLen, normalizeWindow, pick, prefixOr, roundScaled, type ScaledValue } from './round-scaled.js';
 
 /** roundScaled(x · 2^δ) for each δ ≥ 0 in deltas, equal to one roundScaled per δ. */
 export function roundScaledAt(x: ScaledValue, deltas: readonly number[], f: FloatFormat, mode: HwRoundMode, o: { sat: boolean }): Expr[] {
@@ -32,22 +30,9 @@ export function roundScaledAt(x: ScaledValue, deltas: readonly number[], f: Floa
 
   // Left: z = min(lz, room + D, bound); no set bit leaves V.
   const Zl = Math.max(0, Math.min(x.maxNormShift ?? Wv - 1, Wv - 1));
-  let z: Expr = lit(0, UInt(1));
-  if (Zl > 0) {
-    const zw = bitLen(Zl + 1);
-    const lz = std.leadingZeros(V.bits(Wv - 1, Wv - 1 - Zl)).zext(zw); // 0..Zl+1
-    const roomC = mux(shifted, lit(0, UInt(zw)), mux(roomD.gt(lit(Zl, SInt(ew))), lit(Zl, UInt(zw)), roomD.bits(zw - 1, 0)));
-    z = mux(lz.lt(roomC), lz, roomC);
-  }
-  const n = Zl > 0 ? std.barrelShift(V, z, 'left') : V;
-  const win = n.bits(Wv - 1, Wv - Wn);
-  let sticky: Expr = lit(0, UInt(1));
-  if (Wv > Wn) {
-    const p = prefixOr(V.bits(Wv - Wn - 1, 0));
-    sticky = Zl > 0 ? pick(z, Array.from({ length: Zl + 1 }, (_, k) => (Wv - Wn - 1 - k >= 0 ? p[Wv - Wn - 1 - k]! : lit(0, UInt(1))))) : p[Wv - Wn - 1]!;
-  }
+  const { z, win, sticky: below } = normalizeWindow(V, Wn, Zl, roomD, shifted);
   const y = std.barrelShift(win, s, 'right-logical');
-  sticky = sticky.or(pick(s, [lit(0, UInt(1)), ...prefixOr(win)]));
+  const sticky = below.or(pick(s, [lit(0, UInt(1)), ...prefixOr(win)]));
   const ey = mux(shifted, lit(E0 - D, SInt(ew)), x.exp.sext(ew).subWrap(z.zext(ew).asSInt()));
 
   // The sticky bit sits below every window the last roundings take (they keep at most Wn − D bits of y).

@@ -29,7 +29,7 @@ export interface ScaledValue {
   readonly random?: Expr;
 }
 
-const bitLen = (n: number) => Math.max(1, Math.ceil(Math.log2(n + 1)));
+export const bitLen = (n: number) => Math.max(1, Math.ceil(Math.log2(n + 1)));
 
 /** items[idx] as a balanced mux tree on idx's bits (indices past the end give 0). */
 export function pick(idx: Expr, items: readonly Expr[]): Expr {
@@ -47,6 +47,29 @@ export function pick(idx: Expr, items: readonly Expr[]): Expr {
 /** OR of x's bits [j..0], for every j. */
 export const prefixOr = (x: Expr) => Array.from({ length: x.width }, (_, j) => x.bits(j, 0).orR());
 
+/**
+ * V shifted left by z = min(its leading zeros among the top Zl + 1 bits, room clamped to 0..Zl; 0 when
+ * `negative`): the top Wn bits, and whether a set bit of V fell below them (a prefix OR, picked by z).
+ * `room` is SInt: how far the shift may go before the exponent passes its floor.
+ */
+export function normalizeWindow(V: Expr, Wn: number, Zl: number, room: Expr, negative: Expr): { z: Expr; win: Expr; sticky: Expr } {
+  const Wv = V.width;
+  let z: Expr = lit(0, UInt(1));
+  if (Zl > 0) {
+    const zw = bitLen(Zl + 1);
+    const lz = std.leadingZeros(V.bits(Wv - 1, Wv - 1 - Zl)).zext(zw); // 0..Zl+1
+    const roomC = mux(negative, lit(0, UInt(zw)), mux(room.gt(lit(Zl, room.type)), lit(Zl, UInt(zw)), room.bits(zw - 1, 0)));
+    z = mux(lz.lt(roomC), lz, roomC);
+  }
+  const n = Zl > 0 ? std.barrelShift(V, z, 'left') : V;
+  let sticky: Expr = lit(0, UInt(1));
+  if (Wv > Wn) {
+    const p = prefixOr(V.bits(Wv - Wn - 1, 0));
+    sticky = Zl > 0 ? pick(z, Array.from({ length: Zl + 1 }, (_, k) => (Wv - Wn - 1 - k >= 0 ? p[Wv - Wn - 1 - k]! : lit(0, UInt(1))))) : p[Wv - Wn - 1]!;
+  }
+  return { z, win: n.bits(Wv - 1, Wv - Wn), sticky };
+}
+
 export function roundScaled(x: ScaledValue, f: FloatFormat, mode: ScaledRoundMode, o: { sat: boolean }): Expr {
   const M = f.manBits, E0 = emin(f);
   const G = mode === 'stochastic' ? x.random!.width : 1; // bits kept below the LSB
@@ -62,21 +85,8 @@ export function roundScaled(x: ScaledValue, f: FloatFormat, mode: ScaledRoundMod
 
   // Left: z = min(lzc, exp − emin, bound). No set bit leaves V: z never exceeds its leading zeros.
   const Zl = Math.max(0, Math.min(x.maxNormShift ?? Wv - 1, Wv - 1, x.expMax - E0));
-  let z: Expr = lit(0, UInt(1));
-  if (Zl > 0) {
-    const zw = bitLen(Zl + 1);
-    const lz = std.leadingZeros(V.bits(Wv - 1, Wv - 1 - Zl)).zext(zw); // 0..Zl+1
-    const roomC = mux(aboveMin.not(), lit(0, UInt(zw)), mux(room.gt(lit(Zl, SInt(ew))), lit(Zl, UInt(zw)), room.bits(zw - 1, 0)));
-    z = mux(lz.lt(roomC), lz, roomC);
-  }
-  const n = Zl > 0 ? std.barrelShift(V, z, 'left') : V;
-  const win = n.bits(Wv - 1, Wv - Wn);
-  // Bits of V that fall below the window: V[Wv − Wn − 1 − z .. 0] (a prefix OR, picked by z).
-  let sticky: Expr = lit(0, UInt(1));
-  if (Wv > Wn) {
-    const p = prefixOr(V.bits(Wv - Wn - 1, 0));
-    sticky = Zl > 0 ? pick(z, Array.from({ length: Zl + 1 }, (_, k) => (Wv - Wn - 1 - k >= 0 ? p[Wv - Wn - 1 - k]! : lit(0, UInt(1))))) : p[Wv - Wn - 1]!;
-  }
+  const { z, win, sticky: below } = normalizeWindow(V, Wn, Zl, room, aboveMin.not());
+  let sticky = below;
 
   // Right: below emin, d = emin − exp places the value on the subnormal grid (d ≥ Wn: all sticky).
   const Zr = Math.max(0, Math.min(E0 - x.expMin, Wn));

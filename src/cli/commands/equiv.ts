@@ -90,7 +90,7 @@ export function equivCommand(): Command {
   return new Command('equiv')
     .description('prove a block equal to a variant of itself (--variant, --fmax) or to a Verilog module (--against)')
     .argument('<block>', 'block name')
-    .argument('[params...]', `block parameters as --name value; then --variant name=value (repeatable), --fmax MHz --target T and/or --passes LIST (IR passes on the variant: ${Object.keys(PASSES).join(',')}), or --against FILE.v[,MORE.v][:module] [--latency N]; --depth K (cycles of the sequential proof, default 24), --timeout S (default 600), --out DIR (a counterexample's replay; default equiv-cex), --json, --yosys wasm|native`)
+    .argument('[params...]', `block parameters as --name value; then --variant name=value (repeatable), --fmax MHz --target T [--fmax-margin F] and/or --passes LIST (IR passes on the variant: ${Object.keys(PASSES).join(',')}), or --against FILE.v[,MORE.v][:module] [--latency N]; --depth K (cycles of the sequential proof, default 24), --timeout S (default 600), --out DIR (a counterexample's replay; default equiv-cex), --json, --yosys wasm|native`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
       const block = resolveBlock(name) as unknown as BlockDef;

@@ -8,14 +8,14 @@
 // Registers (`stages`): 1 at the outputs, 2 also before the element compares, 3 also before the block scale.
 
 import { z } from 'zod';
-import { Bool, cat, defineModule, input, lit, mux, output, SInt, std, UInt, type Expr } from '../../../dsl/index.js';
+import { Bool, cat, defineModule, input, lit, mux, output, SInt, std, UInt } from '../../../dsl/index.js';
 import { parseFormat } from '../../../numerics/format.js';
 import { roundScaled } from '../../minifloat/round-scaled.js';
 import { fields } from '../../minifloat/fields.js';
 import { fp32Zero, normalized, s10 } from '../normalize.js';
 import { maxTree } from '../quantize/scale.js';
 import { blockScale } from './block-scale.js';
-import { thresholdCodes } from './thresholds.js';
+import { thresholdCodes, times } from './thresholds.js';
 
 export const params = z.object({
   block: z.number().int().min(1).max(64).default(16).describe('elements per block (k)'),
@@ -26,9 +26,6 @@ export type Nvfp4QuantizeParams = z.infer<typeof params>;
 
 const FP32 = parseFormat('fp32'), UE4M3 = parseFormat('ue4m3');
 if (FP32.kind !== 'float' || UE4M3.kind !== 'float') throw new Error('unreachable: float formats');
-
-/** x · 3 as a shift and an add. */
-const times3 = (x: Expr) => x.add(x.shl(1));
 
 export const mxNvfp4Quantize = defineModule('mx_nvfp4_quantize', (p: Nvfp4QuantizeParams) => {
   const S = p.stages;
@@ -48,7 +45,7 @@ export const mxNvfp4Quantize = defineModule('mx_nvfp4_quantize', (p: Nvfp4Quanti
   const badSt = tF.sign!.or(tF.nan!).or(tF.inf!).or(fp32Zero(st));
 
   // six = fl(6 · S_t): 3·sig has its top bit (25) at 2^(exp − 124) (exp: the field, subnormals at 1).
-  const sixCode = roundScaled({ neg: lit(0, Bool), mag: times3(tF.sig), exp: s10(tF.exp).subWrap(s10(lit(124, UInt(8)))), expMin: 1 - 124, expMax: 254 - 124 }, FP32, 'rne', { sat: false });
+  const sixCode = roundScaled({ neg: lit(0, Bool), mag: times(tF.sig, 3), exp: s10(tF.exp).subWrap(s10(lit(124, UInt(8)))), expMin: 1 - 124, expMax: 254 - 124 }, FP32, 'rne', { sat: false });
   const sixF = fields(std.pipe(sixCode, preStage, 'six'), FP32);
   const amax = std.pipe(amaxBits, preStage, 'amax');
   const aF = fields(cat(lit(0, Bool), amax), FP32);

@@ -19,7 +19,7 @@ const PRODUCTS = [
 ] as const;
 
 /** x · o for the small odd constants, as shifts and one add. */
-const times = (x: Expr, o: number) => (o === 1 ? x : o === 3 ? x.add(x.shl(1)) : o === 5 ? x.add(x.shl(2)) : x.shl(3).sub(x));
+export const times = (x: Expr, o: number) => (o === 1 ? x : o === 3 ? x.add(x.shl(1)) : o === 5 ? x.add(x.shl(2)) : x.shl(3).sub(x));
 
 /**
  * The seven thresholds' float32 magnitude codes (UInt(31), index j) for a float32 denom = sig · 2^(exp − 23):
