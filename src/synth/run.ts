@@ -9,6 +9,7 @@ import type { DesignFile, PortInfo } from '../codegen/index.js';
 import { ToolError } from '../util/tool-error.js';
 import { synthReportSchema, type SynthReport } from '../report/schema.js';
 import { cachedReport, storeReport, synthKey } from './cache.js';
+import { searchMargins } from './closure.js';
 import { parseNextpnrLog, parseStat } from './parse.js';
 import { pinsNeeded, pinWrapper, WRAPPER_MODULE, type PinWrapper, type WrapperMode } from './pin-wrapper.js';
 import { criticalPath, STA_VERSION, type DesignNames } from './sta.js';
@@ -35,7 +36,8 @@ export interface SynthOptions {
   readonly fmaxMHz?: number;
   /**
    * The margin the pipelining keeps (--fmax-margin). Without it, a pipelined design that place and
-   * route times below fmaxMHz is pipelined again with a margin grown by the shortfall (timing closure).
+   * route (or the estimate, without place and route) times below fmaxMHz is pipelined again with a
+   * margin grown by the shortfall (timing closure).
    */
   readonly fmaxMargin?: number;
 }
@@ -117,44 +119,47 @@ export async function synthesize(block: EmittableBlock, params: Record<string, u
 export const fmaxOf = (o: SynthOptions, margin = o.fmaxMargin): FmaxRequest | undefined =>
   (o.fmaxMHz === undefined ? undefined : { mhz: o.fmaxMHz, fabric: TIMING_MODELS[o.target].fabric, ...(margin !== undefined ? { margin } : {}) });
 
-/** Tries after the first when place and route misses the frequency. */
-const CLOSURE_TRIES = 2;
-/** Beyond this share of the period kept back, a deeper pipeline is not what is missing. */
-const MAX_MARGIN = 0.6;
+/**
+ * A retry may take this many times the first try's place and route (at least 5 minutes): a deeper
+ * design that routes that much slower is congested, and is treated as one that does not fit.
+ */
+const RETRY_TIME_FACTOR = 5;
 
 /**
  * Timing closure for a design the IR pass pipelined (not a block's own stages, not kept registers):
- * while nextpnr's Fmax is below the request, pipeline again with the stage budget shrunk by the
- * shortfall (margin' = 1 − (1 − margin) · got / asked, and 2 % more), as long as the design still
- * fits. The first design that meets the request is the result, else the fastest that was placed;
- * `attempts` lists every try, so `--fmax-margin` rebuilds the same design for emit, sim and tb.
+ * while its Fmax (nextpnr's on ice40, the netlist estimate on targets without place and route) is
+ * below the request, pipeline again with a larger margin (closure.ts `nextMargin`). A try that no
+ * longer fits the device (or that place and route cannot finish in its time) bounds the margin from
+ * above, and the next try bisects between it and the largest margin that fitted. The first design that meets the
+ * request is the result, else the fastest placed; `attempts` lists every try, so `--fmax-margin`
+ * rebuilds the same design for emit, sim and tb.
  */
 async function closeTiming(block: EmittableBlock, params: Record<string, unknown>, o: SynthOptions, first: SynthReport & { cached?: boolean }): Promise<SynthReport & { cached?: boolean }> {
   const asked = o.fmaxMHz, p = first.pipelined;
-  if (asked === undefined || !p || p.keptRegisters || p.chose || !TARGET_DEFS[o.target].placeAndRoute) return first;
-  const summary = (r: SynthReport, margin: number): ClosureAttempt => ({ margin, latency: r.pipelined!.latency, fmaxMHz: r.pnr?.fmaxMHz ?? null, logicCells: r.pnr?.logicCells ?? null });
-  let margin = TIMING_MODELS[o.target].fabric.derate;
-  const attempts = [summary(first, margin)];
-  let best = first, cur = first;
-  for (let k = 0; k < CLOSURE_TRIES; k++) {
-    const got = cur.pnr?.fmaxMHz;
-    if (got == null || got >= asked) break; // not placed (nothing to time), or met
-    margin = Math.round((1 - (1 - margin) * (got / asked) * 0.98) * 1000) / 1000;
-    if (margin > MAX_MARGIN) break;
+  if (asked === undefined || !p || p.keptRegisters || p.chose) return first;
+  // Placed and routed, a design that no longer fits has no Fmax: it is too deep.
+  const fmaxOfRun = (r: SynthReport) => (TARGET_DEFS[o.target].placeAndRoute ? r.pnr?.fmaxMHz ?? null : r.timing.fmaxMHz);
+  const summary = (r: SynthReport, margin: number): ClosureAttempt => ({ margin, latency: r.pipelined!.latency, fmaxMHz: fmaxOfRun(r), logicCells: r.pnr?.logicCells ?? null });
+  const firstMargin = TIMING_MODELS[o.target].fabric.derate;
+  const attempts = [summary(first, firstMargin)];
+  const firstGot = fmaxOfRun(first);
+  if (firstGot === null || firstGot >= asked) return first; // not placed (nothing to time), or met
+  const retryMs = Math.max(5 * 60_000, RETRY_TIME_FACTOR * 1000 * ((first.toolSeconds?.nextpnr ?? 60) + (first.toolSeconds?.yosys ?? 60)));
+  const tries = await searchMargins<SynthReport & { cached?: boolean }>(asked, { margin: firstMargin, got: firstGot }, async (margin) => {
     const src = blockSource(block, params, fmaxOf(o, margin));
     try {
-      cur = await synthesizeSource(src, o);
+      const r = await synthesizeSource(src, { ...o, timeoutMs: Math.min(o.timeoutMs ?? Infinity, retryMs) });
+      attempts.push(summary(r, margin));
+      return { got: fmaxOfRun(r), result: r };
     } catch (e) {
-      // A try the tools cannot finish (nextpnr past its time) leaves the designs already placed.
       if (!(e instanceof ToolError)) throw e;
       attempts.push({ margin, latency: src.pipelined!.latency, fmaxMHz: null, logicCells: null, failed: e.message });
-      break;
+      return { failed: e.message };
     }
-    attempts.push(summary(cur, margin));
-    if (cur.pnr?.fmaxMHz == null) break; // no longer fits: the best that did stands
-    if (cur.pnr.fmaxMHz > best.pnr!.fmaxMHz!) best = cur;
-  }
-  if (attempts.length === 1) return first;
+  });
+  // The first that met is the last; otherwise the fastest timed.
+  let best = first, bestGot = firstGot;
+  for (const t of tries) if ('result' in t && t.got !== null && t.got > bestGot) { best = t.result; bestGot = t.got; }
   return { ...best, pipelined: { ...best.pipelined!, attempts } };
 }
 

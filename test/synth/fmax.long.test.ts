@@ -22,14 +22,15 @@ const DESIGNS: Array<[string, Record<string, unknown>]> = [
   ['mx.nvfp4-dot', { block: 1 }], ['examples.adder-tree', {}], ['loom.precision', {}], ['tensordash.scheduler', {}],
 ];
 
-// On xc7 the model does not yet see high-fanout selects or how wide multiplexers map (LUT6 + MUXF7 +
-// MUXF8; bench/results/fmax.md): the MX units and the scheduler miss 250 MHz there (154–238 MHz by the
-// estimate) and are left out of this check until it does. The NVFP4 units pipelined for 100 MHz fit
-// the HX8K at one element per block only (the quantizer's six, block scale, denominator and thresholds
-// are float32 roundings in a row, 40 stages; the dot's scale is a 4 × 4 × 24 × 24-bit product): at
-// block 2 the quantizer takes 8,175 logic cells and nextpnr does not finish the dot within 30 minutes.
+// On xc7 the IR model does not see how ABC maps wide multiplexers and chained adders (LUT6 + MUXF7 +
+// MUXF8, carry entries): the MX units and the scheduler miss 250 MHz by the estimate at the model's
+// margin and are pipelined again deeper by timing closure, which on xc7 goes by the estimate. The
+// NVFP4 units pipelined for 100 MHz fit the HX8K at one element per block only (the quantizer's six,
+// block scale, denominator and thresholds are float32 roundings in a row; the dot's scale is a
+// 4 × 4 × 24 × 24-bit product): at block 2 the quantizer takes 8,175 logic cells and nextpnr does not
+// finish the dot within 30 minutes.
 const XC7_DESIGNS: Array<[string, Record<string, unknown>]> = [
-  ...DESIGNS.filter(([name]) => ['minifloat.mul', 'minifloat.add', 'minifloat.mac', 'minifloat.dot', 'int.mac', 'examples.adder-tree', 'loom.precision'].includes(name)),
+  ...DESIGNS.filter(([name]) => !name.startsWith('mx.nvfp4')),
   ['tensordash.mux', {}],
 ];
 

@@ -22,7 +22,7 @@ export function synthCommand(): Command {
   return new Command('synth')
     .description('synthesize a block: cells, LUT/FF/carry/BRAM/DSP, Fmax on ice40 (nextpnr)')
     .argument('<block>', 'block name')
-    .argument('[params...]', `block parameters as --name value; --target ${TARGETS.join('|')} (default xc7), --json, --yosys wasm|native, --nextpnr wasm|native, --wrapper always|auto|never (registered wrapper for place and route on ice40; default always), --fmax MHz (pipeline to a frequency on the target first; on ice40, a design that routes slower is pipelined again with a larger margin, up to twice; --fmax-margin F fixes the share of the period kept back instead; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
+    .argument('[params...]', `block parameters as --name value; --target ${TARGETS.join('|')} (default xc7), --json, --yosys wasm|native, --nextpnr wasm|native, --wrapper always|auto|never (registered wrapper for place and route on ice40; default always), --fmax MHz (pipeline to a frequency on the target first; a design that misses it (after routing on ice40, by the estimate elsewhere) is pipelined again with a larger margin, up to three times; --fmax-margin F fixes the share of the period kept back instead; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
       const block = resolveBlock(name);
