@@ -13,6 +13,11 @@ export interface FabricDelays {
   /** One bit of carry chain, ns. */
   readonly carryNsPerBit: number;
   /**
+   * Entering a carry chain beyond a LUT level, ns: on 7-series the CARRY4's S input, fed by the LUT
+   * that makes the propagate bit, is as slow as a LUT (prjxray 0.64 ns). 0 where the model's level covers it.
+   */
+  readonly carryInNs?: number;
+  /**
    * A comparison's result leaving its carry chain for general logic, ns: on iCE40 the carry-out reaches
    * a LUT only through a logic cell of its own (nextpnr's path reports); 7-series routes CO directly.
    */
@@ -31,6 +36,12 @@ export interface FabricDelays {
   readonly derate: number;
   /** Block RAM for long delay lines (passes/delay-ram.ts), on a fabric without shift-register LUTs. */
   readonly delayRam?: DelayRam;
+  /**
+   * Shift-register LUTs (7-series SRL16E/SRLC32E): synthesis folds register runs into them, and their
+   * clock-to-out is a LUT level slower than a flip-flop's. Pipelining then keeps every register that
+   * logic reads a flip-flop (pipeline.ts).
+   */
+  readonly shiftRegisterLuts?: boolean;
 }
 
 /** The block RAM a target offers for delay lines. */
@@ -102,7 +113,7 @@ export function arrival(f: FabricDelays, m: IrModule, n: Node, args: ReadonlyArr
   const w = (i: number) => m.nodes[n.args[i]!]!.type.width;
   const lutTree = (inputs: number): Arrival =>
     inputs <= k ? { t: latest + L, open: inputs, base: latest } : closed(latest + log(inputs, k) * L);
-  const chain = (bits: number) => closed(latest + L + bits * f.carryNsPerBit);
+  const chain = (bits: number) => closed(latest + L + (f.carryInNs ?? 0) + bits * f.carryNsPerBit);
   switch (n.op) {
     case 'eq': case 'ne':
       return lutTree(args.map((a, i) => (a === null ? 0 : w(i))).reduce((x, y) => x + y, 0));

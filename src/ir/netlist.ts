@@ -66,6 +66,11 @@ export interface IrSignal {
   readonly init: bigint | null;
   /** Registers: load enable node, or none. */
   readonly enable: number | null;
+  /**
+   * Registers: kept a flip-flop of its own through synthesis (`(* keep *)` on its always block): on a
+   * fabric with shift-register LUTs, a pipeline register that logic reads (pipeline.ts).
+   */
+  readonly keep?: true;
 }
 
 export interface IrMemRead {

@@ -13,6 +13,8 @@ export interface ClosureState {
   readonly fits: { readonly margin: number; readonly got: number };
   /** The smallest margin whose design did not fit or did not finish; Infinity while none. */
   readonly tooDeep: number;
+  /** The largest margin that leaves a stage 1.5 LUT levels after its register (closeTiming computes it). */
+  readonly cap?: number;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -24,7 +26,9 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 export function nextMargin(asked: number, s: ClosureState): number | null {
   let margin = round3(1 - (1 - s.fits.margin) * (s.fits.got / asked) * 0.98);
   if (margin >= s.tooDeep) margin = round3((s.fits.margin + s.tooDeep) / 2);
-  return margin > MAX_MARGIN || margin - s.fits.margin < MARGIN_STEP ? null : margin;
+  // Past the cap, stages hold too little logic: operators are split to their bits, the latency explodes.
+  margin = Math.min(margin, MAX_MARGIN, Math.floor((s.cap ?? 1) * 1000) / 1000);
+  return margin - s.fits.margin < MARGIN_STEP ? null : margin;
 }
 
 /** One try after the first: its margin, and the Fmax it gave (null: did not fit) or why it failed. */
@@ -35,9 +39,9 @@ export type ClosureTry<R> = { readonly margin: number; readonly got: number | nu
  * meets it. `run` builds and times the design at a margin: its Fmax, null when it does not fit, or a
  * failure (the tools did not finish), which bounds the margin like a design that does not fit.
  */
-export async function searchMargins<R>(asked: number, first: { readonly margin: number; readonly got: number }, run: (margin: number) => Promise<{ got: number | null; result: R } | { failed: string }>): Promise<Array<ClosureTry<R>>> {
+export async function searchMargins<R>(asked: number, first: { readonly margin: number; readonly got: number }, run: (margin: number) => Promise<{ got: number | null; result: R } | { failed: string }>, cap?: number): Promise<Array<ClosureTry<R>>> {
   const tries: Array<ClosureTry<R>> = [];
-  let s: ClosureState = { fits: first, tooDeep: Infinity };
+  let s: ClosureState = { fits: first, tooDeep: Infinity, ...(cap !== undefined ? { cap } : {}) };
   for (let k = 0; k < CLOSURE_TRIES && s.fits.got < asked; k++) {
     const margin = nextMargin(asked, s);
     if (margin === null) break;

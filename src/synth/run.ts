@@ -136,11 +136,12 @@ const RETRY_TIME_FACTOR = 5;
  */
 async function closeTiming(block: EmittableBlock, params: Record<string, unknown>, o: SynthOptions, first: SynthReport & { cached?: boolean }): Promise<SynthReport & { cached?: boolean }> {
   const asked = o.fmaxMHz, p = first.pipelined;
-  if (asked === undefined || !p || p.keptRegisters || p.chose) return first;
+  // A feedback loop the model puts below the request bounds every pipeline: deeper ones only cost.
+  if (asked === undefined || !p || p.keptRegisters || p.chose || (p.loopMHz != null && p.loopMHz < asked)) return first;
   // Placed and routed, a design that no longer fits has no Fmax: it is too deep.
   const fmaxOfRun = (r: SynthReport) => (TARGET_DEFS[o.target].placeAndRoute ? r.pnr?.fmaxMHz ?? null : r.timing.fmaxMHz);
   const summary = (r: SynthReport, margin: number): ClosureAttempt => ({ margin, latency: r.pipelined!.latency, fmaxMHz: fmaxOfRun(r), logicCells: r.pnr?.logicCells ?? null });
-  const firstMargin = TIMING_MODELS[o.target].fabric.derate;
+  const fabric = TIMING_MODELS[o.target].fabric, firstMargin = fabric.derate;
   const attempts = [summary(first, firstMargin)];
   const firstGot = fmaxOfRun(first);
   if (firstGot === null || firstGot >= asked) return first; // not placed (nothing to time), or met
@@ -156,7 +157,7 @@ async function closeTiming(block: EmittableBlock, params: Record<string, unknown
       attempts.push({ margin, latency: src.pipelined!.latency, fmaxMHz: null, logicCells: null, failed: e.message });
       return { failed: e.message };
     }
-  });
+  }, 1 - (fabric.registerNs + 1.5 * fabric.levelNs) / (1000 / asked));
   // The first that met is the last; otherwise the fastest timed.
   let best = first, bestGot = firstGot;
   for (const t of tries) if ('result' in t && t.got !== null && t.got > bestGot) { best = t.result; bestGot = t.got; }

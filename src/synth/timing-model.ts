@@ -87,7 +87,8 @@ const XC7: TimingModel = {
   // Fitted against the netlist estimate above (sta.ts) on 36 designs, 14 unpipelined and 22 pipelined
   // for 150 and 250 MHz (spread of the ratio 0.16 in log, was 0.20 with a fixed fraction of a level
   // per gate), then derated.
-  fabric: { lutInputs: 6, levelNs: 0.65, carryNsPerBit: 0.043, carryOutNs: 0, registerNs: 1.29, muxLevels: 0.3, derate: 0.2 },
+  // synth_xilinx folds register runs of 3 or more into SRL16E/SRLC32E (xilinx_srl -fixed -minlen 3).
+  fabric: { lutInputs: 6, levelNs: 0.65, carryNsPerBit: 0.043, carryOutNs: 0, registerNs: 1.29, muxLevels: 0.3, derate: 0.2, shiftRegisterLuts: true, carryInNs: 0.6 },
 };
 
 const ECP5: TimingModel = {

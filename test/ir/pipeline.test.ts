@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/blocks/catalogue.js';
 import { Bool, cat, Expr, defineModule, elaborate, input, lit, mem, mux, output, reg, SInt, UInt, when } from '../../src/dsl/index.js';
 import type { FabricDelays } from '../../src/ir/delay.js';
-import type { Netlist } from '../../src/ir/netlist.js';
+import { treeNodes as treeNodesOf, type Netlist } from '../../src/ir/netlist.js';
 import { PipelineError, pipelineNetlist } from '../../src/ir/passes/pipeline.js';
 import { splitSlow } from '../../src/ir/passes/split-slow.js';
 import { FREE, schedule } from '../../src/ir/passes/pipeline-schedule.js';
@@ -122,6 +122,35 @@ describe('pipelining to a period', () => {
     expect(regs.filter((s) => s.name.startsWith('x_d')).map((s) => s.type.width)).toEqual(new Array(r.latency).fill(8));
     expect(regs.filter((s) => s.type.width > 33).map((s) => s.name)).toEqual([]); // no extended copy of x, no 48-bit sum before the end
     checkEquivalent(n, r.netlist, r.latency, 100, SEED);
+  });
+
+  it('with shift-register LUTs, every register that logic reads is kept a flip-flop, and the others are left to fold', () => {
+    // x is read by the last stage only: a run of registers; y's sum is read at once.
+    const design = defineModule('taps', () => {
+      const a = input('a', UInt(16)), x = input('x', UInt(16));
+      let acc: Expr = a;
+      for (let i = 0; i < 6; i++) acc = acc.add(a).bits(15, 0);
+      output('y', UInt(16)).set(acc.xor(x));
+    });
+    const n = elaborate(design, {});
+    const base: FabricDelays = { lutInputs: 4, levelNs: 1, carryNsPerBit: 0, carryOutNs: 0, registerNs: 1, muxLevels: 0, derate: 0 };
+    const plain = pipelineNetlist(n, 3, base), srl = pipelineNetlist(n, 3, { ...base, shiftRegisterLuts: true });
+    expect(srl.latency).toBe(plain.latency);
+    expect(plain.netlist.top.signals.some((s) => s.keep)).toBe(false);
+    const top = srl.netlist.top;
+    const regs = top.signals.map((s, i) => [s, i] as const).filter(([s]) => s.kind === 'reg');
+    // Which registers some non-register logic (a node of another signal's driver) reads.
+    const readBy = new Map<number, string[]>();
+    top.signals.forEach((s) => { if (s.driver) for (const k of treeNodesOf(s.driver)) { const e = top.nodes[k]!; if (e.op === 'sig') (readBy.get(e.lo) ?? readBy.set(e.lo, []).get(e.lo)!).push(s.kind); } });
+    top.nodes.forEach((e) => e.args.forEach((a) => { const x = top.nodes[a]!; if (x.op === 'sig') (readBy.get(x.lo) ?? readBy.set(x.lo, []).get(x.lo)!).push('logic'); }));
+    const xs = regs.filter(([s]) => s.name.startsWith('x_d'));
+    expect(xs.length).toBeGreaterThanOrEqual(3);
+    for (const [s, i] of regs) {
+      const tap = (readBy.get(i) ?? []).some((k) => k !== 'reg');
+      expect(s.keep === true, `${s.name}: kept exactly when logic reads it`).toBe(tap);
+    }
+    expect(xs.filter(([s]) => s.keep).map(([s]) => s.name)).toEqual([xs.at(-1)![0].name]); // the run's end only
+    checkEquivalent(n, srl.netlist, srl.latency, 100, SEED);
   });
 
   it('overlapping slices of one value read late are carried as the value once', () => {

@@ -26,10 +26,20 @@ describe('timing closure: the margin search', () => {
     expect(tries.at(-1)![0]).toBeLessThanOrEqual(0.25);
   });
 
-  it('stops when the next margin is within a step of the last, or past the largest', () => {
+  it('stops when the next margin is within a step of the last; never passes the largest', () => {
     expect(nextMargin(100, { fits: { margin: 0.24, got: 99 }, tooDeep: 0.245 })).toBeNull();
-    expect(nextMargin(100, { fits: { margin: 0.5, got: 50 }, tooDeep: Infinity })).toBeNull(); // 0.755 > MAX_MARGIN
     expect(MAX_MARGIN).toBeLessThan(0.755);
+    expect(nextMargin(100, { fits: { margin: 0.5, got: 50 }, tooDeep: Infinity })).toBe(MAX_MARGIN); // 0.755 asked
+    expect(nextMargin(100, { fits: { margin: MAX_MARGIN, got: 50 }, tooDeep: Infinity })).toBeNull();
+  });
+
+  it('never passes the cap that leaves a stage one LUT level, and stops once it is reached', async () => {
+    // 154 of 250 MHz would ask for 0.517; a cap at one LUT level would be 1 − (1.29 + 0.65) / 4 = 0.515.
+    expect(nextMargin(250, { fits: { margin: 0.2, got: 154 }, tooDeep: Infinity, cap: 0.515 })).toBe(0.515);
+    expect(nextMargin(250, { fits: { margin: 0.515, got: 240 }, tooDeep: Infinity, cap: 0.515 })).toBeNull();
+    const seen: number[] = [];
+    await searchMargins(250, { margin: 0.2, got: 154 }, async (m) => { seen.push(m); return { got: 200, result: m }; }, 0.3);
+    expect(seen).toEqual([0.3]);
   });
 
   it('takes at most CLOSURE_TRIES more tries on a design that never meets, each deeper', async () => {

@@ -44,8 +44,17 @@ export function pick(idx: Expr, items: readonly Expr[]): Expr {
   return level[0]!;
 }
 
-/** OR of x's bits [j..0], for every j. */
-export const prefixOr = (x: Expr) => Array.from({ length: x.width }, (_, j) => x.bits(j, 0).orR());
+/**
+ * OR of x's bits [j..0], for every j, as a parallel-prefix (Sklansky) network: every output is
+ * log2(width) ORs deep. Separate reductions per j would be merged by synthesis into one shared chain
+ * (ABC keeps the sharing), as deep as the word is wide.
+ */
+export function prefixOr(x: Expr): Expr[] {
+  let p: Expr[] = Array.from({ length: x.width }, (_, j) => x.bit(j));
+  // Span s: each upper half of a 2s-block takes the OR of its lower half's last prefix.
+  for (let s = 1; s < x.width; s *= 2) { const q = p; p = q.map((v, i) => (i & s ? v.or(q[(i & ~(s - 1)) - 1]!) : v)); }
+  return p;
+}
 
 /**
  * V shifted left by z = min(its leading zeros among the top Zl + 1 bits, room clamped to 0..Zl; 0 when
@@ -107,7 +116,9 @@ export function roundScaled(x: ScaledValue, f: FloatFormat, mode: ScaledRoundMod
   const e1w = bitLen(e1Max);
   const roomPos = mux(aboveMin, room.bits(Math.min(e1w, ew) - 1, 0), lit(0, UInt(Math.min(e1w, ew))));
   const e1 = roomPos.zext(Math.max(e1w, z.width)).subWrap(z.zext(Math.max(e1w, z.width)));
-  const codeMag0 = (M > 0 ? cat(e1, lit(0, UInt(M))) : e1).add(sig);
+  // e1·2^M + sig: sig's low M bits pass through (nothing to add there), so the carry chain is only
+  // as long as the exponent; a whole-word add keeps a chain the width of the code (43 bits for fp32).
+  const codeMag0 = M > 0 ? cat(e1.add(sig.bits(sig.width - 1, M)), sig.bits(M - 1, 0)) : e1.add(sig);
   // A zero magnitude never finds its leading one: force its code (the contract covers every other value).
   const codeMag = mux(V.orR(), codeMag0, lit(0, codeMag0.type));
   const inexact = low.orR().or(sticky);

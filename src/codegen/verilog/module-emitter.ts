@@ -167,7 +167,8 @@ function guarded(w: ExprWriter, en: number | null, stmt: string, indent: string)
 
 function registerBlock(w: ExprWriter, r: IrSignal): string[] {
   const inner = r.driver ? treeStatements(w, r, r.driver) : [];
-  const out = [`  always @(posedge ${CLOCK}) begin${at(r.loc)}`];
+  // Yosys gives the block's attributes to the flip-flop it infers (a kept one is never folded away).
+  const out = [`  ${r.keep ? '(* keep *) ' : ''}always @(posedge ${CLOCK}) begin${at(r.loc)}`];
   const ind = (lines: string[], pre: string) => lines.map((l) => pre + l);
   let load = inner;
   if (r.enable !== null && inner.length) load = [`if (${w.statement(r.enable)}) begin`, ...ind(inner, '  '), 'end'];

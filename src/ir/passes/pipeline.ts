@@ -60,7 +60,7 @@ export function pipelineNetlist(original: Netlist, periodNs: number, fabric: Fab
     loopNs: loop === null ? null : loop + fabric.registerNs,
   };
   if (latency === 0) return { netlist: original, ...result };
-  const piped = rebuild(m, sch, latency, hasState);
+  const piped = rebuild(m, sch, latency, hasState, fabric.shiftRegisterLuts === true);
   if (!fabric.delayRam) return { netlist: piped, ...result };
   const rams = delayLinesToRam(piped.top, fabric.delayRam);
   if (!rams.blocks) return { netlist: piped, ...result };
@@ -70,8 +70,9 @@ export function pipelineNetlist(original: Netlist, periodNs: number, fabric: Fab
 /**
  * The pipelined module. With registers of its own, the delayed inputs reset to 0, so that after reset
  * the core sees what it would have seen with its inputs held at 0 (idle, for valid-gated blocks).
+ * With shift-register LUTs, every register logic reads stays a flip-flop: see keepTaps.
  */
-function rebuild(m: IrModule, sch: Schedule, latency: number, hasState: boolean): Netlist {
+function rebuild(m: IrModule, sch: Schedule, latency: number, hasState: boolean, srl: boolean): Netlist {
   const { nStage, sStage, core } = sch;
   const names = Namespace.of(m.names);
   const signals: IrSignal[] = [...m.signals];
@@ -95,6 +96,19 @@ function rebuild(m: IrModule, sch: Schedule, latency: number, hasState: boolean)
     return reads;
   };
 
+  /**
+   * Synthesis folds a run of registers into a shift-register LUT up to and including the one logic
+   * reads, whose slow clock-to-out then starts the next stage (a run may also pass from one chain into
+   * another through logic that synthesis reduces to a wire). Every register that logic reads is kept a
+   * flip-flop, so a run ends in the register before it, as Vivado builds an SRL and its output register.
+   */
+  const keepTaps = (reads: readonly number[], depths: Iterable<number>) => {
+    if (!srl) return;
+    for (const k of depths) {
+      const r = front[reads[k - 1]!]!.lo;
+      signals[r] = { ...signals[r]!, keep: true };
+    }
+  };
   // The valid bit, when the module has none: in_valid → `latency` registers reset to 0 → out_valid.
   const ports = [...m.ports];
   const existing = m.signals.findIndex((s) => s.name === 'in_valid' && s.kind === 'input');
@@ -102,6 +116,7 @@ function rebuild(m: IrModule, sch: Schedule, latency: number, hasState: boolean)
     if (!names.take('in_valid') || !names.take('out_valid')) throw new PipelineError(`${m.name}: a signal named in_valid or out_valid is not the handshake's`);
     const inValid = signals.push({ name: 'in_valid', kind: 'input', type: BOOL, loc: m.loc, driver: null, instDriver: null, init: null, enable: null }) - 1;
     const reads = chain('valid', BOOL, { front: read(inValid) }, latency, true);
+    keepTaps(reads, [latency]);
     const outValid = signals.push({ name: 'out_valid', kind: 'output', type: BOOL, loc: m.loc, driver: { kind: 'leaf', value: reads[latency - 1]!, loc: m.loc }, instDriver: null, init: null, enable: null }) - 1;
     const lastInput = ports.reduce((k, p, i) => (m.signals[p]!.kind === 'input' ? i : k), -1);
     ports.splice(lastInput + 1, 0, outValid);
@@ -111,8 +126,15 @@ function rebuild(m: IrModule, sch: Schedule, latency: number, hasState: boolean)
 
   // A node read in a later stage than its own: one chain, as deep as its latest reader needs.
   const depthOf = new Map<number, number>();
+  const taps = new Map<number, Set<number>>(); // the depths of each chain that logic reads
   const gap = (consumer: number, arg: number) => (nStage[arg]! >= 0 && nStage[arg]! < consumer ? consumer - nStage[arg]! : 0);
-  const need = (consumer: number, arg: number) => { const d = gap(consumer, arg); if (d) depthOf.set(arg, Math.max(depthOf.get(arg) ?? 0, d)); };
+  const need = (consumer: number, arg: number) => {
+    const d = gap(consumer, arg);
+    if (!d) return;
+    depthOf.set(arg, Math.max(depthOf.get(arg) ?? 0, d));
+    (taps.get(arg) ?? taps.set(arg, new Set()).get(arg)!).add(d);
+  };
+
   m.nodes.forEach((e, i) => e.args.forEach((a) => need(nStage[i]!, a)));
   const consumer = (i: number) => (m.signals[i]!.kind === 'reg' ? core : sStage[i]!); // a register's inputs are read in the core
   m.signals.forEach((s, i) => {
@@ -126,6 +148,7 @@ function rebuild(m: IrModule, sch: Schedule, latency: number, hasState: boolean)
     // Named after the signal read, or the operator and the line that computes it (e.g. add_l41_d1).
     const base = e.op === 'sig' ? m.signals[e.lo]!.name : `${e.op}_l${e.loc?.line ?? arg}`;
     chains.set(arg, chain(base, e.type, { old: arg }, d, isValid(e) || (hasState && fromInput), e.loc ?? m.loc));
+    keepTaps(chains.get(arg)!, taps.get(arg)!);
   }
 
   // Outputs finished before the last stage: their driver moves to a wire, the port reads it delayed.
@@ -136,6 +159,7 @@ function rebuild(m: IrModule, sch: Schedule, latency: number, hasState: boolean)
     const wire = signals.push({ ...s, name: names.unique(`${s.name}_comb`), kind: 'wire' }) - 1;
     moved.set(o, wire);
     const reads = chain(s.name, s.type, { front: read(wire) }, latency - sStage[o]!, s.name === 'out_valid', s.loc);
+    keepTaps(reads, [reads.length]);
     signals[o] = { ...s, driver: { kind: 'leaf', value: reads[reads.length - 1]!, loc: s.loc } };
   }
 
