@@ -88,7 +88,8 @@ const XC7: TimingModel = {
   // for 150 and 250 MHz (spread of the ratio 0.16 in log, was 0.20 with a fixed fraction of a level
   // per gate), then derated. The carry entry (carryInNs, prjxray's CARRY4 S → CO 0.64 ns) came after
   // that fit: without it two chained adds sat in one 250 MHz stage (minifloat.mul: 201 MHz by the
-  // estimate); with it every design of the --fmax long check meets 250 MHz at the first try.
+  // estimate); with it every design of the --fmax long check whose loops allow 250 MHz meets it at
+  // the first try.
   // synth_xilinx folds register runs of 3 or more into SRL16E/SRLC32E (xilinx_srl -fixed -minlen 3).
   fabric: { lutInputs: 6, levelNs: 0.65, carryNsPerBit: 0.043, carryOutNs: 0, registerNs: 1.29, muxLevels: 0.3, derate: 0.2, shiftRegisterLuts: true, carryInNs: 0.6 },
 };
