@@ -130,9 +130,9 @@ const RETRY_TIME_FACTOR = 5;
  * while its Fmax (nextpnr's on ice40, the netlist estimate on targets without place and route) is
  * below the request, pipeline again with a larger margin (closure.ts `nextMargin`). A try that no
  * longer fits the device (or that place and route cannot finish in its time) bounds the margin from
- * above, and the next try bisects between it and the largest margin that fitted. The first design that meets the
- * request is the result, else the fastest placed; `attempts` lists every try, so `--fmax-margin`
- * rebuilds the same design for emit, sim and tb.
+ * above, and the next try bisects between it and the largest margin that fitted. The first design
+ * that meets the request is the result, else the fastest placed; `attempts` lists every try, so
+ * `--fmax-margin` rebuilds the same design for emit, sim and tb.
  */
 async function closeTiming(block: EmittableBlock, params: Record<string, unknown>, o: SynthOptions, first: SynthReport & { cached?: boolean }): Promise<SynthReport & { cached?: boolean }> {
   const asked = o.fmaxMHz, p = first.pipelined;
