@@ -52,20 +52,23 @@ export function splitSlow(m: IrModule, budgetNs: number, fabric: FabricDelays, k
     }
     if (e.op === 'add' || e.op === 'sub') {
       // A carry chain in pieces, each piece's carry into the next (as FloPoCo's pipelined adders):
-      // {a, c} + {b, c} = 2·(a + b + c), so a piece's carry in rides below its operands. a − b = a + ~b + 1.
+      // {a, c} + {b, 1} = 2·(a + b + c) + ¬c, so a piece's carry in rides below its operands. a − b = a + ~b + 1.
+      // Not {b, c}: two equal low bits become one net on both inputs of a carry's LUT, which nextpnr-ice40's
+      // router1 cannot route (it rips the two arcs up in turn forever).
       const W = t.width;
       const piece = Math.max(1, Math.floor((budgetNs - fabric.levelNs) / fabric.carryNsPerBit) - 2);
       const u = (w: number): IrType => ({ signed: false, width: w });
       const whole = (x: number) => { const ex = typeOf(x).width === W && typeOf(x).signed === t.signed ? x : add({ op: 'ext', type: t, args: [x], loc }); return t.signed ? add({ op: 'cast', type: u(W), args: [ex], loc }) : ex; };
       const A = whole(args[0]!), B = whole(args[1]!);
       let carry = add({ op: 'const', type: u(1), value: e.op === 'sub' ? 1n : 0n, loc });
+      const one = add({ op: 'const', type: u(1), value: 1n, loc });
       const parts: number[] = [];
       for (let lo = 0; lo < W; lo += piece) {
         const w = Math.min(piece, W - lo);
         const slice = (x: number) => (lo === 0 && w === W ? x : add({ op: 'bits', type: u(w), args: [x], lo, loc }));
         const a = slice(A), b0 = slice(B);
         const b = e.op === 'sub' ? add({ op: 'not', type: u(w), args: [b0], loc }) : b0;
-        const sum = add({ op: 'add', type: u(w + 2), args: [add({ op: 'cat', type: u(w + 1), args: [a, carry], loc }), add({ op: 'cat', type: u(w + 1), args: [b, carry], loc })], loc });
+        const sum = add({ op: 'add', type: u(w + 2), args: [add({ op: 'cat', type: u(w + 1), args: [a, carry], loc }), add({ op: 'cat', type: u(w + 1), args: [b, one], loc })], loc });
         parts.unshift(add({ op: 'bits', type: u(w), args: [sum], lo: 1, loc }));
         carry = add({ op: 'bits', type: u(1), args: [sum], lo: w + 1, loc });
       }
