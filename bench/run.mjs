@@ -362,6 +362,9 @@ function modelError(rows, derate) {
   const median = ratios[Math.floor(ratios.length / 2)];
   return `The IR model's estimate / nextpnr on those ${ratios.length} designs: median ${median.toFixed(3)}, from ${ratios[0].toFixed(3)} to ${ratios.at(-1).toFixed(3)} (above 1: the model is optimistic; its derating leaves 1 / (1 − ${derate}) = ${(1 / (1 - derate)).toFixed(2)}).`;
 }
+/** Missed the request, but the model's feedback-loop bound is below it: no pipelining passes that. */
+const loopBound = (r) => r.met === false && r.loopMHz !== null && r.loopMHz < r.asked;
+const metCell = (r) => (r.met === null ? '' : r.met ? 'yes' : loopBound(r) ? 'loop-bound' : '**no**');
 if (want('fmax')) {
 const { runFmaxBench } = await import('./timing.mjs');
 const { TIMING_MODELS } = await import('../dist/synth/timing-model.js');
@@ -379,12 +382,13 @@ const write = (rows, done) => {
     'combinational form (its own stages off); "hand-set": its default --stages; --fmax F: pipelined by the IR pass for F MHz. Latency in cycles, in_valid → out_valid.',
     'Model MHz: the IR model\'s estimate of the pipelined design; below the frequency asked for, a feedback loop or a single operator bounds it.',
     'Loop MHz: the feedback-loop bound by the model (no pipelining passes it). Chose: the stages of its own --fmax chose, for blocks that have them.',
+    'Closure: where the model\'s first design missed, the margins timing closure tried (src/synth/closure.ts) and what each reached; the row is the first that met, else the fastest.',
     'BRAM: block RAMs (ice40: SB_RAM40_4K); on ice40, --fmax carries long pipeline register chains in them (src/ir/passes/delay-ram.ts).',
-    `ice40: ${ice.filter((r) => r.met).length} of ${ice.length} placed --fmax designs reach the frequency asked for; xc7 --fmax 250: ${xc7.filter((r) => r.met).length} of ${xc7.length}.`,
+    `ice40: ${ice.filter((r) => r.met).length} of ${ice.length} placed --fmax designs reach the frequency asked for, ${ice.filter(loopBound).length} more have a feedback loop below it by the model; xc7 --fmax 250: ${xc7.filter((r) => r.met).length} of ${xc7.length}, ${xc7.filter(loopBound).length} more loop-bound.`,
     modelError(ice, TIMING_MODELS.ice40.fabric.derate), '',
-    '| block | params | pipelining | target | Fmax (MHz) | source | latency | LUT | FF | BRAM | model MHz | loop MHz | chose | met |',
-    '|---|---|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|',
-    ...got.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.how} | ${r.target} | ${r.fmaxMHz ?? ''} | ${r.unplaced ? 'does not fit' : r.source} | ${r.latency} | ${r.lut} | ${r.ff} | ${r.bram ?? ''} | ${r.modelMHz ?? ''} | ${r.loopMHz ?? ''} | ${r.chose ? JSON.stringify(r.chose) : ''} | ${r.met === null ? '' : r.met ? 'yes' : '**no**'} |`), '',
+    '| block | params | pipelining | target | Fmax (MHz) | source | latency | LUT | FF | BRAM | model MHz | loop MHz | chose | closure | met |',
+    '|---|---|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|---|',
+    ...got.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.how} | ${r.target} | ${r.fmaxMHz ?? ''} | ${r.unplaced ? 'does not fit' : r.source} | ${r.latency} | ${r.lut} | ${r.ff} | ${r.bram ?? ''} | ${r.modelMHz ?? ''} | ${r.loopMHz ?? ''} | ${r.chose ? JSON.stringify(r.chose) : ''} | ${r.closure ?? ''} | ${metCell(r)} |`), '',
   ].join('\n'));
 };
 write(await runFmaxBench((rows) => write(rows, false)), true);

@@ -83,8 +83,9 @@ export const FMAX_DESIGNS = [
   // Stages of their own (--fmax chooses among them), then registers kept (--fmax times them).
   ['loom.sip', {}], ['loom.tile', { rows: 2, cols: 2, lanes: 8 }], ['mokey.pe', { lanes: 8 }], ['mx.dot-general', { block: 4, acc: 'fp32' }],
   ['tensordash.pe', { lanes: 4 }], ['apack.encoder', {}],
-  // Last: once pipelined they do not fit the HX8K yet (issue 24).
-  ['mx.nvfp4-quantize', { block: 4 }], ['mx.nvfp4-dot', { block: 4 }],
+  // Last, at one element per block: pipelined for 100 MHz, a larger block does not fit the HX8K
+  // (test/synth/fmax.long.test.ts says why).
+  ['mx.nvfp4-quantize', { block: 1 }], ['mx.nvfp4-dot', { block: 1 }],
 ];
 
 /** The form without pipelining: the pass's base, or a block's shallowest own stages. */
@@ -123,7 +124,9 @@ export async function runFmaxBench(onRow = () => {}) {
         block: j.name, params: j.raw, how: j.how, target: r.target, latency, lut: r.totals.lut, ff: r.totals.ff, bram: r.totals.bram,
         fmaxMHz: r.timing.fmaxMHz, source: r.timing.source, modelMHz: r.pipelined?.estimatedMHz ?? null,
         loopMHz: r.pipelined?.loopMHz ?? null, chose: r.pipelined?.chose ?? null,
-        met: j.mhz ? (r.timing.fmaxMHz ?? 0) >= j.mhz : null, unplaced: r.pnr?.unplaced ?? null,
+        // Timing closure's tries (margin → MHz), where the model's first design missed.
+        closure: r.pipelined?.attempts?.map((a) => `${a.margin}: ${a.fmaxMHz ?? a.failed ?? 'no fit'}`).join(' → ') ?? null,
+        met: j.mhz ? (r.timing.fmaxMHz ?? 0) >= j.mhz : null, asked: j.mhz ?? null, unplaced: r.pnr?.unplaced ?? null,
       };
       console.log(`${j.name} ${JSON.stringify(j.raw)} ${j.how} on ${r.target}: ${r.timing.source} ${r.timing.fmaxMHz} MHz, latency ${latency}, LUT ${r.totals.lut}, FF ${r.totals.ff}`);
       onRow(rows);
