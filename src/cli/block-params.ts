@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { BlockDef } from '../blocks/block.js';
 import { UserError } from './user-error.js';
+import { didYouMean } from '../util/nearest.js';
+import { issueText } from '../util/issue-text.js';
 
 export const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -13,6 +15,24 @@ interface JsonProp { type?: string; enum?: unknown[]; default?: unknown; descrip
 export function paramProps(block: BlockDef): Record<string, JsonProp> {
   const js = z.toJSONSchema(block.params, { io: 'input' }) as { properties?: Record<string, JsonProp> };
   return js.properties ?? {};
+}
+
+/** One line per parameter: `--lanes <integer 1..256>  lanes L … (default 16)` (list, and a command's --help). */
+export function paramUsage(block: BlockDef): string[] {
+  return Object.entries(paramProps(block)).map(([k, p]) => {
+    // A boolean is a switch: --flag turns it on, --no-flag off (no value follows either).
+    const usage = p.type === 'boolean' ? `--${kebab(k)} | --no-${kebab(k)}` : `--${kebab(k)} <${p.type}${rangeOf(p)}>`;
+    return `${usage}  ${p.description ?? ''}${p.default === undefined ? '' : ` (default ${JSON.stringify(p.default)})`}`;
+  });
+}
+
+/** ` 1..256`, ` e4m3|e5m2`, or nothing; a bound at JavaScript's safe-integer limit is no bound. */
+function rangeOf(p: JsonProp): string {
+  if (p.enum) return ` ${p.enum.join('|')}`;
+  const bound = (x: number | undefined) => (x === undefined || Math.abs(x) >= Number.MAX_SAFE_INTEGER ? undefined : x);
+  const lo = bound(p.minimum), hi = bound(p.maximum);
+  if (lo === undefined && hi === undefined) return '';
+  return lo !== undefined && hi !== undefined ? ` ${lo}..${hi}` : lo !== undefined ? ` ≥ ${lo}` : ` ≤ ${hi}`;
 }
 
 /** Parses tokens like ['--n', '8', '--out', 'dir']; `extra` declares the command's own string options. */
@@ -24,18 +44,22 @@ export function parseBlockArgs(block: BlockDef, tokens: string[], extra: string[
     options[kebab(key)] = { type: p.type === 'boolean' ? 'boolean' : 'string' };
     byFlag.set(kebab(key), key);
   }
-  // A command option named like a block parameter (--out: directory vs minifloat.add's output format)
-  // gives way: the parameter keeps the name, the option becomes --<name>-dir.
-  const flagOf = (e: string) => (byFlag.has(e) ? `${e}-dir` : e);
-  for (const e of extra) options[flagOf(e)] = { type: 'string' };
+  // The output folder is --out, or --out-dir on every block: a block parameter named like a command
+  // option (minifloat.add's output format --out) keeps the name, and the option is then --out-dir only.
+  const flagsOf = (e: string) => [...(byFlag.has(e) ? [] : [e]), ...(e === 'out' ? ['out-dir'] : [])];
+  for (const e of extra) for (const f of flagsOf(e)) options[f] = { type: 'string' };
+  const paramList = [...byFlag.keys()].map((k) => `--${k}`).join(', ') || 'none';
+  const optionList = extra.flatMap(flagsOf).map((k) => `--${k}`).join(', ');
   let parsed;
   try {
-    parsed = parseArgs({ args: tokens, options, strict: true, allowPositionals: false, allowNegative: true }); // --no-<flag> turns a boolean off
+    parsed = parseArgs({ args: tokens, options, strict: true, allowPositionals: false, allowNegative: true, tokens: true }); // --no-<flag> turns a boolean off
   } catch (e) {
     const msg = (e as Error).message;
-    const flag = /'(-[^']*)'/.exec(msg)?.[1];
-    const known = [...byFlag.keys()].map((k) => `--${k}`).join(', ') || 'none';
-    if (/Unknown option/.test(msg)) throw new UserError(`unknown parameter ${flag} for ${block.name} (parameters: ${known})`);
+    const flag = /'(-[^' ]*)/.exec(msg)?.[1];
+    if (/Unknown option/.test(msg) && flag) {
+      const hint = didYouMean(flag.replace(/^-+/, '').replace(/=.*/, ''), Object.keys(options), '--');
+      throw new UserError(`unknown option ${flag} for ${block.name}${hint} (its parameters: ${paramList}; the command's options: ${optionList})`);
+    }
     if (/Unexpected argument/.test(msg)) {
       const arg = /'([^']*)'/.exec(msg)?.[1];
       // `--signed false`: a boolean is a switch and takes no value.
@@ -45,8 +69,10 @@ export function parseBlockArgs(block: BlockDef, tokens: string[], extra: string[
     }
     // `--width -3`: a value that starts with a dash reads as an option; say how to give it.
     if (/argument is ambiguous/.test(msg) && flag) throw new UserError(`${flag}: a value that starts with '-' is written ${flag}=<value> (got ${flag} ${tokens[tokens.indexOf(flag) + 1] ?? ''})`);
+    if (/argument missing/.test(msg) && flag) throw new UserError(`${flag} needs a value`);
     throw new UserError(`${flag ?? 'argument'}: ${msg.split('\n')[0]}`);
   }
+  refuseRepeats(parsed.tokens ?? []);
   const raw: Record<string, unknown> = {};
   for (const [flag, value] of Object.entries(parsed.values)) {
     const key = byFlag.get(flag);
@@ -56,12 +82,34 @@ export function parseBlockArgs(block: BlockDef, tokens: string[], extra: string[
   const result = block.params.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const flag = issue.path.length ? `--${kebab(String(issue.path[0]))}` : block.name;
-    throw new UserError(`${flag}: ${issue.message} (${block.name})`);
+    const key = issue.path.length ? String(issue.path[0]) : undefined;
+    const flag = key !== undefined ? `--${kebab(key)}` : block.name;
+    // minifloat.add --out build/: the folder was meant.
+    const folder = key === 'out' && extra.includes('out') ? '; the output folder is --out-dir for this block' : '';
+    throw new UserError(`${flag}: ${issueText(issue, key !== undefined ? raw[key] : undefined)} (${block.name}${folder})`);
   }
-  const options2: Record<string, string | undefined> = {};
-  for (const e of extra) options2[e] = parsed.values[flagOf(e)] as string | undefined;
-  return { params: result.data as Record<string, unknown>, options: options2 };
+  const values: Record<string, string | undefined> = {};
+  for (const e of extra) {
+    const given = flagsOf(e).filter((f) => parsed.values[f] !== undefined);
+    if (given.length > 1) throw new UserError(`--${given[0]} and --${given[1]} name the same option: give one`);
+    values[e] = given.length ? (parsed.values[given[0]!] as string) : undefined;
+  }
+  return { params: result.data as Record<string, unknown>, options: values };
+}
+
+/** A flag given twice (`--width 4 --width 9`), or a switch both on and off: an error, not "the last one wins". */
+function refuseRepeats(tokens: ReadonlyArray<{ kind: string; name?: string; rawName?: string; value?: string }>): void {
+  const seen = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || !t.name) continue;
+    const now = t.value === undefined ? t.rawName! : `${t.rawName} ${t.value}`;
+    const before = seen.get(t.name);
+    if (before !== undefined) {
+      const how = before.split(' ')[0] === t.rawName ? 'is given twice' : 'contradicts itself';
+      throw new UserError(`--${t.name} ${how} (${before}, then ${now}): give it once`);
+    }
+    seen.set(t.name, now);
+  }
 }
 
 function coerce(flag: string, v: string | boolean, p: JsonProp): unknown {

@@ -21,6 +21,9 @@ import { synthCommand } from './commands/synth.js';
 import { modelOptProblem } from '../cosim/compile-env.js';
 import { ToolError } from '../util/tool-error.js';
 import { UserError } from './user-error.js';
+import { paramUsage } from './block-params.js';
+import { findBlock } from '../blocks/catalogue.js';
+import type { BlockDef } from '../blocks/block.js';
 import { version } from './version.js';
 
 export function program(): Command {
@@ -47,7 +50,16 @@ export function program(): Command {
   // addCommand() does not pass these on: every command reports errors through run(), exit 2.
   const quiet = (c: Command): void => { c.exitOverride().configureOutput({ writeErr: () => {} }); c.commands.forEach(quiet); };
   p.commands.forEach(quiet);
+  for (const c of p.commands) if (c.registeredArguments[0]?.name() === 'block') c.addHelpText('after', () => blockHelp(c));
   return p;
+}
+
+/** `bitforge emit minifloat.mul --help`: the command's help, then that block's parameters. */
+function blockHelp(c: Command): string {
+  const name = c.args[0];
+  const block = name === undefined ? undefined : findBlock(name);
+  if (!block) return '\nBlock parameters: bitforge list, or bitforge ' + c.name() + ' <block> --help';
+  return `\nParameters of ${block.name} (${block.summary}):\n${paramUsage(block as unknown as BlockDef).map((l) => `  ${l}`).join('\n')}`;
 }
 
 export async function run(argv: string[]): Promise<number> {

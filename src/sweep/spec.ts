@@ -9,6 +9,8 @@ import { findBlock } from '../blocks/catalogue.js';
 import { fmaxPlan, fmaxSets, takesFmax } from '../codegen/emit-block.js';
 import { WRAPPER_MODES, type WrapperMode } from '../synth/pin-wrapper.js';
 import { TARGETS, type Target } from '../synth/targets.js';
+import { issueText } from '../util/issue-text.js';
+import { didYouMean } from '../util/nearest.js';
 
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
 const fmaxValue = z.number().min(1).max(1000);
@@ -66,6 +68,42 @@ export function cartesian(lists: Record<string, readonly unknown[]>): Array<Reco
 
 const where = (path: ReadonlyArray<PropertyKey>) => path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(top level)';
 
+/** The value at a path of the raw spec, to quote it back. */
+function valueAt(raw: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v = raw;
+  for (const p of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+type Def = { type?: string; shape?: Record<string, Schema>; element?: Schema; innerType?: Schema };
+type Schema = { def?: Def };
+
+/** The keys the schema allows in the object at `path` (an unknown key's siblings). */
+function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
+  const unwrap = (x: Schema | undefined): Schema | undefined => (x?.def?.innerType ? unwrap(x.def.innerType) : x);
+  let at = unwrap(schema as unknown as Schema);
+  for (const p of path) {
+    const def: Def | undefined = at?.def;
+    at = unwrap(def?.type === 'object' ? def.shape?.[String(p)] : def?.type === 'array' ? def.element : undefined);
+  }
+  return at?.def?.type === 'object' ? Object.keys(at.def.shape ?? {}) : [];
+}
+
+/**
+ * Every name in params and tie is one of the block's parameters: the block's schema would otherwise
+ * drop a misspelt one ("widht") and the sweep would run the defaults. A CLI spelling (a-bits) is
+ * refused with the spec's (aBits).
+ */
+function checkParamNames(block: BlockDef, names: ReadonlyArray<readonly ['params' | 'tie', string]>, here: string): void {
+  const known = Object.keys(block.params.shape);
+  for (const [field, name] of names) {
+    if (known.includes(name)) continue;
+    const camel = name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    if (known.includes(camel)) throw new SweepSpecError(`${here}${field}.${name}: a spec names parameters as in TypeScript: '${camel}' (the CLI's --${name})`);
+    throw new SweepSpecError(`${here}${field}.${name}: ${block.name} has no parameter '${name}'${didYouMean(name, known)} (parameters: ${known.join(', ')})`);
+  }
+}
+
 export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
   let raw: unknown;
   try {
@@ -77,7 +115,9 @@ export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
   const parsed = multi ? multiSweepSchema.safeParse(raw) : singleSweepSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new SweepSpecError(`${file}: ${where(issue.path)}: ${issue.message}`);
+    // An unknown key: the nearest known one, from the object the key sits in.
+    const hint = issue.code === 'unrecognized_keys' ? didYouMean(issue.keys[0]!, keysAt(multi ? multiSweepSchema : singleSweepSchema, issue.path)) : '';
+    throw new SweepSpecError(`${file}: ${where(issue.path)}: ${issueText(issue, valueAt(raw, issue.path))}${hint}`);
   }
   const spec = parsed.data;
   const entries = 'sweeps' in spec ? spec.sweeps.map((s, i) => ({ s, at: `sweeps[${i}]` })) : [{ s: spec, at: '' }];
@@ -86,6 +126,7 @@ export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
   for (const { s, at } of entries) {
     const block = findBlock(s.block);
     if (!block) throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}block: unknown block '${s.block}'`);
+    checkParamNames(block, [...Object.keys(s.params).map((k) => ['params', k] as const), ...Object.keys(s.tie).map((to) => ['tie', to] as const)], `${file}: ${at ? `${at}.` : ''}`);
     const lists = Object.fromEntries(Object.entries(s.params).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
     for (const [to, from] of Object.entries(s.tie)) {
       if (!(from in lists)) throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}tie.${to}: '${from}' is not one of the params`);
@@ -99,7 +140,8 @@ export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
       const p = block.params.safeParse(combo);
       if (!p.success) {
         const issue = p.error.issues[0]!;
-        throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}params.${where(issue.path)}: ${issue.message} (${Object.entries(combo).map(([k, v]) => `${k}=${String(v)}`).join(' ')})`);
+        const key = issue.path[0];
+        throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}params.${where(issue.path)}: ${issueText(issue, key === undefined ? undefined : combo[String(key)])} (${Object.entries(combo).map(([k, v]) => `${k}=${String(v)}`).join(' ')})`);
       }
       if (fmaxRaw !== undefined) {
         const plan = fmaxPlan(block, p.data as Record<string, unknown>);

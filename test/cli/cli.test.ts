@@ -18,10 +18,20 @@ describe('bitforge CLI', () => {
     expect(text.stdout).toContain('examples.adder-tree');
     expect(text.stdout).toMatch(/--n <integer 2\.\.1024>/);
     expect(text.stdout).toContain('--signed | --no-signed'); // a switch takes no value
+    expect(text.stdout).not.toContain('9007199254740991'); // an unbounded integer shows no bound (loom.sip --bits showed ±2^53)
+    expect(text.stdout).toMatch(/--bits <integer 1\.\.4>  activation bits per cycle/);
     const json = JSON.parse((await run(['list', '--json'])).stdout) as Array<{ name: string; params: Record<string, { type: string; default: unknown }> }>;
     const tree = json.find((b) => b.name === 'examples.adder-tree')!;
     expect(tree.params.n).toMatchObject({ type: 'integer', default: 8 });
     expect(json.map((b) => b.name)).toEqual(['examples.counter', 'examples.adder-tree', 'examples.fifo', 'int.mac', 'minifloat.mul', 'minifloat.add', 'minifloat.mac', 'minifloat.dot', 'mx.quantize', 'mx.dequantize', 'mx.dot', 'mx.dot-general', 'mx.nvfp4-quantize', 'mx.nvfp4-dot', 'loom.precision', 'loom.sip', 'loom.tile', 'tensordash.mux', 'tensordash.scheduler', 'tensordash.pe', 'apack.encoder', 'apack.decoder', 'mokey.pe']);
+  });
+
+  it('a command\'s --help after a block name lists that block\'s parameters', async () => {
+    const r = await run(['synth', 'minifloat.mul', '--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('--fmax'); // the command's own help
+    expect(r.stdout).toContain('Parameters of minifloat.mul');
+    expect(r.stdout).toMatch(/--stages <integer 0\.\.4>  pipeline registers/);
   });
 
   it('emit writes the Verilog, the file list and the metadata JSON, identical bytes on a second run', async () => {
@@ -41,9 +51,9 @@ describe('bitforge CLI', () => {
 
   for (const [what, args, message] of [
     ['unknown block', ['emit', 'nosuch.block'], /^bitforge: error: unknown block 'nosuch\.block'/],
-    ['unknown parameter', ['emit', 'examples.adder-tree', '--bogus', '3'], /^bitforge: error: unknown parameter --bogus for examples\.adder-tree \(parameters: --n, --width, --every\)/],
+    ['unknown parameter', ['emit', 'examples.adder-tree', '--bogus', '3'], /^bitforge: error: unknown option --bogus for examples\.adder-tree \(its parameters: --n, --width, --every; the command's options: --out, --out-dir, /],
     ['non-numeric value', ['emit', 'examples.adder-tree', '--n', 'eight'], /^bitforge: error: --n: expected an integer, got 'eight'/],
-    ['out-of-range value', ['emit', 'examples.adder-tree', '--width', '0'], /^bitforge: error: --width: Too small/],
+    ['out-of-range value', ['emit', 'examples.adder-tree', '--width', '0'], /^bitforge: error: --width: 0 is below the minimum 1 \(examples\.adder-tree\)/],
     ['missing value', ['emit', 'examples.adder-tree', '--n'], /^bitforge: error: --n/],
     ['unknown command', ['frobnicate'], /^bitforge: error: unknown command 'frobnicate'/],
     ['a value after a switch', ['emit', 'int.mac', '--signed', 'false'], /^bitforge: error: --signed is a switch and takes no value: use --signed or --no-signed \(got 'false'\)/],

@@ -63,15 +63,15 @@ describe('bitforge sweep', () => {
   it('spec mistakes are one line naming the file and the field; nothing is written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bitforge-sweep-'));
     const cases: Array<[unknown, string]> = [
-      [{ block: 'examples.adder-tree', params: { n: [4] }, targets: ['virtex2'] }, 'targets[0]: Invalid option: expected one of "ice40"|"xc7"|"xc7-nodsp"|"ecp5"|"gowin"'],
+      [{ block: 'examples.adder-tree', params: { n: [4] }, targets: ['virtex2'] }, "targets[0]: 'virtex2' is not one of ice40, xc7, xc7-nodsp, ecp5, gowin"],
       [{ block: 'examples.nope', params: {}, targets: ['xc7'] }, "block: unknown block 'examples.nope'"],
       [{ block: 'examples.adder-tree', params: { n: [4, 1] }, targets: ['xc7'] }, 'params.n: '],
-      [{ targets: ['xc7'], sweeps: [{ block: 'examples.adder-tree', param: {} }] }, "sweeps[0]: Unrecognized key: \"param\""],
+      [{ targets: ['xc7'], sweeps: [{ block: 'examples.adder-tree', param: {} }] }, "sweeps[0]: unknown key 'param' (did you mean params?)"],
       [{ block: 'examples.adder-tree', params: { n: [4, 8] }, tie: { width: 'm' }, targets: ['xc7'] }, "tie.width: 'm' is not one of the params"],
       [{ block: 'examples.adder-tree', params: { n: [4, 8], width: 3 }, tie: { width: 'n' }, targets: ['xc7'] }, "tie.width: 'width' is tied, so it cannot also be given in params"],
       [{ block: 'minifloat.mul', params: { stages: 2 }, targets: ['ice40'], fmax: [50, 100] }, 'fmax: fmax and params.stages both set the pipelining of minifloat.mul: give one'],
       [{ block: 'mx.quantize', params: { block: 32, lanes: 8 }, targets: ['ice40'], fmax: 100 }, 'fmax: mx.quantize cannot be pipelined with block=32 lanes=8: --lanes below --block makes a lane stream'],
-      [{ block: 'minifloat.mul', params: {}, targets: ['ice40'], fmax: 0 }, 'fmax: Too small'],
+      [{ block: 'minifloat.mul', params: {}, targets: ['ice40'], fmax: 0 }, 'fmax: 0 is below the minimum 1'],
     ];
     for (const [spec, message] of cases) {
       const file = join(dir, 'bad.json');
@@ -84,5 +84,21 @@ describe('bitforge sweep', () => {
     const missing = await execa('node', [cli, 'sweep', join(dir, 'none.json')], { cwd: dir, reject: false });
     expect([missing.exitCode, missing.stderr.trim()]).toEqual([2, `bitforge: error: ${join(dir, 'none.json')}: no such file`]);
     expect(existsSync(join(dir, 'sweep-bad'))).toBe(false);
+  });
+
+  it('a parameter name the block does not have is refused, not dropped (the sweep would run the defaults)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bitforge-sweep-'));
+    const cases: Array<[unknown, string]> = [
+      [{ block: 'examples.adder-tree', params: { widht: [4, 8] }, targets: ['ice40'] }, "params.widht: examples.adder-tree has no parameter 'widht' (did you mean width?) (parameters: n, width, every)"],
+      [{ block: 'int.mac', params: { 'a-bits': [4, 8] }, targets: ['ice40'] }, "params.a-bits: a spec names parameters as in TypeScript: 'aBits' (the CLI's --a-bits)"],
+      [{ targets: ['ice40'], sweeps: [{ block: 'int.mac', params: { aBits: 4 } }, { block: 'int.mac', params: { aBits: [4, 8] }, tie: { bbits: 'aBits' } }] }, "sweeps[1].tie.bbits: int.mac has no parameter 'bbits' (did you mean bBits?)"],
+      [{ block: 'int.mac', params: { aBits: [4, 99] }, targets: ['ice40'] }, 'params.aBits: 99 is above the maximum 32 (aBits=99)'],
+      [{ block: 'int.mac', params: {}, targets: ['ice40'], timeoutSecond: 3 }, "(top level): unknown key 'timeoutSecond' (did you mean timeoutSeconds?)"],
+    ];
+    for (const [spec, message] of cases) {
+      const file = join(dir, 'bad.json');
+      writeFileSync(file, JSON.stringify(spec));
+      expect(() => loadSweepSpec(file, 'bad')).toThrow(`${file}: ${message}`);
+    }
   });
 });

@@ -21,7 +21,7 @@ export function emitCommand(): Command {
     .argument('<block>', 'block name, e.g. examples.adder-tree')
     .argument('[params...]', `block parameters as --name value; --out DIR (default rtl-out); --passes LIST (IR passes before emission: ${Object.keys(PASSES).join(',')}); --fmax MHz --target T [--fmax-margin F] (pipeline to a frequency, keeping the share F of the period back (the target's own margin unless given); a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
     .allowUnknownOption()
-    .helpOption('-h, --help', 'show help (block parameters: bitforge list)')
+    .helpOption('-h, --help', 'show help (after a block name: its parameters too)')
     .action((name: string, tokens: string[]) => {
       const block = resolveBlock(name);
       const { params, options } = parseBlockArgs(block, tokens, ['out', 'passes', 'fmax', 'target', 'fmax-margin']);

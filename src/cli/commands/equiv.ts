@@ -106,7 +106,7 @@ export function equivCommand(): Command {
       const timeoutS = intOption('timeout', options['timeout'], 1, 86_400, 600);
       const yosys = toolSource('yosys', options['yosys']);
       const out = options['out'] ?? 'equiv-cex';
-      const outFlag = 'out' in paramProps(block) ? '--out-dir' : '--out'; // the block's own --out keeps its name
+      const outFlag = 'out' in paramProps(block) || rest.some((t) => t.startsWith('--out-dir')) ? '--out-dir' : '--out'; // the block's own --out keeps its name
       if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`${outFlag}: ${out} is a file (a counterexample's replay goes into a directory)`);
 
       const fmax = fmaxRequest(block, params, rest, options['fmax'], options['target'], options['fmax-margin']);

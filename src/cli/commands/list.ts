@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { catalogue } from '../../blocks/catalogue.js';
-import { kebab, paramProps } from '../block-params.js';
+import { paramProps, paramUsage } from '../block-params.js';
 
 export function listCommand(): Command {
   return new Command('list')
@@ -14,12 +14,8 @@ export function listCommand(): Command {
       }
       for (const b of catalogue) {
         process.stdout.write(`${b.name}\n  ${b.summary}\n`);
-        for (const [k, p] of Object.entries(paramProps(b))) {
-          const range = p.minimum !== undefined ? ` ${p.minimum}..${p.maximum}` : p.enum ? ` ${p.enum.join('|')}` : '';
-          // A boolean is a switch: --flag turns it on, --no-flag off (no value follows either).
-          const usage = p.type === 'boolean' ? `--${kebab(k)} | --no-${kebab(k)}` : `--${kebab(k)} <${p.type}${range}>`;
-          process.stdout.write(`    ${usage}  ${p.description ?? ''}${p.default === undefined ? '' : ` (default ${JSON.stringify(p.default)})`}\n`);
-        }
+        for (const line of paramUsage(b)) process.stdout.write(`    ${line}\n`);
       }
     });
 }
+

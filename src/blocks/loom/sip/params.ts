@@ -5,7 +5,7 @@ import { std } from '../../../dsl/index.js';
 
 export const params = z.object({
   lanes: z.number().int().min(1).max(256).default(16).describe('lanes L: weight/activation pairs per step'),
-  bits: z.number().int().default(1).refine((b) => b === 1 || b === 2 || b === 4, { message: 'must be 1, 2 or 4' })
+  bits: z.number().int().min(1).max(4).default(1).refine((b) => b === 1 || b === 2 || b === 4, { message: 'must be 1, 2 or 4' })
     .describe('activation bits per cycle B (conv mode): 1, 2 or 4'),
   maxPrecision: z.number().int().min(2).max(32).default(16).describe('largest precision P of weights and activations (port width)'),
   signed: z.boolean().default(false).describe('two\'s-complement operands: the MSB planes have negative weight'),
