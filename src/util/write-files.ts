@@ -1,8 +1,9 @@
 // Writes a set of generated files so that a reader never sees half of them: everything is produced
 // in memory first, then each file goes through a temporary name and an atomic rename.
 
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { makeDirs } from './out-path.js';
 /** A generated text file: its path relative to the output directory, and its content. */
 export interface TextFile {
   readonly path: string;
@@ -10,11 +11,11 @@ export interface TextFile {
 }
 
 export function writeFiles(dir: string, files: readonly TextFile[]): string[] {
-  mkdirSync(dir, { recursive: true });
+  makeDirs(dir);
   const written: string[] = [];
   for (const f of files) {
     const target = join(dir, f.path);
-    mkdirSync(dirname(target), { recursive: true });
+    makeDirs(dirname(target));
     const tmp = `${target}.tmp-${process.pid}`;
     writeFileSync(tmp, f.content);
     renameSync(tmp, target);
@@ -25,7 +26,7 @@ export function writeFiles(dir: string, files: readonly TextFile[]): string[] {
 
 /** One binary file, through a temporary name and an atomic rename: never half written. */
 export function writeFileAtomic(target: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(target), { recursive: true });
+  makeDirs(dirname(target));
   const tmp = `${target}.tmp-${process.pid}`;
   writeFileSync(tmp, bytes);
   renameSync(tmp, target);

@@ -1,7 +1,7 @@
 // The command-line contract: list, emit, build; bad input is one line on stderr, exit 2, nothing written.
 
 import { execa } from 'execa';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalogue } from '../../src/blocks/catalogue.js';
@@ -243,5 +243,41 @@ describe('bitforge CLI', () => {
     expect(readdirSync(join(d, 'rtl-out')).sort()).toEqual(catalogue.map((b) => b.name).sort());
     expect(readdirSync(join(d, 'rtl-out', 'examples.counter'))).toContain('counter__width8.v');
     expect(readdirSync(join(d, 'rtl-out', 'examples.adder-tree'))).toContain('adder_tree__every1_n8_width16.json');
+  });
+
+  // Output paths are checked before any work: a file where a folder goes, a folder under a file, a
+  // place no folder can be made (/proc: Node's recursive mkdir loops forever there), a folder where a
+  // file goes. Each is one line naming the flag and the path, exit 2, within seconds.
+  it('output paths that cannot be written: one line naming the flag and the path, exit 2, no hang', async () => {
+    const d = tmp();
+    writeFileSync(join(d, 'taken'), 'x');
+    const spec = join(d, 'spec.json');
+    writeFileSync(spec, JSON.stringify({ block: 'minifloat.mul', params: { a: ['e4m3', 'e5m2'] }, targets: ['ice40'] }));
+    const cases: Array<[string[], string]> = [
+      [['emit', 'examples.counter', '--out', 'taken'], '--out: taken is a file, not a folder'],
+      [['emit', 'minifloat.add', '--out-dir', 'taken/sub'], `--out-dir: taken/sub cannot be created: ${join(d, 'taken')} is a file`],
+      [['emit', 'examples.counter', '--out', '/proc/bitforge-x'], '--out: /proc/bitforge-x cannot be created in /proc'],
+      [['tb', 'examples.counter', '--out', 'taken'], '--out: taken is a file, not a folder'],
+      [['sim', 'examples.counter', '--out-dir', 'taken'], '--out-dir: taken is a file, not a folder'],
+      [['equiv', 'examples.counter', '--variant', 'width=9', '--out', 'taken'], '--out: taken is a file, not a folder'],
+      [['sweep', spec, '--out', 'taken'], '--out: taken is a file, not a folder'], // before any synthesis
+      [['build', '--no-synth', '--out', 'taken'], '--out: taken is a file, not a folder'],
+      [['fuzz', '--designs', '1', '--out', 'taken/x'], `--out: taken/x cannot be created: ${join(d, 'taken')} is a file`],
+      [['apack', 'encode', 'taken', '--out', '.'], '--out: . is a folder, not a file'],
+    ];
+    const results = await Promise.all(cases.map(([args]) => execa('node', [CLI, ...args], { cwd: d, reject: false, timeout: 30_000, env: { BITFORGE_CACHE: join(d, 'cache') } })));
+    cases.forEach(([args, message], i) => {
+      const r = results[i]!;
+      expect([args.join(' '), r.exitCode, r.stderr.trim().split('\n').length]).toEqual([args.join(' '), 2, 1]);
+      expect(r.stderr).toContain(`bitforge: error: ${message}`);
+    });
+    expect(readdirSync(d).sort()).toEqual(['spec.json', 'taken']); // nothing written, not even the cache
+  });
+
+  it('sim without --out leaves no temporary folder behind', async () => {
+    const d = tmp();
+    const r = await execa('node', [CLI, 'sim', 'examples.counter', '--simulator', 'ts', '--vectors', '50'], { cwd: d, reject: false, env: { TMPDIR: d } });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(readdirSync(d)).toEqual([]);
   });
 });

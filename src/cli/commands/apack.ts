@@ -8,6 +8,7 @@ import { DTYPES, dtypeBits, readValues, type Dtype } from '../../blocks/apack/co
 import { entropyBits } from '../../blocks/apack/table/build.js';
 import { UserError } from '../user-error.js';
 import { writeFileAtomic } from '../../util/write-files.js';
+import { checkOutFile } from '../out-option.js';
 
 interface CodingFlags { dtype: Dtype; symbols: string; precision: string; zigzag?: boolean; split: string }
 
@@ -42,7 +43,8 @@ export function apackCommand(): Command {
   const cmd = new Command('apack').description('APack lossless compression of fixed-point tensors (software codec, the RTL\'s bit format)');
   codingOptions(cmd.command('encode <in>').description('compress a raw tensor file'))
     .requiredOption('-o, --out <file>', 'the APack file to write')
-    .action((input: string, o: CodingFlags & { out: string }) => {
+    .action(async (input: string, o: CodingFlags & { out: string }) => {
+      await checkOutFile('--out', o.out);
       const raw = readInput(input);
       const packed = encodeTensor(raw, encodeOptions(o, raw, input));
       writeFileAtomic(o.out, packed);
@@ -50,7 +52,8 @@ export function apackCommand(): Command {
     });
   cmd.command('decode <in>').description('decompress an APack file to the raw tensor')
     .requiredOption('-o, --out <file>', 'the raw tensor file to write')
-    .action((input: string, o: { out: string }) => {
+    .action(async (input: string, o: { out: string }) => {
+      await checkOutFile('--out', o.out);
       let d;
       try { d = decodeTensor(readInput(input)); } catch (e) { corrupt(input, e); }
       writeFileAtomic(o.out, d.raw);

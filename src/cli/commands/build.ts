@@ -11,6 +11,7 @@ import { runPool } from '../../synth/pool.js';
 import { TARGETS, type Target } from '../../synth/targets.js';
 import { UserError } from '../user-error.js';
 import { writeFiles } from '../../util/write-files.js';
+import { checkOutDir } from '../out-option.js';
 
 interface BuildOptions { out: string; reports: string; targets: string; jobs?: string; synth: boolean }
 
@@ -28,6 +29,8 @@ export function buildCommand(): Command {
       for (const t of targets) if (!TARGETS.includes(t)) throw new UserError(`--targets: unknown target '${t}' (expected ${TARGETS.join(', ')})`);
       const jobs = opts.jobs === undefined ? cpus().length : Number(opts.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs: expected a positive integer, got '${opts.jobs}'`);
+      await checkOutDir('--out', opts.out);
+      if (opts.synth) await checkOutDir('--reports', opts.reports);
       // Elaborate everything first: one design error means nothing is written.
       const emitted = catalogue.map((b, i) => {
         process.stdout.write(`[${i + 1}/${catalogue.length}] ${b.name}\n`);

@@ -8,6 +8,7 @@ import { formatDiagnostic } from '../../dsl/index.js';
 import { PASSES } from '../../ir/passes/index.js';
 import { fmaxNote, fmaxRequest } from '../fmax-option.js';
 import { parsePasses } from '../passes-option.js';
+import { checkOutDir, outFlag } from '../out-option.js';
 
 export function resolveBlock(name: string) {
   const block = findBlock(name);
@@ -22,11 +23,12 @@ export function emitCommand(): Command {
     .argument('[params...]', `block parameters as --name value; --out DIR (default rtl-out); --passes LIST (IR passes before emission: ${Object.keys(PASSES).join(',')}); --fmax MHz --target T [--fmax-margin F] (pipeline to a frequency, keeping the share F of the period back (the target's own margin unless given); a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
     .allowUnknownOption()
     .helpOption('-h, --help', 'show help (after a block name: its parameters too)')
-    .action((name: string, tokens: string[]) => {
+    .action(async (name: string, tokens: string[]) => {
       const block = resolveBlock(name);
       const { params, options } = parseBlockArgs(block, tokens, ['out', 'passes', 'fmax', 'target', 'fmax-margin']);
       const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target'], options['fmax-margin']);
       const out = options['out'] ?? 'rtl-out';
+      await checkOutDir(outFlag(tokens), out);
       const passes = parsePasses(options['passes']);
       const { files, design, metadata } = emitBlock(block, params, passes, fmax); // elaborates fully before anything is written
       const note = fmaxNote(block.name, metadata.fmax);

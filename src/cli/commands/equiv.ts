@@ -2,7 +2,6 @@
 // changes (or pipelined by --fmax), or to a user's Verilog module (--against). Every argument is
 // checked, and both designs built and their ports compared, before the proof starts.
 
-import { existsSync, statSync } from 'node:fs';
 import { Command } from 'commander';
 import type { BlockDef } from '../../blocks/block.js';
 import { checkEquivalence, type EquivResult } from '../../equiv/check.js';
@@ -16,6 +15,7 @@ import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
 import { toolSource } from './synth.js';
 import { parsePasses } from '../passes-option.js';
+import { checkOutDir, outFlag } from '../out-option.js';
 
 const OPTIONS = ['against', 'latency', 'depth', 'timeout', 'fmax', 'target', 'fmax-margin', 'passes', 'out', 'yosys'];
 
@@ -106,8 +106,7 @@ export function equivCommand(): Command {
       const timeoutS = intOption('timeout', options['timeout'], 1, 86_400, 600);
       const yosys = toolSource('yosys', options['yosys']);
       const out = options['out'] ?? 'equiv-cex';
-      const outFlag = 'out' in paramProps(block) || rest.some((t) => t.startsWith('--out-dir')) ? '--out-dir' : '--out'; // the block's own --out keeps its name
-      if (existsSync(out) && !statSync(out).isDirectory()) throw new UserError(`${outFlag}: ${out} is a file (a counterexample's replay goes into a directory)`);
+      await checkOutDir(outFlag(rest), out); // a counterexample's replay goes there
 
       const fmax = fmaxRequest(block, params, rest, options['fmax'], options['target'], options['fmax-margin']);
       const gold: DesignSide = blockSide(block, params, `${block.name} (${paramText(params)})`);

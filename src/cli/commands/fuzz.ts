@@ -8,6 +8,7 @@ import { writeFiles } from '../../util/write-files.js';
 import { intOption } from '../int-option.js';
 import { progressReporter } from '../progress.js';
 import { UserError } from '../user-error.js';
+import { checkOutDir } from '../out-option.js';
 
 const ENGINES: readonly TestbenchSimulator[] = ['verilator', 'icarus'];
 
@@ -29,6 +30,7 @@ export function fuzzCommand(): Command {
       const batch = intOption('batch', o.batch, 1, 100_000)!;
       const from = intOption('from', o.from, 0, 2 ** 32 - 1)!;
       const against = o.against === '' ? [] : o.against.split(',');
+      if (o.out !== undefined) await checkOutDir('--out', o.out);
       for (const a of against) if (!ENGINES.includes(a as TestbenchSimulator)) throw new UserError(`--against: expected a list of ${ENGINES.join(', ')}, got '${a}'`);
       process.stdout.write(`fuzz: ${designs} designs, ${cycles} cycles each, seed ${seed}, ts against ${against.join(', ') || 'nothing'} and the passes\n`);
       const progress = progressReporter('fuzz', 'designs');

@@ -8,6 +8,7 @@ import { ErrorAccumulator } from '../../accuracy/metrics.js';
 import { DEFAULT_THRESHOLD, dequantize, quantize } from '../../blocks/mokey/quantize.js';
 import { UserError } from '../user-error.js';
 import { writeFileAtomic } from '../../util/write-files.js';
+import { checkOutFile } from '../out-option.js';
 
 function readF32(path: string): Float32Array {
   let raw: Buffer;
@@ -24,9 +25,10 @@ export function mokeyCommand(): Command {
   cmd.command('quantize <in>').description('quantize a raw float32 tensor file and report its error and outlier rate')
     .option('--threshold <t>', 'outliers: |x − μ|/σ beyond the largest centroid by more than t', String(DEFAULT_THRESHOLD))
     .option('-o, --out <file>', 'write the codes, outliers, μ, σ and dictionary as JSON')
-    .action((input: string, o: { threshold: string; out?: string }) => {
+    .action(async (input: string, o: { threshold: string; out?: string }) => {
       const t = Number(o.threshold);
       if (!/^\d+(\.\d+)?$/.test(o.threshold) || !Number.isFinite(t)) throw new UserError(`--threshold: expected a non-negative number, got '${o.threshold}'`);
+      if (o.out !== undefined) await checkOutFile('--out', o.out);
       const x = readF32(input);
       const q = quantize(x, { threshold: t });
       const acc = new ErrorAccumulator();

@@ -1,7 +1,7 @@
 // `bitforge sim` and `bitforge tb`: cosimulation of a block against its golden model.
 
 import { Command } from 'commander';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulate, SIMULATORS, type Simulator } from '../../cosim/run.js';
@@ -14,6 +14,7 @@ import { fmaxNote, fmaxRequest } from '../fmax-option.js';
 import { progressReporter } from '../progress.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
+import { checkOutDir, outFlag } from '../out-option.js';
 
 function cosimBlock(name: string) {
   const block = resolveBlock(name);
@@ -35,12 +36,15 @@ export function simCommand(): Command {
       if (!SIMULATORS.includes(sim)) throw new UserError(`--simulator: expected one of ${SIMULATORS.join(', ')}, got '${sim}'`);
       const seed = intOption('seed', options['seed'], 0, 2 ** 32 - 1) ?? 1;
       const vectors = intOption('vectors', options['vectors'], 1, 1_000_000_000);
+      if (options['out'] !== undefined) await checkOutDir(outFlag(tokens), options['out']);
+      // Without --out, a temporary folder that stays only to hold a mismatch's replay.
       const dir = options['out'] ?? mkdtempSync(join(tmpdir(), 'bitforge-sim-'));
       const progress = progressReporter(`${block.name} on ${sim}`, 'vectors');
       const r = await simulate(block, params, sim, {
         seed, outDir: dir, onProgress: (d, t) => progress.update(d, t), ...(vectors !== undefined ? { vectors } : {}), ...(fmax ? { fmax } : {}),
       });
       progress.stop();
+      if (options['out'] === undefined && !r.replay) rmSync(dir, { recursive: true, force: true });
       const note = fmaxNote(block.name, r.fmax);
       if (note) process.stdout.write(`${note}\n`);
       process.stdout.write(`${block.name} on ${sim}${r.cached ? ' (cached build)' : ''}: ${r.source}\n`);
@@ -60,13 +64,14 @@ export function tbCommand(): Command {
     .argument('<block>', 'block name')
     .argument('[params...]', 'block parameters as --name value; --vectors N, --seed S, --out DIR (default tb-out), --fmax MHz --target T [--fmax-margin F] (pipeline to a frequency first, keeping the share F of the period back; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)')
     .allowUnknownOption()
-    .action((name: string, tokens: string[]) => {
+    .action(async (name: string, tokens: string[]) => {
       const block = cosimBlock(name);
       const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'out', 'fmax', 'target', 'fmax-margin']);
       const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target'], options['fmax-margin']);
       const seed = intOption('seed', options['seed'], 0, 2 ** 32 - 1) ?? 1;
       const vectors = intOption('vectors', options['vectors'], 1, 100_000_000);
       const out = options['out'] ?? 'tb-out';
+      await checkOutDir(outFlag(tokens), out);
       const s = setupCosim(block, params, undefined, fmax);
       const src = vectorSource(s, { seed, ...(vectors !== undefined ? { vectors } : {}) });
       writeTestbench(s, testbenchSpec(s, src), out);

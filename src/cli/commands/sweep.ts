@@ -14,6 +14,7 @@ import { loadSweepSpec, SweepSpecError } from '../../sweep/spec.js';
 import { progressReporter } from '../progress.js';
 import { UserError } from '../user-error.js';
 import { writeFiles } from '../../util/write-files.js';
+import { checkOutDir } from '../out-option.js';
 
 export function sweepCommand(): Command {
   return new Command('sweep')
@@ -46,6 +47,7 @@ export function sweepCommand(): Command {
         }
       }
       const out = opts.out ?? `sweep-${specName}`;
+      await checkOutDir('--out', out);
       const targets = [...new Set(plan.configs.map((c) => c.target))];
       process.stdout.write(`sweep '${plan.name}': ${plan.configs.length} configuration(s) on ${targets.join(', ')} with ${Math.min(jobs, plan.configs.length)} job(s)\n`);
       const progress = progressReporter('sweep', 'configurations', { eachItem: true });
