@@ -88,8 +88,10 @@ function endOfHandshakeRun(timeout: number): string[] {
   ];
 }
 
-function finish(passedExpr: string): string[] {
-  return ['      $display("CYCLES %0d", cycles);', `      $display("%0d passed, %0d failed", passed, ${passedExpr});`, '      $finish;'];
+/** The result lines, then $fatal on any failure: a CI job running the bench sees a non-zero exit. */
+function finish(failedExpr: string): string[] {
+  return ['      $display("CYCLES %0d", cycles);', `      $display("%0d passed, %0d failed", passed, ${failedExpr});`,
+    `      if ((${failedExpr}) != 0) $fatal(1, "testbench: %0d failed", ${failedExpr});`, '      $finish;'];
 }
 
 /** The testbench and its vector files, as (path, content) pairs. */
@@ -136,7 +138,7 @@ export function testbenchFiles(spec: TestbenchSpec): Array<{ path: string; conte
       '    repeat (2) @(negedge clk);',
       "    rst = 1'b0;",
       '    for (sent = 0; sent < N; sent = sent + 1) begin',
-      "      for (g = 0; g < gap_mem[sent]; g = g + 1) begin @(negedge clk); in_valid = 1'b0; end",
+      "      for (g = 0; g < {24'd0, gap_mem[sent]}; g = g + 1) begin @(negedge clk); in_valid = 1'b0; end",
       `      @(negedge clk); ${setInputs}in_valid = 1'b1;`,
       '    end',
       "    @(negedge clk); in_valid = 1'b0;",
@@ -154,7 +156,7 @@ export function testbenchFiles(spec: TestbenchSpec): Array<{ path: string; conte
     // State (sent, gap, seen, stall) advances at the rising edge from the values just before it;
     // the next cycle's offer and out_ready are driven at the falling edge.
     lines.push(
-      '    gap = gap_mem[0]; stall = stall_mem[0];',
+      '    gap = {24\'d0, gap_mem[0]}; stall = {24\'d0, stall_mem[0]};',
       '    repeat (2) @(negedge clk);',
       "    rst = 1'b0;",
       '    forever begin',
@@ -170,10 +172,10 @@ export function testbenchFiles(spec: TestbenchSpec): Array<{ path: string; conte
       '        if (stall == 0) begin',
       ...compare('transaction', 'seen', outCat, ow).map((l) => `  ${l}`),
       '          seen = seen + 1;',
-      '          stall = (seen < NO) ? stall_mem[seen] : 0;',
+      '          stall = (seen < NO) ? {24\'d0, stall_mem[seen]} : 0;',
       '        end else stall = stall - 1;',
       '      end',
-      '      if (in_valid && in_ready) begin sent = sent + 1; gap = (sent < N) ? gap_mem[sent] : 0; end',
+      '      if (in_valid && in_ready) begin sent = sent + 1; gap = (sent < N) ? {24\'d0, gap_mem[sent]} : 0; end',
       '      else if (!in_valid && gap > 0) gap = gap - 1;',
       '    end',
       ...endOfHandshakeRun(timeout),

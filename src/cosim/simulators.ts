@@ -15,17 +15,19 @@ export type TestbenchSimulator = 'icarus' | 'verilator';
 const INSTALL: Record<string, string> = { verilator: 'verilator', iverilog: 'iverilog', vvp: 'iverilog' };
 
 /** Runs a tool; turns "missing", "failed" and "hung" into ToolErrors with the first useful lines. */
-export async function tool(cmd: string, args: string[], cwd: string, timeoutMs: number, what: string, env: Record<string, string> = {}): Promise<string> {
+export async function tool(cmd: string, args: string[], cwd: string, timeoutMs: number, what: string, env: Record<string, string> = {}, resultLine?: RegExp): Promise<string> {
   try {
     return (await execa(cmd, args, { cwd, timeout: timeoutMs, all: true, env })).stdout;
   } catch (e) {
-    const err = e as { code?: string; timedOut?: boolean; all?: string; exitCode?: number };
+    const err = e as { code?: string; timedOut?: boolean; all?: string; exitCode?: number; signal?: string; stdout?: string };
+    // A testbench that printed its result and then $fatal-ed on the failures: the result is the answer.
+    if (resultLine && !err.timedOut && resultLine.test(err.stdout ?? '')) return err.stdout!;
     const base = cmd.split('/').pop()!;
     if (err.code === 'ENOENT') {
       throw new ToolError(`${base} not found: run \`npm run tools\` (as root) or apt-get install -y ${INSTALL[base] ?? base}`);
     }
     if (err.timedOut) throw new ToolError(`${what} did not finish within ${Math.round(timeoutMs / 1000)} s and was killed (work dir ${cwd})`);
-    const first = (err.all ?? '').split('\n').filter((l) => /error|%Error|syntax/i.test(l)).slice(0, 3).join(' | ');
+    const first = (err.all ?? '').split('\n').filter((l) => /error|%Error|%Warning|syntax/i.test(l)).slice(0, 3).join(' | ');
     throw new ToolError(`${what} failed (exit ${err.exitCode}): ${first || (err.all ?? '').split('\n')[0] || 'no output'} (work dir ${cwd})`);
   }
 }
@@ -36,7 +38,10 @@ export interface RunResult {
   readonly cached: boolean;
 }
 
-const VERILATOR_FLAGS = ['--binary', '-Wno-fatal', '-Wno-lint', '-Wno-style', '--top-module', 'tb', '-o', 'tbsim'];
+// Verilator's default warnings stay errors: a generated bench must build with plain `verilator --binary`.
+const VERILATOR_FLAGS = ['--binary', '--top-module', 'tb', '-o', 'tbsim'];
+/** The testbench's result line (codegen/testbench.ts), printed before it ends. */
+const RESULT = /\d+ passed, \d+ failed/;
 
 let version: string | undefined;
 
@@ -46,13 +51,16 @@ export async function verilatorVersion(): Promise<string> {
   return version;
 }
 
-/** modelLevel: Verilator's C++ level when $BITFORGE_VERILATOR_OPT is unset. */
-export async function runTestbench(sim: TestbenchSimulator, dir: string, designFiles: string[], runTimeoutMs = 600_000, stem = 'tb', modelLevel = '-O0'): Promise<RunResult> {
+/**
+ * modelLevel: Verilator's C++ level when $BITFORGE_VERILATOR_OPT is unset. lenient: Verilator's
+ * warnings do not stop the build (random fuzz designs compare constants, which a warning flags).
+ */
+export async function runTestbench(sim: TestbenchSimulator, dir: string, designFiles: string[], runTimeoutMs = 600_000, stem = 'tb', modelLevel = '-O0', lenient = false): Promise<RunResult> {
   if (sim === 'icarus') {
     await tool('iverilog', ['-g2005', '-o', `${stem}.vvp`, '-s', 'tb', `${stem}.v`, ...designFiles], dir, 600_000, 'Icarus compile');
-    return { stdout: await tool('vvp', ['-n', `${stem}.vvp`], dir, runTimeoutMs, 'Icarus simulation'), cached: false };
+    return { stdout: await tool('vvp', ['-n', `${stem}.vvp`], dir, runTimeoutMs, 'Icarus simulation', {}, RESULT), cached: false };
   }
-  const flags = [...VERILATOR_FLAGS, ...modelOpt(modelLevel)];
+  const flags = [...VERILATOR_FLAGS, ...(lenient ? ['-Wno-fatal', '-Wno-lint', '-Wno-style'] : []), ...modelOpt(modelLevel)];
   const h = createHash('sha256').update(await verilatorVersion()).update(flags.join(' '));
   for (const f of ['tb.v', ...designFiles]) h.update(f).update(readFileSync(join(dir, f)));
   const { dir: cached, cached: hit } = await cachedBuild('verilator', h.digest('hex').slice(0, 24), 'tbsim', async (build) => {
@@ -62,5 +70,5 @@ export async function runTestbench(sim: TestbenchSimulator, dir: string, designF
     rmSync(join(build, 'obj_dir'), { recursive: true, force: true });
   });
   // The binary reads its vector files ($readmemh) from the working directory.
-  return { stdout: await tool(join(cached, 'tbsim'), [], dir, runTimeoutMs, 'Verilator simulation'), cached: hit };
+  return { stdout: await tool(join(cached, 'tbsim'), [], dir, runTimeoutMs, 'Verilator simulation', {}, RESULT), cached: hit };
 }

@@ -72,7 +72,7 @@ export async function runVerilogBatch(sim: TestbenchSimulator, dir: string, batc
   writeFiles(dir, [...files].map(([path, content]) => ({ path, content })));
   const designFiles = [...files.keys()].filter((f) => f.endsWith('.v') && f !== 'tb.v');
   // Each batch runs once for a few cycles: its C++ is compiled without optimization (25 % sooner).
-  const { stdout } = await runTestbench(sim, dir, designFiles, 600_000, 'tb', '-O0');
+  const { stdout } = await runTestbench(sim, dir, designFiles, 600_000, 'tb', '-O0', true);
   const traces: Trace[] = batch.map(() => []);
   for (const line of stdout.split('\n')) {
     const parts = line.trim().split(/\s+/);
