@@ -36,12 +36,14 @@ function firstBad(s: CosimSetup, c: Chunk, got: Uint32Array, seen: number): numb
 
 /** engine 'ts': the TypeScript simulator of the IR; 'verilator': the compiled harness addon. */
 export async function runInProcess(s: CosimSetup, src: VectorSource, onProgress?: Progress, engine: 'verilator' | 'ts' = 'verilator'): Promise<EngineResult> {
-  let sim: SimHarness, cached = false;
+  let sim: SimHarness, cached = false, buildSeconds = 0;
   if (engine === 'ts') {
     const spec = harnessSpecOf(s);
     sim = createTsHarness(s.design, s.ins, s.outs, spec.reset);
   } else {
+    const t0 = performance.now();
     const built = await buildHarness(harnessSpecOf(s));
+    buildSeconds = (performance.now() - t0) / 1000;
     const addon = loadHarness(built.path);
     const h = addon.create();
     sim = { run: (...a) => addon.run(h, ...a) };
@@ -92,5 +94,5 @@ export async function runInProcess(s: CosimSetup, src: VectorSource, onProgress?
     vectors += c.n;
     onProgress?.(vectors, src.total);
   }
-  return { passed, failed, vectors, cycles, cached, ...(mismatch ? { mismatch } : {}) };
+  return { passed, failed, vectors, cycles, cached, buildSeconds, ...(mismatch ? { mismatch } : {}) };
 }

@@ -18,6 +18,7 @@ export interface EngineResult {
   readonly vectors: number; // vectors run (the whole set unless stopped at a mismatch)
   readonly cycles: number;
   readonly cached: boolean; // the simulator build came from the cache
+  readonly buildSeconds: number; // compiling the simulator (0 from the cache or for the TS engine)
   readonly mismatch?: Mismatch;
 }
 

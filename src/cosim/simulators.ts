@@ -36,6 +36,8 @@ export interface RunResult {
   readonly stdout: string;
   /** Verilator only: whether the simulation binary came from the build cache. */
   readonly cached: boolean;
+  /** Compiling the testbench (Icarus's iverilog, Verilator's build). */
+  readonly buildSeconds: number;
 }
 
 // Verilator's default warnings stay errors: a generated bench must build with plain `verilator --binary`.
@@ -57,12 +59,15 @@ export async function verilatorVersion(): Promise<string> {
  */
 export async function runTestbench(sim: TestbenchSimulator, dir: string, designFiles: string[], runTimeoutMs = 600_000, stem = 'tb', modelLevel = '-O0', lenient = false): Promise<RunResult> {
   if (sim === 'icarus') {
+    const t0 = performance.now();
     await tool('iverilog', ['-g2005', '-o', `${stem}.vvp`, '-s', 'tb', `${stem}.v`, ...designFiles], dir, 600_000, 'Icarus compile');
-    return { stdout: await tool('vvp', ['-n', `${stem}.vvp`], dir, runTimeoutMs, 'Icarus simulation', {}, RESULT), cached: false };
+    const buildSeconds = (performance.now() - t0) / 1000;
+    return { stdout: await tool('vvp', ['-n', `${stem}.vvp`], dir, runTimeoutMs, 'Icarus simulation', {}, RESULT), cached: false, buildSeconds };
   }
   const flags = [...VERILATOR_FLAGS, ...(lenient ? ['-Wno-fatal', '-Wno-lint', '-Wno-style'] : []), ...modelOpt(modelLevel)];
   const h = createHash('sha256').update(await verilatorVersion()).update(flags.join(' '));
   for (const f of ['tb.v', ...designFiles]) h.update(f).update(readFileSync(join(dir, f)));
+  const t0 = performance.now();
   const { dir: cached, cached: hit } = await cachedBuild('verilator', h.digest('hex').slice(0, 24), 'tbsim', async (build) => {
     for (const f of ['tb.v', ...designFiles]) cpSync(join(dir, f), join(build, f));
     await tool('verilator', [...flags, '-j', String(makeJobs()), 'tb.v', ...designFiles], build, 1_800_000, 'Verilator build', compileEnv());
@@ -70,5 +75,6 @@ export async function runTestbench(sim: TestbenchSimulator, dir: string, designF
     rmSync(join(build, 'obj_dir'), { recursive: true, force: true });
   });
   // The binary reads its vector files ($readmemh) from the working directory.
-  return { stdout: await tool(join(cached, 'tbsim'), [], dir, runTimeoutMs, 'Verilator simulation', {}, RESULT), cached: hit };
+  const buildSeconds = (performance.now() - t0) / 1000;
+  return { stdout: await tool(join(cached, 'tbsim'), [], dir, runTimeoutMs, 'Verilator simulation', {}, RESULT), cached: hit, buildSeconds };
 }

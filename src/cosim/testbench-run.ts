@@ -61,14 +61,14 @@ export function writeTestbench(s: CosimSetup, spec: TestbenchSpec, dir: string):
 export async function runTestbenchEngine(s: CosimSetup, src: VectorSource, sim: 'icarus' | 'verilator', dir: string): Promise<EngineResult> {
   const spec = testbenchSpec(s, src);
   writeTestbench(s, spec, dir);
-  const { stdout, cached } = await runTestbench(sim, dir, [...s.designFiles]);
+  const { stdout, cached, buildSeconds } = await runTestbench(sim, dir, [...s.designFiles]);
   const m = /(\d+) passed, (\d+) failed/.exec(stdout);
   if (!m) throw new Error(`simulator output has no result line:\n${stdout}`);
   const cycles = Number(/CYCLES (\d+)/.exec(stdout)?.[1] ?? 0);
   const passed = Number(m[1]), failed = Number(m[2]);
   const mm = /MISMATCH (?:transaction|cycle) (\d+): got ([0-9a-fxz]+) expected/i.exec(stdout);
   const timeout = /TIMEOUT[^\n]*/.exec(stdout)?.[0];
-  const base = { passed, failed, cycles, cached, vectors: passed + failed };
+  const base = { passed, failed, cycles, cached, buildSeconds, vectors: passed + failed };
   if (mm) {
     const i = Number(mm[1]);
     const exp = spec.expected[i];

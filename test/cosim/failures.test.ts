@@ -89,7 +89,13 @@ describe('the command line', () => {
     const lines = s.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^examples\.adder-tree on verilator( \(cached build\))?: exhaustive \(2\^12\) \+ 6 directed$/);
     expect(lines.pop()).toBe('4102 passed, 0 failed');
-    expect(lines.pop()).toMatch(/^vectors 4102, seed 1, cycles \d+, [\d.]+ s, \d+ vectors\/s$/);
+    expect(lines.pop()).toMatch(/^input vectors 4102, outputs checked 4102, seed 1, cycles \d+, [\d.]+ s \(build [\d.]+ s\), \d+ vectors\/s simulated$/);
+    // A packet block: beats in, results out, both said (they used to stand as "vectors N" beside "M passed").
+    const pk = await execa('node', [cli, 'sim', 'mokey.pe', '--lanes', '2', '--vectors', '300'], { reject: false });
+    const line = /input vectors (\d+), outputs checked (\d+),/.exec(pk.stdout);
+    expect(line, pk.stdout).not.toBeNull();
+    expect(Number(line![1])).toBeGreaterThan(Number(line![2]));
+    expect(pk.stdout).toContain(`${line![2]} passed, 0 failed`);
     const bad = await execa('node', [cli, 'sim', 'examples.counter', '--simulator', 'modelsim'], { reject: false });
     expect([bad.exitCode, bad.stderr.trim()]).toEqual([2, "bitforge: error: --simulator: expected one of verilator, ts, icarus, verilator-tb, got 'modelsim'"]);
     const badN = await execa('node', [cli, 'sim', 'examples.counter', '--vectors', 'lots'], { reject: false });
