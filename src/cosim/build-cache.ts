@@ -3,11 +3,12 @@
 // share one cache and a failed build leaves nothing behind. While one process builds an entry, the
 // others wait for it (a lock directory per entry) instead of compiling the same design again.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheRoot } from '../util/cache-root.js';
+import { release, removeOnInterrupt } from '../util/cleanup.js';
 
 // A lock whose owner is gone (killed build) is taken over: on this host when its process is dead,
 // from another host (a shared cache directory) when it is older than the longest build we allow.
@@ -53,6 +54,24 @@ async function lockOrWait(lock: string, done: () => boolean): Promise<boolean> {
 }
 
 /**
+ * Private build folders whose entry has no lock are left from a process that was killed (a build
+ * runs only under its entry's lock, and the lock goes only after the folder is published or
+ * removed): swept once per area and process.
+ */
+const swept = new Set<string>();
+function sweepStale(areaDir: string): void {
+  if (swept.has(areaDir)) return;
+  swept.add(areaDir);
+  let names: string[];
+  try { names = readdirSync(areaDir); } catch { return; }
+  const locks = new Set(names.filter((n) => n.endsWith('.lock')).map((n) => n.slice(0, -'.lock'.length)));
+  for (const n of names) {
+    const at = n.indexOf('.tmp-');
+    if (at > 0 && !locks.has(n.slice(0, at))) rmSync(join(areaDir, n), { recursive: true, force: true });
+  }
+}
+
+/**
  * The directory of cache entry `<area>/<key>`, whose `artifact` file marks it complete. When missing,
  * `build(dir)` fills a private directory that is then published. `cached` is true when this process
  * did not build it (found, or built meanwhile by another process it waited for).
@@ -62,16 +81,21 @@ export async function cachedBuild(area: string, key: string, artifact: string, b
   const done = () => existsSync(join(final, artifact));
   if (done()) return { dir: final, cached: true };
   mkdirSync(join(cacheRoot(), area), { recursive: true });
+  sweepStale(join(cacheRoot(), area));
   const lock = `${final}.lock`;
   if (!(await lockOrWait(lock, done))) return { dir: final, cached: true };
+  removeOnInterrupt(lock);
   try {
     if (done()) return { dir: final, cached: true }; // published between our check and the lock
     const tmp = mkdtempSync(join(cacheRoot(), area, `${key}.tmp-`));
+    removeOnInterrupt(tmp);
     try {
       await build(tmp);
     } catch (e) {
       rmSync(tmp, { recursive: true, force: true });
       throw e;
+    } finally {
+      release(tmp);
     }
     try {
       renameSync(tmp, final); // a process that took a stale lock may have won the race: its entry is as good
@@ -81,5 +105,6 @@ export async function cachedBuild(area: string, key: string, artifact: string, b
     return { dir: final, cached: false };
   } finally {
     rmSync(lock, { recursive: true, force: true });
+    release(lock);
   }
 }

@@ -65,6 +65,9 @@ export async function runInProcess(s: CosimSetup, src: VectorSource, onProgress?
     const running = sim.run(MODE_NUMBER[s.mode], c.inRows, c.n, c.gaps, c.stalls, got, c.m, maxCycles);
     next = it.next(); // the next chunk's stimulus and golden model, while this one simulates
     const r = await running;
+    // A macrotask turn per chunk: the TS engine resolves at once, and without it a signal (Ctrl-C)
+    // would wait for the whole run.
+    await new Promise((resolve) => setImmediate(resolve));
     cycles += r.cycles;
     const bad = firstBad(s, c, got, r.seen);
     if (bad >= 0 || r.seen < c.m) {

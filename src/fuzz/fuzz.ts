@@ -2,12 +2,10 @@
 // same stimulus, and on the TypeScript simulator before and after each pass. A disagreement is
 // reduced (the design shrunk while it still disagrees) and reported with its seed and the values.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { designFiles, portsOf, type DesignFile, type PortInfo } from '../codegen/index.js';
 import { seededRng } from '../util/rng.js';
 import type { TestbenchSimulator } from '../cosim/simulators.js';
+import { withTempDir } from '../util/cleanup.js';
 import { ToolError } from '../util/tool-error.js';
 import { ElaborationError } from '../dsl/index.js';
 import type { Netlist } from '../ir/netlist.js';
@@ -148,17 +146,20 @@ async function differences(batch: readonly Prepared[], cycles: number, against: 
 /** Each design's trace, or the tool's error for a design the simulator cannot compile or run (a
  *  failing batch is split in halves until the designs that make it fail are alone). */
 async function verilogTraces(sim: TestbenchSimulator, batch: readonly Prepared[], cycles: number): Promise<Array<Trace | string>> {
-  const dir = mkdtempSync(join(tmpdir(), `bitforge-fuzz-${sim}-`));
-  try {
-    return await runVerilogBatch(sim, dir, batch.map((p) => batchOf(p, cycles)), cycles);
-  } catch (e) {
-    if (!(e instanceof ToolError) || /not found: run/.test(e.message)) throw e; // a missing tool is not a finding
-    if (batch.length === 1) return [e.message.replace(/ \(work dir [^)]*\)$/, '')];
-    const half = Math.ceil(batch.length / 2);
-    return [...await verilogTraces(sim, batch.slice(0, half), cycles), ...await verilogTraces(sim, batch.slice(half), cycles)];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  let failure: ToolError | undefined;
+  const traces = await withTempDir(`bitforge-fuzz-${sim}-`, async (dir) => {
+    try {
+      return await runVerilogBatch(sim, dir, batch.map((p) => batchOf(p, cycles)), cycles);
+    } catch (e) {
+      if (!(e instanceof ToolError) || /not found: run/.test(e.message)) throw e; // a missing tool is not a finding
+      failure = e;
+      return null;
+    }
+  });
+  if (traces) return traces;
+  if (batch.length === 1) return [failure!.message.replace(/ \(work dir [^)]*\)$/, '')];
+  const half = Math.ceil(batch.length / 2);
+  return [...await verilogTraces(sim, batch.slice(0, half), cycles), ...await verilogTraces(sim, batch.slice(half), cycles)];
 }
 
 export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
@@ -234,14 +235,13 @@ async function allValues(p: Prepared, cycles: number, at: Difference, opts: Comp
   const k = p.outputs.findIndex((o) => o.name === at.port);
   const out: Record<string, string> = { ts: runTs(p.design, p.outputs, stimulusFor(p.ports, p.values, cycles), opts)[at.cycle]?.[k] ?? 'nothing' };
   for (const sim of ['verilator', 'icarus'] as const) {
-    const dir = mkdtempSync(join(tmpdir(), `bitforge-fuzz-${sim}-`));
-    try {
-      out[sim] = (await runVerilogBatch(sim, dir, [batchOf(p, cycles)], cycles))[0]![at.cycle]?.[k] ?? 'nothing';
-    } catch (e) {
-      out[sim] = `(${(e as Error).message.split('\n')[0]})`;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    out[sim] = await withTempDir(`bitforge-fuzz-${sim}-`, async (dir) => {
+      try {
+        return (await runVerilogBatch(sim, dir, [batchOf(p, cycles)], cycles))[0]![at.cycle]?.[k] ?? 'nothing';
+      } catch (e) {
+        return `(${(e as Error).message.split('\n')[0]})`;
+      }
+    });
   }
   return out;
 }

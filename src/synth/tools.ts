@@ -3,12 +3,12 @@
 // in a scratch directory; a timeout terminates the tool and is reported.
 
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
+import { withTempDir } from '../util/cleanup.js';
 import { ToolError } from '../util/tool-error.js';
 import type { ToolJob, ToolOutcome } from './tool-worker.js';
 
@@ -81,8 +81,7 @@ function runWasm(job: ToolJob, timeoutMs: number): Promise<ToolOutcome> {
 }
 
 async function runNative(job: ToolJob, timeoutMs: number): Promise<ToolOutcome> {
-  const dir = mkdtempSync(join(tmpdir(), `bitforge-${job.tool}-`));
-  try {
+  return withTempDir(`bitforge-${job.tool}-`, async (dir) => {
     for (const [name, content] of Object.entries(job.files)) writeFileSync(join(dir, name), content);
     const before = new Set(Object.keys(job.files));
     const version = (await execa(job.tool, ['--version'], { reject: false })).stdout.trim();
@@ -92,9 +91,7 @@ async function runNative(job: ToolJob, timeoutMs: number): Promise<ToolOutcome> 
     const files: Record<string, string> = {};
     for (const f of readdirSync(dir)) if (!before.has(f) && statSync(join(dir, f)).isFile()) files[f] = readFileSync(join(dir, f), 'utf8');
     return { ok: r.exitCode === 0, code: r.exitCode ?? -1, log: r.all ?? '', files, version };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 export async function runTool(job: ToolJob, source: ToolSource, timeoutMs: number): Promise<ToolOutcome> {

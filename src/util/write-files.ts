@@ -4,6 +4,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { makeDirs } from './out-path.js';
+import { release, removeOnInterrupt } from './cleanup.js';
 /** A generated text file: its path relative to the output directory, and its content. */
 export interface TextFile {
   readonly path: string;
@@ -17,8 +18,10 @@ export function writeFiles(dir: string, files: readonly TextFile[]): string[] {
     const target = join(dir, f.path);
     makeDirs(dirname(target));
     const tmp = `${target}.tmp-${process.pid}`;
+    removeOnInterrupt(tmp);
     writeFileSync(tmp, f.content);
     renameSync(tmp, target);
+    release(tmp);
     written.push(target);
   }
   return written;
@@ -28,6 +31,8 @@ export function writeFiles(dir: string, files: readonly TextFile[]): string[] {
 export function writeFileAtomic(target: string, bytes: Uint8Array): void {
   makeDirs(dirname(target));
   const tmp = `${target}.tmp-${process.pid}`;
+  removeOnInterrupt(tmp);
   writeFileSync(tmp, bytes);
   renameSync(tmp, target);
+  release(tmp);
 }

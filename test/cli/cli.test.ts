@@ -280,4 +280,15 @@ describe('bitforge CLI', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     expect(readdirSync(d)).toEqual([]);
   });
+
+  it('Ctrl-C during a sim removes its temporary folder and exits 130', async () => {
+    const d = tmp();
+    const child = execa('node', [CLI, 'sim', 'examples.counter', '--simulator', 'ts', '--vectors', '100000000'], { cwd: d, reject: false, env: { TMPDIR: d, BITFORGE_CACHE: join(d, 'cache') } });
+    for (let i = 0; i < 200 && !readdirSync(d).some((f) => f.startsWith('bitforge-sim-')); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(d).some((f) => f.startsWith('bitforge-sim-')), 'the run started').toBe(true);
+    child.kill('SIGINT');
+    const r = await child;
+    expect(r.exitCode).toBe(130);
+    expect(readdirSync(d).filter((f) => f !== 'cache')).toEqual([]);
+  });
 });

@@ -67,4 +67,15 @@ describe('cachedBuild', () => {
     expect((await cachedBuild('area', 'k4', 'artifact', slowBuild(counter))).cached).toBe(false);
     expect(counter.n).toBe(1);
   });
+
+  it('private build folders a killed process left (no lock for their entry) are swept; one under a live lock stays', async () => {
+    const area = join(root, 'area');
+    mkdirSync(join(area, 'old.tmp-abc'), { recursive: true });
+    writeFileSync(join(area, 'old.tmp-abc', 'half'), 'x');
+    mkdirSync(join(area, 'busy.tmp-def'));
+    mkdirSync(join(area, 'busy.lock'));
+    writeFileSync(join(area, 'busy.lock', 'owner.json'), JSON.stringify({ host: hostname(), pid: process.pid })); // alive: this process
+    await cachedBuild('area', 'new', 'artifact', async (dir) => { writeFileSync(join(dir, 'artifact'), 'built'); });
+    expect(readdirSync(area).sort()).toEqual(['busy.lock', 'busy.tmp-def', 'new']);
+  });
 });

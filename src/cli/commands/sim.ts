@@ -15,6 +15,7 @@ import { progressReporter } from '../progress.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
 import { checkOutDir, outFlag } from '../out-option.js';
+import { release, removeOnInterrupt } from '../../util/cleanup.js';
 
 function cosimBlock(name: string) {
   const block = resolveBlock(name);
@@ -39,12 +40,14 @@ export function simCommand(): Command {
       if (options['out'] !== undefined) await checkOutDir(outFlag(tokens), options['out']);
       // Without --out, a temporary folder that stays only to hold a mismatch's replay.
       const dir = options['out'] ?? mkdtempSync(join(tmpdir(), 'bitforge-sim-'));
+      if (options['out'] === undefined) removeOnInterrupt(dir);
       const progress = progressReporter(`${block.name} on ${sim}`, 'vectors');
       const r = await simulate(block, params, sim, {
         seed, outDir: dir, onProgress: (d, t) => progress.update(d, t), ...(vectors !== undefined ? { vectors } : {}), ...(fmax ? { fmax } : {}),
       });
       progress.stop();
       if (options['out'] === undefined && !r.replay) rmSync(dir, { recursive: true, force: true });
+      release(dir);
       const note = fmaxNote(block.name, r.fmax);
       if (note) process.stdout.write(`${note}\n`);
       process.stdout.write(`${block.name} on ${sim}${r.cached ? ' (cached build)' : ''}: ${r.source}\n`);
