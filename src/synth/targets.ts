@@ -24,8 +24,9 @@ const XC7_LUT_MEMORY: Record<string, number> = {
   RAM32X1S: 1, RAM64X1S: 1, RAM32X1D: 2, RAM64X1D: 2, RAM128X1S: 2, RAM128X1D: 4, RAM256X1S: 4,
   RAM32M: 4, RAM64M: 4, SRL16E: 1, SRLC32E: 1,
 };
+// An inverter cell is a LUT1 once placed (Vivado's "Slice LUTs" counts it; an 8-bit counter is not 0 LUTs).
 const XC7: TargetDef['categories'] = [
-  [/^LUT[1-6]$/, 'lut'], [/^FD[RSCP]E$/, 'ff'], [/^CARRY4$/, 'carry'], [/^RAMB18E1$/, 'bram'], [/^RAMB36E1$/, 'bram', 2], [/^DSP48E1$/, 'dsp'],
+  [/^(LUT[1-6]|INV)$/, 'lut'], [/^FD[RSCP]E$/, 'ff'], [/^CARRY4$/, 'carry'], [/^RAMB18E1$/, 'bram'], [/^RAMB36E1$/, 'bram', 2], [/^DSP48E1$/, 'dsp'],
   ...Object.entries(XC7_LUT_MEMORY).map(([c, w]) => [new RegExp(`^${c}$`), 'lut', w] as const),
 ];
 
@@ -43,7 +44,7 @@ export const TARGET_DEFS: Record<Target, TargetDef> = {
   },
   gowin: {
     script: 'gowin.ys.hbs', options: {}, placeAndRoute: false, describe: 'Gowin GW1N/GW2A (synth_gowin, out of context)',
-    categories: [[/^LUT[1-4]$/, 'lut'], [/^DFF/, 'ff'], [/^ALU$/, 'carry'], [/^(SP|SDPB|DPB|DP|SDP)(X9)?$/, 'bram'], [/^MULT/, 'dsp']],
+    categories: [[/^(LUT[1-4]|INV)$/, 'lut'], [/^DFF/, 'ff'], [/^ALU$/, 'carry'], [/^(SP|SDPB|DPB|DP|SDP)(X9)?$/, 'bram'], [/^MULT/, 'dsp']],
   },
 };
 

@@ -43,6 +43,9 @@ describe('synthesis reports', () => {
     const { totals } = parseStat('xc7', JSON.stringify(stat));
     expect(totals).toEqual({ lut: 10 + 3 * 4 + 2 * 2 + 5, ff: 7, carry: 0, bram: 3, dsp: 0 });
     expect(parseStat('ice40', JSON.stringify({ design: { num_cells_by_type: { SB_LUT4: 9, SB_RAM40_4K: 2 } } })).totals).toMatchObject({ lut: 9, bram: 2 });
+    // An inverter is a LUT1 once placed: an 8-bit counter's INV (Yosys keeps it apart from the carry chain) is not 0 LUTs.
+    expect(parseStat('xc7', JSON.stringify({ design: { num_cells_by_type: { BUFG: 1, CARRY4: 2, FDRE: 8, INV: 1 } } })).totals).toEqual({ lut: 1, ff: 8, carry: 2, bram: 0, dsp: 0 });
+    expect(parseStat('gowin', JSON.stringify({ design: { num_cells_by_type: { LUT2: 3, INV: 2, DFF: 4 } } })).totals).toMatchObject({ lut: 5, ff: 4 });
   });
 
   it('ice40: the Fmax is nextpnr\'s last post-route figure for clk, from its log', async () => {
