@@ -15,7 +15,8 @@ export const utilizationText = (r: SynthReport) => (r.pnr?.utilization != null ?
 export const latencyText = (r: SynthReport) => (r.pipelined ? String(r.pipelined.latency) : '');
 export const lutPeriodText = (r: SynthReport) => (r.timing.fmaxMHz ? String(Math.round((r.totals.lut * 1000) / r.timing.fmaxMHz)) : '');
 
-export const paramText = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+/** `a=e4m3 b=e5m2`; a parameter left empty (mx.dot's elemB: the same as elem) is not shown as `elemB=`. */
+export const paramText = (p: Record<string, unknown>) => Object.entries(p).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => `${k}=${String(v)}`).join(' ');
 
 export function markdownReport(title: string, reports: readonly SynthReport[], failures: readonly Failure[], meta: string): string {
   const models = [...new Map(reports.map((r) => [r.target, r.timing.model])).entries()];
