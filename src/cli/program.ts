@@ -6,6 +6,7 @@ import { ElaborationError, formatDiagnostic } from '../dsl/index.js';
 import { DslTypeError } from '../dsl/types.js';
 import { formatLoc } from '../dsl/source-location.js';
 import { PipelineError } from '../ir/passes/pipeline.js';
+import { TopNameError } from '../codegen/emit-block.js';
 import { apackCommand } from './commands/apack.js';
 import { mokeyCommand } from './commands/mokey.js';
 import { buildCommand } from './commands/build.js';
@@ -77,6 +78,10 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (e instanceof UserError) {
       process.stderr.write(`bitforge: error: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof TopNameError) {
+      process.stderr.write(`bitforge: error: --name: ${e.message}\n`);
       return 2;
     }
     if (e instanceof PipelineError) {

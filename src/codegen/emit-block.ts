@@ -10,6 +10,8 @@ import { runPasses, type Pass } from '../ir/passes/index.js';
 import { PipelineError, pipelineNetlist, type PipelineResult } from '../ir/passes/pipeline.js';
 import type { FabricDelays } from '../ir/delay.js';
 import { verifyNetlist } from '../ir/verify.js';
+import { isLegalName } from '../ir/names.js';
+import type { IrModule } from '../ir/netlist.js';
 
 /** What emitting needs of a block. */
 export interface EmittableBlock {
@@ -101,7 +103,7 @@ export interface BlockMetadata {
 }
 
 /** Validated parameters in; throws ElaborationError if the design has errors. `passes` run on the IR first. */
-export function emitBlock(block: EmittableBlock, params: Record<string, unknown>, passes: readonly Pass[] = [], fmax?: FmaxRequest): EmittedBlock {
+export function emitBlock(block: EmittableBlock, params: Record<string, unknown>, passes: readonly Pass[] = [], fmax?: FmaxRequest, topName?: string): EmittedBlock {
   const plan: FmaxPlan = fmax ? fmaxPlan(block, params) : { how: 'kept', candidates: [params] };
   if (typeof plan === 'string') throw new PipelineError(`${block.name} cannot be pipelined to a frequency: ${plan}`);
   const build = (p: Record<string, unknown>): Design => {
@@ -142,6 +144,7 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
     }
   }
   const emitted = plan.how === 'depths' ? chosen : params;
+  if (topName !== undefined) design = renameTop(design, topName);
   const files = designFiles(design);
   const metadata: BlockMetadata = {
     block: block.name,
@@ -173,3 +176,16 @@ const varying = (cs: ReadonlyArray<Record<string, unknown>>) => [...new Set(cs.f
 const fixedLatency = (h: Handshake) => (h.kind === 'pipeline' ? h.latency : h.kind === 'sequential' ? (h.latency ?? 0) : h.kind === 'stream' ? (h.maxInterval ?? 0) : 0);
 
 const mhz = (ns: number) => Math.round(100_000 / ns) / 100;
+
+/** The name the user gives the top module (--name), checked like any Verilog identifier. */
+export class TopNameError extends Error {}
+function renameTop(design: Design, name: string): Design {
+  const top = design.top;
+  if (name === top.name) return design;
+  if (!isLegalName(name)) throw new TopNameError(`'${name}' is not a Verilog module name (letters, digits, _ and $, not starting with a digit, not a keyword)`);
+  const clash = design.modules.find((m) => m !== top && m.name === name);
+  if (clash) throw new TopNameError(`'${name}' is already the name of a module inside the design`);
+  if (top.names.includes(name)) throw new TopNameError(`'${name}' is already a signal or instance name inside ${top.name}`);
+  const renamed: IrModule = Object.freeze({ ...top, name, names: Object.freeze(top.names.map((n) => (n === top.name ? name : n))) });
+  return Object.freeze({ ...design, top: renamed, modules: Object.freeze(design.modules.map((m) => (m === top ? renamed : m))) });
+}

@@ -30,11 +30,11 @@ export interface CosimSetup {
 
 const MODE = { combinational: 'comb', pipeline: 'pipeline', stream: 'stream', sequential: 'cycle' } as const;
 
-export function setupCosim(block: CosimBlock, params: Record<string, unknown>, transformVerilog?: (path: string, content: string) => string, fmax?: FmaxRequest): CosimSetup {
+export function setupCosim(block: CosimBlock, params: Record<string, unknown>, transformVerilog?: (path: string, content: string) => string, fmax?: FmaxRequest, topName?: string): CosimSetup {
   const model = block.cosim as CosimModel<unknown> | undefined;
   if (!model) throw new Error(`${block.name} has no golden model yet`);
   // With --fmax a block may choose stages of its own: the golden model follows the design emitted.
-  const { files, design, metadata, params: emitted } = emitBlock(block, params, [], fmax);
+  const { files, design, metadata, params: emitted } = emitBlock(block, params, [], fmax, topName);
   const hs = metadata.handshake;
   const mode = MODE[hs.kind];
   if ((mode === 'cycle') !== (model.kind === 'cycle')) {

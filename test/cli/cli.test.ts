@@ -34,6 +34,15 @@ describe('bitforge CLI', () => {
     expect(r.stdout).toMatch(/--stages <integer 0\.\.4>  pipeline registers/);
   });
 
+  it('--name names the top module, its files and the testbench\'s instance', async () => {
+    const d = tmp();
+    const r = await run(['emit', 'minifloat.mul', '--name', 'my_mul', '--out-dir', 'o'], d);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(readdirSync(join(d, 'o')).sort()).toEqual(['my_mul.f', 'my_mul.json', 'my_mul.v']);
+    expect(readFileSync(join(d, 'o', 'my_mul.v'), 'utf8')).toMatch(/^module my_mul \(/m);
+    expect(JSON.parse(readFileSync(join(d, 'o', 'my_mul.json'), 'utf8'))).toMatchObject({ module: 'my_mul', files: ['my_mul.v'] });
+  });
+
   it('emit writes the Verilog, the file list and the metadata JSON, identical bytes on a second run', async () => {
     const d = tmp();
     const r = await run(['emit', 'examples.adder-tree', '--n', '8', '--width', '16', '--out', 'rtl-out'], d);
@@ -73,6 +82,8 @@ describe('bitforge CLI', () => {
     ['--fmax-margin beyond 0.6', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--fmax-margin', '0.7'], /^bitforge: error: --fmax-margin: expected a fraction of the period from 0 to 0\.6, got '0\.7'/],
     ['--fmax-margin not a number', ['sim', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--fmax-margin', '20%'], /^bitforge: error: --fmax-margin: expected a fraction of the period from 0 to 0\.6, got '20%'/],
     ['--fmax-margin below 0', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--fmax-margin=-0.1'], /^bitforge: error: --fmax-margin: expected a fraction of the period from 0 to 0\.6, got '-0\.1'/],
+    ['--name that is not a Verilog identifier', ['emit', 'examples.counter', '--name', '9bad'], /^bitforge: error: --name: '9bad' is not a Verilog module name/],
+    ['--name taken inside the design', ['emit', 'examples.counter', '--name', 'count'], /^bitforge: error: --name: 'count' is already a signal or instance name inside counter__width8/],
     ['a value starting with a dash', ['emit', 'examples.adder-tree', '--width', '-3'], /^bitforge: error: --width: a value that starts with '-' is written --width=<value> \(got --width -3\)/],
     ['--fmax-margin without --fmax', ['emit', 'mx.dequantize', '--fmax-margin', '0.3'], /^bitforge: error: --fmax-margin: only used with --fmax/],
     ['--fmax-margin that leaves no time', ['emit', 'mx.dequantize', '--fmax', '500', '--target', 'ice40', '--fmax-margin', '0.3'], /^bitforge: error: --fmax-margin: 0\.3 of the 2\.00 ns period leaves no time for logic on ice40/],

@@ -20,17 +20,17 @@ export function emitCommand(): Command {
   return new Command('emit')
     .description('emit the Verilog and metadata JSON of one block')
     .argument('<block>', 'block name, e.g. examples.adder-tree')
-    .argument('[params...]', `block parameters as --name value; --out DIR (default rtl-out); --passes LIST (IR passes before emission: ${Object.keys(PASSES).join(',')}); --fmax MHz --target T [--fmax-margin F] (pipeline to a frequency, keeping the share F of the period back (the target's own margin unless given); a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
+    .argument('[params...]', `block parameters as --name value; --out DIR (default rtl-out); --name NAME (the top module's name); --passes LIST (IR passes before emission: ${Object.keys(PASSES).join(',')}); --fmax MHz --target T [--fmax-margin F] (pipeline to a frequency, keeping the share F of the period back (the target's own margin unless given); a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
     .allowUnknownOption()
     .helpOption('-h, --help', 'show help (after a block name: its parameters too)')
     .action(async (name: string, tokens: string[]) => {
       const block = resolveBlock(name);
-      const { params, options } = parseBlockArgs(block, tokens, ['out', 'passes', 'fmax', 'target', 'fmax-margin']);
+      const { params, options } = parseBlockArgs(block, tokens, ['out', 'passes', 'fmax', 'target', 'fmax-margin', 'name']);
       const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target'], options['fmax-margin']);
       const out = options['out'] ?? 'rtl-out';
       await checkOutDir(outFlag(tokens), out);
       const passes = parsePasses(options['passes']);
-      const { files, design, metadata } = emitBlock(block, params, passes, fmax); // elaborates fully before anything is written
+      const { files, design, metadata } = emitBlock(block, params, passes, fmax, options['name']); // elaborates fully before anything is written
       const note = fmaxNote(block.name, metadata.fmax);
       if (note) process.stderr.write(`${note}\n`);
       for (const w of design.warnings) process.stderr.write(`${formatDiagnostic(w)}\n`);

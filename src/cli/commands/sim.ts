@@ -68,17 +68,17 @@ export function tbCommand(): Command {
   return new Command('tb')
     .description('write a self-checking Verilog-2005 testbench with $readmemh vectors (Icarus, Verilator --binary, commercial)')
     .argument('<block>', 'block name')
-    .argument('[params...]', 'block parameters as --name value; --vectors N, --seed S, --out DIR (default tb-out), --fmax MHz --target T [--fmax-margin F] (pipeline to a frequency first, keeping the share F of the period back; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)')
+    .argument('[params...]', 'block parameters as --name value; --vectors N, --seed S, --out DIR (default tb-out), --name NAME (the top module name), --fmax MHz --target T [--fmax-margin F] (pipeline to a frequency first, keeping the share F of the period back; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)')
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
       const block = cosimBlock(name);
-      const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'out', 'fmax', 'target', 'fmax-margin']);
+      const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'out', 'fmax', 'target', 'fmax-margin', 'name']);
       const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target'], options['fmax-margin']);
       const seed = intOption('seed', options['seed'], 0, 2 ** 32 - 1) ?? 1;
       const vectors = intOption('vectors', options['vectors'], 1, 100_000_000);
       const out = options['out'] ?? 'tb-out';
       await checkOutDir(outFlag(tokens), out);
-      const s = setupCosim(block, params, undefined, fmax);
+      const s = setupCosim(block, params, undefined, fmax, options['name']);
       const src = vectorSource(s, { seed, ...(vectors !== undefined ? { vectors } : {}) });
       writeTestbench(s, testbenchSpec(s, src), out);
       process.stdout.write(`${block.name}: testbench tb.v + vectors (${src.source}) in ${out}; run: cd ${out} && iverilog -g2005 -s tb -o tb.vvp tb.v ${s.designFiles.join(' ')} && vvp -n tb.vvp\n`);
