@@ -50,12 +50,22 @@ export function parseBlockArgs(block: BlockDef, tokens: string[], extra: string[
   for (const e of extra) for (const f of flagsOf(e)) options[f] = { type: 'string' };
   const paramList = [...byFlag.keys()].map((k) => `--${k}`).join(', ') || 'none';
   const optionList = extra.flatMap(flagsOf).map((k) => `--${k}`).join(', ');
+  // `--width -3`: a negative number after an option that takes a value is that value (no option
+  // name starts with a digit), so the range check can say what is wrong with it.
+  tokens = tokens.map((t, i) => (/^-\d/.test(t) && /^--[^=]+$/.test(tokens[i - 1] ?? '') && options[tokens[i - 1]!.slice(2)]?.type === 'string' ? `\0${t}` : t))
+    .reduce<string[]>((out, t) => (t.startsWith('\0') ? [...out.slice(0, -1), `${out.at(-1)}=${t.slice(1)}`] : [...out, t]), []);
   let parsed;
   try {
     parsed = parseArgs({ args: tokens, options, strict: true, allowPositionals: false, allowNegative: true, tokens: true }); // --no-<flag> turns a boolean off
   } catch (e) {
     const msg = (e as Error).message;
     const flag = /'(-[^' ]*)/.exec(msg)?.[1];
+    if (/Unknown option/.test(msg) && flag && /^-\d/.test(flag)) {
+      // A negative number no option took: after a switch, or on its own.
+      const before = tokens[tokens.indexOf(flag) - 1]?.replace(/^--/, '');
+      if (before && options[before]?.type === 'boolean') throw new UserError(`--${before} is a switch and takes no value: use --${before} or --no-${before} (got '${flag}')`);
+      throw new UserError(`unexpected argument ${flag} for ${block.name}: parameters are given as --name value`);
+    }
     if (/Unknown option/.test(msg) && flag) {
       const hint = didYouMean(flag.replace(/^-+/, '').replace(/=.*/, ''), Object.keys(options), '--');
       throw new UserError(`unknown option ${flag} for ${block.name}${hint} (its parameters: ${paramList}; the command's options: ${optionList})`);
@@ -68,6 +78,8 @@ export function parseBlockArgs(block: BlockDef, tokens: string[], extra: string[
       throw new UserError(`unexpected argument ${arg} for ${block.name}: parameters are given as --name value`);
     }
     // `--width -3`: a value that starts with a dash reads as an option; say how to give it.
+    const next = flag ? tokens[tokens.indexOf(flag) + 1] : undefined;
+    if (/argument is ambiguous/.test(msg) && flag && next && options[next.replace(/^--(no-)?/, '').replace(/=.*/, '')]) throw new UserError(`${flag} needs a value (the next word, ${next}, is an option)`);
     if (/argument is ambiguous/.test(msg) && flag) throw new UserError(`${flag}: a value that starts with '-' is written ${flag}=<value> (got ${flag} ${tokens[tokens.indexOf(flag) + 1] ?? ''})`);
     if (/argument missing/.test(msg) && flag) throw new UserError(`${flag} needs a value`);
     throw new UserError(`${flag ?? 'argument'}: ${msg.split('\n')[0]}`);

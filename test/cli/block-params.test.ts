@@ -35,8 +35,16 @@ describe('block parameters on the command line', () => {
     ['not one of the choices', 'loom.sip', ['--mode', 'fully'], "--mode: 'fully' is not one of conv, fc (loom.sip)"],
     ['a refinement', 'loom.sip', ['--bits', '3'], '--bits: must be 1, 2 or 4 (got 3) (loom.sip)'],
     ['a missing value', 'examples.counter', ['--width'], '--width needs a value'],
+    ['an option where a value goes', 'examples.counter', ['--width', '--out', 'x'], '--width needs a value (the next word, --out, is an option)'],
+    ['a negative number (a value, not an option)', 'examples.counter', ['--width', '-3'], '--width: -3 is below the minimum 1 (examples.counter)'],
+    ['a negative number after a switch', 'int.mac', ['--signed', '-3'], "--signed is a switch and takes no value: use --signed or --no-signed (got '-3')"],
+    ['a stray negative number', 'examples.counter', ['-3'], 'unexpected argument -3 for examples.counter'],
   ])('%s', (_, name, tokens, message) => {
     expect(error(name, tokens)).toContain(message);
+  });
+
+  it('a command option\'s negative number reaches its own check (sim --vectors -5 used to say "argument is ambiguous")', () => {
+    expect(parseBlockArgs(block('examples.counter'), ['--vectors', '-5'], ['vectors']).options['vectors']).toBe('-5');
   });
 
   it('a format mistaken for a folder says where the folder goes', () => {

@@ -84,7 +84,8 @@ describe('bitforge CLI', () => {
     ['--fmax-margin below 0', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--fmax-margin=-0.1'], /^bitforge: error: --fmax-margin: expected a fraction of the period from 0 to 0\.6, got '-0\.1'/],
     ['--name that is not a Verilog identifier', ['emit', 'examples.counter', '--name', '9bad'], /^bitforge: error: --name: '9bad' is not a Verilog module name/],
     ['--name taken inside the design', ['emit', 'examples.counter', '--name', 'count'], /^bitforge: error: --name: 'count' is already a signal or instance name inside counter__width8/],
-    ['a value starting with a dash', ['emit', 'examples.adder-tree', '--width', '-3'], /^bitforge: error: --width: a value that starts with '-' is written --width=<value> \(got --width -3\)/],
+    ['a negative number', ['emit', 'examples.adder-tree', '--width', '-3'], /^bitforge: error: --width: -3 is below the minimum 1 \(examples\.adder-tree\)/],
+    ['a value starting with a dash', ['emit', 'examples.adder-tree', '--width', '-x'], /^bitforge: error: --width: a value that starts with '-' is written --width=<value> \(got --width -x\)/],
     ['--fmax-margin without --fmax', ['emit', 'mx.dequantize', '--fmax-margin', '0.3'], /^bitforge: error: --fmax-margin: only used with --fmax/],
     ['--fmax-margin that leaves no time', ['emit', 'mx.dequantize', '--fmax', '500', '--target', 'ice40', '--fmax-margin', '0.3'], /^bitforge: error: --fmax-margin: 0\.3 of the 2\.00 ns period leaves no time for logic on ice40/],
   ] as const) {
