@@ -78,7 +78,8 @@ export function htmlReport(title: string, reports: readonly SynthReport[], failu
     name: t, bars: reports.filter((r) => r.target === t).map((r) => ({ label: config(r), value: r.totals[metric] })),
   })));
   const fmaxSeries = targets.map((t) => ({
-    name: t, bars: reports.filter((r) => r.target === t && r.timing.fmaxMHz !== null).map((r) => ({ label: config(r), value: r.timing.fmaxMHz! })),
+    // A design that does not fit the device keeps its bar, the estimate's, marked as such.
+    name: t, bars: reports.filter((r) => r.target === t && r.timing.fmaxMHz !== null).map((r) => ({ label: config(r), value: r.timing.fmaxMHz!, ...(r.pnr?.unplaced ? { note: 'does not fit: estimate' } : {}) })),
   })).filter((s) => s.bars.length);
   const fmax = fmaxSeries.length ? barChart('Fmax (ice40: nextpnr after routing; other targets: the pre-route estimate)', 'MHz', fmaxSeries) : '';
   const iso = reports.some((r) => r.pipelined);

@@ -2,7 +2,7 @@
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export interface Bar { readonly label: string; readonly value: number }
+export interface Bar { readonly label: string; readonly value: number; readonly note?: string }
 
 const COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948'];
 
@@ -23,7 +23,7 @@ export function barChart(title: string, unit: string, series: ReadonlyArray<{ na
       if (!b) return;
       const w = Math.max(1, (b.value / max) * plot);
       parts.push(`<rect x="${left}" y="${y0 + k * barH}" width="${w.toFixed(1)}" height="${barH - 2}" fill="${COLORS[k % COLORS.length]}"><title>${esc(`${label} · ${s.name}: ${b.value} ${unit}`)}</title></rect>`,
-        `<text x="${left + w + 4}" y="${y0 + k * barH + barH - 4}" font-size="11">${b.value}</text>`);
+        `<text x="${left + w + 4}" y="${y0 + k * barH + barH - 4}" font-size="11">${b.value}${b.note ? ` (${esc(b.note)})` : ''}</text>`);
     });
   });
   const ly = 30 + labels.length * groupH + 4;
