@@ -113,7 +113,7 @@ describe('mokey.pe in cosimulation', () => {
     for (const o of [{}, { lanes: 4, countBits: 6 }]) await cosimClean(mokeyPeBlock, P(o), 'icarus', { seed: SEED, vectors: 2000, label: JSON.stringify(o) });
   }, 600_000);
 
-  it.each([{ postMacs: 1 }, { postMacs: 4 }, { postMacs: 24 }, { postMacs: 1, stages: 2 }, { postMacs: 4, stages: 1 }, { postMacs: 3, stages: 3 }])('steady state, %j: dot products of at least bankCycles beats run at one beat per cycle', async (o) => {
+  it.each([{ postMacs: 1 }, { postMacs: 4 }, { postMacs: 24 }, { postMacs: 1, stages: 2 }, { postMacs: 4, stages: 1 }, { postMacs: 3, stages: 3 }, { postMacs: 24, stages: 4 }, { postMacs: 1, stages: 4 }])('steady state, %j: dot products of at least bankCycles beats run at one beat per cycle', async (o) => {
     const p = P(o), rng = seededRng(SEED);
     const packets = Array.from({ length: 40 }, () => {
       const n = bankCycles(p) + Math.floor(rng() * 20);

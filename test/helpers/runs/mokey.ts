@@ -17,12 +17,15 @@ export const PE_SHAPES: Array<Partial<PeParams>> = [
   { postMacs: 4 },
   { lanes: 2, countBits: 5, postMacs: 5 },
   { lanes: 5, postMacs: 24 },
-  // The term loop's stages (what --fmax chooses among).
+  // The stages (what --fmax chooses among).
   { lanes: 4, countBits: 6, stages: 1 },
   { postMacs: 4, stages: 2 },
   { lanes: 3, countBits: 8, fracBits: 20, outlierLane: false, postMacs: 2, stages: 2 },
   { lanes: 6, stages: 3 },
   { lanes: 2, countBits: 5, fracBits: 5, postMacs: 5, stages: 3 },
+  // Stage 4: term multiplies in four parts, the outlier product in four a stage apart.
+  { lanes: 8, stages: 4 },
+  { lanes: 2, countBits: 5, fracBits: 5, postMacs: 24, stages: 4 },
 ];
 
 export function mokeyPeRuns(tier: Tier, seed: number): void {

@@ -12,7 +12,7 @@ export const mokeyPeBlock = defineBlock({
   // A packet is one dot product; its result leaves on out_valid/out_ready. A one-beat packet waits
   // for the post-processing of the one before it.
   handshake: (p) => ({ kind: 'stream', maxInterval: bankCycles(p) + 2 }),
-  fmaxDepths: (p) => [0, 1, 2, 3].map((stages) => ({ ...p, stages })),
+  fmaxDepths: (p) => [0, 1, 2, 3, 4].map((stages) => ({ ...p, stages })),
   golden: 'mokey/pe/golden.ts: counters, constants and rounding from blocks.md §6 in BigInt',
   cosim: {
     kind: 'packet',

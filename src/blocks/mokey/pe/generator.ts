@@ -57,13 +57,23 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
   const counts = [...hits.h, ...hits.g, ...hits.gp, hits.z].map((hs) =>
     signedCount(hs.map((h, l) => h.and(pos[l]!)), hs.map((h, l) => h.and(neg[l]!)), W.delta));
   const d = counts.map((_, k) => reg(`delta${k}`, SInt(W.delta)));
-  const s1Prod = o ? reg('s1_prod', SInt(2 * OUTLIER_BITS)) : undefined;
+  // The outlier lane's product; at stages 4 in four parts a × w_j·2^(4j) (w_3 signed), registered, and
+  // summed a stage later (`oStage`): a 16 × 16 multiply in one cycle held the PE at ~40 MHz by the model.
+  const splitO = p.stages >= 4;
+  const s1Prod = o && !splitO ? reg('s1_prod', SInt(2 * OUTLIER_BITS)) : undefined;
+  const s1Parts = o && splitO ? [0, 1, 2, 3].map((j) => reg(`s1_prod_p${j}`, SInt(OUTLIER_BITS + (j === 3 ? 4 : 5)))) : undefined;
   const s1Scale = reg('s1_scale', UInt(SCALE_BITS)), s1Shift = reg('s1_shift', UInt(SHIFT_BITS));
   s1Valid.set(accept);
   when(accept, () => {
     s1Last.set(inLast);
     d.forEach((r, k) => r.set(counts[k]!));
     if (o && s1Prod) s1Prod.set(mux(o.valid, o.a.mul(o.w), lit(0, SInt(2 * OUTLIER_BITS))));
+    if (o && s1Parts) {
+      s1Parts.forEach((r, j) => {
+        const slice = o.w.bits(4 * j + 3, 4 * j);
+        r.set(mux(o.valid, o.a.mul(j === 3 ? slice.asSInt() : slice.zext(5).asSInt()), lit(0, r.type)));
+      });
+    }
     s1Scale.set(scale);
     s1Shift.set(shift);
   });
@@ -73,12 +83,24 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
   const next = cnt.map((c, k) => saturate(c.add(d[k]!), C));
   const WO = outlierAccBits(p);
   const oAcc = o ? reg('o_acc', SInt(WO), { init: 0 }) : undefined;
-  const oNext = oAcc && s1Prod ? saturate(oAcc.add(s1Prod), WO) : undefined;
+  // The product the accumulator adds, and the valid and last bits beside it: stage 1's, or at
+  // stages 4 a stage later (the accumulator then restarts and fills the bank a cycle after the counters).
+  let oStage: { prod: Expr; valid: Expr; last: Expr } | undefined;
+  if (s1Prod) oStage = { prod: s1Prod, valid: s1Valid, last: s1Last };
+  if (s1Parts) {
+    const prod = reg('s2_prod', SInt(2 * OUTLIER_BITS)), valid = reg('s2_valid', Bool, { init: 0 }), last = reg('s2_last', Bool, { init: 0 });
+    const [p0, p1, p2, p3] = s1Parts as unknown as [Expr, Expr, Expr, Expr];
+    valid.set(s1Valid);
+    when(s1Valid, () => {
+      last.set(s1Last);
+      prod.set(p0.add(p1.shl(4)).add(p2.shl(8).add(p3.shl(12))).trunc(2 * OUTLIER_BITS).asSInt()); // a tree: two adders deep
+    });
+    oStage = { prod, valid, last };
+  }
+  const oNext = oAcc && oStage ? saturate(oAcc.add(oStage.prod), WO) : undefined;
   const snap = s1Valid.and(s1Last);
-  when(s1Valid, () => {
-    cnt.forEach((c, k) => c.set(mux(s1Last, lit(0, SInt(C)), next[k]!)));
-    if (oAcc && oNext) oAcc.set(mux(s1Last, lit(0, SInt(WO)), oNext));
-  });
+  when(s1Valid, () => cnt.forEach((c, k) => c.set(mux(s1Last, lit(0, SInt(C)), next[k]!))));
+  if (oAcc && oNext && oStage) when(oStage.valid, () => oAcc.set(mux(oStage!.last, lit(0, SInt(WO)), oNext)));
 
   // The bank, as a shift chain in term order: H[0…14], G[i] + G′[i], Z.
   const H = next.slice(0, EXPONENTS), G = next.slice(EXPONENTS, EXPONENTS + INDEXES);
@@ -86,6 +108,9 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
   const bankIn = [...H.map((x) => x.sext(W.term)), ...G.map((g, i) => g.add(Gp[i]!)), Z.sext(W.term)];
   const bank = bankIn.map((_, t) => reg(`term${t}`, SInt(W.term)));
   const oBank = oNext ? reg('o_bank', SInt(WO)) : undefined;
+  // At stages 4 the outlier sum reaches the bank a cycle after the snapshot; the hand-off reads it
+  // two or more cycles later (the term loop's stages drain first).
+  if (oBank && oNext && oStage && splitO) when(oStage.valid.and(oStage.last), () => oBank.set(oNext));
   const bScale = reg('bank_scale', UInt(SCALE_BITS)), bShift = reg('bank_shift', UInt(SHIFT_BITS));
   const steps = postSteps(p), KM = p.postMacs;
   const step = reg('step', UInt(std.bitsFor(steps)), { init: 0 });
@@ -107,11 +132,17 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
   const opValid = p.stages >= 2 ? piped('op_valid', stepping) : stepping;
   const ops = constants.map((k, m) => (p.stages >= 2 ? { b: piped(`op_term${m}`, bank[m]!), k: piped(`op_const${m}`, k) } : { b: bank[m]! as Expr, k }));
   const halfValid = p.stages >= 3 ? piped('half_valid', opValid) : opValid;
-  const h = Math.floor(W.constant / 2);
   const multiply = ({ b, k }: { b: Expr; k: Expr }, m: number): Expr => {
     if (p.stages < 3) return b.mul(k);
-    const hi = piped(`prod_hi${m}`, b.mul(k.bits(W.constant - 1, h).asSInt())), lo = piped(`prod_lo${m}`, b.mul(k.bits(h - 1, 0).zext(h + 1).asSInt()));
-    return hi.shl(h).add(lo).trunc(b.width + W.constant).asSInt();
+    // b·k = Σ b·k_j·2^(lo_j) over slices of the constant (the top one signed), each registered.
+    const n = p.stages >= 4 ? 4 : 2, cuts = Array.from({ length: n + 1 }, (_, j) => Math.floor((j * W.constant) / n));
+    const parts = cuts.slice(0, n).map((lo, j) => {
+      const hi = cuts[j + 1]! - 1, slice = k.bits(hi, lo);
+      const factor = j === n - 1 ? slice.asSInt() : slice.zext(hi - lo + 2).asSInt();
+      return piped(n === 2 ? `prod_${j ? 'hi' : 'lo'}${m}` : `prod_p${j}_${m}`, b.mul(factor)).shl(lo);
+    });
+    const sum = n === 2 ? parts[0]!.add(parts[1]!) : parts[0]!.add(parts[1]!).add(parts[2]!.add(parts[3]!)); // a tree: two adders deep
+    return sum.trunc(b.width + W.constant).asSInt();
   };
   const prodValid = p.stages >= 1 ? piped('prod_valid', halfValid) : halfValid;
   const products = ops.map((op, m) => (p.stages >= 1 ? piped(`prod${m}`, multiply(op, m)) : multiply(op, m)));
@@ -123,7 +154,7 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
   out.load(handOff, S.sext(Math.max(S.width, W.sum)).trunc(W.sum).asSInt(), bScale, bShift);
   when(snap, () => {
     bank.forEach((b, t) => b.set(bankIn[t]!));
-    if (oBank && oNext) oBank.set(oNext);
+    if (oBank && oNext && !splitO) oBank.set(oNext);
     bScale.set(s1Scale);
     bShift.set(s1Shift);
     acc.set(lit(0, SInt(W.codes)));
