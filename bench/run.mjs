@@ -366,18 +366,27 @@ function modelError(rows, derate) {
 const loopBound = (r) => r.met === false && r.loopMHz !== null && r.loopMHz < r.asked;
 const metCell = (r) => (r.met === null ? '' : r.met ? 'yes' : loopBound(r) ? 'loop-bound' : '**no**');
 if (want('fmax')) {
-const { runFmaxBench } = await import('./timing.mjs');
+const { runFmaxBench, FMAX_DESIGNS } = await import('./timing.mjs');
 const { TIMING_MODELS } = await import('../dist/synth/timing-model.js');
 const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
+// FMAX_ONLY=a,b re-measures those blocks and keeps every other row of the last run (said in the header).
+const only = process.env.FMAX_ONLY ? process.env.FMAX_ONLY.split(',') : null;
+const { readFileSync: readJson } = await import('node:fs');
+const earlier = only ? JSON.parse(readJson('bench/results/fmax.json', 'utf8')) : null;
+if (earlier) meta.remeasured = `${only.join(', ')} re-measured on ${meta.date} (\`FMAX_ONLY=${only.join(',')} ${COMMAND}\`); the other rows are from ${earlier.remeasuredFrom ?? earlier.date}`;
+if (earlier) { meta.remeasuredFrom = earlier.remeasuredFrom ?? earlier.date; meta.command = earlier.command; }
 // Written after every row, so that a long run interrupted still leaves what it measured.
-const write = (rows, done) => {
-  const got = rows.filter(Boolean);
+const write = (fresh, done) => {
+  const mine = fresh.filter(Boolean);
+  const order = (r) => FMAX_DESIGNS.findIndex(([n]) => n === r.block);
+  const got = earlier ? [...earlier.rows.filter((r) => !only.includes(r.block)), ...mine].map((r, i) => [r, i]).sort(([a, i], [b, j]) => order(a) - order(b) || i - j).map(([r]) => r) : mine;
   writeFileSync('bench/results/fmax.json', JSON.stringify({ ...meta, complete: done, rows: got }, null, 2) + '\n');
   const ice = got.filter((r) => r.how.startsWith('--fmax') && r.target === 'ice40' && r.source === 'nextpnr');
   const xc7 = got.filter((r) => r.target === 'xc7');
   writeFileSync('bench/results/fmax.md', [
     '# --fmax: latency, LUTs and flip-flops against frequency, one run', '',
-    `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu}${done ? '' : ` · **partial: ${got.length} rows so far**`}`, '',
+    `Command: \`${meta.command}\` · ${meta.remeasuredFrom ?? meta.date} · Node ${meta.node} · ${meta.cpu}${done ? '' : ` · **partial: ${got.length} rows so far**`}`, '',
+    ...(meta.remeasured ? [`Rows of ${meta.remeasured}.`, ''] : []),
     'ice40: nextpnr-ice40 after routing (HX8K, seed 1, the registered wrapper). xc7: the pre-route estimate (no place and route). "none": the block\'s',
     'combinational form (its own stages off); "hand-set": its default --stages; --fmax F: pipelined by the IR pass for F MHz. Latency in cycles, in_valid → out_valid.',
     'Model MHz: the IR model\'s estimate of the pipelined design; below the frequency asked for, a feedback loop or a single operator bounds it.',
@@ -391,7 +400,7 @@ const write = (rows, done) => {
     ...got.map((r) => `| ${r.block} | ${JSON.stringify(r.params)} | ${r.how} | ${r.target} | ${r.fmaxMHz ?? ''} | ${r.unplaced ? 'does not fit' : r.source} | ${r.latency} | ${r.lut} | ${r.ff} | ${r.bram ?? ''} | ${r.modelMHz ?? ''} | ${r.loopMHz ?? ''} | ${r.chose ? JSON.stringify(r.chose) : ''} | ${r.closure ?? ''} | ${metCell(r)} |`), '',
   ].join('\n'));
 };
-write(await runFmaxBench((rows) => write(rows, false)), true);
+write(await runFmaxBench((rows) => write(rows, false), only), true);
 }
 
 // ---- formal equivalence (issue: bitforge equiv) ----

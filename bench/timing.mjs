@@ -92,10 +92,11 @@ export const FMAX_DESIGNS = [
 const unpipelined = (b, params) => (b.fmaxBase ? b.fmaxBase(params) : b.fmaxDepths ? b.fmaxDepths(params)[0] : params);
 const latencyOf = (h) => (h.kind === 'pipeline' || h.kind === 'sequential' ? h.latency ?? 0 : 0);
 
-export async function runFmaxBench(onRow = () => {}) {
+/** only: block names to measure (the others keep the rows of an earlier run; run.mjs merges them). */
+export async function runFmaxBench(onRow = () => {}, only = null) {
   const { synthesize } = await import('../dist/synth/run.js');
   const jobs = [];
-  for (const [name, raw] of FMAX_DESIGNS) {
+  for (const [name, raw] of FMAX_DESIGNS.filter(([n]) => !only || only.includes(n))) {
     const b = find(name);
     const params = b.params.parse(raw);
     const base = unpipelined(b, params);

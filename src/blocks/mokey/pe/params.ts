@@ -12,7 +12,7 @@ export const params = z.object({
   fracBits: z.number().int().min(2).max(24).default(16).describe('fraction bits of the post-processing constants A²·B^e, A·C·B^i and C² (round to nearest)'),
   outlierLane: z.boolean().default(true).describe('a 16 × 16 fixed-point MAC lane for pairs with an outlier (one pair per beat)'),
   postMacs: z.number().int().min(1).max(24).default(1).describe('post-processing terms per cycle (multipliers): more shortens the time a dot product holds the bank'),
-  stages: z.number().int().min(0).max(4).default(0).describe('pipeline stages (0–4): in the term loop the products registered, then the multipliers\' operands, then each multiply split in two, each holding the bank a cycle longer; 4 splits each term multiply in four and the outlier lane\'s product in two, a stage apart (no cycle more)'),
+  stages: z.number().int().min(0).max(4).default(0).describe('pipeline stages (0–4): in the term loop the products registered, then the multipliers\' operands, then each multiply split in two, each holding the bank a cycle longer; 4 splits each term multiply in four, the outlier lane\'s product in four a stage apart, and the scaler\'s rounding in two cycles (one cycle more per result)'),
 });
 export type PeParams = z.infer<typeof params>;
 
@@ -66,10 +66,12 @@ export function peWidths(p: PeParams): PeWidths {
  * rounding, the load), whichever is longer. A dot product of at least this many beats streams at
  * one beat per cycle; shorter ones wait.
  */
-export const bankCycles = (p: Pick<PeParams, 'postMacs' | 'stages'>) => Math.max(postSteps(p) + 3 + termStages(p), scaleSteps(p) + 2);
+export const bankCycles = (p: Pick<PeParams, 'postMacs' | 'stages'>) => Math.max(postSteps(p) + 3 + termStages(p), scaleSteps(p) + 2 + roundingStages(p));
 
 /** The term loop's register stages: 1–3; stage 4 splits its multiplies finer in the same stages. */
 export const termStages = (p: Pick<PeParams, 'stages'>) => Math.min(p.stages, 3);
+/** Stage 4 also gives the scaler's rounding a cycle of its own (the shift, then the +1). */
+export const roundingStages = (p: Pick<PeParams, 'stages'>) => (p.stages >= 4 ? 1 : 0);
 
 /** The scaler's multiply: min(postMacs, 16) scale bits per cycle. */
 export const scaleBitsPerCycle = (p: Pick<PeParams, 'postMacs'>) => Math.min(p.postMacs, SCALE_BITS);
@@ -79,4 +81,4 @@ export const scaleSteps = (p: Pick<PeParams, 'postMacs'>) => Math.ceil(SCALE_BIT
 export const postSteps = (p: Pick<PeParams, 'postMacs'>) => Math.ceil(TERMS / p.postMacs);
 
 /** Cycles from a dot product's last beat to its result: stage 1, the snapshot, the term loop and its stages, the hand-off, the scaler. */
-export const resultLatency = (p: Pick<PeParams, 'postMacs' | 'stages'>) => postSteps(p) + termStages(p) + scaleSteps(p) + 5;
+export const resultLatency = (p: Pick<PeParams, 'postMacs' | 'stages'>) => postSteps(p) + termStages(p) + scaleSteps(p) + roundingStages(p) + 5;
