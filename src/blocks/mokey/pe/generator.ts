@@ -125,7 +125,8 @@ export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
   const S = oBank ? codes.add(oBank.shl(fs - 2 * OUTLIER_FRAC)) : codes;
   // The term loop's stages (`stages`), in the order they pay off: 1 registers the products, 2 also
   // the multipliers' operands (the bank's head and its constants), 3 splits each multiply at the
-  // constant's middle bit (b·k = b·k_hi·2^h + b·k_lo, both halves registered, summed a stage later).
+  // constant's middle bit (b·k = b·k_hi·2^h + b·k_lo, both halves registered, summed a stage later);
+  // 4 cuts it in four slices instead, in the same stages.
   // acc adds what leaves the last one. They do not stall: the hand-off waits for them to drain.
   const stepping = busy.and(step.lt(steps));
   const piped = (name: string, e: Expr) => { const r = reg(name, e.type); r.set(e); return r as Expr; };
