@@ -364,7 +364,7 @@ function modelError(rows, derate) {
 }
 /** Missed the request, but the model's feedback-loop bound is below it: no pipelining passes that. */
 const loopBound = (r) => r.met === false && r.loopMHz !== null && r.loopMHz < r.asked;
-const metCell = (r) => (r.met === null ? '' : r.met ? 'yes' : loopBound(r) ? 'loop-bound' : '**no**');
+const metCell = (r) => (r.met === null ? '' : r.unplaced ? '**no** (does not fit)' : r.met ? 'yes' : loopBound(r) ? 'loop-bound' : '**no**');
 if (want('fmax')) {
 const { runFmaxBench, FMAX_DESIGNS } = await import('./timing.mjs');
 const { TIMING_MODELS } = await import('../dist/synth/timing-model.js');

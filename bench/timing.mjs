@@ -127,7 +127,8 @@ export async function runFmaxBench(onRow = () => {}, only = null) {
         loopMHz: r.pipelined?.loopMHz ?? null, chose: r.pipelined?.chose ?? null,
         // Timing closure's tries (margin → MHz), where the model's first design missed.
         closure: r.pipelined?.attempts?.map((a) => `${a.margin}: ${a.fmaxMHz ?? a.failed ?? 'no fit'}`).join(' → ') ?? null,
-        met: j.mhz ? (r.timing.fmaxMHz ?? 0) >= j.mhz : null, asked: j.mhz ?? null, unplaced: r.pnr?.unplaced ?? null,
+        // A design that does not fit has only the estimate: it meets nothing.
+        met: j.mhz ? !r.pnr?.unplaced && (r.timing.fmaxMHz ?? 0) >= j.mhz : null, asked: j.mhz ?? null, unplaced: r.pnr?.unplaced ?? null,
       };
       console.log(`${j.name} ${JSON.stringify(j.raw)} ${j.how} on ${r.target}: ${r.timing.source} ${r.timing.fmaxMHz} MHz, latency ${latency}, LUT ${r.totals.lut}, FF ${r.totals.ff}`);
       onRow(rows);
