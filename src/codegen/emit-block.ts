@@ -10,7 +10,8 @@ import { runPasses, type Pass } from '../ir/passes/index.js';
 import { PipelineError, pipelineNetlist, type PipelineResult } from '../ir/passes/pipeline.js';
 import type { FabricDelays } from '../ir/delay.js';
 import { verifyNetlist } from '../ir/verify.js';
-import { isLegalName } from '../ir/names.js';
+import { isLegalName, sanitize } from '../ir/names.js';
+import { readableTopName, type ParamSchema } from './top-name.js';
 import type { IrModule } from '../ir/netlist.js';
 
 /** What emitting needs of a block. */
@@ -29,6 +30,8 @@ export interface EmittableBlock {
    * parameter sets `--fmax` chooses among, fewest registers first, or why not with these parameters.
    */
   readonly fmaxDepths?: (p: any) => Array<Record<string, unknown>> | string;
+  /** The parameter schema: its defaults name the top module (top-name.ts). */
+  readonly params?: ParamSchema;
 }
 
 /**
@@ -145,6 +148,12 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
   }
   const emitted = plan.how === 'depths' ? chosen : params;
   if (topName !== undefined) design = renameTop(design, topName);
+  else {
+    // The hardware's own parameters name it: elaborated again without each non-default one that might not matter.
+    const unpipelined = fmax ? () => build(emitted) : () => design;
+    const readable = readableTopName(sanitize(block.generator.name), block.params, emitted, unpipelined, build);
+    if (readable !== undefined && readable !== design.top.name && !design.modules.some((m) => m.name === readable) && !design.top.names.includes(readable)) design = renameTop(design, readable);
+  }
   const files = designFiles(design);
   const metadata: BlockMetadata = {
     block: block.name,
@@ -185,7 +194,7 @@ function renameTop(design: Design, name: string): Design {
   if (!isLegalName(name)) throw new TopNameError(`'${name}' is not a Verilog module name (letters, digits, _ and $, not starting with a digit, not a keyword)`);
   const clash = design.modules.find((m) => m !== top && m.name === name);
   if (clash) throw new TopNameError(`'${name}' is already the name of a module inside the design`);
-  if (top.names.includes(name)) throw new TopNameError(`'${name}' is already a signal or instance name inside ${top.name}`);
+  if (top.names.includes(name)) throw new TopNameError(`'${name}' is already a signal or instance name inside the top module`);
   const renamed: IrModule = Object.freeze({ ...top, name, names: Object.freeze(top.names.map((n) => (n === top.name ? name : n))) });
   return Object.freeze({ ...design, top: renamed, modules: Object.freeze(design.modules.map((m) => (m === top ? renamed : m))) });
 }

@@ -1,5 +1,6 @@
-// Verilog module names from a generator name and its parameters: readable when the parameter
-// values are plain, hashed when they are not. Equal parameters always give the same name.
+// Verilog module names from a generator name and its parameters: readable, with a hash of all the
+// parameters as a suffix when the name would pass 60 characters or a value cannot be spelt in one.
+// Equal parameters always give the same name.
 
 import { createHash } from 'node:crypto';
 import { sanitize } from '../ir/names.js';
@@ -28,10 +29,12 @@ export function moduleName(base: string, params: unknown): string {
     if (typeof v === 'number' && Number.isInteger(v)) parts.push(`${k}${v < 0 ? `m${-v}` : v}`);
     else if (typeof v === 'boolean') parts.push(v ? k : `no${k}`);
     else if (typeof v === 'string' && /^[A-Za-z0-9]+$/.test(v)) parts.push(`${k}_${v}`);
-    else { plain = false; break; }
+    else plain = false; // said by the hash only
   }
-  const readable = `${stem}__${parts.join('_')}`;
-  if (plain && readable.length <= MAX_NAME && /^[A-Za-z0-9_]+$/.test(readable)) return readable;
+  const readable = `${stem}__${parts.join('_')}`.replace(/[^A-Za-z0-9_]/g, '_');
+  if (plain && readable.length <= MAX_NAME) return readable;
+  // Too long, or values a name cannot spell: as much of the readable name as fits, then a hash of all.
   const hash = createHash('sha256').update(paramSignature(params)).digest('hex').slice(0, 10);
-  return `${stem}__${hash}`;
+  const prefix = readable.slice(0, Math.max(stem.length + 2, MAX_NAME - hash.length - 1)).replace(/_+$/, '');
+  return `${prefix}_${hash}`;
 }

@@ -42,7 +42,7 @@ describe('examples.adder-tree', () => {
     const a = emitBlock(adderTreeBlock as never, { n: 8, width: 16, every: 1 }).files;
     const b = emitBlock(adderTreeBlock as never, { every: 1, width: 16, n: 8 }).files;
     expect(b).toEqual(a);
-    expect(a.map((f) => f.path)).toEqual(['adder_tree__every1_n8_width16.v', 'adder_tree__every1_n8_width16.f', 'adder_tree__every1_n8_width16.json']);
+    expect(a.map((f) => f.path)).toEqual(['adder_tree.v', 'adder_tree.f', 'adder_tree.json']);
     expect(a[0]!.content).toContain('// src/blocks/examples/adder-tree/generator.ts:');
   });
 });

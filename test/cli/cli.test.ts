@@ -49,7 +49,7 @@ describe('bitforge CLI', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     const out = join(d, 'rtl-out');
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['adder_tree__every1_n8_width16.f', 'adder_tree__every1_n8_width16.json', 'adder_tree__every1_n8_width16.v']);
+    expect(files).toEqual(['adder_tree.f', 'adder_tree.json', 'adder_tree.v']);
     const first = files.map((f) => readFileSync(join(out, f), 'utf8'));
     await run(['emit', 'examples.adder-tree', '--n', '8', '--width', '16', '--out', 'rtl-out'], d);
     expect(files.map((f) => readFileSync(join(out, f), 'utf8'))).toEqual(first);
@@ -83,7 +83,7 @@ describe('bitforge CLI', () => {
     ['--fmax-margin not a number', ['sim', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--fmax-margin', '20%'], /^bitforge: error: --fmax-margin: expected a fraction of the period from 0 to 0\.6, got '20%'/],
     ['--fmax-margin below 0', ['emit', 'mx.dequantize', '--fmax', '100', '--target', 'ice40', '--fmax-margin=-0.1'], /^bitforge: error: --fmax-margin: expected a fraction of the period from 0 to 0\.6, got '-0\.1'/],
     ['--name that is not a Verilog identifier', ['emit', 'examples.counter', '--name', '9bad'], /^bitforge: error: --name: '9bad' is not a Verilog module name/],
-    ['--name taken inside the design', ['emit', 'examples.counter', '--name', 'count'], /^bitforge: error: --name: 'count' is already a signal or instance name inside counter__width8/],
+    ['--name taken inside the design', ['emit', 'examples.counter', '--name', 'count'], /^bitforge: error: --name: 'count' is already a signal or instance name inside the top module/],
     ['a negative number', ['emit', 'examples.adder-tree', '--width', '-3'], /^bitforge: error: --width: -3 is below the minimum 1 \(examples\.adder-tree\)/],
     ['a value starting with a dash', ['emit', 'examples.adder-tree', '--width', '-x'], /^bitforge: error: --width: a value that starts with '-' is written --width=<value> \(got --width -x\)/],
     ['--fmax-margin without --fmax', ['emit', 'mx.dequantize', '--fmax-margin', '0.3'], /^bitforge: error: --fmax-margin: only used with --fmax/],
@@ -253,8 +253,8 @@ describe('bitforge CLI', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toContain(`built ${catalogue.length} block(s)`);
     expect(readdirSync(join(d, 'rtl-out')).sort()).toEqual(catalogue.map((b) => b.name).sort());
-    expect(readdirSync(join(d, 'rtl-out', 'examples.counter'))).toContain('counter__width8.v');
-    expect(readdirSync(join(d, 'rtl-out', 'examples.adder-tree'))).toContain('adder_tree__every1_n8_width16.json');
+    expect(readdirSync(join(d, 'rtl-out', 'examples.counter'))).toContain('counter.v');
+    expect(readdirSync(join(d, 'rtl-out', 'examples.adder-tree'))).toContain('adder_tree.json');
   });
 
   // Output paths are checked before any work: a file where a folder goes, a folder under a file, a

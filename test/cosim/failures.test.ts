@@ -41,7 +41,7 @@ describe('mismatches are caught, decoded and replayed', () => {
       expect(r.replay!.from).toBe(Math.max(0, r.mismatch!.index - 8));
       expect(readFileSync(r.replay!.files[1]!, 'utf8').trim().split('\n')).toHaveLength(r.mismatch!.index + 1 - r.replay!.from);
       expect(readFileSync(r.replay!.vcd, 'utf8')).toMatch(/\$var wire\s+\d+ \S+ out_valid/);
-      await execa('iverilog', ['-g2005', '-s', 'tb', '-o', 'again.vvp', 'replay.v', 'adder_tree__every1_n4_width8.v'], { cwd: out });
+      await execa('iverilog', ['-g2005', '-s', 'tb', '-o', 'again.vvp', 'replay.v', 'adder_tree__n4_width8.v'], { cwd: out });
       const again = await execa('vvp', ['-n', 'again.vvp'], { cwd: out, reject: false });
       expect(again.stdout).toMatch(/MISMATCH transaction/);
       expect(again.exitCode).not.toBe(0); // $fatal
@@ -114,7 +114,7 @@ describe('the command line', () => {
     const out = tmp();
     const t = await execa('node', [cli, 'tb', 'examples.counter', '--vectors', '500', '--out', out], { reject: false });
     expect(t.exitCode, t.stderr).toBe(0);
-    await execa('iverilog', ['-g2005', '-s', 'tb', '-o', 'tb.vvp', 'tb.v', 'counter__width8.v'], { cwd: out });
+    await execa('iverilog', ['-g2005', '-s', 'tb', '-o', 'tb.vvp', 'tb.v', 'counter.v'], { cwd: out });
     expect((await execa('vvp', ['-n', 'tb.vvp'], { cwd: out })).stdout).toMatch(/503 passed, 0 failed/);
     // A wrong expected value: the bench says so and exits non-zero ($fatal), as a CI job needs, in Icarus
     // and in a plain `verilator --binary` (its default warnings are errors).
@@ -126,7 +126,7 @@ describe('the command line', () => {
     expect(bad.stdout).toMatch(/MISMATCH cycle 100/);
     expect(bad.stdout).toMatch(/ 1 failed/);
     expect(bad.exitCode).not.toBe(0);
-    await execa('verilator', ['--binary', '--top-module', 'tb', '-o', 'tbsim', 'tb.v', 'counter__width8.v'], { cwd: out });
+    await execa('verilator', ['--binary', '--top-module', 'tb', '-o', 'tbsim', 'tb.v', 'counter.v'], { cwd: out });
     const v = await execa(join(out, 'obj_dir', 'tbsim'), [], { cwd: out, reject: false });
     expect(v.stdout).toMatch(/ 1 failed/);
     expect(v.exitCode).not.toBe(0);
