@@ -152,7 +152,7 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
     // The hardware's own parameters name it: elaborated again without each non-default one that might not matter.
     const unpipelined = fmax ? () => build(emitted) : () => design;
     const readable = readableTopName(sanitize(block.generator.name), block.params, emitted, unpipelined, build);
-    if (readable !== undefined && readable !== design.top.name && !design.modules.some((m) => m.name === readable) && !design.top.names.includes(readable)) design = renameTop(design, readable);
+    if (readable !== undefined && topNameProblem(design, readable) === undefined) design = renameTop(design, readable);
   }
   const files = designFiles(design);
   const metadata: BlockMetadata = {
@@ -188,13 +188,22 @@ const mhz = (ns: number) => Math.round(100_000 / ns) / 100;
 
 /** The name the user gives the top module (--name), checked like any Verilog identifier. */
 export class TopNameError extends Error {}
+
+/** Why the top module cannot be called `name`, or undefined (its own name is always fine). */
+function topNameProblem(design: Design, name: string): string | undefined {
+  const top = design.top;
+  if (name === top.name) return undefined;
+  if (!isLegalName(name)) return `'${name}' is not a Verilog module name (letters, digits, _ and $, not starting with a digit, not a keyword)`;
+  if (design.modules.some((m) => m !== top && m.name === name)) return `'${name}' is already the name of a module inside the design`;
+  if (top.names.includes(name)) return `'${name}' is already a signal or instance name inside the top module`;
+  return undefined;
+}
+
 function renameTop(design: Design, name: string): Design {
   const top = design.top;
   if (name === top.name) return design;
-  if (!isLegalName(name)) throw new TopNameError(`'${name}' is not a Verilog module name (letters, digits, _ and $, not starting with a digit, not a keyword)`);
-  const clash = design.modules.find((m) => m !== top && m.name === name);
-  if (clash) throw new TopNameError(`'${name}' is already the name of a module inside the design`);
-  if (top.names.includes(name)) throw new TopNameError(`'${name}' is already a signal or instance name inside the top module`);
+  const problem = topNameProblem(design, name);
+  if (problem) throw new TopNameError(problem);
   const renamed: IrModule = Object.freeze({ ...top, name, names: Object.freeze(top.names.map((n) => (n === top.name ? name : n))) });
   return Object.freeze({ ...design, top: renamed, modules: Object.freeze(design.modules.map((m) => (m === top ? renamed : m))) });
 }

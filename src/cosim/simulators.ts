@@ -19,7 +19,7 @@ export async function tool(cmd: string, args: string[], cwd: string, timeoutMs: 
   try {
     return (await execa(cmd, args, { cwd, timeout: timeoutMs, all: true, env })).stdout;
   } catch (e) {
-    const err = e as { code?: string; timedOut?: boolean; all?: string; exitCode?: number; signal?: string; stdout?: string };
+    const err = e as { code?: string; timedOut?: boolean; all?: string; exitCode?: number; stdout?: string };
     // A testbench that printed its result and then $fatal-ed on the failures: the result is the answer.
     if (resultLine && !err.timedOut && resultLine.test(err.stdout ?? '')) return err.stdout!;
     const base = cmd.split('/').pop()!;
