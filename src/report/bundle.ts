@@ -16,7 +16,7 @@ export interface ReportBundle {
   readonly axes?: Record<string, readonly string[]>;
 }
 
-export function reportFiles(b: ReportBundle): DesignFile[] {
+export async function reportFiles(b: ReportBundle): Promise<DesignFile[]> {
   const generated = new Date().toISOString();
   const reports = b.reports.map(({ cached: _c, ...r }) => r);
   const meta = `${b.command} · ${generated} · targets ${b.targets.join(', ')} · ${reports[0]?.tools.yosys.version ?? ''}`;
@@ -24,6 +24,6 @@ export function reportFiles(b: ReportBundle): DesignFile[] {
   return [
     { path: 'report.json', content: JSON.stringify(json, null, 2) + '\n' },
     { path: 'report.md', content: markdownReport(b.title, reports, b.failures, meta) },
-    { path: 'index.html', content: htmlReport(b.title, reports, b.failures, meta, b.axes) },
+    { path: 'index.html', content: await htmlReport(b.title, reports, b.failures, meta, b.axes) },
   ];
 }

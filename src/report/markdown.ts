@@ -9,7 +9,27 @@ export const noteOf = (r: SynthReport) => [r.wrapper ? `in registered wrapper (+
 /** Fmax with where it comes from: nextpnr after routing, or `~` for the pre-route estimate. */
 export const fmaxText = (r: SynthReport) => r.timing.fmaxMHz === null ? '' : `${r.timing.source === 'estimate' ? '~' : ''}${r.timing.fmaxMHz}`;
 export const pathText = (r: SynthReport) => r.timing.from === null ? '' : `${r.timing.from} → ${r.timing.to}`;
-export const utilizationText = (r: SynthReport) => (r.pnr?.utilization != null ? `${(r.pnr.utilization * 100).toFixed(1)} %` : '');
+
+/**
+ * The design's share of the device: placed logic cells on ice40 (the place-and-route figure), else
+ * its largest share of a resource of the target's reference part. Over 100 %: it does not fit.
+ */
+export function deviceShare(r: SynthReport): { percent: number; what: string; device: string } | undefined {
+  if (r.pnr?.utilization != null) return { percent: r.pnr.utilization * 100, what: 'logic cells', device: r.pnr.device };
+  const u = r.utilization;
+  if (!u) return undefined;
+  const [what, share] = (['lut', 'ff', 'bram', 'dsp'] as const).map((k) => [k, u[k]] as const).reduce((a, b) => (b[1] > a[1] ? b : a));
+  return { percent: share * 100, what: { lut: 'LUTs', ff: 'flip-flops', bram: 'block RAM', dsp: 'DSPs' }[what], device: u.device };
+}
+/** Why the design has no place on its device, or undefined. */
+export const misfitOf = (r: SynthReport) => {
+  const s = deviceShare(r);
+  return r.pnr?.unplaced ? `does not fit the ${r.pnr.device}` : s && s.percent > 100 ? `does not fit the ${s.device}` : undefined;
+};
+export const utilizationText = (r: SynthReport) => {
+  const s = deviceShare(r);
+  return s ? `${s.percent.toFixed(1)} % (${s.what}, ${s.device})` : '';
+};
 
 /** Iso-frequency columns (sweeps with fmax): cycles added by pipelining, and LUTs × the achieved period. */
 export const latencyText = (r: SynthReport) => (r.pipelined ? String(r.pipelined.latency) : '');

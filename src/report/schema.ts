@@ -23,6 +23,8 @@ export const synthReportSchema = z.object({
     utilization: z.number().nullable().optional().describe('logic cells as a fraction of the device\'s'),
     unplaced: z.string().optional().describe('why place and route gave no Fmax (the design does not fit the device)'),
   }).optional(),
+  utilization: z.object({ device: z.string(), lut: z.number(), ff: z.number(), bram: z.number(), dsp: z.number() }).optional()
+    .describe('the block\'s own cells as fractions of a part of the target\'s family (the placed part on ice40)'),
   timing: z.object({
     fmaxMHz: z.number().nullable().describe('nextpnr\'s post-route Fmax where there is one, else the estimate\'s; null without a register-to-register or port-to-port path'),
     source: z.enum(['nextpnr', 'estimate']),

@@ -19,7 +19,7 @@ function versionOf(pkg: string): string {
 const TOOL_VERSIONS = ['@yowasp/yosys', '@yowasp/nextpnr-ice40'].map((p) => `${p}@${versionOf(p)}`).join(',');
 
 /** Bumped when bitforge reports the same tool run differently (texts, fields): old entries are not reused. */
-const REPORT_REVISION = '4'; // 4: inverter cells count as LUTs on xc7 and gowin
+const REPORT_REVISION = '5'; // 4: inverter cells count as LUTs on xc7 and gowin; 5: utilization of a part
 
 export function synthKey(parts: readonly string[]): string {
   const h = createHash('sha256').update('bitforge.synth/1').update(REPORT_REVISION).update(TOOL_VERSIONS);

@@ -13,7 +13,7 @@ import { searchMargins } from './closure.js';
 import { parseNextpnrLog, parseStat } from './parse.js';
 import { pinsNeeded, pinWrapper, WRAPPER_MODULE, type PinWrapper, type WrapperMode } from './pin-wrapper.js';
 import { criticalPath, STA_VERSION, type DesignNames } from './sta.js';
-import { TARGET_DEFS, type Target } from './targets.js';
+import { TARGET_DEFS, utilizationOf, type Target } from './targets.js';
 import { TIMING_MODELS } from './timing-model.js';
 import { relevantLines, runTool, type ToolSource } from './tools.js';
 
@@ -236,7 +236,7 @@ async function runFlow(o: SynthOptions, { src, clocked, verilog, script, wrapper
     schema: 'bitforge.synth/1', block: src.name, params: src.params, module: src.top, target: o.target,
     targetDescription: TARGET_DEFS[o.target].describe,
     tools: { yosys: { source: yosysSource, version: yosysVersion }, ...(nextpnrVersion ? { nextpnr: { source: nextpnrSource, version: nextpnrVersion } } : {}) },
-    cells, totals, ...(pnr ? { pnr } : {}), timing, ...(src.pipelined ? { pipelined: src.pipelined } : {}), wrapper: wrapperReport, wallSeconds: (performance.now() - t0) / 1000, toolSeconds,
+    cells, totals, utilization: utilizationOf(o.target, totals), ...(pnr ? { pnr } : {}), timing, ...(src.pipelined ? { pipelined: src.pipelined } : {}), wrapper: wrapperReport, wallSeconds: (performance.now() - t0) / 1000, toolSeconds,
   });
   return { report, yosysLog: y.log, statJson: y.files['stat.json'], netlistJson: y.files['netlist.json']!, ...(nextpnrLog !== undefined ? { nextpnrLog } : {}) };
 }

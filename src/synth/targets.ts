@@ -16,7 +16,21 @@ interface TargetDef {
    */
   readonly categories: ReadonlyArray<readonly [RegExp, Category, number?]>;
   readonly placeAndRoute: boolean;
+  /** The part utilization is a percentage of: the placed one (ice40), else a common part of the family. */
+  readonly device: Device;
 }
+
+/**
+ * A part's resources, in the units of the totals (BRAM in 18 Kb halves on xc7); carryLuts: the LUTs a
+ * carry cell takes besides them (ECP5's CCU2C is two LUT4s of a slice, Gowin's ALU one LUT).
+ */
+export interface Device { readonly name: string; readonly lut: number; readonly ff: number; readonly bram: number; readonly dsp: number; readonly carryLuts: number }
+
+// Datasheet figures. xc7: the Artix-7 35T (Arty A7); ecp5: the LFE5U-25F; gowin: the GW1N-9 (Tang Nano 9K).
+const HX8K: Device = { name: 'iCE40 HX8K', lut: 7680, ff: 7680, bram: 32, dsp: 0, carryLuts: 0 };
+const XC7A35T: Device = { name: 'xc7a35t', lut: 20800, ff: 41600, bram: 100, dsp: 90, carryLuts: 0 };
+const LFE5U_25F: Device = { name: 'LFE5U-25F', lut: 24288, ff: 24288, bram: 56, dsp: 28, carryLuts: 2 };
+const GW1N_9: Device = { name: 'GW1N-9', lut: 8640, ff: 6480, bram: 26, dsp: 20, carryLuts: 1 };
 
 // BRAM counts in 18 Kb halves. LUT RAM and shift registers occupy SLICEM LUTs: they count as LUTs,
 // weighted by the LUT sites each cell takes (as Vivado's "Slice LUTs" counts "LUT as Memory").
@@ -35,16 +49,19 @@ export const TARGET_DEFS: Record<Target, TargetDef> = {
     script: 'ice40.ys.hbs', options: { dsp: false }, placeAndRoute: true,
     describe: 'Lattice iCE40 HX8K (synth_ice40, nextpnr-ice40 for placement, routing and Fmax)',
     categories: [[/^SB_LUT4$/, 'lut'], [/^SB_DFF/, 'ff'], [/^SB_CARRY$/, 'carry'], [/^SB_RAM40_4K/, 'bram'], [/^SB_MAC16$/, 'dsp']],
+    device: HX8K,
   },
-  xc7: { script: 'xc7.ys.hbs', options: { nodsp: false }, placeAndRoute: false, describe: 'Xilinx 7-series (synth_xilinx, out of context)', categories: XC7 },
-  'xc7-nodsp': { script: 'xc7.ys.hbs', options: { nodsp: true }, placeAndRoute: false, describe: 'Xilinx 7-series without DSP inference (synth_xilinx -nodsp)', categories: XC7 },
+  xc7: { script: 'xc7.ys.hbs', options: { nodsp: false }, placeAndRoute: false, describe: 'Xilinx 7-series (synth_xilinx, out of context)', categories: XC7, device: XC7A35T },
+  'xc7-nodsp': { script: 'xc7.ys.hbs', options: { nodsp: true }, placeAndRoute: false, describe: 'Xilinx 7-series without DSP inference (synth_xilinx -nodsp)', categories: XC7, device: XC7A35T },
   ecp5: {
     script: 'ecp5.ys.hbs', options: {}, placeAndRoute: false, describe: 'Lattice ECP5 (synth_ecp5, out of context)',
     categories: [[/^LUT4$/, 'lut'], [/^TRELLIS_FF$/, 'ff'], [/^CCU2C$/, 'carry'], [/^DP16KD$/, 'bram'], [/^MULT18X18D$/, 'dsp']],
+    device: LFE5U_25F,
   },
   gowin: {
     script: 'gowin.ys.hbs', options: {}, placeAndRoute: false, describe: 'Gowin GW1N/GW2A (synth_gowin, out of context)',
     categories: [[/^(LUT[1-4]|INV)$/, 'lut'], [/^DFF/, 'ff'], [/^ALU$/, 'carry'], [/^(SP|SDPB|DPB|DP|SDP)(X9)?$/, 'bram'], [/^MULT/, 'dsp']],
+    device: GW1N_9,
   },
 };
 
@@ -52,4 +69,11 @@ export const TARGET_DEFS: Record<Target, TargetDef> = {
 export function categoryOf(target: Target, cell: string): { category: Category; weight: number } | undefined {
   const hit = TARGET_DEFS[target].categories.find(([re]) => re.test(cell));
   return hit && { category: hit[1], weight: hit[2] ?? 1 };
+}
+
+/** The block's share of its target's part, per resource (fractions, 4 digits; over 1: it does not fit, as does any use of a resource the part lacks). */
+export function utilizationOf(target: Target, totals: Record<Category, number>): { device: string; lut: number; ff: number; bram: number; dsp: number } {
+  const d = TARGET_DEFS[target].device;
+  const share = (used: number, has: number) => (has ? Math.round((used / has) * 1e4) / 1e4 : used);
+  return { device: d.name, lut: share(totals.lut + d.carryLuts * totals.carry, d.lut), ff: share(totals.ff, d.ff), bram: share(totals.bram, d.bram), dsp: share(totals.dsp, d.dsp) };
 }

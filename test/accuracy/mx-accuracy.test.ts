@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mxDotError, mxQuantizationError } from '../../src/accuracy/mx.js';
 import { loadTensors, TensorDataError, type TensorSet } from '../../src/accuracy/tensors.js';
-import { paretoFront } from '../../src/report/svg-pareto.js';
+import { paretoFront } from '../../src/report/charts/pareto.js';
 import { findShared } from '../../src/accuracy/shared-dir.js';
 
 const DATA = findShared('data/weights', 'manifest.json') ?? '';
@@ -85,8 +85,11 @@ describe('MX accuracy', () => {
       for (const x of report.reports) expect(Object.keys(x.accuracy).sort()).toEqual(['relRmse', 'sqnrDb']);
       const html = readFileSync(join(dir, 'out', 'index.html'), 'utf8');
       const chart = /<svg[^>]*class="chart pareto"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
-      expect((chart.match(/<circle /g) ?? []).length).toBe(3);
-      expect(chart).toContain('class="front-point"');
+      const points = /<g class="mark-symbol role-mark points_marks"[\s\S]*?<\/g>/.exec(chart)?.[0] ?? '';
+      const fills = [...points.matchAll(/<path [^>]*fill="([^"]+)"/g)].map((m) => m[1]);
+      expect(fills).toHaveLength(3); // one point per configuration
+      expect(fills).toContain('#b07aa1'); // the front, filled in gowin's colour
+      expect(chart).toContain('front_marks'); // and joined by a line
       expect(readFileSync(join(dir, 'out', 'report.md'), 'utf8')).toMatch(/\| sqnrDb \|/);
     }, 300_000);
 

@@ -2,7 +2,7 @@
 // part-way, and writes the report, rendered in headless Chromium.
 
 import { execa } from 'execa';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,16 +51,21 @@ describe('bitforge sweep', () => {
     const html = readFileSync(join(dir, 'sweep-adder-tree', 'index.html'), 'utf8');
     for (const p of ['width', 'n']) for (const metric of ['LUTs', 'Flip-flops', 'Fmax']) expect(html).toContain(`aria-label="examples.adder-tree: ${metric} against ${p}"`);
     expect(readFileSync(join(dir, 'sweep-adder-tree', 'report.md'), 'utf8')).toContain('in registered wrapper');
-    // In Chromium: each line chart draws a point per configuration and a legend swatch per line.
-    const page = await renderPage(join(dir, 'sweep-adder-tree', 'index.html'), join(dir, 'screenshot.png'));
+    // In Chromium at 1400 px (screenshot in test-results/screenshots/): every label whole and apart; a
+    // panel per target, a point per configuration and a line per target × other parameter, none hidden
+    // under another (the xc7 Fmax lines are flat at the estimate's last adder, the same for every n).
+    const shots = join(process.cwd(), 'test-results', 'screenshots');
+    mkdirSync(shots, { recursive: true });
+    const page = await renderPage(join(dir, 'sweep-adder-tree', 'index.html'), join(shots, 'sweep-adder-tree.png'));
     expect(page.errors).toEqual([]);
-    const marks = Object.fromEntries(page.charts.map((c) => [c.label, c.visibleMarks]));
-    expect(marks['examples.adder-tree: LUTs against width']).toBe(12 + 6 + 6); // points, lines (one per target × n), swatches
-    // Fmax: every configuration has one (ice40 nextpnr's, xc7 the estimate's): 12 points, a line per
-    // target × width and 4 swatches. The xc7 lines are flat (the estimate's critical path is the last
-    // adder, the same for every n), and a flat polyline has no height, so only ice40's 2 lines count.
+    for (const c of page.charts) expect([c.label, c.clipped, c.overlapping]).toEqual([c.label, [], []]);
+    const chart = (label: string) => page.charts.find((c) => c.label === label)!;
+    const byWidth = chart('examples.adder-tree: LUTs against width');
+    expect([byWidth.marks['points'], byWidth.places['points'], byWidth.marks['lines']]).toEqual([12, 12, 6]);
     const xc7 = (w: number) => new Set(reports.filter((r) => r.target === 'xc7' && r.params['width'] === w).map((r) => r.timing.fmaxMHz));
     expect([xc7(8).size, xc7(16).size]).toEqual([1, 1]);
-    expect(marks['examples.adder-tree: Fmax against n']).toBe(12 + 2 + 4);
+    const fmaxByN = chart('examples.adder-tree: Fmax against n');
+    expect([fmaxByN.marks['points'], fmaxByN.places['points'], fmaxByN.marks['lines']]).toEqual([12, 12, 4]);
+    expect(Object.keys(fmaxByN.colors).sort()).toEqual(['ice40', 'xc7']);
   }, 300_000);
 });

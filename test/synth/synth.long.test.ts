@@ -13,7 +13,7 @@ const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
 
 describe('bitforge build (the main job)', () => {
   it('emits the catalogue, synthesizes it for ice40 and xc7, and writes the three reports', async () => {
-    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { mkdirSync, mkdtempSync, readFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const d = mkdtempSync(join(tmpdir(), 'bitforge-build-'));
     const r = await execa('node', [cli, 'build'], { cwd: d, reject: false });
@@ -44,18 +44,27 @@ describe('bitforge build (the main job)', () => {
       expect(x.timing.to).toBeTruthy();
       expect(x.timing.source).toBe(x.target === 'ice40' && !x.pnr!.unplaced ? 'nextpnr' : 'estimate');
     }
-    expect(html.match(/<svg /g)).toHaveLength(3); // LUTs, FFs, Fmax
+    expect(html.match(/<svg /g)).toHaveLength(4); // LUTs, FFs, share of the device, Fmax
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/); // self-contained
 
-    // Rendered by headless Chromium, offline: three charts drawn, a bar per (block, target), no errors.
-    const page = await renderPage(join(d, 'reports', 'index.html'), join(d, 'reports', 'screenshot.png'));
+    // Rendered by headless Chromium at 1400 px, offline (screenshot in test-results/screenshots/): four
+    // charts, a bar per (block, target), every label whole and apart, one colour per target.
+    const shots = join(process.cwd(), 'test-results', 'screenshots');
+    mkdirSync(shots, { recursive: true });
+    const page = await renderPage(join(d, 'reports', 'index.html'), join(shots, 'build.png'));
     expect(page.errors).toEqual([]);
-    expect(page.charts.map((c) => c.label)).toEqual(['LUTs by block and target', 'Flip-flops by block and target', 'Fmax (ice40: nextpnr after routing; other targets: the pre-route estimate)']);
-    for (const c of page.charts) expect(c.width * c.height).toBeGreaterThan(100 * 100);
-    // Bars and legend swatches: a bar per block and target and 2 swatches in each chart (every report
-    // has an Fmax: nextpnr's, or the estimate where there is no place and route or the block does not fit).
+    expect(page.charts.map((c) => c.label)).toEqual(['LUTs by block and target', 'Flip-flops by block and target', 'Share of the device', 'Fmax (ice40: nextpnr after routing; ~ the pre-route estimate, as on other targets)']);
     const n = catalogue.length;
-    expect(page.charts.map((c) => c.visibleMarks)).toEqual([2 * n + 2, 2 * n + 2, 2 * n + 2]);
+    for (const c of page.charts) {
+      expect([c.label, c.clipped, c.overlapping]).toEqual([c.label, [], []]);
+      expect([c.label, c.marks['bars'], c.places['bars']]).toEqual([c.label, 2 * n, 2 * n]);
+      expect(c.colors['ice40']).toEqual(page.charts[0]!.colors['ice40']);
+      expect(c.colors['xc7']).toEqual(page.charts[0]!.colors['xc7']);
+    }
+    // The blocks too big for the HX8K keep their bars, marked; every report has an Fmax.
+    const unplaced = reports.filter((x) => x.pnr?.unplaced).length;
+    expect(unplaced).toBeGreaterThan(0);
+    expect(page.charts[3]!.marks['misfits']).toBe(unplaced);
     expect([...page.screenshot.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   }, 1_800_000);
 });

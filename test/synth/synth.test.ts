@@ -12,6 +12,7 @@ import { synthReportSchema } from '../../src/report/schema.js';
 import { parseStat } from '../../src/synth/parse.js';
 import { synthesizeRun, synthesizeSourceRun, type SynthSource } from '../../src/synth/run.js';
 import { relevantLines, runTool } from '../../src/synth/tools.js';
+import { utilizationOf } from '../../src/synth/targets.js';
 
 const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
 const tree = adderTreeBlock as unknown as BlockDef;
@@ -29,6 +30,7 @@ describe('synthesis reports', () => {
     expect(run.report.totals.lut).toBeGreaterThan(0);
     expect(run.report.tools.yosys.version).toMatch(/^@yowasp\/yosys 0\.55\.\d+ \(Yosys 0\.55/);
     expect(synthReportSchema.safeParse(run.report).success).toBe(true);
+    expect(run.report.utilization).toEqual({ device: 'xc7a35t', lut: Math.round((run.report.totals.lut / 20800) * 1e4) / 1e4, ff: Math.round((run.report.totals.ff / 41600) * 1e4) / 1e4, bram: 0, dsp: 0 });
     // Timing without place and route: the estimate over this run's netlist, named in the design's signals.
     const t = run.report.timing;
     expect(t.source).toBe('estimate');
@@ -46,6 +48,15 @@ describe('synthesis reports', () => {
     // An inverter is a LUT1 once placed: an 8-bit counter's INV (Yosys keeps it apart from the carry chain) is not 0 LUTs.
     expect(parseStat('xc7', JSON.stringify({ design: { num_cells_by_type: { BUFG: 1, CARRY4: 2, FDRE: 8, INV: 1 } } })).totals).toEqual({ lut: 1, ff: 8, carry: 2, bram: 0, dsp: 0 });
     expect(parseStat('gowin', JSON.stringify({ design: { num_cells_by_type: { LUT2: 3, INV: 2, DFF: 4 } } })).totals).toMatchObject({ lut: 5, ff: 4 });
+  });
+
+  it('utilization: the block\'s share of each resource of a part of the target\'s family, from the datasheets', () => {
+    // Artix-7 35T: 20,800 LUTs, 41,600 flip-flops, 50 RAMB36 (100 × 18 Kb), 90 DSP48E1.
+    expect(utilizationOf('xc7', { lut: 2080, ff: 416, carry: 30, bram: 10, dsp: 45 })).toEqual({ device: 'xc7a35t', lut: 0.1, ff: 0.01, bram: 0.1, dsp: 0.5 });
+    // ECP5's carry cell is two LUT4s of a slice: LFE5U-25F has 24,288 LUT4s.
+    expect(utilizationOf('ecp5', { lut: 1000, ff: 0, carry: 100, bram: 0, dsp: 0 }).lut).toBe(Math.round((1200 / 24288) * 1e4) / 1e4);
+    // Over 1: does not fit (the HX8K has no DSPs at all).
+    expect(utilizationOf('ice40', { lut: 9000, ff: 0, carry: 0, bram: 0, dsp: 2 })).toMatchObject({ device: 'iCE40 HX8K', lut: 1.1719, dsp: 2 });
   });
 
   it('ice40: the Fmax is nextpnr\'s last post-route figure for clk, from its log', async () => {

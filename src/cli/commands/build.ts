@@ -48,7 +48,7 @@ export function buildCommand(): Command {
         const what = r ? `LUT ${r.totals.lut}, FF ${r.totals.ff}${r.timing.fmaxMHz !== null ? `, ${r.timing.source === 'estimate' ? '~' : ''}${r.timing.fmaxMHz} MHz` : ''}${r.cached ? ' (cached)' : ''}` : 'FAILED';
         process.stdout.write(`[${done}/${total}] ${j.block.name} on ${j.options.target}: ${what}\n`);
       });
-      writeFiles(opts.reports, reportFiles({ title: 'bitforge build: synthesis report', command: 'bitforge build', targets, reports, failures }));
+      writeFiles(opts.reports, await reportFiles({ title: 'bitforge build: synthesis report', command: 'bitforge build', targets, reports, failures }));
       for (const f of failures) process.stdout.write(`FAILED ${f.block} on ${f.target}: ${f.reason}\n`);
       process.stdout.write(`reports: ${join(opts.reports, 'index.html')}, report.json, report.md (${reports.length} ok, ${failures.length} failed) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       if (failures.length) process.exitCode = 1;

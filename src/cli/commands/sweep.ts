@@ -64,7 +64,7 @@ export function sweepCommand(): Command {
         reports = withAccuracy(reports, data);
         process.stdout.write(`accuracy: ${data.weights.length} weight tensors, ${data.pairs.length} weight × activation pairs from ${data.dir} in ${((performance.now() - t1) / 1000).toFixed(1)} s\n`);
       }
-      writeFiles(out, reportFiles({ title: `bitforge sweep: ${plan.name}`, command: `bitforge sweep ${file}${opts.data ? ` --data ${opts.data}` : ''}`, targets, reports, failures, axes: plan.axes }));
+      writeFiles(out, await reportFiles({ title: `bitforge sweep: ${plan.name}`, command: `bitforge sweep ${file}${opts.data ? ` --data ${opts.data}` : ''}`, targets, reports, failures, axes: plan.axes }));
       for (const f of failures) process.stdout.write(`FAILED ${f.block} ${paramText(f.params)} on ${f.target}: ${f.reason}\n`);
       const cached = reports.filter((r) => r.cached).length;
       process.stdout.write(`reports: ${join(out, 'index.html')}, report.json, report.md (${reports.length} ok of which ${cached} from cache, ${failures.length} failed) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);

@@ -9,7 +9,7 @@ import { parseBlockArgs } from '../block-params.js';
 import { fmaxRequest } from '../fmax-option.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from './emit.js';
-import { paramText } from '../../report/markdown.js';
+import { deviceShare, paramText } from '../../report/markdown.js';
 
 /** `--yosys` / `--nextpnr`: the bundled WebAssembly build (default) or a native one on PATH. */
 export function toolSource(flag: string, v: string | undefined): ToolSource {
@@ -41,6 +41,8 @@ export function synthCommand(): Command {
       const t = r.totals;
       process.stdout.write(`${r.block} (${r.module}) on ${r.targetDescription}\n`);
       process.stdout.write(`  LUT ${t.lut}  FF ${t.ff}  carry ${t.carry}  BRAM ${t.bram}  DSP ${t.dsp}\n`);
+      const share = deviceShare(r);
+      if (!r.pnr && share) process.stdout.write(`  ${share.percent.toFixed(1)} % of the ${share.device}'s ${share.what} (its largest share of the part)${share.percent > 100 ? ': does not fit' : ''}\n`);
       if (r.pnr) process.stdout.write(`  ${r.pnr.device}: ${r.pnr.logicCells ?? '?'} logic cells${r.pnr.utilization != null ? ` (${(r.pnr.utilization * 100).toFixed(1)} %)` : ''}, Fmax ${r.pnr.fmaxMHz !== null ? `${r.pnr.fmaxMHz} MHz` : r.pnr.unplaced ? `n/a (${r.pnr.unplaced})` : 'n/a (no clock)'}\n`);
       if (r.pipelined?.keptRegisters) {
         const loops = r.pipelined.loopMHz ? `; its feedback loops allow ${r.pipelined.loopMHz} MHz` : '';
