@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Makes sure the tools the tests drive are on PATH: the simulators (Verilator, Icarus), ccache (every
-// Verilator build compiles through it) and headless Chromium (the report page's rendering test), all
-// from Debian's packages. We install them only when running as root, and otherwise print the exact
-// command.
+// Verilator build compiles through it), headless Chromium (the report page's rendering test) and
+// redis-server (the queue's tests), all from Debian's packages. We install them only when running as
+// root, and otherwise print the exact command.
 import { spawnSync } from 'node:child_process';
 
 const TOOLS = [
@@ -11,6 +11,8 @@ const TOOLS = [
   { bin: 'ccache', probe: ['--version'], pkg: 'ccache' },
   // A font, so that the screenshot has text in it.
   { bin: 'chromium', probe: ['--version'], pkg: 'chromium fonts-dejavu-core' },
+  // Sweeps through a queue (BullMQ): the tests start a private Redis on a free port.
+  { bin: 'redis-server', probe: ['--version'], pkg: 'redis-server' },
 ];
 
 const has = (t) => spawnSync(t.bin, t.probe, { stdio: 'ignore' }).status !== null &&

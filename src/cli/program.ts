@@ -19,6 +19,7 @@ import { mxCommand } from './commands/mx.js';
 import { simCommand, tbCommand } from './commands/sim.js';
 import { sweepCommand } from './commands/sweep.js';
 import { synthCommand } from './commands/synth.js';
+import { workerCommand } from './commands/worker.js';
 import { modelOptProblem } from '../cosim/compile-env.js';
 import { ToolError } from '../util/tool-error.js';
 import { UserError } from './user-error.js';
@@ -43,6 +44,7 @@ export function program(): Command {
   p.addCommand(equivCommand());
   p.addCommand(fuzzCommand());
   p.addCommand(sweepCommand());
+  p.addCommand(workerCommand());
   p.addCommand(convertCommand());
   p.addCommand(decodeCommand());
   p.addCommand(mxCommand());

@@ -21,6 +21,9 @@ const TOOL_VERSIONS = ['@yowasp/yosys', '@yowasp/nextpnr-ice40'].map((p) => `${p
 /** Bumped when bitforge reports the same tool run differently (texts, fields): old entries are not reused. */
 const REPORT_REVISION = '5'; // 4: inverter cells count as LUTs on xc7 and gowin; 5: utilization of a part
 
+/** What makes two machines' reports comparable: the same report revision and tool versions. */
+export const TOOL_STAMP = `${REPORT_REVISION}/${TOOL_VERSIONS}`;
+
 export function synthKey(parts: readonly string[]): string {
   const h = createHash('sha256').update('bitforge.synth/1').update(REPORT_REVISION).update(TOOL_VERSIONS);
   for (const p of parts) h.update(String(p.length)).update(':').update(p);

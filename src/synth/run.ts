@@ -164,10 +164,16 @@ async function closeTiming(block: EmittableBlock, params: Record<string, unknown
   return { ...best, pipelined: { ...best.pipelined!, attempts } };
 }
 
+/** The result cache's key of a run: the Verilog, script, target, tool sources (and, in synthKey, versions). */
+const keyOf = (src: SynthSource, o: SynthOptions, prep: ReturnType<typeof prepare>) => synthKey([o.target, o.yosys ?? 'wasm', o.nextpnr ?? 'wasm', src.name, JSON.stringify(src.params), prep.script, timingKey(o.target),
+  ...prep.verilog.flatMap((f) => [f.path, f.content])]);
+
+/** The key under which `synthesizeSource(src, o)` caches its report (the queue keys its jobs by it too). */
+export const synthJobKey = (src: SynthSource, o: SynthOptions) => keyOf(src, o, prepare(src, o.target, o.wrapper));
+
 export async function synthesizeSource(src: SynthSource, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
   const prep = prepare(src, o.target, o.wrapper);
-  const key = synthKey([o.target, o.yosys ?? 'wasm', o.nextpnr ?? 'wasm', src.name, JSON.stringify(src.params), prep.script, timingKey(o.target),
-    ...prep.verilog.flatMap((f) => [f.path, f.content])]);
+  const key = keyOf(src, o, prep);
   if (o.cache !== false) {
     const hit = cachedReport(key);
     if (hit) return { ...hit, cached: true };

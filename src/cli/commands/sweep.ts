@@ -8,7 +8,10 @@ import { basename, join } from 'node:path';
 import { reportFiles } from '../../report/bundle.js';
 import { paramText } from '../../report/markdown.js';
 import { loadTensors, TensorDataError, type TensorSet } from '../../accuracy/tensors.js';
-import { runPool } from '../../synth/pool.js';
+import { runPool, type SynthJob } from '../../synth/pool.js';
+import type { SynthReport } from '../../report/schema.js';
+import { ToolError } from '../../util/tool-error.js';
+import { queueAddress, reachable } from '../queue-option.js';
 import { withAccuracy } from '../../sweep/accuracy.js';
 import { loadSweepSpec, SweepSpecError } from '../../sweep/spec.js';
 import { progressReporter } from '../progress.js';
@@ -23,10 +26,13 @@ export function sweepCommand(): Command {
     .option('--jobs <n>', 'synthesis jobs at once (default: all cores)')
     .option('--out <dir>', 'report directory (default: sweep-<spec name>)')
     .option('--data <dir>', 'weights directory for accuracy metrics (overrides the spec\'s accuracy.data)')
-    .action(async (file: string, opts: { jobs?: string; out?: string; data?: string }) => {
+    .option('--queue <url>', 'run the configurations on `bitforge worker`s through BullMQ on Redis: redis://host:port[/db]')
+    .action(async (file: string, opts: { jobs?: string; out?: string; data?: string; queue?: string }) => {
       const t0 = performance.now();
       const jobs = opts.jobs === undefined ? cpus().length : Number(opts.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs: expected a positive integer, got '${opts.jobs}'`);
+      if (opts.queue !== undefined && opts.jobs !== undefined) throw new UserError('--jobs: not with --queue (each worker\'s own --jobs says how many it runs at once)');
+      const queue = opts.queue === undefined ? undefined : queueAddress(opts.queue);
       const specName = basename(file).replace(/\.json$/, '');
       let plan;
       try {
@@ -48,16 +54,23 @@ export function sweepCommand(): Command {
       }
       const out = opts.out ?? `sweep-${specName}`;
       await checkOutDir('--out', out);
+      if (queue) await reachable(queue);
       const targets = [...new Set(plan.configs.map((c) => c.target))];
-      process.stdout.write(`sweep '${plan.name}': ${plan.configs.length} configuration(s) on ${targets.join(', ')} with ${Math.min(jobs, plan.configs.length)} job(s)\n`);
+      const where = queue ? `through the queue on ${queue.shown}` : `with ${Math.min(jobs, plan.configs.length)} job(s)`;
+      process.stdout.write(`sweep '${plan.name}': ${plan.configs.length} configuration(s) on ${targets.join(', ')} ${where}\n`);
       const progress = progressReporter('sweep', 'configurations', { eachItem: true });
-      let { reports, failures } = await runPool(
-        plan.configs.map((c) => ({ block: c.block, params: c.params, options: { target: c.target, wrapper: plan.wrapper, ...(plan.timeoutMs ? { timeoutMs: plan.timeoutMs } : {}), ...(c.fmaxMHz !== undefined ? { fmaxMHz: c.fmaxMHz } : {}) } })),
-        jobs,
-        (done, total, j, r) => {
-          const what = r ? `LUT ${r.totals.lut}, FF ${r.totals.ff}${r.timing.fmaxMHz !== null ? `, ${r.timing.source === 'estimate' ? '~' : ''}${r.timing.fmaxMHz} MHz` : ''}${r.wrapper ? ', wrapped' : ''}${r.cached ? ' (cached)' : ''}` : 'FAILED';
-          progress.update(done, total, `${j.block.name} ${paramText(j.params)}${j.options.fmaxMHz ? ` fmax=${j.options.fmaxMHz}` : ''} on ${j.options.target}: ${what}`);
-        });
+      const synthJobs: SynthJob[] = plan.configs.map((c) => ({ block: c.block, params: c.params, options: { target: c.target, wrapper: plan.wrapper, ...(plan.timeoutMs ? { timeoutMs: plan.timeoutMs } : {}), ...(c.fmaxMHz !== undefined ? { fmaxMHz: c.fmaxMHz } : {}) } }));
+      const onDone = (done: number, total: number, j: SynthJob, r: (SynthReport & { cached?: boolean }) | undefined) => {
+        const what = r ? `LUT ${r.totals.lut}, FF ${r.totals.ff}${r.timing.fmaxMHz !== null ? `, ${r.timing.source === 'estimate' ? '~' : ''}${r.timing.fmaxMHz} MHz` : ''}${r.wrapper ? ', wrapped' : ''}${r.cached ? ' (cached)' : ''}` : 'FAILED';
+        progress.update(done, total, `${j.block.name} ${paramText(j.params)}${j.options.fmaxMHz ? ` fmax=${j.options.fmaxMHz}` : ''} on ${j.options.target}: ${what}`);
+      };
+      const queued = queue && (await import('../../queue/submit.js')); // BullMQ loads only for --queue
+      let { reports, failures } = queue && queued
+        ? await queued.runQueued(queue, synthJobs, { onDone, log: (line) => process.stderr.write(`sweep: ${line}\n`) }).catch((e: unknown) => {
+          if (e instanceof queued.QueueLost) throw new ToolError(e.message); // one line, exit 1: not a mistake in the call
+          throw e;
+        })
+        : await runPool(synthJobs, jobs, onDone);
       progress.stop();
       if (data) {
         const t1 = performance.now();
