@@ -71,7 +71,10 @@ export async function runQueued(a: QueueAddress, jobs: readonly SynthJob[], o: Q
   queue.on('error', () => {});
   let stopping = false;
   const received = (key: string, json: string, known: boolean) => {
-    const r = synthReportSchema.parse(JSON.parse(json));
+    let parsed;
+    try { parsed = synthReportSchema.safeParse(JSON.parse(json)); } catch { return; }
+    if (!parsed.success) return; // a damaged entry: the job's worker writes it again
+    const r = parsed.data;
     storeReport(key, r);
     for (const i of pending.get(key)!.indices) finish(i, known ? { ...r, cached: true } : r);
     pending.delete(key);
@@ -123,11 +126,15 @@ export async function runQueued(a: QueueAddress, jobs: readonly SynthJob[], o: Q
   process.once('SIGTERM', interrupt);
 
   try {
-    await redis.connect();
-    await poll(true);
-    if (pending.size) {
-      const queued = await check(true);
-      o.log(`queued ${queued} job(s) on ${a.shown}${pending.size > queued ? `; ${pending.size - queued} already there` : ''}`);
+    try {
+      await redis.connect();
+      await poll(true);
+      if (pending.size) {
+        const queued = await check(true);
+        o.log(`queued ${queued} job(s) on ${a.shown}${pending.size > queued ? `; ${pending.size - queued} already there` : ''}`);
+      }
+    } catch (e) {
+      throw new QueueLost(`lost Redis at ${a.shown} while queueing: ${reason(e)}; run the same command again to resume`);
     }
     let polls = 0, lostAt: number | undefined, lostWhy = '';
     while (pending.size && !stopping) {

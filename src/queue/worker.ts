@@ -30,6 +30,12 @@ export interface RunningWorker {
   closeNow(): Promise<void>;
 }
 
+/** A stored report that reads back valid (a damaged one is recomputed and overwritten). */
+function known(json: string | null): boolean {
+  if (json === null) return false;
+  try { return synthReportSchema.safeParse(JSON.parse(json)).success; } catch { return false; }
+}
+
 export function startWorker(a: QueueAddress, o: WorkerOptions): RunningWorker {
   const me = `${hostname()}:${process.pid}`;
   // Results are written even if Redis is away for a moment: this client waits for it.
@@ -50,7 +56,7 @@ export function startWorker(a: QueueAddress, o: WorkerOptions): RunningWorker {
       o.log(`refused ${what}: ${problem}`);
       throw new UnrecoverableError(`refused by worker ${me}: ${problem}`);
     }
-    if (await results.hexists(RESULTS_KEY, key)) {
+    if (known(await results.hget(RESULTS_KEY, key))) {
       o.log(`known ${what} (${key})`);
       return { key };
     }
