@@ -14,6 +14,7 @@ import { synthReportSchema, type SynthReport } from '../report/schema.js';
 import { cachedReport, storeReport, TOOL_STAMP } from '../synth/cache.js';
 import type { PoolResult, SynthJob } from '../synth/pool.js';
 import { blockSource, fmaxOf, synthJobKey } from '../synth/run.js';
+import { TARGET_DEFS } from '../synth/targets.js';
 import { client, reason } from './connect.js';
 import { jobData } from './job.js';
 import { QUEUE_NAME, RESULTS_KEY } from './names.js';
@@ -97,7 +98,9 @@ export async function runQueued(a: QueueAddress, jobs: readonly SynthJob[], o: Q
     }
     // A job that finished since the last poll is gone from the queue too: its report is in the hash.
     if (add.length && !first) await poll(false);
-    const missing = add.filter((key) => pending.has(key));
+    // Largest designs first (as the local pool), so that a big one does not start last.
+    const size = (key: string) => pending.get(key)!.data.source.verilog.reduce((n, f) => n + f.content.length, 0) * (TARGET_DEFS[pending.get(key)!.data.options.target].placeAndRoute ? 2 : 1);
+    const missing = add.filter((key) => pending.has(key)).sort((x, y) => size(y) - size(x));
     if (missing.length) {
       await within(queue.addBulk(missing.map((key) => ({ name: 'synth', data: pending.get(key)!.data, opts: {
         jobId: key, attempts: ATTEMPTS, backoff: { type: 'exponential', delay: BACKOFF_MS }, removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 },

@@ -137,7 +137,7 @@ describe('sweep --queue with three workers, under faults', () => {
     const { Queue } = await import('bullmq');
     const q = new Queue('bitforge-synth', { connection: { host: '127.0.0.1', port: redis.port } });
     try {
-      expect(await q.getJobCounts('waiting', 'delayed', 'prioritized')).toEqual({ waiting: 0, delayed: 0, prioritized: 0 });
+      expect(await q.getJobCounts('waiting', 'delayed', 'prioritized')).toMatchObject({ waiting: 0, delayed: 0, prioritized: 0 });
     } finally {
       await q.close();
     }
