@@ -1,6 +1,7 @@
 // The queue under faults, with three worker processes on a private Redis: the 12-configuration
 // example sweep gives the local pool's numbers while one worker is killed (kill -9) mid-job; a
-// configuration queued twice, by one spec and by two sweeps at once, runs once; Redis killed and
+// configuration queued twice, by one spec and by two sweeps at once, runs once; a failing one is
+// retried, then reported while the others complete; Redis killed and
 // restarted mid-sweep, the sweep carries on; Redis gone for good, the sweep stops with one line and
 // the same command resumes once it is back.
 
@@ -87,6 +88,19 @@ describe('sweep --queue with three workers, under faults', () => {
     const lines = ran().slice(before);
     expect(lines).toHaveLength(4); // 4 distinct configurations
     expect(new Set(lines.map((l) => /\((\w+)\)$/.exec(l)![1])).size).toBe(4);
+  }, 600_000);
+
+  it('a configuration that fails is retried, then reported with its reason while the others complete (exit 1)', async () => {
+    // mx.dot with OCP's 32-element blocks needs far more than 10 s of Yosys; the adder trees do not.
+    const file = spec('fails', { targets: ['gowin'], timeoutSeconds: 10, sweeps: [
+      { block: 'examples.adder-tree', params: { width: [14, 15], n: 2 } },
+      { block: 'mx.dot', params: { block: 32 } },
+    ] });
+    const r = await sweep(file, 'fails', 'fails-cache');
+    expect(r.exitCode, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/\(2 ok of which 0 from cache, 1 failed\)/);
+    expect(r.stdout).toMatch(/^FAILED mx\.dot .* on gowin: yosys did not finish within 10 s and was stopped$/m);
+    expect(logs.join('')).toMatch(/^worker: failed mx\.dot on gowin \(try 3 of 3\): yosys did not finish within 10 s/m);
   }, 600_000);
 
   it('Redis killed and restarted mid-sweep: the sweep re-queues what Redis lost and finishes', async () => {

@@ -1,6 +1,7 @@
 // Sweeps through the queue (BullMQ on a private Redis): the --queue URL checked before any work, an
 // unreachable Redis in one line within seconds, the same report numbers as the local pool, a known
-// report never run twice, and a worker refusing a job stamped with other tool versions. The long
+// report never run twice, a failing job retried with backoff, and a worker refusing a job stamped
+// with other tool versions. The long
 // tier kills workers and Redis mid-sweep (queue.long.test.ts).
 
 import { Queue } from 'bullmq';
@@ -109,6 +110,26 @@ describe('sweep --queue with two workers', () => {
     expect(ran()).toBe(4);
     expect(numbers(join(dir, 'again'))).toEqual(numbers(join(dir, 'local')));
   }, 240_000);
+
+  it('a job that fails is retried with backoff, then failed with the tool\'s reason', async () => {
+    const { TOOL_STAMP } = await import('../../src/synth/cache.js');
+    const q = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port } });
+    try {
+      const src = { name: 'hand.broken', params: {}, top: 'm', ports: [], verilog: [{ path: 'm.v', content: 'module m(; endmodule\n' }] };
+      const t0 = performance.now();
+      const job = await q.add('synth', jobData(TOOL_STAMP, src, { target: 'gowin' }), { jobId: 'broken', attempts: 3, backoff: { type: 'exponential', delay: 1000 } });
+      let state = await job.getState();
+      for (let i = 0; i < 600 && state !== 'failed'; i++) { await new Promise((ok) => setTimeout(ok, 100)); state = await job.getState(); }
+      expect(state).toBe('failed');
+      const failed = (await q.getJob('broken'))!;
+      expect(failed.attemptsMade).toBe(3);
+      expect(failed.failedReason).toMatch(/yosys/i);
+      expect(performance.now() - t0).toBeGreaterThan(1000 + 2000); // the backoff between the tries
+      expect((logs.join('').match(/^worker: failed hand\.broken on gowin \(try \d of 3\): /gm) ?? []).length).toBe(3);
+    } finally {
+      await q.close();
+    }
+  }, 90_000);
 
   it('a worker refuses a job stamped with other tool versions, and says why', async () => {
     const q = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port } });
