@@ -103,7 +103,7 @@ export async function htmlReport(title: string, reports: readonly SynthReport[],
   const misfitNote = reports.some((r) => misfitOf(r)) ? '<p>A red ✕ marks a design that does not fit its device: its bar or point stays, drawn pale, and its Fmax is the pre-route estimate.</p>' : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1300px}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:nth-child(-n+3),th{text-align:left}.chart{display:block;margin:1.5em 0;max-width:none}</style>
+<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1300px}table{border-collapse:collapse;margin:1em 0;max-width:100%}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right;overflow-wrap:anywhere}td:nth-child(-n+3),th{text-align:left}.chart{display:block;margin:1.5em 0;max-width:none}</style>
 </head><body>
 <h1>${esc(title)}</h1>
 <p>${esc(meta)}</p>

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { synthReportSchema } from '../../src/report/schema.js';
 import { cartesian } from '../../src/sweep/spec.js';
-import { renderPage } from '../helpers/chromium.js';
+import { renderPage, VIEWPORT_WIDTH } from '../helpers/chromium.js';
 
 const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
 const example = join(process.cwd(), 'examples', 'sweeps', 'adder-tree.json');
@@ -58,6 +58,7 @@ describe('bitforge sweep', () => {
     mkdirSync(shots, { recursive: true });
     const page = await renderPage(join(dir, 'sweep-adder-tree', 'index.html'), join(shots, 'sweep-adder-tree.png'));
     expect(page.errors).toEqual([]);
+    expect(Buffer.from(page.screenshot).readUInt32BE(16)).toBe(VIEWPORT_WIDTH); // the page is no wider than the window
     for (const c of page.charts) expect([c.label, c.clipped, c.overlapping]).toEqual([c.label, [], []]);
     const chart = (label: string) => page.charts.find((c) => c.label === label)!;
     const byWidth = chart('examples.adder-tree: LUTs against width');

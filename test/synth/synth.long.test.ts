@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/blocks/catalogue.js';
 import { synthReportSchema } from '../../src/report/schema.js';
-import { renderPage } from '../helpers/chromium.js';
+import { renderPage, VIEWPORT_WIDTH } from '../helpers/chromium.js';
 
 const cli = join(process.cwd(), 'dist', 'cli', 'main.js');
 
@@ -53,6 +53,7 @@ describe('bitforge build (the main job)', () => {
     mkdirSync(shots, { recursive: true });
     const page = await renderPage(join(d, 'reports', 'index.html'), join(shots, 'build.png'));
     expect(page.errors).toEqual([]);
+    expect(Buffer.from(page.screenshot).readUInt32BE(16)).toBe(VIEWPORT_WIDTH); // the page is no wider than the window
     expect(page.charts.map((c) => c.label)).toEqual(['LUTs by block and target', 'Flip-flops by block and target', 'Share of the device', 'Fmax (ice40: nextpnr after routing; ~ the pre-route estimate, as on other targets)']);
     const n = catalogue.length;
     for (const c of page.charts) {
