@@ -59,6 +59,22 @@ export async function runDistributedBench(log = console.log) {
       log(`${spec}: queue, ${n} worker(s): ${row.queue[n].toFixed(1)} s`);
     }
     row.overheadMsPerJob = ((row.queue[2] - row.localSeconds) * 1000) / row.configurations;
+    // The queue alone: every job answered from the workers' (shared) cache, nothing synthesized; beside
+    // it the local pool with every report in its cache.
+    const warm = cold();
+    sweep(spec, ['--jobs', '2'], warm);
+    row.localWarmMsPerJob = (sweep(spec, ['--jobs', '2'], warm).seconds * 1000) / row.configurations;
+    row.queueWarmMsPerJob = await withRedis(async (url) => {
+      const workers = Array.from({ length: 2 }, () => spawn(process.execPath, [cli, 'worker', '--queue', url, '--jobs', '1'], { stdio: 'ignore', env: { ...process.env, BITFORGE_CACHE: warm } }));
+      try {
+        await new Promise((r) => setTimeout(r, 3000)); // the workers connected: their start-up is not the queue's
+        return (sweep(spec, ['--queue', url], cold()).seconds * 1000) / row.configurations;
+      } finally {
+        for (const w of workers) w.kill('SIGKILL');
+        await Promise.all(workers.map((w) => once(w, 'exit')));
+      }
+    });
+    log(`${spec}: every report known: local ${row.localWarmMsPerJob.toFixed(0)} ms, queue ${row.queueWarmMsPerJob.toFixed(0)} ms per configuration`);
     rows.push(row);
   }
   return rows;

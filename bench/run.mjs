@@ -442,10 +442,11 @@ writeFileSync('bench/results/distributed.md', [
   '# Sweeps through the queue (BullMQ on Redis) against the local pool, one run', '',
   `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu} · ${meta.cores} cores · a private redis-server on localhost, every run cold (empty caches, empty Redis)`, '',
   'Local: `bitforge sweep SPEC --jobs 2`. Queue: `bitforge sweep SPEC --queue URL` with N `bitforge worker --queue URL --jobs 1` processes on this machine.',
-  'Overhead per job: (queue with 2 workers − local with 2 jobs) / configurations: the same parallelism, so the difference is the queue (enqueue, a worker taking the job, the report through Redis, the sweep\'s poll every 0.5 s) and the workers\' start-up.',
+  'Difference per job: (queue with 2 workers − local with 2 jobs) / configurations, at the same parallelism (negative: the queue was faster; each worker is a process of its own with its own tool processes, the local pool one process).',
+  'The queue alone: a sweep whose every job a worker answers from its cache (2 workers, started beforehand), per configuration: enqueue, a worker taking the job, the report through Redis, the sweep\'s poll every 0.5 s, and the sweep\'s own start, elaboration and report; beside it the local sweep with every report in its cache.',
   'On 2 cores, 4 workers cannot be faster than 2: that row shows what over-subscribing costs; more machines add cores.', '',
-  `| sweep | configurations | local, 2 jobs (s) | ${WORKERS.map((n) => `queue, ${n} worker${n > 1 ? 's' : ''} (s)`).join(' | ')} | queue 2 / local 2 | overhead per job (ms) |`,
-  `|---|---:|---:|${WORKERS.map(() => '---:').join('|')}|---:|---:|`,
-  ...rows.map((r) => `| ${r.spec} | ${r.configurations} | ${r.localSeconds.toFixed(1)} | ${WORKERS.map((n) => r.queue[n].toFixed(1)).join(' | ')} | ${(r.queue[2] / r.localSeconds).toFixed(2)} | ${r.overheadMsPerJob.toFixed(0)} |`), '',
+  `| sweep | configurations | local, 2 jobs (s) | ${WORKERS.map((n) => `queue, ${n} worker${n > 1 ? 's' : ''} (s)`).join(' | ')} | queue 2 / local 2 | difference per job (ms) | all known: local (ms/job) | all known: queue (ms/job) |`,
+  `|---|---:|---:|${WORKERS.map(() => '---:').join('|')}|---:|---:|---:|---:|`,
+  ...rows.map((r) => `| ${r.spec} | ${r.configurations} | ${r.localSeconds.toFixed(1)} | ${WORKERS.map((n) => r.queue[n].toFixed(1)).join(' | ')} | ${(r.queue[2] / r.localSeconds).toFixed(2)} | ${r.overheadMsPerJob.toFixed(0)} | ${r.localWarmMsPerJob.toFixed(0)} | ${r.queueWarmMsPerJob.toFixed(0)} |`), '',
 ].join('\n'));
 }
