@@ -24,6 +24,7 @@ import { modelOptProblem } from '../cosim/compile-env.js';
 import { ToolError } from '../util/tool-error.js';
 import { UserError } from './user-error.js';
 import { paramUsage } from './block-params.js';
+import { repeatedOption } from './repeated-options.js';
 import { findBlock } from '../blocks/catalogue.js';
 import type { BlockDef } from '../blocks/block.js';
 import { version } from './version.js';
@@ -69,7 +70,10 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const badEnv = modelOptProblem();
     if (badEnv) throw new UserError(badEnv);
-    await program().parseAsync(argv, { from: 'user' });
+    const p = program();
+    const repeated = repeatedOption(p, argv);
+    if (repeated) throw new UserError(repeated);
+    await p.parseAsync(argv, { from: 'user' });
     // A command that finished with failures to report (build, sweep) has set the exit code itself.
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
