@@ -68,8 +68,16 @@ export async function runQueued(a: QueueAddress, jobs: readonly SynthJob[], o: Q
 
   const redis = client(a);
   redis.on('error', () => {}); // seen as failed commands below
-  const queue = new Queue(QUEUE_NAME, { connection: a.connection });
-  queue.on('error', () => {});
+  // Made when there is something to queue: BullMQ's Queue must not be closed while it is still
+  // connecting (its connection then emits an error after its listeners are gone).
+  let made: Queue | undefined;
+  const queueOf = () => {
+    if (!made) {
+      made = new Queue(QUEUE_NAME, { connection: a.connection });
+      made.on('error', () => {});
+    }
+    return made;
+  };
   let stopping = false;
   const received = (key: string, json: string, known: boolean) => {
     let parsed;
@@ -90,7 +98,7 @@ export async function runQueued(a: QueueAddress, jobs: readonly SynthJob[], o: Q
   const check = async (first: boolean) => {
     const add: string[] = [];
     for (const [key, p] of pending) {
-      const job = await within(queue.getJob(key), 10_000, 'reading a job');
+      const job = await within(queueOf().getJob(key), 10_000, 'reading a job');
       const state = job ? await within(job.getState(), 10_000, 'reading a job') : 'unknown';
       if (state === 'failed' && first) { await job!.remove(); add.push(key); } // an earlier sweep's failure: try again
       else if (state === 'failed') { for (const i of p.indices) finish(i, undefined, job!.failedReason); pending.delete(key); }
@@ -102,7 +110,7 @@ export async function runQueued(a: QueueAddress, jobs: readonly SynthJob[], o: Q
     const size = (key: string) => pending.get(key)!.data.source.verilog.reduce((n, f) => n + f.content.length, 0) * (TARGET_DEFS[pending.get(key)!.data.options.target].placeAndRoute ? 2 : 1);
     const missing = add.filter((key) => pending.has(key)).sort((x, y) => size(y) - size(x));
     if (missing.length) {
-      await within(queue.addBulk(missing.map((key) => ({ name: 'synth', data: pending.get(key)!.data, opts: {
+      await within(queueOf().addBulk(missing.map((key) => ({ name: 'synth', data: pending.get(key)!.data, opts: {
         jobId: key, attempts: ATTEMPTS, backoff: { type: 'exponential', delay: BACKOFF_MS }, removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 },
       } }))), 30_000, 'queueing jobs');
       if (!first) o.log(`queued again ${missing.length} job(s) the queue no longer had`);
@@ -117,7 +125,7 @@ export async function runQueued(a: QueueAddress, jobs: readonly SynthJob[], o: Q
       let removed = 0;
       for (const key of pending.keys()) {
         try {
-          const job = await within(queue.getJob(key), 3000, 'reading a job');
+          const job = await within(queueOf().getJob(key), 3000, 'reading a job');
           if (job && ['waiting', 'delayed', 'prioritized', 'waiting-children'].includes(await job.getState())) { await job.remove(); removed++; }
         } catch { /* running, or Redis away: left as it is */ }
       }
@@ -166,7 +174,8 @@ export async function runQueued(a: QueueAddress, jobs: readonly SynthJob[], o: Q
     process.removeListener('SIGTERM', interrupt);
     if (!stopping) {
       redis.disconnect();
-      await within(queue.close(), 5000, 'closing the queue').catch(() => queue.disconnect());
+      const q = made;
+      if (q) await within(q.close(), 5000, 'closing the queue').catch(() => q.disconnect());
     }
   }
   if (stopping) await new Promise(() => {}); // the interrupt handler exits
