@@ -84,7 +84,7 @@ function overviewCharts(reports: readonly SynthReport[]): { resources: Chart[]; 
       ...bars('LUTs by block and target', 'LUTs (cells)', (r) => ({ value: r.totals.lut })),
       ...bars('Flip-flops by block and target', 'flip-flops (cells)', (r) => ({ value: r.totals.ff })),
       ...bars('Share of the device', '% of the device',
-        (r) => { const s = deviceShare(r); return s && { value: Math.round(s.percent * 10) / 10, prefix: '', ...misfit(r) }; }, { value: 100, label: 'device full' }),
+        (r) => { const s = deviceShare(r); return s && { value: Math.round(s.percent * 10) / 10, ...misfit(r) }; }, { value: 100, label: 'device full' }),
     ],
     timing: bars('Fmax (ice40: nextpnr after routing; ~ the pre-route estimate, as on other targets)', 'Fmax (MHz)',
       (r) => (r.timing.fmaxMHz === null ? undefined : { value: r.timing.fmaxMHz, prefix: r.timing.source === 'estimate' ? '~' : '', ...misfit(r) })),

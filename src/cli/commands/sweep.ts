@@ -12,6 +12,7 @@ import { runPool, type SynthJob } from '../../synth/pool.js';
 import type { SynthReport } from '../../report/schema.js';
 import { ToolError } from '../../util/tool-error.js';
 import { queueAddress, reachable } from '../queue-option.js';
+import type { QueueAddress } from '../../queue/url.js';
 import { withAccuracy } from '../../sweep/accuracy.js';
 import { loadSweepSpec, SweepSpecError } from '../../sweep/spec.js';
 import { progressReporter } from '../progress.js';
@@ -64,13 +65,7 @@ export function sweepCommand(): Command {
         const what = r ? `LUT ${r.totals.lut}, FF ${r.totals.ff}${r.timing.fmaxMHz !== null ? `, ${r.timing.source === 'estimate' ? '~' : ''}${r.timing.fmaxMHz} MHz` : ''}${r.wrapper ? ', wrapped' : ''}${r.cached ? ' (cached)' : ''}` : 'FAILED';
         progress.update(done, total, `${j.block.name} ${paramText(j.params)}${j.options.fmaxMHz ? ` fmax=${j.options.fmaxMHz}` : ''} on ${j.options.target}: ${what}`);
       };
-      const queued = queue && (await import('../../queue/submit.js')); // BullMQ loads only for --queue
-      let { reports, failures } = queue && queued
-        ? await queued.runQueued(queue, synthJobs, { onDone, log: (line) => process.stderr.write(`sweep: ${line}\n`) }).catch((e: unknown) => {
-          if (e instanceof queued.QueueLost) throw new ToolError(e.message); // one line, exit 1: not a mistake in the call
-          throw e;
-        })
-        : await runPool(synthJobs, jobs, onDone);
+      let { reports, failures } = queue ? await runQueuedSweep(queue, synthJobs, onDone) : await runPool(synthJobs, jobs, onDone);
       progress.stop();
       if (data) {
         const t1 = performance.now();
@@ -83,4 +78,13 @@ export function sweepCommand(): Command {
       process.stdout.write(`reports: ${join(out, 'index.html')}, report.json, report.md (${reports.length} ok of which ${cached} from cache, ${failures.length} failed) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       if (failures.length) process.exitCode = 1;
     });
+}
+
+/** Through the queue; BullMQ loads only here. Losing Redis is one line, exit 1: not a mistake in the call. */
+async function runQueuedSweep(queue: QueueAddress, jobs: SynthJob[], onDone: Parameters<typeof runPool>[2]) {
+  const { runQueued, QueueLost } = await import('../../queue/submit.js');
+  return runQueued(queue, jobs, { ...(onDone ? { onDone } : {}), log: (line) => process.stderr.write(`sweep: ${line}\n`) }).catch((e: unknown) => {
+    if (e instanceof QueueLost) throw new ToolError(e.message);
+    throw e;
+  });
 }

@@ -38,7 +38,8 @@ export function lineSpec(c: LineChart): TopLevelSpec {
   } as const;
   const y = { field: 'y', type: 'quantitative', title: c.yTitle, scale: { zero: true, nice: true } } as const;
   const many = series.length > 1;
-  const seriesEnc = many ? { strokeDash: { field: 'seriesName', title: 'other parameters', sort: series }, shape: { field: 'seriesName', title: 'other parameters', sort: series } } : {};
+  // The other parameters: one legend, by dash on the lines and by shape on the points.
+  const other = { field: 'seriesName', title: 'other parameters', sort: series };
   return {
     title: c.title,
     data: { values },
@@ -47,8 +48,8 @@ export function lineSpec(c: LineChart): TopLevelSpec {
       width, height: 220,
       encoding: { x, y, color: { field: 'target', title: 'target', scale: targetColor(targets), legend: null } },
       layer: [
-        { name: 'lines', mark: { type: 'line', strokeWidth: 2 }, encoding: { order: { field: 'at' }, detail: { field: 'seriesName' }, ...(many ? { strokeDash: seriesEnc.strokeDash } : {}) } },
-        { name: 'points', mark: { type: 'point', filled: true, size: 60, opacity: 1 }, encoding: many ? { shape: seriesEnc.shape } : {} },
+        { name: 'lines', mark: { type: 'line', strokeWidth: 2 }, encoding: { order: { field: 'at' }, detail: { field: 'seriesName' }, ...(many ? { strokeDash: other } : {}) } },
+        { name: 'points', mark: { type: 'point', filled: true, size: 60, opacity: 1 }, encoding: many ? { shape: other } : {} },
         { transform: [{ filter: 'datum.misfit' }], name: 'misfits', mark: { type: 'point', shape: 'cross', color: '#d62728', filled: true, size: 110 }, },
       ],
     },
