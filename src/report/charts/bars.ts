@@ -10,7 +10,7 @@ export interface BarRow {
   readonly label: readonly string[];
   readonly target: string;
   readonly value: number;
-  /** Written after the value (e.g. `~` before an estimate goes in `prefix`). */
+  /** Written before the value: `~` for an estimate. */
   readonly prefix?: string;
   readonly misfit?: string;
 }
