@@ -17,6 +17,8 @@ export interface Side {
   readonly latency: number | null;
   /** For a design with timing of its own: its cycle behaviour as stated (the handshake), which the other side must share. */
   readonly timing?: string;
+  /** Written by bitforge's emitter: its internal names follow the emitter's, so a variant's can be paired by name. */
+  readonly emitted?: boolean;
 }
 
 export interface Miter {

@@ -1,5 +1,7 @@
-// The proof: both designs and their miter through the pinned Yosys, flattened to one module, and
-// `sat` on `trigger`:
+// The proof. Two designs from the emitter with the same registers' timing (a variant that keeps them)
+// are first proved structurally, signal pair by signal pair (structural.ts), in at most half the time.
+// Otherwise, or where that does not close: both designs and their miter through the pinned Yosys,
+// flattened to one module, and `sat` on `trigger`:
 //   - combinational: one SAT problem over all inputs (proved, or a counterexample);
 //   - sequential: temporal induction from the miter's reset, the induction length growing up to
 //     `depth`; where it does not close by then, the base case has still been checked for `depth` cycles
@@ -9,12 +11,14 @@
 import type { DesignFile } from '../codegen/design-files.js';
 import { runTool, type ToolSource } from '../synth/tools.js';
 import { ToolError } from '../util/tool-error.js';
-import { SIDE_MODULE, type Miter } from './miter.js';
+import { SIDE_MODULE, type Miter, type Side } from './miter.js';
 import { satOutcome, satTrace, type Trace } from './sat-log.js';
+import { STRUCTURAL_SEQ, proveStructurally, structuralApplies, structuralScript } from './structural.js';
 
 export type Verdict =
   // 'scorr': induction after ABC's signal correspondence merged the registers it proved equal from reset.
-  | { readonly kind: 'equivalent'; readonly method: 'sat' | 'induction' | 'scorr'; readonly inductionSteps?: number }
+  // 'structural': every pair of same-named signals proved equal (`pairs` of them), by induction of length inductionSteps.
+  | { readonly kind: 'equivalent'; readonly method: 'sat' | 'induction' | 'scorr' | 'structural'; readonly inductionSteps?: number; readonly pairs?: number }
   | { readonly kind: 'bounded'; readonly cycles: number }
   | { readonly kind: 'different'; readonly trace: Trace; readonly vcd: string | null }
   | { readonly kind: 'unknown'; readonly reason: string };
@@ -76,10 +80,26 @@ export function proofScript(miter: Miter, gold: SideFiles, gate: SideFiles, o: P
 }
 
 /**
- * The word-level proof first; a sequential one that comes back bounded (induction did not close) is
- * tried again after ABC's register correspondence, within what is left of the time limit.
+ * The structural proof where it applies (in at most half the time limit), then the word-level proof of
+ * the miter; a sequential one that comes back bounded (induction did not close) is tried again after
+ * ABC's register correspondence, within what is left of the time limit.
  */
-export async function prove(miter: Miter, gold: SideFiles, gate: SideFiles, o: ProofOptions): Promise<Proof> {
+export async function prove(miter: Miter, gold: Side & SideFiles, gate: Side & SideFiles, o: ProofOptions): Promise<Proof> {
+  let spent = 0;
+  if (structuralApplies(miter.sequential, gold, gate)) {
+    const s = await proveStructurally(gold, gate, { ...o, timeoutS: Math.max(1, Math.floor(o.timeoutS / 2)) });
+    if (s.pairs !== null) {
+      return { verdict: { kind: 'equivalent', method: 'structural', inductionSteps: STRUCTURAL_SEQ, pairs: s.pairs }, seconds: s.seconds, script: structuralScript(gold, gate), log: '', sidesVerilog: null };
+    }
+    spent = s.seconds;
+  }
+  const rest = await proveMiter(miter, gold, gate, { ...o, timeoutS: Math.max(1, Math.floor(o.timeoutS - spent)) });
+  const seconds = Math.round((rest.seconds + spent) * 100) / 100;
+  // A timeout is the whole limit's, the structural part included.
+  return rest.verdict.kind === 'unknown' && spent ? { ...rest, verdict: { kind: 'unknown', reason: `timeout after ${o.timeoutS} s` }, seconds } : { ...rest, seconds };
+}
+
+async function proveMiter(miter: Miter, gold: SideFiles, gate: SideFiles, o: ProofOptions): Promise<Proof> {
   const first = await attempt(miter, gold, gate, o, false);
   // scorr assumes every register starts at 0: not for designs that give registers initial values.
   const initialValues = [gold, gate].some((s) => verilogOf(s.files).some((f) => /\binitial\b|\breg\b[^;=]*=/.test(f.content)));

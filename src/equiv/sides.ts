@@ -24,7 +24,7 @@ const timingOf = (h: Handshake) => (h.kind === 'stream' ? `a stream of at most $
 export function blockSide(block: EmittableBlock, params: Record<string, unknown>, label: string, fmax?: FmaxRequest, passes: readonly Pass[] = []): DesignSide {
   const e = emitBlock(block, params, passes, fmax);
   const h = e.metadata.handshake, latency = fixedLatency(h);
-  return { label, top: e.design.top.name, ports: e.metadata.ports, latency, ...(latency === null ? { timing: timingOf(h) } : {}), files: e.files };
+  return { label, top: e.design.top.name, ports: e.metadata.ports, latency, ...(latency === null ? { timing: timingOf(h) } : {}), files: e.files, emitted: true };
 }
 
 export class ReferenceError extends Error {}

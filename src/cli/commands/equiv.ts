@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import type { BlockDef } from '../../blocks/block.js';
 import { checkEquivalence, type EquivResult } from '../../equiv/check.js';
+import type { Verdict } from '../../equiv/prove.js';
 import { MiterError, checkPorts } from '../../equiv/miter.js';
 import { blockSide, referenceSide, ReferenceError, type DesignSide } from '../../equiv/sides.js';
 import { PASSES } from '../../ir/passes/index.js';
@@ -70,10 +71,17 @@ function intOption(flag: string, v: string | undefined, min: number, max: number
   return Number(v);
 }
 
+function howProved(v: Extract<Verdict, { kind: 'equivalent' }>): string {
+  if (v.method === 'sat') return 'by SAT over all inputs';
+  const fromReset = 'for every input sequence from reset';
+  if (v.method === 'structural') return `structurally: ${v.pairs} pairs of same-named signals (the outputs and registers among them) each proved equal, by induction of length ${v.inductionSteps}, ${fromReset}`;
+  return `by induction${v.method === 'scorr' ? ' after register correspondence (ABC scorr)' : ''}${v.inductionSteps ? ` (length ${v.inductionSteps})` : ''} ${fromReset}`;
+}
+
 function describe(r: EquivResult): string[] {
   const v = r.verdict;
   const lines = [`  ${r.alignment}`];
-  if (v.kind === 'equivalent') lines.push(`  EQUIVALENT: proved ${v.method === 'sat' ? 'by SAT over all inputs' : `by induction${v.method === 'scorr' ? ' after register correspondence (ABC scorr)' : ''}${v.inductionSteps ? ` (length ${v.inductionSteps})` : ''} for every input sequence from reset`} (${r.seconds} s)`);
+  if (v.kind === 'equivalent') lines.push(`  EQUIVALENT: proved ${howProved(v)} (${r.seconds} s)`);
   else if (v.kind === 'bounded') lines.push(`  BOUNDED: equal for every input sequence of ${v.cycles} cycle(s) from reset; induction did not close within --depth (${r.seconds} s). Not a proof beyond that bound`);
   else if (v.kind === 'unknown') lines.push(`  UNKNOWN (${v.reason}): neither proved nor refuted`);
   else {

@@ -1,0 +1,88 @@
+// The structural proof: Yosys's equivalence flow, for two designs from bitforge's emitter with the same
+// ports and timing (a variant that keeps the registers: --passes, a multiplier or search choice).
+//   1. equiv_make pairs the signals of the same name in both (the outputs, every register, the named
+//      wires). The emitter's numbered temporaries (`<name>_t<k>`) are left out: their numbers differ
+//      from one design to the other.
+//   2. Each pair is proved equal, assuming the pairs before it (equiv_simple), and the rest by
+//      induction over all pairs together (equiv_induct): equal for `seq` cycles, then equal in the next.
+//   3. The induction's base case: every pair is equal in the first `seq` cycles from the all-zero start,
+//      for every input sequence (bounded model checking of the pairs, each as an assertion).
+// Together: every pair, the outputs included, is equal in every cycle of every input sequence from
+// reset. Where the miter's induction does not close (an accumulator and its copy start apart), this
+// does, because every register comes with its partner. A pair that differs (an internal signal the two
+// compute differently) only leaves the proof open: the caller goes on to the miter's proof.
+
+import { runTool } from '../synth/tools.js';
+import { ToolError } from '../util/tool-error.js';
+import type { Side } from './miter.js';
+import type { ProofOptions, SideFiles } from './prove.js';
+
+/** Cycles of the induction and of its base case. */
+export const STRUCTURAL_SEQ = 2;
+
+/** Each pair as an assertion (A == B) for the base case: the $equiv cell mapped by techmap. */
+const EQUIV_TO_ASSERT = `(* techmap_celltype = "$equiv" *)
+module equiv_to_assert (A, B, Y);
+  input A, B;
+  output Y;
+  assign Y = A;
+  always @* assert (A == B);
+endmodule
+`;
+
+type StructuralSide = Side & SideFiles;
+
+/** Whether the pair can be proved structurally: both emitted by bitforge, with one port list and one timing. */
+export function structuralApplies(sequential: boolean, gold: StructuralSide, gate: StructuralSide): boolean {
+  if (!sequential || !gold.emitted || !gate.emitted || gold.latency !== gate.latency) return false;
+  const ports = (s: Side) => s.ports.map((p) => `${p.direction} ${p.name} ${p.width}`).sort().join();
+  return ports(gold) === ports(gate);
+}
+
+const verilogOf = (s: SideFiles) => s.files.filter((f) => /\.s?v$/.test(f.path));
+
+export function structuralScript(gold: StructuralSide, gate: StructuralSide, seq = STRUCTURAL_SEQ): string {
+  const side = (tag: 'gold' | 'gate', s: StructuralSide) => [
+    ...verilogOf(s).map((f) => `read_verilog -sv ${tag}.${f.path}`),
+    `hierarchy -check -top ${s.top}`, 'proc', 'flatten',
+    // Yosys patterns take no ranges: the digits spelled out.
+    'rename -hide w:*_t[0123456789]*',
+    `rename ${s.top} ${tag}`, `design -stash ${tag}`,
+  ];
+  return [
+    'read_verilog -formal equiv_assert.v', 'proc', 'design -stash eqmap',
+    ...side('gold', gold), ...side('gate', gate),
+    'design -copy-from gold -as gold gold', 'design -copy-from gate -as gate gate',
+    'opt_clean', 'memory_map', 'opt -fast', 'async2sync', 'dffunmap', 'opt_clean',
+    'equiv_make gold gate equiv', 'hierarchy -top equiv', 'design -save paired',
+    // The base case, on a copy whose pairs are assertions.
+    'techmap -map %eqmap', 'chformal -lower', 'opt_clean',
+    `sat -seq ${seq} -prove-asserts -set-init-zero -verify equiv`,
+    'design -load paired',
+    `equiv_simple -seq ${seq}`, `equiv_induct -seq ${seq}`, 'equiv_status -assert',
+  ].join('\n') + '\n';
+}
+
+export interface StructuralOutcome {
+  /** The number of signal pairs proved equal, where the proof closed; null where it did not. */
+  readonly pairs: number | null;
+  readonly seconds: number;
+  readonly timedOut: boolean;
+}
+
+export async function proveStructurally(gold: StructuralSide, gate: StructuralSide, o: ProofOptions): Promise<StructuralOutcome> {
+  const inputs: Record<string, string> = { 'equiv_assert.v': EQUIV_TO_ASSERT, 'structural.ys': structuralScript(gold, gate) };
+  for (const [tag, s] of [['gold', gold], ['gate', gate]] as const) for (const f of verilogOf(s)) inputs[`${tag}.${f.path}`] = f.content;
+  const t0 = performance.now();
+  const seconds = () => Math.round((performance.now() - t0) / 10) / 100;
+  try {
+    const out = await runTool({ tool: 'yosys', args: ['-s', 'structural.ys'], files: inputs }, o.yosys ?? 'wasm', o.timeoutS * 1000);
+    const proved = out.ok && /Equivalence successfully proven!/.test(out.log) && /SAT proof finished - no model found: SUCCESS!/.test(out.log);
+    const pairs = /Found (\d+) \$equiv cells in equiv:/.exec(out.log);
+    return { pairs: proved && pairs ? Number(pairs[1]) : null, seconds: seconds(), timedOut: false };
+  } catch (e) {
+    // A timeout, or a design the flow cannot take: the miter's proof still runs.
+    if (e instanceof ToolError) return { pairs: null, seconds: seconds(), timedOut: /did not finish within/.test(e.message) };
+    throw e;
+  }
+}
