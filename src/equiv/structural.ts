@@ -3,22 +3,24 @@
 //   1. equiv_make pairs the signals of the same name in both (the outputs, every register, the named
 //      wires). The emitter's numbered temporaries (`<name>_t<k>`) are left out: their numbers differ
 //      from one design to the other.
-//   2. Each pair is proved equal, assuming the pairs before it (equiv_simple), and the rest by
-//      induction over all pairs together (equiv_induct): equal for `seq` cycles, then equal in the next.
-//   3. The induction's base case: every pair is equal in the first `seq` cycles from the all-zero start,
-//      for every input sequence (bounded model checking of the pairs, each as an assertion).
-// Together: every pair, the outputs included, is equal in every cycle of every input sequence from
-// reset. Where the miter's induction does not close (an accumulator and its copy start apart), this
-// does, because every register comes with its partner. A pair that differs (an internal signal the two
-// compute differently) only leaves the proof open: the caller goes on to the miter's proof.
+//   2. The base case: every pair is equal in the first cycle from the start (registers at their
+//      initial values, else 0), for every input: SAT on the pairs, each as an assertion.
+//   3. Each pair is proved equal from any state a cycle earlier, where the pairs it reads are equal
+//      (equiv_simple, two time frames), and the rest by induction over all pairs together
+//      (equiv_induct: every pair equal in one cycle, so equal in the next).
+// Together, by induction over the cycles: every pair, the outputs included, is equal in every cycle of
+// every input sequence from the start, so from reset. Where the miter's induction does not close (an
+// accumulator and its copy start apart), this does, because every register comes with its partner.
+// A pair that differs (an internal signal the two compute differently) only leaves the proof open: the
+// caller goes on to the miter's proof.
 
 import { runTool } from '../synth/tools.js';
 import { ToolError } from '../util/tool-error.js';
 import type { Side } from './miter.js';
 import type { ProofOptions, SideFiles } from './prove.js';
 
-/** Cycles of the induction and of its base case. */
-export const STRUCTURAL_SEQ = 2;
+/** Cycles of the induction and of its base case (equiv_simple's frames are one more). */
+export const STRUCTURAL_SEQ = 1;
 
 /** Each pair as an assertion (A == B) for the base case: the $equiv cell mapped by techmap. */
 const EQUIV_TO_ASSERT = `(* techmap_celltype = "$equiv" *)
@@ -55,7 +57,7 @@ export function structuralScript(gold: StructuralSide, gate: StructuralSide, seq
     'design -copy-from gold -as gold gold', 'design -copy-from gate -as gate gate',
     'opt_clean', 'memory_map', 'opt -fast', 'async2sync', 'dffunmap', 'opt_clean',
     'equiv_make gold gate equiv', 'hierarchy -top equiv', 'design -save paired',
-    // The base case, on a copy whose pairs are assertions.
+    // The base case, on a copy whose pairs are assertions (before equiv_simple marks any pair proved).
     'techmap -map %eqmap', 'chformal -lower', 'opt_clean',
     `sat -seq ${seq} -prove-asserts -set-init-zero -verify equiv`,
     'design -load paired',
