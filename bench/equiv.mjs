@@ -1,7 +1,8 @@
 // Formal equivalence across the catalogue: each block with at least one variant pair (its own stages,
 // arithmetic or multiplier choices, --fmax pipelining by the IR pass, or the IR passes), proved by
-// SAT or induction, bounded where induction does not close, or unknown at the time limit; plus the
-// minifloat.mul baselines through --against, and the issue's mx.dot block-32 case.
+// SAT, structurally (signal pairs by name) or by induction, bounded where induction does not close, or
+// unknown at the time limit; plus the minifloat.mul baselines through --against, and the issue's mx.dot
+// block-32 case.
 import { cpus } from 'node:os';
 import { catalogue } from '../dist/blocks/catalogue.js';
 import { checkEquivalence } from '../dist/equiv/check.js';
@@ -45,6 +46,7 @@ export const PAIRS = [
   ['mx.nvfp4-quantize', { block: 4, stages: 0 }, { stages: 2 }],
   ['mx.nvfp4-dot', { block: 4, stages: 0, treeStages: 0, mulStages: 0 }, { stages: 2, treeStages: 1, mulStages: 1 }],
   ['mx.nvfp4-dot', { block: 1, stages: 0, treeStages: 0, mulStages: 0 }, { stages: 2, treeStages: 1, mulStages: 1 }],
+  ['mx.nvfp4-dot', { block: 4 }, { passes: 'const-fold,dce' }],
   ['loom.precision', {}, { fmax: 150, target: 'ice40' }],
   ['loom.precision', { trailing: true, signed: true }, { passes: 'const-fold,dce' }],
   ['loom.sip', { lanes: 4, maxPrecision: 8 }, { passes: 'const-fold,dce' }],
@@ -72,7 +74,11 @@ async function pair([name, raw, variant]) {
 
 function verdictText(r) {
   const v = r.verdict;
-  if (v.kind === 'equivalent') return v.method === 'sat' ? 'proved (SAT)' : `proved (induction${v.method === 'scorr' ? ' after ABC scorr' : ''}, length ${v.inductionSteps ?? '?'})`;
+  if (v.kind === 'equivalent') {
+    if (v.method === 'sat') return 'proved (SAT)';
+    if (v.method === 'structural') return `proved (structural: ${v.pairs} signal bits paired by name, induction length ${v.inductionSteps})`;
+    return `proved (induction${v.method === 'scorr' ? ' after ABC scorr' : ''}, length ${v.inductionSteps ?? '?'})`;
+  }
   if (v.kind === 'bounded') return `bounded: equal for ${v.cycles} cycles from reset (induction did not close)`;
   if (v.kind === 'unknown') return `unknown (${v.reason})`;
   return `DIFFERENT at step ${r.counterexample?.step}`;

@@ -13,7 +13,7 @@ import { runTool, type ToolSource } from '../synth/tools.js';
 import { ToolError } from '../util/tool-error.js';
 import { SIDE_MODULE, type Miter, type Side } from './miter.js';
 import { satOutcome, satTrace, type Trace } from './sat-log.js';
-import { STRUCTURAL_SEQ, proveStructurally, structuralApplies, structuralScript } from './structural.js';
+import { STRUCTURAL_SEQ, proveStructurally, structuralApplies } from './structural.js';
 
 export type Verdict =
   // 'scorr': induction after ABC's signal correspondence merged the registers it proved equal from reset.
@@ -89,7 +89,7 @@ export async function prove(miter: Miter, gold: Side & SideFiles, gate: Side & S
   if (structuralApplies(miter.sequential, gold, gate)) {
     const s = await proveStructurally(gold, gate, { ...o, timeoutS: Math.max(1, Math.floor(o.timeoutS / 2)) });
     if (s.pairs !== null) {
-      return { verdict: { kind: 'equivalent', method: 'structural', inductionSteps: STRUCTURAL_SEQ, pairs: s.pairs }, seconds: s.seconds, script: structuralScript(gold, gate), log: '', sidesVerilog: null };
+      return { verdict: { kind: 'equivalent', method: 'structural', inductionSteps: STRUCTURAL_SEQ, pairs: s.pairs }, seconds: s.seconds, script: s.script, log: '', sidesVerilog: null };
     }
     spent = s.seconds;
   }

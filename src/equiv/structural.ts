@@ -1,8 +1,8 @@
 // The structural proof: Yosys's equivalence flow, for two designs from bitforge's emitter with the same
 // ports and timing (a variant that keeps the registers: --passes, a multiplier or search choice).
 //   1. equiv_make pairs the signals of the same name in both (the outputs, every register, the named
-//      wires). The emitter's numbered temporaries (`<name>_t<k>`) are left out: their numbers differ
-//      from one design to the other.
+//      wires, the emitter's numbered temporaries `<name>_t<k>`). Where that does not close, a second
+//      try leaves the temporaries out: a variant may number them differently.
 //   2. The base case: every pair is equal in the first cycle from the start (registers at their
 //      initial values, else 0), for every input: SAT on the pairs, each as an assertion.
 //   3. Each pair is proved equal from any state a cycle earlier, where the pairs it reads are equal
@@ -43,12 +43,19 @@ export function structuralApplies(sequential: boolean, gold: StructuralSide, gat
 
 const verilogOf = (s: SideFiles) => s.files.filter((f) => /\.s?v$/.test(f.path));
 
-export function structuralScript(gold: StructuralSide, gate: StructuralSide, seq = STRUCTURAL_SEQ): string {
+/**
+ * Temporaries paired: more cut points, so smaller SAT problems where the two number them alike (mokey.pe
+ * after the passes: 8 s paired, past 200 s without). Left out: no false pair where they do not (a
+ * multiplier choice, mx.dot-general after the passes).
+ */
+export type Temporaries = 'paired' | 'left out';
+
+export function structuralScript(gold: StructuralSide, gate: StructuralSide, temporaries: Temporaries, seq = STRUCTURAL_SEQ): string {
   const side = (tag: 'gold' | 'gate', s: StructuralSide) => [
     ...verilogOf(s).map((f) => `read_verilog -sv ${tag}.${f.path}`),
     `hierarchy -check -top ${s.top}`, 'proc', 'flatten',
     // Yosys patterns take no ranges: the digits spelled out.
-    'rename -hide w:*_t[0123456789]*',
+    ...(temporaries === 'left out' ? ['rename -hide w:*_t[0123456789]*'] : []),
     `rename ${s.top} ${tag}`, `design -stash ${tag}`,
   ];
   return [
@@ -66,14 +73,25 @@ export function structuralScript(gold: StructuralSide, gate: StructuralSide, seq
 }
 
 export interface StructuralOutcome {
-  /** The number of signal pairs proved equal, where the proof closed; null where it did not. */
+  /** The number of signal bits paired and proved equal, where the proof closed; null where it did not. */
   readonly pairs: number | null;
   readonly seconds: number;
-  readonly timedOut: boolean;
+  /** The script of the last try. */
+  readonly script: string;
 }
 
+/** Temporaries paired first, in at most half the time; then left out, in what is left. */
 export async function proveStructurally(gold: StructuralSide, gate: StructuralSide, o: ProofOptions): Promise<StructuralOutcome> {
-  const inputs: Record<string, string> = { 'equiv_assert.v': EQUIV_TO_ASSERT, 'structural.ys': structuralScript(gold, gate) };
+  const first = await attempt(gold, gate, 'paired', { ...o, timeoutS: Math.max(1, Math.floor(o.timeoutS / 2)) });
+  const left = Math.floor(o.timeoutS - first.seconds);
+  if (first.pairs !== null || left < 1) return first;
+  const second = await attempt(gold, gate, 'left out', { ...o, timeoutS: left });
+  return { ...second, seconds: Math.round((first.seconds + second.seconds) * 100) / 100 };
+}
+
+async function attempt(gold: StructuralSide, gate: StructuralSide, temporaries: Temporaries, o: ProofOptions): Promise<StructuralOutcome> {
+  const script = structuralScript(gold, gate, temporaries);
+  const inputs: Record<string, string> = { 'equiv_assert.v': EQUIV_TO_ASSERT, 'structural.ys': script };
   for (const [tag, s] of [['gold', gold], ['gate', gate]] as const) for (const f of verilogOf(s)) inputs[`${tag}.${f.path}`] = f.content;
   const t0 = performance.now();
   const seconds = () => Math.round((performance.now() - t0) / 10) / 100;
@@ -81,10 +99,10 @@ export async function proveStructurally(gold: StructuralSide, gate: StructuralSi
     const out = await runTool({ tool: 'yosys', args: ['-s', 'structural.ys'], files: inputs }, o.yosys ?? 'wasm', o.timeoutS * 1000);
     const proved = out.ok && /Equivalence successfully proven!/.test(out.log) && /SAT proof finished - no model found: SUCCESS!/.test(out.log);
     const pairs = /Found (\d+) \$equiv cells in equiv:/.exec(out.log);
-    return { pairs: proved && pairs ? Number(pairs[1]) : null, seconds: seconds(), timedOut: false };
+    return { pairs: proved && pairs ? Number(pairs[1]) : null, seconds: seconds(), script };
   } catch (e) {
     // A timeout, or a design the flow cannot take: the miter's proof still runs.
-    if (e instanceof ToolError) return { pairs: null, seconds: seconds(), timedOut: /did not finish within/.test(e.message) };
+    if (e instanceof ToolError) return { pairs: null, seconds: seconds(), script };
     throw e;
   }
 }
