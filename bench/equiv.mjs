@@ -56,6 +56,7 @@ export const PAIRS = [
   ['tensordash.pe', { lanes: 4 }, { multiplier: 'operator' }],
   ['apack.encoder', { bits: 4, symbols: 4, precision: 4 }, { passes: 'const-fold,dce' }],
   ['apack.decoder', { bits: 4, symbols: 4, precision: 4 }, { search: 'divide' }],
+  ['apack.decoder', { bits: 4, symbols: 4, precision: 4 }, { passes: 'const-fold,dce' }],
   ['mokey.pe', { lanes: 4 }, { passes: 'const-fold,dce' }],
 ];
 
