@@ -17,7 +17,7 @@ import { STRUCTURAL_SEQ, proveStructurally, structuralApplies } from './structur
 
 export type Verdict =
   // 'scorr': induction after ABC's signal correspondence merged the registers it proved equal from reset.
-  // 'structural': every pair of same-named signals proved equal (`pairs` of them), by induction of length inductionSteps.
+  // 'structural': every pair of same-named signal bits proved equal (`pairs` of them), by induction of length inductionSteps.
   | { readonly kind: 'equivalent'; readonly method: 'sat' | 'induction' | 'scorr' | 'structural'; readonly inductionSteps?: number; readonly pairs?: number }
   | { readonly kind: 'bounded'; readonly cycles: number }
   | { readonly kind: 'different'; readonly trace: Trace; readonly vcd: string | null }

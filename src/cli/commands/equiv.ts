@@ -74,7 +74,7 @@ function intOption(flag: string, v: string | undefined, min: number, max: number
 function howProved(v: Extract<Verdict, { kind: 'equivalent' }>): string {
   if (v.method === 'sat') return 'by SAT over all inputs';
   const fromReset = 'for every input sequence from reset';
-  if (v.method === 'structural') return `structurally: ${v.pairs} pairs of same-named signals (the outputs and registers among them) each proved equal, by induction of length ${v.inductionSteps}, ${fromReset}`;
+  if (v.method === 'structural') return `structurally: ${v.pairs} signal bits paired by name (the outputs and registers among them), each proved equal, by induction of length ${v.inductionSteps}, ${fromReset}`;
   return `by induction${v.method === 'scorr' ? ' after register correspondence (ABC scorr)' : ''}${v.inductionSteps ? ` (length ${v.inductionSteps})` : ''} ${fromReset}`;
 }
 
