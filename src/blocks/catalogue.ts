@@ -24,8 +24,9 @@ import { mxNvfp4DotBlock } from './mx/nvfp4-dot/block.js';
 import { mxNvfp4QuantizeBlock } from './mx/nvfp4-quantize/block.js';
 import { mxQuantizeBlock } from './mx/quantize/block.js';
 import { mokeyPeBlock } from './mokey/pe/block.js';
+import { hadamardBlock } from './hadamard/transform/block.js';
 
-export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomPrecisionBlock, loomSipBlock, loomTileBlock, tensordashMuxBlock, tensordashSchedulerBlock, tensordashPeBlock, apackEncoderBlock, apackDecoderBlock, mokeyPeBlock] as unknown as BlockDef[];
+export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomPrecisionBlock, loomSipBlock, loomTileBlock, tensordashMuxBlock, tensordashSchedulerBlock, tensordashPeBlock, apackEncoderBlock, apackDecoderBlock, mokeyPeBlock, hadamardBlock] as unknown as BlockDef[];
 
 export function findBlock(name: string): BlockDef | undefined {
   return catalogue.find((b) => b.name === name);
