@@ -147,6 +147,14 @@ describe('bitforge equiv (CLI)', () => {
     expect(r.stdout).toMatch(/EQUIVALENT: proved by induction/);
   });
 
+  it('a parameter given for the gold side and varied (--stages 0 --variant stages=2): the variant sets it, not "given twice"', async () => {
+    for (const given of [['--stages', '0'], ['--stages=0']]) {
+      const r = await cli(['equiv', 'minifloat.mul', '--a', 'e2m1', '--b', 'e2m1', ...given, '--variant', 'stages=2', '--json']);
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ alignment: 'latencies 0 and 2 aligned (the gold side delayed 2 cycle(s)), from reset', verdict: { kind: 'equivalent' } });
+    }
+  });
+
   it('--json: the verdict as data', async () => {
     const r = await cli(['equiv', 'minifloat.mul', '--a', 'e2m1', '--b', 'e2m1', '--fmax', '200', '--target', 'ice40', '--json']);
     expect(r.exitCode, r.stderr).toBe(0);

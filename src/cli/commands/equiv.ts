@@ -56,13 +56,27 @@ function variantParams(block: BlockDef, base: Record<string, unknown>, rest: str
   }
   let params: Record<string, unknown>;
   try {
-    params = parseBlockArgs(block, [...rest, ...extra], OPTIONS).params;
+    params = parseBlockArgs(block, [...withoutParams(rest, seen, props), ...extra], OPTIONS).params;
   } catch (e) {
     throw e instanceof UserError ? new UserError(`--variant: ${e.message}`) : e;
   }
   const changed = [...seen].filter((k) => JSON.stringify(params[k]) !== JSON.stringify(base[k]));
   if (!changed.length) throw new UserError(`--variant: ${[...seen].map((k) => `${kebab(k)} is already ${String(base[k])}`).join(', ')} (the variant would be the same design)`);
   return { params, label: changed.map((k) => `${kebab(k)}=${String(params[k])}`).join(' ') };
+}
+
+/** The tokens without the given parameters' flags (and their values): the variant sets those. */
+function withoutParams(tokens: readonly string[], keys: ReadonlySet<string>, props: ReturnType<typeof paramProps>): string[] {
+  const names = new Map([...keys].flatMap((k) => [[kebab(k), k], [k, k]] as Array<[string, string]>));
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const m = /^--(no-)?([^=]+)(=.*)?$/.exec(tokens[i]!);
+    const key = m ? names.get(m[2]!) : undefined;
+    if (!key) { out.push(tokens[i]!); continue; }
+    // `--name value`: the value goes too (a switch, `--no-name` or `--name=value` is one token).
+    if (!m![1] && !m![3] && props[key]!.type !== 'boolean') i++;
+  }
+  return out;
 }
 
 function intOption(flag: string, v: string | undefined, min: number, max: number, dflt: number): number {
