@@ -1,5 +1,6 @@
-// hadamard.transform, the long tier: exhaustive at 2^20 inputs (N = 2 × int10, N = 4 × int5) at every
-// register placement in Verilator, and in Icarus once each; 10^5 random blocks at N = 256 × int8.
+// hadamard.transform, the long tier: exhaustive at 2^20 inputs (N = 2 × int10, N = 4 × int5, and
+// N = 2 × e5m4ieee floats, Inf and NaN included, into fp32 and into e5m2) at every register placement
+// in Verilator, and in Icarus once each; 10^5 random blocks at N = 256 × int8 and N = 32 × e4m3.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,20 @@ describe('hadamard.transform, exhaustive', () => {
       expect([r.failed, r.passed], r.report.join('\n')).toEqual([0, 2 ** 20 + 9]);
     }, 900_000);
   }
+
+  const floats: Array<[string, number, 'verilator' | 'icarus']> = [['fp32', 0, 'verilator'], ['fp32', 2, 'verilator'], ['e5m2', 1, 'verilator'], ['e5m2', 2, 'icarus']];
+  for (const [output, stages, sim] of floats) {
+    it(`N = 2, e5m4ieee → ${output}, ${stages} stage(s), ${sim}: all 2^20 blocks`, async () => {
+      const r = await simulate(block, hadamardBlock.params.parse({ n: 2, in: 'e5m4ieee', output, stages }), sim, { seed: SEED, outDir: tmp() });
+      expect(r.failed, r.report.join('\n')).toBe(0);
+      expect(r.passed).toBeGreaterThan(2 ** 20);
+    }, 900_000);
+  }
+
+  it('N = 32, e4m3 → fp32, 3 stages: 10^5 random blocks plus the corners', async () => {
+    const r = await simulate(block, hadamardBlock.params.parse({ n: 32, in: 'e4m3', stages: 3 }), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
+    expect([r.failed, r.passed > 100_000], r.report.join('\n')).toEqual([0, true]);
+  }, 900_000);
 
   it('N = 256, int8, 8 stages: 10^5 random blocks plus the corners', async () => {
     const r = await simulate(block, hadamardBlock.params.parse({ n: 256, in: 'int8', stages: 8 }), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
