@@ -58,6 +58,8 @@ export const PAIRS = [
   ['apack.decoder', { bits: 4, symbols: 4, precision: 4 }, { search: 'divide' }],
   ['apack.decoder', { bits: 4, symbols: 4, precision: 4 }, { passes: 'const-fold,dce' }],
   ['mokey.pe', { lanes: 4 }, { passes: 'const-fold,dce' }],
+  ['hadamard.transform', { stages: 0 }, { stages: 2 }],
+  ['hadamard.transform', { n: 8, in: 'e4m3', stages: 0 }, { stages: 2 }],
 ];
 
 const text = (o) => Object.entries(o).map(([k, v]) => `${k}=${v}`).join(' ');
@@ -96,11 +98,19 @@ async function baseline(fmt) {
 
 const key = (block, params, variant) => `${block} ${JSON.stringify(params)} ${variant}`;
 
+const allKeys = () => [...FORMATS.map((f) => key('minifloat.mul', { a: f, b: f }, `--against mf_mul_baseline.v (mf_mul_${f})`)), ...PAIRS.map((p) => key(p[0], p[1], text(p[2])))];
+
+/** How many of `previous`'s rows a resumed run keeps: those of pairs still in the list. */
+export function keptCount(previous) {
+  const done = new Set(previous.map((r) => key(r.block, r.params, r.variant)));
+  return allKeys().filter((k) => done.has(k)).length;
+}
+
 /** `previous`: rows of an interrupted run, kept and not measured again; `onRow`: called with the rows so far. */
 export async function runEquivBench(previous = [], onRow = () => {}) {
   const done = new Map(previous.map((r) => [key(r.block, r.params, r.variant), r]));
-  const all = [...FORMATS.map((f) => [key('minifloat.mul', { a: f, b: f }, `--against mf_mul_baseline.v (mf_mul_${f})`), () => baseline(f)]),
-    ...PAIRS.map((p) => [key(p[0], p[1], text(p[2])), () => pair(p)])];
+  const keys = allKeys();
+  const all = [...FORMATS.map((f, i) => [keys[i], () => baseline(f)]), ...PAIRS.map((p, i) => [keys[FORMATS.length + i], () => pair(p)])];
   const jobs = all.map(([k, run]) => (done.has(k) ? async () => done.get(k) : run));
   const rows = new Array(jobs.length);
   let next = 0;

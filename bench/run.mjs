@@ -406,7 +406,7 @@ write(await runFmaxBench((rows) => write(rows, false), only), true);
 // ---- formal equivalence (issue: bitforge equiv) ----
 if (want('equiv')) {
 const { existsSync, readFileSync } = await import('node:fs');
-const { runEquivBench } = await import('./equiv.mjs');
+const { runEquivBench, keptCount } = await import('./equiv.mjs');
 const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
 // EQUIV_RESUME=1: keep the rows an interrupted run wrote, measure the rest.
 const previous = process.env.EQUIV_RESUME && existsSync('bench/results/equiv.json') ? JSON.parse(readFileSync('bench/results/equiv.json', 'utf8')).rows : [];
@@ -416,7 +416,7 @@ const write = (all, done) => {
   const count = (re) => rows.filter((r) => re.test(r.verdict)).length;
   writeFileSync('bench/results/equiv.md', [
     '# Formal equivalence: every catalogue block against a variant of itself, one run', '',
-    `Command: \`${COMMAND}\`${previous.length ? ' (EQUIV_RESUME=1: rows of an interrupted run kept)' : ''} · ${meta.date} · Node ${meta.node} · ${meta.cpu} · 2 proofs at a time${done ? '' : ` · **partial: ${rows.length} rows so far**`}`, '',
+    `Command: \`${COMMAND}\`${previous.length ? ` (EQUIV_RESUME=1: ${keptCount(previous)} rows kept from the run before, the others measured in this one)` : ''} · ${meta.date} · Node ${meta.node} · ${meta.cpu} · 2 proofs at a time${done ? '' : ` · **partial: ${rows.length} rows so far**`}`, '',
     'The pinned WebAssembly Yosys 0.55. Variants that keep their registers (same ports and timing: --passes, a multiplier or search choice) are first proved structurally (src/equiv/structural.ts), in at most half the limit:',
     'signals of the same name paired (equiv_make; the emitter\'s numbered temporaries left out), every pair equal in the first cycle (SAT), each pair proved from the cycle before (equiv_simple) or by induction over all pairs (equiv_induct).',
     'Otherwise, or where that does not close: a Verilog miter of both designs (src/equiv/miter.ts), flattened, then `sat`. Combinational pairs: one SAT problem over all inputs.',
