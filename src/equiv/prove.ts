@@ -1,5 +1,6 @@
 // The proof. Two designs from the emitter with the same registers' timing (a variant that keeps them)
-// are first proved structurally, signal pair by signal pair (structural.ts), in at most half the time.
+// are first proved structurally, signal pair by signal pair (structural.ts), in at most a third of the
+// time (a pipeline whose miter induction closes at once should not wait long for it).
 // Otherwise, or where that does not close: both designs and their miter through the pinned Yosys,
 // flattened to one module, and `sat` on `trigger`:
 //   - combinational: one SAT problem over all inputs (proved, or a counterexample);
@@ -80,14 +81,14 @@ export function proofScript(miter: Miter, gold: SideFiles, gate: SideFiles, o: P
 }
 
 /**
- * The structural proof where it applies (in at most half the time limit), then the word-level proof of
+ * The structural proof where it applies (in at most a third of the time limit), then the word-level proof of
  * the miter; a sequential one that comes back bounded (induction did not close) is tried again after
  * ABC's register correspondence, within what is left of the time limit.
  */
 export async function prove(miter: Miter, gold: Side & SideFiles, gate: Side & SideFiles, o: ProofOptions): Promise<Proof> {
   let spent = 0;
   if (structuralApplies(miter.sequential, gold, gate)) {
-    const s = await proveStructurally(gold, gate, { ...o, timeoutS: Math.max(1, Math.floor(o.timeoutS / 2)) });
+    const s = await proveStructurally(gold, gate, { ...o, timeoutS: Math.max(1, Math.floor(o.timeoutS / 3)) });
     if (s.pairs !== null) {
       return { verdict: { kind: 'equivalent', method: 'structural', inductionSteps: STRUCTURAL_SEQ, pairs: s.pairs }, seconds: s.seconds, script: s.script, log: '', sidesVerilog: null };
     }
