@@ -418,7 +418,7 @@ const write = (all, done) => {
     '# Formal equivalence: every catalogue block against a variant of itself, one run', '',
     `Command: \`${COMMAND}\`${previous.length ? ` (EQUIV_RESUME=1: ${keptCount(previous)} rows kept from the run before, the others measured in this one)` : ''} · ${meta.date} · Node ${meta.node} · ${meta.cpu} · 2 proofs at a time${done ? '' : ` · **partial: ${rows.length} rows so far**`}`, '',
     'The pinned WebAssembly Yosys 0.55. Variants that keep their registers (same ports and timing: --passes, a multiplier or search choice) are first proved structurally (src/equiv/structural.ts), in at most a third of the limit:',
-    'signals of the same name paired (equiv_make; the emitter\'s numbered temporaries left out), every pair equal in the first cycle (SAT), each pair proved from the cycle before (equiv_simple) or by induction over all pairs (equiv_induct).',
+    'signals of the same name paired (equiv_make; the emitter\'s numbered temporaries too, then left out on a second try), every pair equal in the first cycle (SAT), each pair proved from the cycle before (equiv_simple) or by induction over all pairs (equiv_induct).',
     'Otherwise, or where that does not close: a Verilog miter of both designs (src/equiv/miter.ts), flattened, then `sat`. Combinational pairs: one SAT problem over all inputs.',
     'Sequential pairs: temporal induction from the miter\'s reset (registers 0, the reset input high in the first cycle), the induction length growing to 16 cycles past the pipelines\' fill;',
     'a bounded result is tried again after ABC `scorr` (register correspondence) in the time left; where neither closes, the base case still covers every input sequence of 16 cycles',
