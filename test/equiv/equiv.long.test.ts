@@ -44,6 +44,7 @@ const PAIRS: Array<[string, Record<string, unknown>, Variant, 'proved' | 'bounde
   ['tensordash.pe', { lanes: 4 }, { multiplier: 'operator' }, 'proved'],
   ['apack.encoder', { bits: 4, symbols: 4, precision: 4 }, { passes: 'const-fold,dce' }, 'proved'],
   ['mokey.pe', { lanes: 4 }, { passes: 'const-fold,dce' }, 'proved'],
+  ['hadamard.transform', { stages: 0 }, { stages: 2 }, 'proved'],
 ];
 
 const text = (o: Record<string, unknown>) => Object.entries(o).map(([k, v]) => `${k}=${String(v)}`).join(' ');
