@@ -67,13 +67,9 @@ export const hadamard = defineModule('hadamard', (p: HadamardParams) => {
   const outValid = inValid ? output('out_valid', Bool) : undefined;
   const ys = Array.from({ length: p.n }, (_, i) => output(`y${i}`, float ? UInt(fo.width) : SInt(intOutputBits(p))));
 
-  let lsb = 0;
-  let v: Lane[] = xs.map((x) => {
-    if (!fi) return { value: x };
-    const l = floatLane(x, fi);
-    lsb = l.lsb;
-    return l.lane;
-  });
+  const lanes = xs.map((x) => (fi ? floatLane(x, fi) : { lane: { value: x } as Lane, lsb: 0 }));
+  const lsb = lanes[0]!.lsb; // of every input's word (0 for integers)
+  let v = lanes.map((l) => l.lane);
   const at = registerLevels(p);
   let valid: Expr | undefined = inValid;
   const stage = (level: number) => { if (valid && at.has(level)) valid = std.pipeValid(valid, 1, `valid_l${level}`); };
