@@ -33,6 +33,7 @@ export const PAIRS = [
   ['minifloat.mac', {}, { arith: 'carry' }],
   ['minifloat.dot', { lanes: 4 }, { stages: 2, treeStages: 1 }],
   ['minifloat.dot', { lanes: 4, stages: 0 }, { fmax: 100, target: 'ice40' }],
+  ['minifloat.dot', { lanes: 4 }, { arith: 'carry' }],
   ['mx.quantize', { block: 8, stages: 0 }, { stages: 2 }],
   ['mx.quantize', { block: 8, stages: 0 }, { fmax: 100, target: 'ice40' }],
   ['mx.dequantize', { block: 8, stages: 0 }, { stages: 1 }],
