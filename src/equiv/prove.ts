@@ -9,10 +9,10 @@
 //     (bounded model checking), and the result says so.
 // A proof past its time limit is "unknown", never "equivalent".
 
-import type { DesignFile } from '../codegen/design-files.js';
 import { runTool, type ToolSource } from '../synth/tools.js';
 import { ToolError } from '../util/tool-error.js';
-import { SIDE_MODULE, type Miter, type Side } from './miter.js';
+import { SIDE_MODULE, type Miter } from './miter.js';
+import { verilogOf, type DesignSide, type SideFiles } from './sides.js';
 import { satOutcome, satTrace, type Trace } from './sat-log.js';
 import { STRUCTURAL_SEQ, proveStructurally, structuralApplies } from './structural.js';
 
@@ -40,13 +40,6 @@ export interface Proof {
   readonly sidesVerilog: string | null;
 }
 
-/** One design of the pair: its top module and its Verilog files. */
-export interface SideFiles {
-  readonly top: string;
-  readonly files: readonly DesignFile[];
-}
-
-const verilogOf = (files: readonly DesignFile[]) => files.filter((f) => /\.s?v$/.test(f.path));
 
 /**
  * Each side is read on its own and flattened under its SIDE_MODULE name (the two may share module
@@ -85,7 +78,7 @@ export function proofScript(miter: Miter, gold: SideFiles, gate: SideFiles, o: P
  * the miter; a sequential one that comes back bounded (induction did not close) is tried again after
  * ABC's register correspondence, within what is left of the time limit.
  */
-export async function prove(miter: Miter, gold: Side & SideFiles, gate: Side & SideFiles, o: ProofOptions): Promise<Proof> {
+export async function prove(miter: Miter, gold: DesignSide, gate: DesignSide, o: ProofOptions): Promise<Proof> {
   let spent = 0;
   if (structuralApplies(miter.sequential, gold, gate)) {
     const s = await proveStructurally(gold, gate, { ...o, timeoutS: Math.max(1, Math.floor(o.timeoutS / 3)) });

@@ -9,9 +9,17 @@ import type { Handshake } from '../codegen/handshake.js';
 import type { Pass } from '../ir/passes/index.js';
 import { runTool, type ToolSource } from '../synth/tools.js';
 import type { Side } from './miter.js';
-import type { SideFiles } from './prove.js';
+
+/** One design of the pair: its top module and its Verilog files. */
+export interface SideFiles {
+  readonly top: string;
+  readonly files: readonly DesignFile[];
+}
 
 export type DesignSide = Side & SideFiles;
+
+/** The files Yosys reads (not the metadata beside them). */
+export const verilogOf = (files: readonly DesignFile[]) => files.filter((f) => /\.s?v$/.test(f.path));
 
 /** Cycles from in_valid to out_valid where they are fixed (0: combinational); null where the design times itself. */
 export const fixedLatency = (h: Handshake): number | null => (h.kind === 'combinational' ? 0 : h.kind === 'pipeline' ? h.latency : null);

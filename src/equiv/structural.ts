@@ -17,7 +17,8 @@
 import { runTool } from '../synth/tools.js';
 import { ToolError } from '../util/tool-error.js';
 import type { Side } from './miter.js';
-import type { ProofOptions, SideFiles } from './prove.js';
+import type { ProofOptions } from './prove.js';
+import { verilogOf, type DesignSide } from './sides.js';
 
 /** Cycles of the induction and of its base case (equiv_simple's frames are one more). */
 export const STRUCTURAL_SEQ = 1;
@@ -32,27 +33,23 @@ module equiv_to_assert (A, B, Y);
 endmodule
 `;
 
-type StructuralSide = Side & SideFiles;
-
 /** Whether the pair can be proved structurally: both emitted by bitforge, with one port list and one timing. */
-export function structuralApplies(sequential: boolean, gold: StructuralSide, gate: StructuralSide): boolean {
+export function structuralApplies(sequential: boolean, gold: DesignSide, gate: DesignSide): boolean {
   if (!sequential || !gold.emitted || !gate.emitted || gold.latency !== gate.latency) return false;
   const ports = (s: Side) => s.ports.map((p) => `${p.direction} ${p.name} ${p.width}`).sort().join();
   return ports(gold) === ports(gate);
 }
-
-const verilogOf = (s: SideFiles) => s.files.filter((f) => /\.s?v$/.test(f.path));
 
 /**
  * Temporaries paired: more cut points, so smaller SAT problems where the two number them alike (mokey.pe
  * after the passes: 6 s paired, past 200 s without). Left out: no false pair where they do not (a
  * multiplier choice, mx.dot-general after the passes).
  */
-export type Temporaries = 'paired' | 'left out';
+type Temporaries = 'paired' | 'left out';
 
-export function structuralScript(gold: StructuralSide, gate: StructuralSide, temporaries: Temporaries, seq = STRUCTURAL_SEQ): string {
-  const side = (tag: 'gold' | 'gate', s: StructuralSide) => [
-    ...verilogOf(s).map((f) => `read_verilog -sv ${tag}.${f.path}`),
+function structuralScript(gold: DesignSide, gate: DesignSide, temporaries: Temporaries, seq = STRUCTURAL_SEQ): string {
+  const side = (tag: 'gold' | 'gate', s: DesignSide) => [
+    ...verilogOf(s.files).map((f) => `read_verilog -sv ${tag}.${f.path}`),
     `hierarchy -check -top ${s.top}`, 'proc', 'flatten',
     // Yosys patterns take no ranges: the digits spelled out.
     ...(temporaries === 'left out' ? ['rename -hide w:*_t[0123456789]*'] : []),
@@ -81,7 +78,7 @@ export interface StructuralOutcome {
 }
 
 /** Temporaries paired first, in at most half the time; then left out, in what is left. */
-export async function proveStructurally(gold: StructuralSide, gate: StructuralSide, o: ProofOptions): Promise<StructuralOutcome> {
+export async function proveStructurally(gold: DesignSide, gate: DesignSide, o: ProofOptions): Promise<StructuralOutcome> {
   const first = await attempt(gold, gate, 'paired', { ...o, timeoutS: Math.max(1, Math.floor(o.timeoutS / 2)) });
   const left = Math.floor(o.timeoutS - first.seconds);
   if (first.pairs !== null || left < 1) return first;
@@ -89,10 +86,10 @@ export async function proveStructurally(gold: StructuralSide, gate: StructuralSi
   return { ...second, seconds: Math.round((first.seconds + second.seconds) * 100) / 100 };
 }
 
-async function attempt(gold: StructuralSide, gate: StructuralSide, temporaries: Temporaries, o: ProofOptions): Promise<StructuralOutcome> {
+async function attempt(gold: DesignSide, gate: DesignSide, temporaries: Temporaries, o: ProofOptions): Promise<StructuralOutcome> {
   const script = structuralScript(gold, gate, temporaries);
   const inputs: Record<string, string> = { 'equiv_assert.v': EQUIV_TO_ASSERT, 'structural.ys': script };
-  for (const [tag, s] of [['gold', gold], ['gate', gate]] as const) for (const f of verilogOf(s)) inputs[`${tag}.${f.path}`] = f.content;
+  for (const [tag, s] of [['gold', gold], ['gate', gate]] as const) for (const f of verilogOf(s.files)) inputs[`${tag}.${f.path}`] = f.content;
   const t0 = performance.now();
   const seconds = () => Math.round((performance.now() - t0) / 10) / 100;
   try {

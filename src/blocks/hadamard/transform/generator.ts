@@ -12,6 +12,7 @@ import { parseFormat, type FloatFormat } from '../../../numerics/format.js';
 import { fields } from '../../minifloat/fields.js';
 import { fixedWord } from '../../minifloat/fixed.js';
 import { roundToFormat } from '../../minifloat/round.js';
+import { specialsOf } from '../../minifloat/specials.js';
 import { factorLog2, inputBits, intOutputBits, isFloat, outFormat, registerLevels, type HadamardParams } from './params.js';
 
 export { params } from './params.js';
@@ -47,15 +48,10 @@ function registered(l: Lane, name: string): Lane {
 
 /** A float code as an exact word (LSB 2^lsb) with its flags. */
 function floatLane(code: Expr, f: FloatFormat): { lane: Lane; lsb: number } {
-  const x = fields(code, f), w = fixedWord(x, f);
+  const x = fields(code, f), w = fixedWord(x, f), sp = specialsOf(x);
   const zero = x.sig.orR().not();
-  const inf = x.inf;
   return {
-    lane: {
-      value: w.value, nan: x.nan,
-      pinf: inf && x.sign ? inf.and(x.sign.not()) : inf, ninf: inf && x.sign ? inf.and(x.sign) : undefined,
-      zn: x.sign ? x.sign.and(zero) : undefined, zp: x.sign ? x.sign.not().and(zero) : zero,
-    },
+    lane: { value: w.value, nan: sp.nan, pinf: sp.pinf, ninf: sp.ninf, zn: sp.zeroNeg, zp: x.sign ? x.sign.not().and(zero) : zero },
     lsb: w.lsb,
   };
 }

@@ -8,13 +8,14 @@ import type { Vector } from '../../../cosim/model.js';
 import { add, fromCode, roundTo, scale, type Dyadic } from '../../../numerics/dyadic.js';
 import { parseFormat } from '../../../numerics/format.js';
 
-const parity = (v: number) => { let c = 0; for (; v; v &= v - 1) c ^= 1; return c; };
+/** popcount(v) is odd: H_N[i][j] = −1 where oddParity(i AND j). */
+export const oddParity = (v: number) => { let c = 0; for (; v; v &= v - 1) c ^= 1; return c === 1; };
 
 const neg = (d: Dyadic): Dyadic => (d.kind === 'nan' ? d : d.kind === 'inf' ? { kind: 'inf', neg: !d.neg }
   : { kind: 'num', sig: -d.sig, exp: d.exp, negZero: d.sig === 0n && !d.negZero });
 
 export function hadamardGolden(p: { n: number; in: string; output?: string }) {
-  const minus = (i: number, j: number) => parity(i & j) === 1;
+  const minus = (i: number, j: number) => oddParity(i & j);
   if (/^int\d+$/.test(p.in)) {
     const sign = Array.from({ length: p.n * p.n }, (_, k) => (minus(Math.floor(k / p.n), k % p.n) ? -1 : 1));
     return (inputs: Vector): Vector => {
