@@ -92,8 +92,14 @@ export function parseFormat(name: string): Format {
   if (named) return named();
   const int = /^(u?)int(\d+)$/.exec(name);
   if (int) return intFormat(name, Number(int[2]), int[1] !== 'u');
+  // Block-scaled integers (formats.md §8): `int<B>-sym` clips to ±(2^(B−1) − 1); `mxint<B>` carries the
+  // OCP implicit scale 2^−(B−2) and clips symmetrically unless `-full`.
+  const sym = /^int(\d+)-sym$/.exec(name);
+  if (sym) return intFormat(name, Number(sym[1]), true, 0, true);
+  const mx = /^mxint(\d+)(-full)?$/.exec(name);
+  if (mx) return intFormat(name, Number(mx[1]), true, 2 - Number(mx[1]), !mx[2]);
   const g = GENERIC.exec(name);
-  if (!g) throw new FormatError(`unknown format '${name}' (named: ${NAMED_FORMATS.join(', ')}; or e<X>m<Y>[fn|fnuz|ieee][-b<bias>][-nosub], int<N>, uint<N>)`);
+  if (!g) throw new FormatError(`unknown format '${name}' (named: ${NAMED_FORMATS.join(', ')}; or e<X>m<Y>[fn|fnuz|ieee][-b<bias>][-nosub], int<N>, uint<N>, int<N>-sym, mxint<N>[-full])`);
   const bias = /-b(-?\d+)/.exec(g[5] ?? '')?.[1];
   return floatFormat(name, Number(g[2]), Number(g[3]), {
     signed: g[1] !== 'u',

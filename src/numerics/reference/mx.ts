@@ -6,10 +6,11 @@ import { refEncodeF32, refEncodeRational, type RefOptions } from './codec.js';
 import { Q } from './rational.js';
 
 /** emax of the OCP element formats, from the formats.md table (exponent of the largest normal). */
-const EMAX: Record<string, number> = { e5m2: 15, e4m3: 8, e3m2: 4, e2m3: 2, e2m1: 2, int8: 0 };
+/** MXINT4 (formats.md §8): int4 · 2^-2, emax_elem 0; the `-full` ranges have the same positive side. */
+const EMAX: Record<string, number> = { e5m2: 15, e4m3: 8, e3m2: 4, e2m3: 2, e2m1: 2, int8: 0, 'mxint8-full': 0, mxint4: 0, 'mxint4-full': 0 };
 /** Largest element values, from the OCP tables. */
-const MAXV: Record<string, Q> = { e5m2: new Q(57344n), e4m3: new Q(448n), e3m2: new Q(28n), e2m3: new Q(15n, 2n), e2m1: new Q(6n), int8: new Q(127n, 64n) };
-const MANT: Record<string, number> = { e5m2: 2, e4m3: 3, e3m2: 2, e2m3: 3, e2m1: 1, int8: 6 };
+const MAXV: Record<string, Q> = { e5m2: new Q(57344n), e4m3: new Q(448n), e3m2: new Q(28n), e2m3: new Q(15n, 2n), e2m1: new Q(6n), int8: new Q(127n, 64n), 'mxint8-full': new Q(127n, 64n), mxint4: new Q(7n, 4n), 'mxint4-full': new Q(7n, 4n) };
+const MANT: Record<string, number> = { e5m2: 2, e4m3: 3, e3m2: 2, e2m3: 3, e2m1: 1, int8: 6, 'mxint8-full': 6, mxint4: 2, 'mxint4-full': 2 };
 
 function floorLog2(x: Q): number {
   let L = 0;
