@@ -25,8 +25,11 @@ import { mxNvfp4QuantizeBlock } from './mx/nvfp4-quantize/block.js';
 import { mxQuantizeBlock } from './mx/quantize/block.js';
 import { mokeyPeBlock } from './mokey/pe/block.js';
 import { hadamardBlock } from './hadamard/transform/block.js';
+import { blockfmtQuantizeBlock } from './blockfmt/quantize/block.js';
+import { blockfmtDequantizeBlock } from './blockfmt/dequantize/block.js';
+import { blockfmtDotBlock } from './blockfmt/dot/block.js';
 
-export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomPrecisionBlock, loomSipBlock, loomTileBlock, tensordashMuxBlock, tensordashSchedulerBlock, tensordashPeBlock, apackEncoderBlock, apackDecoderBlock, mokeyPeBlock, hadamardBlock] as unknown as BlockDef[];
+export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomPrecisionBlock, loomSipBlock, loomTileBlock, tensordashMuxBlock, tensordashSchedulerBlock, tensordashPeBlock, apackEncoderBlock, apackDecoderBlock, mokeyPeBlock, hadamardBlock, blockfmtQuantizeBlock, blockfmtDequantizeBlock, blockfmtDotBlock] as unknown as BlockDef[];
 
 export function findBlock(name: string): BlockDef | undefined {
   return catalogue.find((b) => b.name === name);

@@ -18,7 +18,10 @@ export const params = z.object({
 });
 export type DequantizeParams = z.infer<typeof params>;
 
-export const mxDequantize = defineModule('mx_dequantize', (p: DequantizeParams) => {
+export const mxDequantize = defineModule('mx_dequantize', (p: DequantizeParams) => dequantizer(p));
+
+/** The dequantizer's ports and datapath in the module being built (blockfmt.dequantize's e8m0 case too). */
+export function dequantizer(p: Omit<DequantizeParams, 'elem'> & { elem: string }): void {
   const elem = parseFormat(p.elem), fo = parseFormat(p.output) as FloatFormat;
   const inValid = p.stages ? input('in_valid', Bool) : undefined;
   const scale = input('scale', UInt(8));
@@ -38,4 +41,4 @@ export const mxDequantize = defineModule('mx_dequantize', (p: DequantizeParams) 
     }, fo, 'rne', { sat: false });
     outs[i]!.set(std.pipe(v, p.stages, `v${i}_q`));
   });
-});
+}

@@ -25,7 +25,10 @@ export type DotParams = z.infer<typeof params>;
 export const elemBOf = (p: { elem: string; elemB: string }) => p.elemB || p.elem;
 export const dotLatency = (p: DotParams) => p.stages + p.treeStages + 1;
 
-export const mxDot = defineModule('mx_dot', (p: DotParams) => {
+export const mxDot = defineModule('mx_dot', (p: DotParams) => dotUnit(p));
+
+/** The dot unit's ports and datapath in the module being built (blockfmt.dot's e8m0 case too). */
+export function dotUnit(p: Omit<DotParams, 'elem' | 'elemB'> & { elem: string; elemB: string }): void {
   const fa = parseFormat(p.elem), fb = parseFormat(elemBOf(p)), fo = parseFormat(p.output);
   if (fo.kind !== 'float') throw new Error('unreachable: output is a float format');
   const inValid = input('in_valid', Bool);
@@ -46,4 +49,4 @@ export const mxDot = defineModule('mx_dot', (p: DotParams) => {
   const code = roundBlockSum(sum, prods[0]!.lsb, sas.add(sbs), { nan, pinf: t(sp.pinf, 'pinf_t'), ninf: t(sp.ninf, 'ninf_t') }, fo);
   c.set(std.pipe(code, 1, 'c_q'));
   outValid.set(std.pipeValid(inValid, lat + 1, 'valid'));
-});
+}
