@@ -17,6 +17,25 @@ export const formatParams = {
 
 export interface FormatParams { elem: string; block: number; scale: ScaleName; tensorScale?: boolean | undefined; intRange: IntRange }
 
+export const rotateParams = {
+  rotate: z.enum(['none', 'hadamard']).default('none').describe('rotate each block by the Hadamard transform (formats.md §8): before quantizing, and back after dequantizing'),
+  rotateStages: z.number().int().min(0).max(9).optional().describe('pipeline registers of the rotation (--rotate hadamard; default 1)'),
+};
+
+export interface RotateParams { rotate: 'none' | 'hadamard'; rotateStages?: number | undefined; block: number }
+
+export const rotateStagesOf = (p: RotateParams) => (p.rotate === 'hadamard' ? p.rotateStages ?? 1 : 0);
+
+export function checkRotate(p: RotateParams, ctx: Ctx): void {
+  if (p.rotate === 'none') {
+    if (p.rotateStages !== undefined) ctx.addIssue({ code: 'custom', path: ['rotateStages'], message: 'rotation stages are for --rotate hadamard' });
+    return;
+  }
+  if (p.block < 2 || (p.block & (p.block - 1)) !== 0) ctx.addIssue({ code: 'custom', path: ['block'], message: `--rotate hadamard needs a power-of-two block (2 … 256), not ${p.block}` });
+  const levels = Math.log2(p.block) + 1; // butterflies and the rounding
+  if ((p.rotateStages ?? 1) > levels) ctx.addIssue({ code: 'custom', path: ['rotateStages'], message: `at most ${levels} for a block of ${p.block} (one register per butterfly level and one after the rounding)` });
+}
+
 export const hasTensorScale = (p: FormatParams) => p.scale !== 'e8m0' && p.tensorScale !== false;
 
 /** The element Format of the parameters (validated first). */

@@ -1,5 +1,5 @@
 import { defineBlock } from '../../block.js';
-import { elemOf, hasTensorScale } from '../params.js';
+import { elemOf, hasTensorScale, rotateStagesOf } from '../params.js';
 import { blockfmtDequantize, params } from './generator.js';
 import { blockfmtDequantizeGolden } from './golden.js';
 import { blockfmtDequantizeStimulus } from './stimulus.js';
@@ -9,8 +9,8 @@ export const blockfmtDequantizeBlock = defineBlock({
   summary: 'block-scaled dequantizer: scale (+ tensor scale) and k element codes → k float32 values P_i · S · S_t, rounded once (MXFP*, MXINT8/4, NVFP4, NVINT4, UE5M3)',
   params,
   generator: blockfmtDequantize,
-  handshake: (p) => (p.stages === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages }),
-  fmaxBase: (p) => ({ ...p, stages: 0 }),
+  handshake: (p) => (p.stages + rotateStagesOf(p) === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages + rotateStagesOf(p) }),
+  fmaxBase: (p) => ({ ...p, stages: 0, ...(p.rotate === 'hadamard' ? { rotateStages: 0 } : {}) }),
   golden: 'numerics/blockfmt.ts dequantizeBlock (formats.md §8): exact product, one RNE rounding',
   formats: (p) => ({
     scale: p.scale, ...(hasTensorScale(p) ? { st: 'fp32' } : {}),

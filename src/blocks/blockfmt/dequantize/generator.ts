@@ -2,10 +2,11 @@
 // rounded once (formats.md §8). e8m0 scales: the MX dequantizer (exact for every OCP element).
 // ue scales: the element's significand times the scale's and S_t's (4 × 24 bits, shared by the block),
 // normalized and rounded once with RNE; a NaN scale or S_t gives NaN, S_t = ±Inf gives ±Inf (NaN
-// against a zero element or scale), as IEEE multiplication would.
+// against a zero element or scale), as IEEE multiplication would. --rotate hadamard applies the inverse
+// rotation to the values (rotate.ts).
 
 import { z } from 'zod';
-import { Bool, defineModule, input, lit, output, SInt, std, UInt } from '../../../dsl/index.js';
+import { Bool, defineModule, input, lit, output, SInt, std, UInt, type ModuleGenerator } from '../../../dsl/index.js';
 import { scaleFormat } from '../../../numerics/blockfmt.js';
 import { parseFormat, type FloatFormat } from '../../../numerics/format.js';
 import { dequantizer } from '../../mx/dequantize/generator.js';
@@ -14,17 +15,30 @@ import { fp32Zero, normalized } from '../../mx/normalize.js';
 import { fields } from '../../minifloat/fields.js';
 import { roundScaled } from '../../minifloat/round-scaled.js';
 import { orAll } from '../../minifloat/specials.js';
-import { checkElem, checkScale, elemOf, formatParams, hasTensorScale, type FormatParams } from '../params.js';
+import { checkElem, checkRotate, checkScale, elemOf, formatParams, hasTensorScale, rotateParams, rotateStagesOf, type FormatParams } from '../params.js';
+import { unitThenRotate } from '../rotate.js';
 
 export const params = z.object({
   ...formatParams,
   stages: z.number().int().min(0).max(1).default(1).describe('an output register'),
-}).superRefine((p, ctx) => { checkElem(p, ctx, 'elem', p.elem, { ueDot: true }); checkScale(p, ctx); });
+  ...rotateParams,
+}).superRefine((p, ctx) => { checkElem(p, ctx, 'elem', p.elem, { ueDot: true }); checkScale(p, ctx); checkRotate(p, ctx); });
 export type BlockDequantizeParams = z.infer<typeof params>;
 
 const FP32 = parseFormat('fp32') as FloatFormat;
 
-export const blockfmtDequantize = defineModule('blockfmt_dequantize', (p: BlockDequantizeParams) => {
+export const blockfmtDequantize: ModuleGenerator<BlockDequantizeParams> = defineModule('blockfmt_dequantize', (p: BlockDequantizeParams) => {
+  if (p.rotate === 'hadamard') {
+    const { rotateStages: _, ...rest } = p;
+    const k = p.block, elem = elemOf(p);
+    unitThenRotate({
+      gen: blockfmtDequantize, params: { ...rest, rotate: 'none' }, stages: p.stages,
+      dataIn: Array.from({ length: k }, (_, i) => [`p${i}`, elem.width] as const),
+      sideIn: [['scale', p.scale === 'e8m0' ? 8 : scaleFormat(p.scale).width], ...(hasTensorScale(p) ? [['st', 32] as const] : [])],
+      dataOut: Array.from({ length: k }, (_, i) => [`v${i}`, 32] as const), sideOut: [],
+    }, k, rotateStagesOf(p));
+    return;
+  }
   if (p.scale === 'e8m0') dequantizer({ elem: elemOf(p).name, block: p.block, output: 'fp32', stages: p.stages });
   else ueDequantizer(p);
 });

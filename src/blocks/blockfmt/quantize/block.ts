@@ -1,6 +1,6 @@
 import { blockQuantizationError } from '../../../accuracy/blockfmt.js';
 import { defineBlock } from '../../block.js';
-import { elemOf, hasTensorScale } from '../params.js';
+import { elemOf, hasTensorScale, rotateStagesOf } from '../params.js';
 import { blockfmtQuantize, params } from './generator.js';
 import { blockfmtQuantizeGolden } from './golden.js';
 import { blockfmtQuantizeStimulus } from './stimulus.js';
@@ -10,8 +10,8 @@ export const blockfmtQuantizeBlock = defineBlock({
   summary: 'block-scaled quantizer for any (element, k, e8m0|ue4m3|ue5m3 scale, tensor scale): MXFP*, MXINT8/4, NVFP4, NVINT4, UE5M3; stochastic rounding from on-chip LFSRs',
   params,
   generator: blockfmtQuantize,
-  handshake: (p) => (p.stages === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages }),
-  fmaxBase: (p) => (p.rng === 'lfsr' ? 'the LFSR is a register that steps on in_valid: give --stages' : { ...p, stages: 0 }),
+  handshake: (p) => (p.stages + rotateStagesOf(p) === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages + rotateStagesOf(p) }),
+  fmaxBase: (p) => (p.rng === 'lfsr' ? 'the LFSR is a register that steps on in_valid: give --stages' : { ...p, stages: 0, ...(p.rotate === 'hadamard' ? { rotateStages: 0 } : {}) }),
   golden: 'numerics/blockfmt.ts quantizeBlock (formats.md §8), LFSR bits from numerics/lfsr.ts',
   formats: (p) => ({
     scale: p.scale, ...(hasTensorScale(p) ? { st: 'fp32' } : {}),

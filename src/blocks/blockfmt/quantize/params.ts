@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { SCALE_RULES } from '../../../numerics/mx.js';
 import { MX_ROUND_MODES } from '../../mx/quantize/params.js';
-import { checkElem, checkScale, formatParams } from '../params.js';
+import { checkElem, checkRotate, checkScale, formatParams, rotateParams } from '../params.js';
 
 export const params = z.object({
   ...formatParams,
@@ -16,10 +16,13 @@ export const params = z.object({
   lfsrLanes: z.number().int().min(1).max(256).optional().describe('LFSR lanes L (--rng lfsr; a lane serves elements l, l + L, …; default k)'),
   input: z.enum(['fp32', 'bf16']).default('fp32').describe('input format (bf16: e8m0 scales)'),
   stages: z.number().int().min(0).max(3).default(2).describe('pipeline registers'),
+  ...rotateParams,
 }).superRefine((p, ctx) => {
   const issue = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
   checkElem(p, ctx, 'elem', p.elem, { ueQuantizer: true });
   checkScale(p, ctx);
+  checkRotate(p, ctx);
+  if (p.rotate === 'hadamard' && p.input !== 'fp32') issue('input', 'the Hadamard rotation takes fp32 inputs');
   if (p.scale !== 'e8m0') {
     if (p.scaleRule !== undefined) issue('scaleRule', `${p.scale} scales follow the NVFP4 rule (formats.md §8); scale rules are for e8m0`);
     if (p.round !== 'rne') issue('round', `${p.scale} scales round elements RNE (formats.md §8); other roundings are for e8m0 scales`);

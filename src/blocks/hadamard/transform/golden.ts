@@ -3,7 +3,8 @@
 // Integers: exact. The sums are exact in doubles while |y| < 2^53 (int32 at N = 256 reaches 2^39 at
 // most), so the N² terms are summed as numbers, not BigInts.
 // Floats: the exact dyadic sum (numerics/dyadic.ts: NaN absorbs, +Inf + −Inf is NaN, a zero sum is −0
-// only when every term is −0), times 2^−⌈log2(N)/2⌉, rounded once (RNE) into the output format.
+// only when every term is −0), times 2^−⌈log2(N)/2⌉ (the inverse: 2^−⌊log2(N)/2⌋), rounded once (RNE)
+// into the output format.
 import type { Vector } from '../../../cosim/model.js';
 import { add, fromCode, roundTo, scale, type Dyadic } from '../../../numerics/dyadic.js';
 import { parseFormat } from '../../../numerics/format.js';
@@ -14,7 +15,7 @@ export const oddParity = (v: number) => { let c = 0; for (; v; v &= v - 1) c ^= 
 const neg = (d: Dyadic): Dyadic => (d.kind === 'nan' ? d : d.kind === 'inf' ? { kind: 'inf', neg: !d.neg }
   : { kind: 'num', sig: -d.sig, exp: d.exp, negZero: d.sig === 0n && !d.negZero });
 
-export function hadamardGolden(p: { n: number; in: string; output?: string }) {
+export function hadamardGolden(p: { n: number; in: string; output?: string; inverse?: boolean }) {
   const minus = (i: number, j: number) => oddParity(i & j);
   if (/^int\d+$/.test(p.in)) {
     const sign = Array.from({ length: p.n * p.n }, (_, k) => (minus(Math.floor(k / p.n), k % p.n) ? -1 : 1));
@@ -30,7 +31,7 @@ export function hadamardGolden(p: { n: number; in: string; output?: string }) {
     };
   }
   const fi = parseFormat(p.in), fo = parseFormat(p.output || 'fp32');
-  const factor = -Math.ceil(Math.log2(p.n) / 2);
+  const factor = p.inverse ? -Math.floor(Math.log2(p.n) / 2) : -Math.ceil(Math.log2(p.n) / 2); // H·H = N·I: the two factors make N
   return (inputs: Vector): Vector => {
     const x = Array.from({ length: p.n }, (_, j) => fromCode(fi, Number(inputs[`x${j}`]!)));
     const out: Vector = {};

@@ -25,9 +25,11 @@ export const params = z.object({
     }
   }),
   output: z.string().default('').describe('format the outputs of float inputs are rounded into, once, RNE (default fp32); integer inputs give exact integers and take none'),
+  inverse: z.boolean().default(false).describe('float inputs: the inverse rotation, factor 2^-floor(log2(N)/2) instead of 2^-ceil (formats.md §8: H·H = N·I)'),
   stages: z.number().int().min(0).max(9).default(1).describe('pipeline registers, spread over the butterfly levels (and the rounding, for float inputs); 0: combinational, no valid ports'),
 }).superRefine((p, ctx) => {
   const isInt = INT.test(p.in);
+  if (isInt && p.inverse) ctx.addIssue({ code: 'custom', path: ['inverse'], message: 'integer inputs give exact integer outputs without a factor: no inverse to take' });
   if (isInt && p.output !== '') ctx.addIssue({ code: 'custom', path: ['output'], message: `integer inputs give exact integer outputs (B + log2 N bits): no --output (got '${p.output}')` });
   if (!isInt && p.output !== '') {
     const r = rounded.safeParse(p.output);
@@ -45,7 +47,7 @@ export const levels = (p: Pick<HadamardParams, 'n' | 'in'>) => Math.log2(p.n) + 
 /** Integer outputs: one bit per butterfly level. */
 export const intOutputBits = (p: Pick<HadamardParams, 'n' | 'in'>) => inputBits(p) + Math.log2(p.n);
 /** The transform's factor 2^−⌈log2(N)/2⌉ (formats.md §8), applied to float outputs only. */
-export const factorLog2 = (p: Pick<HadamardParams, 'n'>) => -Math.ceil(Math.log2(p.n) / 2);
+export const factorLog2 = (p: Pick<HadamardParams, 'n' | 'inverse'>) => (p.inverse ? -Math.floor(Math.log2(p.n) / 2) : -Math.ceil(Math.log2(p.n) / 2));
 
 /** The levels after which a register sits: `stages` of them, evenly spread, the last at the output. */
 export function registerLevels(p: HadamardParams): Set<number> {
