@@ -21,7 +21,8 @@ export function blockfmtDequantizeStimulus(p: FormatParams): Stimulus {
   return {
     directed,
     spaceBits: Math.log2(ns) + k * f.width + (withSt ? 32 : 0),
-    exhaustive: () => vec(1, () => 0),
+    // Scale first, then the codes (tensor scales take 32 bits: never enumerated).
+    exhaustive: (i) => vec(i % ns, (j) => Math.floor(i / ns / n ** j) % n),
     random: (rng) => {
       const r = rng();
       const st = r < 0.1 ? Math.floor(rng() * 2 ** 32) : f32Bits(Math.fround(2 ** (rng() * 60 - 40)) * (rng() < 0.1 ? -1 : 1));

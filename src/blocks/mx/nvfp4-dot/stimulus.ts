@@ -55,7 +55,13 @@ export function nvfp4DotStimulus(p: { block: number }, uf: UeDotFormat = NVFP4):
   return {
     directed,
     spaceBits: 2 * S.width + (uf.tensorScale ? 64 : 0) + k * (uf.elemA.width + uf.elemB.width),
-    exhaustive: () => pair(UE_ONE, UE_ONE, ONE, ONE, [0], [0]),
+    // Scales, then a's codes, then b's (tensor scales take 64 bits: enumerated only without them).
+    exhaustive: (i) => {
+      const ns = 2 ** S.width, na = 2 ** uf.elemA.width, nb = 2 ** uf.elemB.width, r = Math.floor(i / ns / ns);
+      const v: Vector = { sa: BigInt(i % ns), sb: BigInt(Math.floor(i / ns) % ns) };
+      for (let j = 0; j < k; j++) { v[`a${j}`] = BigInt(Math.floor(r / na ** j) % na); v[`b${j}`] = BigInt(Math.floor(r / na ** k / nb ** j) % nb); }
+      return v;
+    },
     random: (rng) => {
       const r = rng();
       const scale = () => (r < 0.1 ? Math.floor(rng() * 2 ** S.width) : UE_ONE - 0x18 + Math.floor(rng() * 0x40));
