@@ -104,8 +104,10 @@ export function quantizeBlock(values: ArrayLike<number>, bf: BlockFormat, st = 1
 /** v_i = P_i · S (· S_t), rounded once to float32. A NaN scale makes the whole block NaN. */
 export function dequantizeBlock(scale: number, codes: ArrayLike<number>, bf: BlockFormat, st = 1): Float32Array {
   if (bf.scale === 'e8m0') return mxDequantizeBlock(scale, codes, bf.elem);
-  const s = fromCode(scaleFormat(bf.scale), scale), t = fromCode(FP32, f32Bits(st));
-  return Float32Array.from(Array.from(codes, (c) => decodeToNumber(FP32, roundTo(FP32, mul(mul(fromCode(bf.elem, c), s), t)))));
+  // P · S has at most 8 + 4 significant bits and S_t 24: the float64 product is exact (IEEE signs, NaN,
+  // Inf · 0 included), and Math.fround is the one RNE rounding to float32.
+  const s = decodeToNumber(scaleFormat(bf.scale), scale);
+  return Float32Array.from(codes, (c) => Math.fround(decodeToNumber(bf.elem, c) * s * st));
 }
 
 export interface BlockOperand {
