@@ -138,6 +138,15 @@ writeFileSync('bench/results/verilator-opt.md', [
 }
 
 // ---- MX dot unit next to its behavioural baseline (issue: MX block-scale units) ----
+// ---- INT vs FP block formats (issue: block-scaled formats) ----
+if (want('int-vs-fp')) {
+const { runIntVsFp } = await import('./int-vs-fp.mjs');
+const { writeIntVsFp } = await import('./int-vs-fp-report.mjs');
+const r = await runIntVsFp();
+writeFileSync('bench/results/int-vs-fp.json', JSON.stringify({ command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, ...r }, null, 2) + '\n');
+writeFileSync('bench/results/int-vs-fp.md', writeIntVsFp(r, COMMAND));
+}
+
 if (want('mx')) {
 const { runMxBench } = await import('./mx.mjs');
 const mx = await runMxBench();
