@@ -54,7 +54,7 @@ export async function runIntVsFp() {
     ['quantize', blockfmtQuantizeBlock, { elem: r.elem, block: r.block, scale: r.scale, rotate: r.rotate }],
     ...(r.rotate === 'none' ? [['dot', blockfmtDotBlock, { elem: r.elem, block: r.block, scale: r.scale }]] : []),
   ].map(([unit, b, p]) => ({ row: r, unit, src: blockSource(b, b.params.parse(p)) })));
-  const jobs = units.flatMap((u) => TARGETS.map((target) => async () => ({ u, target, rep: await synthesizeSource(u.src, { target, cache: false }) })));
+  const jobs = units.flatMap((u) => TARGETS.map((target) => async () => ({ u, target, rep: await synthesizeSource(u.src, { target }) })));
   const done = await pool(jobs, cpus().length);
   for (const { u, target, rep } of done) {
     u.row.cost[`${u.unit}:${target}`] = { lut: rep.totals.lut, ff: rep.totals.ff, dsp: rep.totals.dsp ?? 0, carry: rep.totals.carry ?? 0, fmaxMHz: rep.timing?.fmaxMHz ?? null, yosys: rep.tools?.yosys?.version };

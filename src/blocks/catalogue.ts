@@ -31,6 +31,10 @@ import { blockfmtDotBlock } from './blockfmt/dot/block.js';
 
 export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomPrecisionBlock, loomSipBlock, loomTileBlock, tensordashMuxBlock, tensordashSchedulerBlock, tensordashPeBlock, apackEncoderBlock, apackDecoderBlock, mokeyPeBlock, hadamardBlock, blockfmtQuantizeBlock, blockfmtDequantizeBlock, blockfmtDotBlock] as unknown as BlockDef[];
 
+/** A block by its name, or by its family's name when the family has one unit (`hadamard`). */
 export function findBlock(name: string): BlockDef | undefined {
-  return catalogue.find((b) => b.name === name);
+  const exact = catalogue.find((b) => b.name === name);
+  if (exact) return exact;
+  const units = catalogue.filter((b) => b.name.startsWith(`${name}.`));
+  return units.length === 1 ? units[0] : undefined;
 }

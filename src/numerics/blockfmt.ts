@@ -50,7 +50,9 @@ export function blockElem(name: string, scale: ScaleName, range: IntRange = 'sym
   return parseFormat(`mxint${B}${range === 'full' ? '-full' : ''}`);
 }
 
-export const scaleFormat = (s: ScaleName) => parseFormat(s) as FloatFormat;
+// One Format object per scale: decode tables are kept per Format object.
+const SCALE_FORMATS = Object.fromEntries(SCALE_NAMES.map((n) => [n, parseFormat(n) as FloatFormat])) as Record<ScaleName, FloatFormat>;
+export const scaleFormat = (s: ScaleName): FloatFormat => SCALE_FORMATS[s];
 
 /** The scale format's NaN code: a block with a NaN or Inf input, or an unusable tensor scale. */
 export const nanScaleCode = (s: ScaleName) => (s === 'e8m0' ? MX_NAN_SCALE : s === 'ue4m3' ? 0x7f : 0xff);

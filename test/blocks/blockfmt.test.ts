@@ -104,6 +104,16 @@ describe('--rotate hadamard', () => {
   }, 300_000);
 });
 
+describe('a family with one unit is named by the family', () => {
+  it('`sim hadamard --n 4` is hadamard.transform; `emit blockfmt` (three units) stays unknown', async () => {
+    const ok = await execa('node', [CLI, 'sim', 'hadamard', '--n', '4', '--in', 'int3', '--out', tmp()], { reject: false });
+    expect(ok.exitCode, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/hadamard\.transform on verilator/);
+    const no = await execa('node', [CLI, 'emit', 'blockfmt', '--out', join(tmp(), 'rtl')], { reject: false });
+    expect([no.exitCode, no.stderr.trim()]).toEqual([2, expect.stringMatching(/^bitforge: error: unknown block 'blockfmt'/)]);
+  });
+});
+
 describe('blockfmt: the user’s mistakes', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['a scale rule with a ue scale', ['blockfmt.quantize', '--scale', 'ue4m3', '--scale-rule', 'ceil'], /--scale-rule.*NVFP4 rule/],
@@ -119,6 +129,8 @@ describe('blockfmt: the user’s mistakes', () => {
     ['a rotation of a block that is not a power of two', ['blockfmt.quantize', '--rotate', 'hadamard', '--block', '24'], /--block.*power-of-two/],
     ['rotation stages without a rotation', ['blockfmt.dequantize', '--rotate-stages', '2'], /--rotate-stages.*--rotate hadamard/],
     ['mulStages with e8m0', ['blockfmt.dot', '--mul-stages', '1'], /--mul-stages.*e8m0/],
+    ['--fmax on a rotated quantizer', ['blockfmt.quantize', '--rotate', 'hadamard', '--fmax', '100', '--target', 'xc7'], /--fmax.*two units/],
+    ['--fmax with the LFSR', ['blockfmt.quantize', '--round', 'stochastic', '--rng', 'lfsr', '--fmax', '100', '--target', 'xc7'], /--fmax.*LFSR/],
   ];
   for (const [what, args, want] of cases) {
     it(`${what}: one line, exit 2`, async () => {

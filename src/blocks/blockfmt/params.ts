@@ -24,6 +24,9 @@ export const rotateParams = {
 
 export interface RotateParams { rotate: 'none' | 'hadamard'; rotateStages?: number | undefined; block: number }
 
+/** Why --fmax does not pipeline a rotated unit (pipelining takes one flat module). */
+export const ROTATED_FMAX = '--rotate hadamard is two units (the transform and this one): place their registers with --rotate-stages and --stages';
+
 export const rotateStagesOf = (p: RotateParams) => (p.rotate === 'hadamard' ? p.rotateStages ?? 1 : 0);
 
 export function checkRotate(p: RotateParams, ctx: Ctx): void {

@@ -1,5 +1,5 @@
 import { defineBlock } from '../../block.js';
-import { elemOf, hasTensorScale, rotateStagesOf } from '../params.js';
+import { elemOf, hasTensorScale, ROTATED_FMAX, rotateStagesOf } from '../params.js';
 import { blockfmtDequantize, params } from './generator.js';
 import { blockfmtDequantizeGolden } from './golden.js';
 import { blockfmtDequantizeStimulus } from './stimulus.js';
@@ -10,7 +10,7 @@ export const blockfmtDequantizeBlock = defineBlock({
   params,
   generator: blockfmtDequantize,
   handshake: (p) => (p.stages + rotateStagesOf(p) === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages + rotateStagesOf(p) }),
-  fmaxBase: (p) => ({ ...p, stages: 0, ...(p.rotate === 'hadamard' ? { rotateStages: 0 } : {}) }),
+  fmaxBase: (p) => (p.rotate === 'hadamard' ? ROTATED_FMAX : { ...p, stages: 0 }),
   golden: 'numerics/blockfmt.ts dequantizeBlock (formats.md §8): exact product, one RNE rounding',
   formats: (p) => ({
     scale: p.scale, ...(hasTensorScale(p) ? { st: 'fp32' } : {}),

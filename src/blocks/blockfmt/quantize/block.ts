@@ -1,6 +1,6 @@
 import { blockQuantizationError } from '../../../accuracy/blockfmt.js';
 import { defineBlock } from '../../block.js';
-import { elemOf, hasTensorScale, rotateStagesOf } from '../params.js';
+import { elemOf, hasTensorScale, ROTATED_FMAX, rotateStagesOf } from '../params.js';
 import { blockfmtQuantize, params } from './generator.js';
 import { blockfmtQuantizeGolden } from './golden.js';
 import { blockfmtQuantizeStimulus } from './stimulus.js';
@@ -11,7 +11,8 @@ export const blockfmtQuantizeBlock = defineBlock({
   params,
   generator: blockfmtQuantize,
   handshake: (p) => (p.stages + rotateStagesOf(p) === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages + rotateStagesOf(p) }),
-  fmaxBase: (p) => (p.rng === 'lfsr' ? 'the LFSR is a register that steps on in_valid: give --stages' : { ...p, stages: 0, ...(p.rotate === 'hadamard' ? { rotateStages: 0 } : {}) }),
+  fmaxBase: (p) => (p.rng === 'lfsr' ? 'the LFSR is a register that steps on in_valid: place the registers with --stages'
+    : p.rotate === 'hadamard' ? ROTATED_FMAX : { ...p, stages: 0 }),
   golden: 'numerics/blockfmt.ts quantizeBlock (formats.md §8), LFSR bits from numerics/lfsr.ts',
   formats: (p) => ({
     scale: p.scale, ...(hasTensorScale(p) ? { st: 'fp32' } : {}),
