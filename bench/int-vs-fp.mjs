@@ -21,8 +21,11 @@ export const FORMATS = [
   { name: 'NVINT4', elem: 'int4', block: 16, scale: 'ue4m3' },
   { name: 'e2m1, k 16, e8m0', elem: 'e2m1', block: 16, scale: 'e8m0' },
   { name: 'e2m1, k 16, UE5M3', elem: 'e2m1', block: 16, scale: 'ue5m3' },
+  { name: 'e2m1, k 16, UE5M3, no S_t', elem: 'e2m1', block: 16, scale: 'ue5m3', tensorScale: false },
+  { name: 'e2m1, k 16, ue4m3, no S_t', elem: 'e2m1', block: 16, scale: 'ue4m3', tensorScale: false },
   { name: 'int4, k 16, e8m0', elem: 'int4', block: 16, scale: 'e8m0' },
   { name: 'int4, k 16, UE5M3', elem: 'int4', block: 16, scale: 'ue5m3' },
+  { name: 'int4, k 16, UE5M3, no S_t', elem: 'int4', block: 16, scale: 'ue5m3', tensorScale: false },
 ];
 /** Accuracy only (their hardware is the rows above with another option): rounding and integer range. */
 export const VARIANTS = [
@@ -30,7 +33,7 @@ export const VARIANTS = [
   { name: 'MXINT4, full range', elem: 'int4', block: 32, scale: 'e8m0', intRange: 'full' },
   { name: 'NVINT4, full range', elem: 'int4', block: 16, scale: 'ue4m3', intRange: 'full' },
 ];
-const ROTATED = new Set(['MXFP4', 'MXINT4', 'NVFP4', 'NVINT4', 'e2m1, k 16, UE5M3', 'int4, k 16, UE5M3']);
+const ROTATED = new Set(['MXFP4', 'MXINT4', 'NVFP4', 'NVINT4', 'e2m1, k 16, UE5M3, no S_t', 'int4, k 16, UE5M3, no S_t']);
 const TARGETS = ['xc7', 'ice40'];
 
 export async function runIntVsFp() {
@@ -40,7 +43,7 @@ export async function runIntVsFp() {
   const rows = [];
   for (const f of FORMATS) for (const rotate of ROTATED.has(f.name) ? ['none', 'hadamard'] : ['none']) {
     const t = Date.now();
-    const acc = blockAccuracy(data, { elem: f.elem, block: f.block, scale: f.scale, rotate });
+    const acc = blockAccuracy(data, { elem: f.elem, block: f.block, scale: f.scale, tensorScale: f.tensorScale, rotate });
     rows.push({ ...f, rotate, ...acc, cost: {} });
     console.log(`${f.name}${rotate === 'hadamard' ? ' + Hadamard' : ''}: W ${acc.sqnrDb.toFixed(2)} dB, x ${acc.actSqnrDb.toFixed(2)} dB, W·x ${acc.dotRelErr.toFixed(4)} (${Date.now() - t} ms)`);
   }
@@ -51,8 +54,8 @@ export async function runIntVsFp() {
   });
   // Cost: the quantizer (with its rotation) and the dot unit, default registers, per target.
   const units = rows.flatMap((r) => [
-    ['quantize', blockfmtQuantizeBlock, { elem: r.elem, block: r.block, scale: r.scale, rotate: r.rotate }],
-    ...(r.rotate === 'none' ? [['dot', blockfmtDotBlock, { elem: r.elem, block: r.block, scale: r.scale }]] : []),
+    ['quantize', blockfmtQuantizeBlock, { elem: r.elem, block: r.block, scale: r.scale, tensorScale: r.tensorScale, rotate: r.rotate }],
+    ...(r.rotate === 'none' ? [['dot', blockfmtDotBlock, { elem: r.elem, block: r.block, scale: r.scale, tensorScale: r.tensorScale }]] : []),
   ].map(([unit, b, p]) => ({ row: r, unit, src: blockSource(b, b.params.parse(p)) })));
   const jobs = units.flatMap((u) => TARGETS.map((target) => async () => ({ u, target, rep: await synthesizeSource(u.src, { target }) })));
   const done = await pool(jobs, cpus().length);
