@@ -52,6 +52,8 @@ export async function runIntVsFp() {
     console.log(`${f.name}: W ${acc.sqnrDb.toFixed(2)} dB, bias ${acc.bias.toExponential(2)}`);
     return { ...f, ...acc };
   });
+  // INT_VS_FP_COST=0: accuracy only (the synthesis of every unit on two targets takes hours on 2 cores).
+  if (process.env.INT_VS_FP_COST === '0') return { rows, variants, cost: false };
   // Cost: the quantizer (with its rotation) and the dot unit, default registers, per target.
   const units = rows.flatMap((r) => [
     ['quantize', blockfmtQuantizeBlock, { elem: r.elem, block: r.block, scale: r.scale, tensorScale: r.tensorScale, rotate: r.rotate }],
@@ -63,5 +65,5 @@ export async function runIntVsFp() {
     u.row.cost[`${u.unit}:${target}`] = { lut: rep.totals.lut, ff: rep.totals.ff, dsp: rep.totals.dsp ?? 0, carry: rep.totals.carry ?? 0, fmaxMHz: rep.timing?.fmaxMHz ?? null, yosys: rep.tools?.yosys?.version };
     console.log(`${u.row.name}${u.row.rotate === 'hadamard' ? ' + H' : ''} ${u.unit} on ${target}: LUT ${rep.totals.lut}, FF ${rep.totals.ff}, DSP ${rep.totals.dsp ?? 0}`);
   }
-  return { rows, variants };
+  return { rows, variants, cost: true };
 }
