@@ -1,8 +1,9 @@
 // The element thresholds of mx.nvfp4-quantize and blockfmt.quantize, T_j · denom rounded to float32
 // once per block. RNE of fl(q) into the element changes at q ≥ T_j (the tie of fl(q) goes up to the
 // element midpoint, which rounds up to an even index) or q > T_j (the index above is odd),
-// T_j = N_j · 2^c_j: for e2m1 the midpoints 0.25 0.75 1.25 1.75 2.5 3.5 5 ± half a float32 ulp. Since V_i is a float32, V_i ≥ T_j·denom exactly when V_i ≥ that product rounded up,
-// and V_i > it when V_i > it rounded down.
+// T_j = N_j · 2^c_j: for e2m1 the midpoints 0.25 0.75 1.25 1.75 2.5 3.5 5 ± half a float32 ulp.
+// Since V_i is a float32, V_i ≥ T_j·denom exactly when V_i ≥ that product rounded up, and V_i > it
+// when V_i > it rounded down.
 // For e2m1 four products, not seven: 1.25, 2.5 and 5 (+ ulp/2) are one N at three exponents, 1.75 and
 // 3.5 (− ulp/2) one at two, and roundScaledAt rounds each at all its exponents with one shifter.
 
