@@ -7,8 +7,10 @@ import { parseFormat } from './format.js';
 
 const FP32 = parseFormat('fp32');
 
-const oddParity = (v: number) => { let c = 0; for (; v; v &= v - 1) c ^= 1; return c === 1; };
-const neg = (d: Dyadic): Dyadic => (d.kind === 'nan' ? d : d.kind === 'inf' ? { kind: 'inf', neg: !d.neg }
+/** popcount(v) is odd: H_N[i][j] = −1 where oddParity(i AND j). */
+export const oddParity = (v: number) => { let c = 0; for (; v; v &= v - 1) c ^= 1; return c === 1; };
+/** −d, the sign of zero included. */
+export const neg = (d: Dyadic): Dyadic => (d.kind === 'nan' ? d : d.kind === 'inf' ? { kind: 'inf', neg: !d.neg }
   : { kind: 'num', sig: -d.sig, exp: d.exp, negZero: d.sig === 0n && !d.negZero });
 
 /** float32 bit patterns in → float32 bit patterns out; N = bits.length, a power of two. */

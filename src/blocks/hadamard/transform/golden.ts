@@ -6,14 +6,9 @@
 // only when every term is −0), times 2^−⌈log2(N)/2⌉ (the inverse: 2^−⌊log2(N)/2⌋), rounded once (RNE)
 // into the output format.
 import type { Vector } from '../../../cosim/model.js';
-import { add, fromCode, roundTo, scale, type Dyadic } from '../../../numerics/dyadic.js';
+import { add, fromCode, roundTo, scale } from '../../../numerics/dyadic.js';
 import { parseFormat } from '../../../numerics/format.js';
-
-/** popcount(v) is odd: H_N[i][j] = −1 where oddParity(i AND j). */
-export const oddParity = (v: number) => { let c = 0; for (; v; v &= v - 1) c ^= 1; return c === 1; };
-
-const neg = (d: Dyadic): Dyadic => (d.kind === 'nan' ? d : d.kind === 'inf' ? { kind: 'inf', neg: !d.neg }
-  : { kind: 'num', sig: -d.sig, exp: d.exp, negZero: d.sig === 0n && !d.negZero });
+import { neg, oddParity } from '../../../numerics/hadamard.js';
 
 export function hadamardGolden(p: { n: number; in: string; output?: string; inverse?: boolean }) {
   const minus = (i: number, j: number) => oddParity(i & j);

@@ -6,7 +6,7 @@ import { randomBits, type Stimulus, type Vector } from '../../../cosim/model.js'
 import { encode } from '../../../numerics/encode.js';
 import { parseFormat, type FloatFormat } from '../../../numerics/format.js';
 import { specialCodes } from '../../minifloat/round.js';
-import { oddParity } from './golden.js';
+import { oddParity } from '../../../numerics/hadamard.js';
 import { inputBits, isFloat, type HadamardParams } from './params.js';
 
 
