@@ -1,14 +1,16 @@
 // mx.nvfp4-quantize's thresholds (thresholds.ts: four products, each rounded at all its exponents by
 // round-scaled-at.ts, on the denominator's unnormalized significand) proved equal, by SAT over every
 // finite non-negative float32 denominator, to the seven separate roundings they replaced: T_j · denom
-// as an exact product of the normalized significand, rounded up for odd j and down for even j.
+// as an exact product of the normalized significand, rounded up for odd j and down for even j. The
+// same for int4's seven thresholds (blockfmt.quantize's NVINT4), written here from the midpoints
+// j + 1/2 themselves, so the generic table of thresholds.ts is checked against its definition.
 
 import { describe, expect, it } from 'vitest';
 import { defineModule, input, lit, mux, output, SInt, UInt, type Expr } from '../../src/dsl/index.js';
 import { fields } from '../../src/blocks/minifloat/fields.js';
 import { roundScaled } from '../../src/blocks/minifloat/round-scaled.js';
 import { normalized, s10 } from '../../src/blocks/mx/normalize.js';
-import { thresholdCodes } from '../../src/blocks/mx/nvfp4-quantize/thresholds.js';
+import { magnitudesOf, thresholdCodes } from '../../src/blocks/mx/nvfp4-quantize/thresholds.js';
 import { checkEquivalence } from '../../src/equiv/check.js';
 import { blockSide } from '../../src/equiv/sides.js';
 import { parseFormat, type FloatFormat } from '../../src/numerics/format.js';
@@ -35,7 +37,27 @@ const seven = defineModule('th_seven', () => {
 });
 const four = defineModule('th_four', () => {
   const dF = fields(denom(), FP32);
-  thresholdCodes({ sig: dF.sig, exp: s10(dF.exp).subWrap(lit(FP32.bias, SInt(10))) }, FP32).forEach((t, j) => output(`t${j}`, UInt(31)).set(t));
+  thresholdCodes({ sig: dF.sig, exp: s10(dF.exp).subWrap(lit(FP32.bias, SInt(10))) }, FP32, magnitudesOf(parseFormat('e2m1'))).forEach((t, j) => output(`t${j}`, UInt(31)).set(t));
+});
+
+// int4: midpoint m_j = j + 1/2 between j and j + 1; the tie goes to the even one, so past it is
+// m + ulp/2 when j + 1 is odd (rounded down) and m − ulp/2 otherwise (rounded up); ulp/2 = 2^(⌊log2 m⌋ − 24).
+const INT4 = Array.from({ length: 7 }, (_, j) => {
+  const m = j + 0.5, L = Math.floor(Math.log2(m)), plus = (j + 1) % 2 === 1;
+  return { N: BigInt(m * 2 ** (24 - L)) + (plus ? 1n : -1n), c: L - 24, plus };
+});
+const int4Separate = defineModule('th_int4_separate', () => {
+  const dn = normalized(fields(denom(), FP32), FP32);
+  INT4.forEach((t, j) => {
+    const mag = dn.sig.mul(lit(t.N, UInt(t.N.toString(2).length)));
+    const top = mag.width - 1 - 23 + t.c;
+    const exp = dn.exp.sext(12).addWrap(lit(top, SInt(12)));
+    output(`t${j}`, UInt(31)).set(roundScaled({ neg: lit(0, UInt(1)), mag, exp, expMin: -150 + top, expMax: 127 + top }, FP32, t.plus ? 'rdn' : 'rup', { sat: false }).bits(30, 0));
+  });
+});
+const int4Shared = defineModule('th_int4_shared', () => {
+  const dF = fields(denom(), FP32);
+  thresholdCodes({ sig: dF.sig, exp: s10(dF.exp).subWrap(lit(FP32.bias, SInt(10))) }, FP32, magnitudesOf(parseFormat('int4-sym'))).forEach((t, j) => output(`t${j}`, UInt(31)).set(t));
 });
 const side = (name: string, generator: typeof seven) => blockSide({ name, generator, handshake: () => ({ kind: 'combinational' }) }, {}, name);
 
@@ -43,6 +65,12 @@ describe('NVFP4 thresholds', () => {
   it('four products rounded at all their exponents equal seven separate roundings, for every finite denominator', async () => {
     const r = await checkEquivalence(side('seven', seven), side('four', four), { depth: 1, timeoutS: 1200 });
     console.log(`nvfp4 thresholds: ${r.verdict.kind} in ${r.seconds} s`);
+    expect(r.verdict).toEqual({ kind: 'equivalent', method: 'sat' });
+  }, 1_300_000);
+
+  it('int4\'s seven thresholds from the generic table equal their separate roundings, for every finite denominator', async () => {
+    const r = await checkEquivalence(side('int4_separate', int4Separate), side('int4_shared', int4Shared), { depth: 1, timeoutS: 1200 });
+    console.log(`int4 thresholds: ${r.verdict.kind} in ${r.seconds} s`);
     expect(r.verdict).toEqual({ kind: 'equivalent', method: 'sat' });
   }, 1_300_000);
 });
