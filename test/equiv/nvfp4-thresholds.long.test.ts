@@ -42,14 +42,17 @@ const four = defineModule('th_four', () => {
 
 // int4: midpoint m_j = j + 1/2 between j and j + 1; the tie goes to the even one, so past it is
 // m + ulp/2 when j + 1 is odd (rounded down) and m − ulp/2 otherwise (rounded up); ulp/2 = 2^(⌊log2 m⌋ − 24).
+// T = m·2^(24 − ⌊log2 m⌋) ± 1, times 2^(⌊log2 m⌋ − 24); m·2^(24 − ⌊log2 m⌋) = Σ of shifted ones (shift-adds, which SAT takes apart easily).
 const INT4 = Array.from({ length: 7 }, (_, j) => {
   const m = j + 0.5, L = Math.floor(Math.log2(m)), plus = (j + 1) % 2 === 1;
-  return { N: BigInt(m * 2 ** (24 - L)) + (plus ? 1n : -1n), c: L - 24, plus };
+  return { M: m * 2 ** (24 - L), c: L - 24, plus };
 });
+const shiftAdd = (x: Expr, n: number) => n.toString(2).split('').reverse().flatMap((b, i) => (b === '1' ? [x.shl(i)] : [])).reduce((a, b) => a.add(b));
 const int4Separate = defineModule('th_int4_separate', () => {
   const dn = normalized(fields(denom(), FP32), FP32);
   INT4.forEach((t, j) => {
-    const mag = dn.sig.mul(lit(t.N, UInt(t.N.toString(2).length)));
+    const high = shiftAdd(dn.sig, t.M);
+    const mag = t.plus ? high.add(dn.sig) : high.sub(dn.sig);
     const top = mag.width - 1 - 23 + t.c;
     const exp = dn.exp.sext(12).addWrap(lit(top, SInt(12)));
     output(`t${j}`, UInt(31)).set(roundScaled({ neg: lit(0, UInt(1)), mag, exp, expMin: -150 + top, expMax: 127 + top }, FP32, t.plus ? 'rdn' : 'rup', { sat: false }).bits(30, 0));
