@@ -22,8 +22,9 @@ export function nvfp4DotStimulus(p: { block: number }, uf: UeDotFormat = NVFP4):
   const UE_ONE = S.bias << 3, UE_MAX = 2 ** S.width - 2, UE_NAN = 2 ** S.width - 1;
   // e2m1's codes 7 (6), 0xf (−6), 2 (1), 0xa (−1), … become the element's own: the largest, its negative, 1, −1.
   const code = (f: Format, x: number) => encoderFor(f, { sat: true }).encodeNumber(x);
-  const mapA = new Map([[7, code(uf.elemA, Infinity)], [0xf, code(uf.elemA, -Infinity)], [2, code(uf.elemA, 1)], [0xa, code(uf.elemA, -1)], [3, code(uf.elemA, 1.5)], [1, code(uf.elemA, 0.5)], [9, code(uf.elemA, -0.5)], [6, code(uf.elemA, 4)], [0xe, code(uf.elemA, -4)], [8, code(uf.elemA, -0)], [0xb, code(uf.elemA, -1.5)]]);
-  const mapB = new Map([...mapA.keys()].map((c) => [c, code(uf.elemB, [6, -6, 1, -1, 1.5, 0.5, -0.5, 4, -4, -0, -1.5][[...mapA.keys()].indexOf(c)]!)]));
+  const E2M1_VALUES: ReadonlyArray<readonly [number, number]> = [[7, Infinity], [0xf, -Infinity], [2, 1], [0xa, -1], [3, 1.5], [1, 0.5], [9, -0.5], [6, 4], [0xe, -4], [8, -0], [0xb, -1.5]];
+  const mapOf = (f: Format) => new Map(E2M1_VALUES.map(([c, x]) => [c, code(f, x)])); // ±Infinity saturates: the largest
+  const mapA = mapOf(uf.elemA), mapB = mapOf(uf.elemB);
   const pair = (sa: number, sb: number, sta: number, stb: number, a: number[], b: number[]): Vector => {
     const v: Vector = { sa: BigInt(sa), sb: BigInt(sb), ...(uf.tensorScale ? { sta: BigInt(sta >>> 0), stb: BigInt(stb >>> 0) } : {}) };
     for (let i = 0; i < k; i++) { v[`a${i}`] = BigInt(mapA.get(a[i % a.length]!) ?? a[i % a.length]!); v[`b${i}`] = BigInt(mapB.get(b[i % b.length]!) ?? b[i % b.length]!); }
