@@ -7,6 +7,7 @@ import { DslTypeError } from '../dsl/types.js';
 import { formatLoc } from '../dsl/source-location.js';
 import { PipelineError } from '../ir/passes/pipeline.js';
 import { TopNameError } from '../codegen/emit-block.js';
+import { ContractError } from '../codegen/contract.js';
 import { apackCommand } from './commands/apack.js';
 import { mokeyCommand } from './commands/mokey.js';
 import { buildCommand } from './commands/build.js';
@@ -26,6 +27,7 @@ import { UserError } from './user-error.js';
 import { paramUsage } from './block-params.js';
 import { repeatedOption } from './repeated-options.js';
 import { findBlock } from '../blocks/catalogue.js';
+import { BlockLoadError } from '../userblock/resolve.js';
 import type { BlockDef } from '../blocks/block.js';
 import { version } from './version.js';
 
@@ -82,7 +84,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`bitforge: error: ${e.message.replace(/^error: /, '').split('\n')[0]}\n`);
       return 2;
     }
-    if (e instanceof UserError) {
+    if (e instanceof UserError || e instanceof BlockLoadError || e instanceof ContractError) {
       process.stderr.write(`bitforge: error: ${e.message}\n`);
       return 2;
     }
@@ -102,11 +104,11 @@ export async function run(argv: string[]): Promise<number> {
       const errs = e.diagnostics.filter((d) => d.severity === 'error');
       for (const d of errs) process.stderr.write(`${formatDiagnostic(d)}\n`);
       process.stderr.write(`bitforge: ${errs.length} design error(s); nothing was written\n`);
-      return 1;
+      return 2;
     }
     if (e instanceof DslTypeError) {
       process.stderr.write(`${formatLoc(e.loc)}: error: ${e.message} (fix: ${e.fix})\n`);
-      return 1;
+      return 2;
     }
     process.stderr.write(`bitforge: internal error (please report): ${(e as Error).stack ?? e}\n`);
     return 70;

@@ -6,6 +6,7 @@ import { elaborate, formatDiagnostic, type Design, type ModuleGenerator } from '
 import { paramSignature } from '../dsl/module-name.js';
 import { designFiles, portsOf, type DesignFile } from './design-files.js';
 import type { Handshake } from './handshake.js';
+import { checkHandshake, checkHandshakePorts, ContractError } from './contract.js';
 import { runPasses, type Pass } from '../ir/passes/index.js';
 import { PipelineError, pipelineNetlist, type PipelineResult } from '../ir/passes/pipeline.js';
 import type { FabricDelays } from '../ir/delay.js';
@@ -116,7 +117,16 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
   let chosen = plan.candidates[0]!;
   let design = build(chosen);
   let pipeline: EmittedBlock['pipeline'];
-  let handshake = block.handshake(plan.how === 'pipeline' ? params : chosen);
+  const handshakeOf = (p: Record<string, unknown>) => {
+    let h: unknown;
+    try {
+      h = block.handshake(p);
+    } catch (e) {
+      throw new ContractError(`${block.name}: handshake(params) threw ${(e as Error).name ?? 'an error'}: ${(e as Error).message ?? String(e)}`);
+    }
+    return checkHandshake(block.name, h);
+  };
+  let handshake = handshakeOf(plan.how === 'pipeline' ? params : chosen);
   if (fmax?.margin !== undefined) fmax = { ...fmax, fabric: { ...fmax.fabric, derate: fmax.margin } };
   if (fmax) {
     const periodNs = 1000 / fmax.mhz;
@@ -130,16 +140,16 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
         const d = build(c), t = pipelineNetlist(d, Infinity, fmax.fabric);
         if (t.stageNs < timed.stageNs) [chosen, design, timed] = [c, d, t];
       }
-      handshake = block.handshake(chosen);
+      handshake = handshakeOf(chosen);
     }
     const { netlist, ...rest } = timed;
     verifyNetlist(netlist);
     design = { ...netlist, warnings: design.warnings };
     pipeline = rest;
-    if (plan.how === 'depths') pipeline = { ...rest, latency: fixedLatency(handshake) - fixedLatency(block.handshake(plan.candidates[0]!)) };
+    if (plan.how === 'depths') pipeline = { ...rest, latency: fixedLatency(handshake) - fixedLatency(handshakeOf(plan.candidates[0]!)) };
     else if (plan.how === 'pipeline') {
       // The pipelined design is the base one delayed by `latency` cycles, outputs and out_valid alike.
-      const was = block.handshake(chosen);
+      const was = handshakeOf(chosen);
       if (rest.latency === 0) handshake = was;
       else if (was.kind === 'pipeline') handshake = { kind: 'pipeline', latency: was.latency + rest.latency };
       else if (was.kind === 'combinational') handshake = { kind: 'pipeline', latency: rest.latency };
@@ -154,6 +164,7 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
     const readable = readableTopName(sanitize(block.generator.name), block.params, emitted, unpipelined, build);
     if (readable !== undefined && topNameProblem(design, readable) === undefined) design = renameTop(design, readable);
   }
+  checkHandshakePorts(block.name, handshake.kind, portsOf(design.top));
   const files = designFiles(design);
   const metadata: BlockMetadata = {
     block: block.name,

@@ -4,6 +4,7 @@
 
 import type { PortInfo } from '../codegen/design-files.js';
 import type { Vector } from './model.js';
+import { ContractError } from '../codegen/contract.js';
 
 export interface RowPort extends PortInfo {
   readonly offset: number; // first word of the port within a row
@@ -26,11 +27,13 @@ export function rowLayout(ports: readonly PortInfo[]): RowLayout {
   return { ports: out, words: offset };
 }
 
-/** Writes a vector's port values into row `i` of `rows`. */
+/** Writes a vector's port values into row `i` of `rows`; a port without a BigInt is a broken contract (contract.ts checks the first vectors in detail). */
 export function putRow(layout: RowLayout, rows: Uint32Array, i: number, v: Vector): void {
   const base = i * layout.words;
   for (const p of layout.ports) {
-    let raw = BigInt.asUintN(p.width, v[p.name] ?? 0n);
+    const x = v[p.name];
+    if (typeof x !== 'bigint') throw new ContractError(`vector ${i} of a chunk has ${x === undefined ? 'no value' : `a ${typeof x}`} for port '${p.name}': the stimulus and the golden model give every data port a BigInt`);
+    let raw = BigInt.asUintN(p.width, x);
     for (let k = 0; k < p.words; k++, raw >>= 32n) rows[base + p.offset + k] = Number(raw & 0xffffffffn);
   }
 }

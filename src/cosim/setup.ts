@@ -7,6 +7,7 @@ import { dataPorts, type TestbenchMode } from '../codegen/testbench.js';
 import type { Netlist } from '../ir/netlist.js';
 import type { CosimBlock, CosimModel } from './model.js';
 import { rowLayout, type RowLayout } from './rows.js';
+import { checkModel, ContractError } from './contract.js';
 
 export interface CosimSetup {
   readonly block: CosimBlock;
@@ -32,16 +33,17 @@ const MODE = { combinational: 'comb', pipeline: 'pipeline', stream: 'stream', se
 
 export function setupCosim(block: CosimBlock, params: Record<string, unknown>, transformVerilog?: (path: string, content: string) => string, fmax?: FmaxRequest, topName?: string): CosimSetup {
   const model = block.cosim as CosimModel<unknown> | undefined;
-  if (!model) throw new Error(`${block.name} has no golden model yet`);
+  if (!model) throw new ContractError(`${block.name} has no golden model yet: nothing to cosimulate`);
   // With --fmax a block may choose stages of its own: the golden model follows the design emitted.
   const { files, design, metadata, params: emitted } = emitBlock(block, params, [], fmax, topName);
   const hs = metadata.handshake;
   const mode = MODE[hs.kind];
   if ((mode === 'cycle') !== (model.kind === 'cycle')) {
-    throw new Error(`${block.name}: a ${hs.kind} block needs a ${mode === 'cycle' ? 'cycle' : 'transaction'} model, it has a ${model.kind} model`);
+    throw new ContractError(`${block.name}: a ${hs.kind} block needs a ${mode === 'cycle' ? 'cycle' : 'transaction or packet'} model (cosim.kind), it has a ${model.kind} model`);
   }
-  if (model.kind === 'packet' && mode !== 'stream') throw new Error(`${block.name}: a packet model needs a stream handshake, the block has ${hs.kind}`);
+  if (model.kind === 'packet' && mode !== 'stream') throw new ContractError(`${block.name}: a packet model needs a stream handshake, the block has ${hs.kind}`);
   const { ins, outs } = dataPorts(metadata.ports, mode);
+  checkModel(block.name, model, emitted, ins, outs);
   const verilog = files.filter((f) => f.path.endsWith('.v'))
     .map((f) => (transformVerilog ? { ...f, content: transformVerilog(f.path, f.content) } : f));
   return {

@@ -21,6 +21,7 @@ export type DiagnosticKind =
   | 'bad-memory'         // memory shape or port misuse
   | 'outside-module'     // DSL call outside a module body
   | 'recursive-instance' // a module instantiating itself
+  | 'generator-threw'    // a generator or a helper it called threw a JavaScript error
   | 'unused-input';      // warning only
 
 export interface Diagnostic {

@@ -8,7 +8,10 @@ import { ModuleBuilder } from './module-builder.js';
 import { moduleName, paramSignature } from './module-name.js';
 import type { ModuleGenerator } from './module.js';
 import { DslTypeError } from './types.js';
-import type { SourceLoc } from './source-location.js';
+import { locOfError, type SourceLoc } from './source-location.js';
+
+/** A transpiler's call form in a message, `(0 , _dsl.UInt)(...)`, as the user wrote it: `UInt(...)`. */
+const plainCallee = (m: string) => m.replace(/\(0\s*,\s*[\w$]+\.([\w$]+)\)/g, '$1');
 
 export class ElabSession {
   readonly diagnostics: Diagnostic[] = [];
@@ -50,7 +53,17 @@ export class ElabSession {
     try {
       gen.body(params);
     } catch (e) {
-      if (!(e instanceof DslTypeError)) throw e;
+      if (e instanceof ElaborationError) throw e; // an instance below already reported
+      if (!(e instanceof DslTypeError)) {
+        // A JavaScript error in the generator or a helper: where it was thrown, inside which instance
+        // and with which parameters; the diagnostics found before it are kept.
+        const err = e instanceof Error ? e : new Error(String(e));
+        const path = [...this.active].map((a) => a.name).join(' → ');
+        this.add({ severity: 'error', kind: 'generator-threw', loc: locOfError(err), module: m.name,
+          message: `the generator threw ${err.name}: ${plainCallee(err.message.split('\n')[0]!)} (instance path ${path}; parameters ${sig})`,
+          fix: 'this is a mistake in the generator code at this line (or in what it was given): the elaboration stopped here' });
+        throw new ElaborationError(this.sortedDiagnostics());
+      }
       // A bad type argument stops this module's body; report it like any other error.
       this.add({ severity: 'error', kind: 'bad-range', loc: e.loc, module: m.name, message: e.message, fix: e.fix });
     } finally {

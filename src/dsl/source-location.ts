@@ -90,6 +90,19 @@ export function captureLoc(): SourceLoc {
   return loc;
 }
 
+/** Where a thrown error came from in user code: the innermost frame of its (source-mapped) stack outside the DSL. */
+export function locOfError(e: unknown): SourceLoc {
+  const stack = e instanceof Error ? String(e.stack ?? '') : '';
+  for (const line of stack.split('\n').slice(1)) {
+    const m = FRAME_RE.exec(line.trim());
+    if (!m) continue;
+    const path = toPath(m[1]!);
+    if (isInternal(path)) continue;
+    return Object.freeze({ file: displayPath(path), line: Number(m[2]) });
+  }
+  return UNKNOWN_LOC;
+}
+
 export function formatLoc(loc: SourceLoc): string {
   return `${loc.file}:${loc.line}`;
 }

@@ -2,7 +2,7 @@
 // the number of targets, through the block's accuracy hook on the loaded tensors.
 
 import type { TensorSet } from '../accuracy/tensors.js';
-import { findBlock } from '../blocks/catalogue.js';
+import { blockByName } from '../userblock/resolve.js';
 import type { SynthReport } from '../report/schema.js';
 
 export function withAccuracy<R extends SynthReport>(reports: readonly R[], data: TensorSet, onEach?: (what: string) => void): R[] {
@@ -10,7 +10,7 @@ export function withAccuracy<R extends SynthReport>(reports: readonly R[], data:
   return reports.map((r) => {
     const key = JSON.stringify([r.block, r.params]);
     if (!memo.has(key)) {
-      const block = findBlock(r.block);
+      const block = blockByName(r.block);
       memo.set(key, block?.accuracy?.(block.params.parse(r.params) as never, data));
       onEach?.(r.block);
     }

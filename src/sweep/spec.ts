@@ -2,10 +2,10 @@
 // whole before anything runs, so a mistake is one line naming the file and the field.
 
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { BlockDef } from '../blocks/block.js';
-import { findBlock } from '../blocks/catalogue.js';
+import { BlockLoadError, isBlockPath, resolveBlock } from '../userblock/resolve.js';
 import { fmaxPlan, fmaxSets, takesFmax } from '../codegen/emit-block.js';
 import { WRAPPER_MODES, type WrapperMode } from '../synth/pin-wrapper.js';
 import { TARGETS, type Target } from '../synth/targets.js';
@@ -104,7 +104,7 @@ function checkParamNames(block: BlockDef, names: ReadonlyArray<readonly ['params
   }
 }
 
-export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
+export async function loadSweepSpec(file: string, defaultName: string): Promise<SweepPlan> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -124,8 +124,12 @@ export function loadSweepSpec(file: string, defaultName: string): SweepPlan {
   const configs: SweepConfig[] = [];
   const axes: Record<string, string[]> = {};
   for (const { s, at } of entries) {
-    const block = findBlock(s.block);
-    if (!block) throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}block: unknown block '${s.block}'`);
+    // A path in a spec is relative to the spec's folder.
+    const ref = isBlockPath(s.block) && !isAbsolute(s.block) ? join(dirname(file), s.block) : s.block;
+    const block = await resolveBlock(ref).catch((e: unknown) => {
+      if (e instanceof BlockLoadError) throw new SweepSpecError(`${file}: ${at ? `${at}.` : ''}block: ${e.message}`);
+      throw e;
+    });
     checkParamNames(block, [...Object.keys(s.params).map((k) => ['params', k] as const), ...Object.keys(s.tie).map((to) => ['tie', to] as const)], `${file}: ${at ? `${at}.` : ''}`);
     const lists = Object.fromEntries(Object.entries(s.params).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
     for (const [to, from] of Object.entries(s.tie)) {

@@ -19,8 +19,8 @@ describe('bitforge sweep', () => {
       { width: 8, n: 4 }, { width: 8, n: 8 }, { width: 8, n: 16 }, { width: 16, n: 4 }, { width: 16, n: 8 }, { width: 16, n: 16 }]);
   });
 
-  it('the minifloat-vs-int example: every ExMy of 3 to 8 bits (a × a, tied) and INT3–INT8 on xc7 and ice40', () => {
-    const plan = loadSweepSpec(join(process.cwd(), 'examples', 'sweeps', 'minifloat-vs-int.json'), 'x');
+  it('the minifloat-vs-int example: every ExMy of 3 to 8 bits (a × a, tied) and INT3–INT8 on xc7 and ice40', async () => {
+    const plan = await loadSweepSpec(join(process.cwd(), 'examples', 'sweeps', 'minifloat-vs-int.json'), 'x');
     const fmts = plan.configs.filter((c) => c.block.name === 'minifloat.mac');
     expect(fmts.every((c) => c.params['a'] === c.params['b'])).toBe(true);
     const names = [...new Set(fmts.map((c) => String(c.params['a'])))];
@@ -32,18 +32,18 @@ describe('bitforge sweep', () => {
     expect(plan.axes).toEqual({ 'minifloat.mac': ['a'], 'int.mac': ['aBits'] });
   });
 
-  it('fmax: every configuration at every frequency, the frequency an axis of the charts', () => {
-    const plan = loadSweepSpec(join(process.cwd(), 'examples', 'sweeps', 'minifloat-iso-fmax.json'), 'x');
+  it('fmax: every configuration at every frequency, the frequency an axis of the charts', async () => {
+    const plan = await loadSweepSpec(join(process.cwd(), 'examples', 'sweeps', 'minifloat-iso-fmax.json'), 'x');
     expect(plan.configs.map((c) => `${String(c.params['a'])}x${String(c.params['b'])}@${c.fmaxMHz}`)).toEqual(
       ['e2m1', 'e3m2', 'e4m3', 'e5m2'].flatMap((f) => [`${f}x${f}@50`, `${f}x${f}@100`]));
     expect(plan.axes).toEqual({ 'minifloat.mul': ['a', 'fmax'] });
   });
 
-  it('fmax on a sequential block: its configurations are timed at the frequency, registers kept', () => {
+  it('fmax on a sequential block: its configurations are timed at the frequency, registers kept', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bitforge-sweep-'));
     const file = join(dir, 'seq.json');
     writeFileSync(file, JSON.stringify({ block: 'examples.counter', params: { width: [4, 8] }, targets: ['xc7'], fmax: 100 }));
-    const plan = loadSweepSpec(file, 'x');
+    const plan = await loadSweepSpec(file, 'x');
     expect(plan.configs.map((c) => `${String(c.params['width'])}@${c.fmaxMHz}`)).toEqual(['4@100', '8@100']);
   });
 
@@ -86,7 +86,7 @@ describe('bitforge sweep', () => {
     expect(existsSync(join(dir, 'sweep-bad'))).toBe(false);
   });
 
-  it('a parameter name the block does not have is refused, not dropped (the sweep would run the defaults)', () => {
+  it('a parameter name the block does not have is refused, not dropped (the sweep would run the defaults)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bitforge-sweep-'));
     const cases: Array<[unknown, string]> = [
       [{ block: 'examples.adder-tree', params: { widht: [4, 8] }, targets: ['ice40'] }, "params.widht: examples.adder-tree has no parameter 'widht' (did you mean width?) (parameters: n, width, every)"],
@@ -98,7 +98,7 @@ describe('bitforge sweep', () => {
     for (const [spec, message] of cases) {
       const file = join(dir, 'bad.json');
       writeFileSync(file, JSON.stringify(spec));
-      expect(() => loadSweepSpec(file, 'bad')).toThrow(`${file}: ${message}`);
+      await expect(loadSweepSpec(file, 'bad')).rejects.toThrow(`${file}: ${message}`);
     }
   });
 });

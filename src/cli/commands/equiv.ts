@@ -13,7 +13,7 @@ import { paramText } from '../../report/markdown.js';
 import { kebab, paramProps, parseBlockArgs } from '../block-params.js';
 import { fmaxRequest } from '../fmax-option.js';
 import { UserError } from '../user-error.js';
-import { resolveBlock } from './emit.js';
+import { resolveBlock } from '../../userblock/resolve.js';
 import { toolSource } from './synth.js';
 import { parsePasses } from '../passes-option.js';
 import { checkOutDir, outFlag } from '../out-option.js';
@@ -111,11 +111,11 @@ function describe(r: EquivResult): string[] {
 export function equivCommand(): Command {
   return new Command('equiv')
     .description('prove a block equal to a variant of itself (--variant, --fmax) or to a Verilog module (--against)')
-    .argument('<block>', 'block name')
+    .argument('<block>', 'block name, or a path to your block module (./src/my-block.ts[#export])')
     .argument('[params...]', `block parameters as --name value; then --variant name=value (repeatable), --fmax MHz --target T [--fmax-margin F] and/or --passes LIST (IR passes on the variant: ${Object.keys(PASSES).join(',')}), or --against FILE.v[,MORE.v][:module] [--latency N]; --depth K (cycles of the sequential proof, default 24), --timeout S (default 600), --out DIR (a counterexample's replay; default equiv-cex), --json, --yosys wasm|native`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
-      const block = resolveBlock(name) as unknown as BlockDef;
+      const block = (await resolveBlock(name)) as unknown as BlockDef;
       const json = tokens.includes('--json');
       const { variants, rest } = takeVariants(tokens.filter((t) => t !== '--json'));
       const { params, options } = parseBlockArgs(block, rest, OPTIONS);

@@ -13,12 +13,12 @@ import { intOption } from '../int-option.js';
 import { fmaxNote, fmaxRequest } from '../fmax-option.js';
 import { progressReporter } from '../progress.js';
 import { UserError } from '../user-error.js';
-import { resolveBlock } from './emit.js';
+import { resolveBlock } from '../../userblock/resolve.js';
 import { checkOutDir, outFlag } from '../out-option.js';
 import { release, removeOnInterrupt } from '../../util/cleanup.js';
 
-function cosimBlock(name: string) {
-  const block = resolveBlock(name);
+async function cosimBlock(name: string) {
+  const block = await resolveBlock(name);
   if (!block.cosim) throw new UserError(`${block.name} has no golden model yet: nothing to cosimulate`);
   return block;
 }
@@ -26,11 +26,11 @@ function cosimBlock(name: string) {
 export function simCommand(): Command {
   return new Command('sim')
     .description('cosimulate a block against its golden model; ends with "N passed, M failed"')
-    .argument('<block>', 'block name')
+    .argument('<block>', 'block name, or a path to your block module (./src/my-block.ts[#export])')
     .argument('[params...]', `block parameters as --name value; --vectors N, --seed S, --simulator ${SIMULATORS.join('|')} (default verilator), --out DIR, --fmax MHz --target T [--fmax-margin F] (pipeline to a frequency first, keeping the share F of the period back; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
-      const block = cosimBlock(name);
+      const block = await cosimBlock(name);
       const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'simulator', 'out', 'fmax', 'target', 'fmax-margin']);
       const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target'], options['fmax-margin']);
       const sim = (options['simulator'] ?? 'verilator') as Simulator;
@@ -67,11 +67,11 @@ export function simCommand(): Command {
 export function tbCommand(): Command {
   return new Command('tb')
     .description('write a self-checking Verilog-2005 testbench with $readmemh vectors (Icarus, Verilator --binary, commercial)')
-    .argument('<block>', 'block name')
+    .argument('<block>', 'block name, or a path to your block module (./src/my-block.ts[#export])')
     .argument('[params...]', 'block parameters as --name value; --vectors N, --seed S, --out DIR (default tb-out), --name NAME (the top module name), --fmax MHz --target T [--fmax-margin F] (pipeline to a frequency first, keeping the share F of the period back; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)')
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
-      const block = cosimBlock(name);
+      const block = await cosimBlock(name);
       const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'out', 'fmax', 'target', 'fmax-margin', 'name']);
       const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target'], options['fmax-margin']);
       const seed = intOption('seed', options['seed'], 0, 2 ** 32 - 1) ?? 1;

@@ -37,7 +37,7 @@ export function sweepCommand(): Command {
       const specName = basename(file).replace(/\.json$/, '');
       let plan;
       try {
-        plan = loadSweepSpec(file, specName);
+        plan = await loadSweepSpec(file, specName);
       } catch (e) {
         if (e instanceof SweepSpecError) throw new UserError(e.message);
         throw e;

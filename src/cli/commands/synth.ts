@@ -8,7 +8,7 @@ import { WRAPPER_MODES, type WrapperMode } from '../../synth/pin-wrapper.js';
 import { parseBlockArgs } from '../block-params.js';
 import { fmaxRequest } from '../fmax-option.js';
 import { UserError } from '../user-error.js';
-import { resolveBlock } from './emit.js';
+import { resolveBlock } from '../../userblock/resolve.js';
 import { deviceShare, paramText } from '../../report/markdown.js';
 
 /** `--yosys` / `--nextpnr`: the bundled WebAssembly build (default) or a native one on PATH. */
@@ -21,11 +21,11 @@ export function toolSource(flag: string, v: string | undefined): ToolSource {
 export function synthCommand(): Command {
   return new Command('synth')
     .description('synthesize a block: cells, LUT/FF/carry/BRAM/DSP, Fmax on ice40 (nextpnr)')
-    .argument('<block>', 'block name')
+    .argument('<block>', 'block name, or a path to your block module (./src/my-block.ts[#export])')
     .argument('[params...]', `block parameters as --name value; --target ${TARGETS.join('|')} (default xc7), --json, --yosys wasm|native, --nextpnr wasm|native, --wrapper always|auto|never (registered wrapper for place and route on ice40; default always), --fmax MHz (pipeline to a frequency on the target first; a design that misses it (after routing on ice40, by the estimate elsewhere) is pipelined again with a larger margin, up to three times; --fmax-margin F fixes the share of the period kept back instead; a sequential or streaming block takes the fewest of its own stages that meet it (loom sip/tile, mokey.pe, mx.dot-general), or keeps its registers and is timed)`)
     .allowUnknownOption()
     .action(async (name: string, tokens: string[]) => {
-      const block = resolveBlock(name);
+      const block = await resolveBlock(name);
       const json = tokens.includes('--json');
       const { params, options } = parseBlockArgs(block, tokens.filter((t) => t !== '--json'), ['target', 'yosys', 'nextpnr', 'wrapper', 'fmax', 'fmax-margin']);
       const target = (options['target'] ?? 'xc7') as Target;

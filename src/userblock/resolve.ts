@@ -1,0 +1,31 @@
+// A block reference on the command line, in a sweep spec or in the API: a catalogue name (`mx.dot`, or a
+// family with one unit) or a path to the user's module. User blocks loaded once stay known by name, so
+// later steps that hold only a name (a sweep's accuracy pass) find them.
+
+import { catalogue, findBlock } from '../blocks/catalogue.js';
+import type { BlockDef } from '../blocks/block.js';
+import { didYouMean } from '../util/nearest.js';
+import { BlockLoadError, isBlockPath, loadUserBlock } from './load.js';
+
+export { BlockLoadError, isBlockPath };
+
+const loaded = new Map<string, BlockDef>();
+
+export async function resolveBlock(ref: string): Promise<BlockDef> {
+  if (!isBlockPath(ref)) {
+    const b = findBlock(ref) ?? loaded.get(ref);
+    if (b) return b;
+    throw new BlockLoadError(`unknown block '${ref}'${didYouMean(ref, catalogue.map((c) => c.name))} (see bitforge list, or give a path to your own block module, e.g. ./src/my-block.ts)`);
+  }
+  const block = (await loadUserBlock(ref)) as BlockDef;
+  if (findBlock(block.name)) throw new BlockLoadError(`${ref}: its name '${block.name}' is a catalogue block's: choose another`);
+  const before = loaded.get(block.name);
+  if (before && before !== block) throw new BlockLoadError(`${ref}: its name '${block.name}' is also another loaded module's block: choose another`);
+  loaded.set(block.name, block);
+  return block;
+}
+
+/** A block by name: the catalogue's, or a user block loaded before. */
+export function blockByName(name: string): BlockDef | undefined {
+  return findBlock(name) ?? loaded.get(name);
+}
