@@ -4,7 +4,7 @@
 import type { Diagnostic, DiagnosticKind } from './diagnostics.js';
 import { ElaborationError } from './diagnostics.js';
 import type { ModuleBuilder } from './module-builder.js';
-import { captureLoc, type SourceLoc } from './source-location.js';
+import { captureChain, captureLoc, type SourceLoc } from './source-location.js';
 
 const stack: ModuleBuilder[] = [];
 
@@ -36,5 +36,10 @@ export function currentModule(what: string): ModuleBuilder {
 
 /** Records an error in the running module (location captured from the user's call). */
 export function report(m: ModuleBuilder, kind: DiagnosticKind, message: string, fix: string, loc?: SourceLoc): void {
-  m.session.add({ severity: 'error', kind, message, fix, loc: loc ?? captureLoc(), module: m.name });
+  const at = loc ?? captureLoc();
+  // The calls that led here, when the mistake sits in a helper (its callers are the user's frames after it).
+  const chain = captureChain();
+  const i = chain.findIndex((l) => l.file === at.file && l.line === at.line);
+  const via = i >= 0 ? chain.slice(i + 1) : [];
+  m.session.add({ severity: 'error', kind, message, fix, loc: at, module: m.name, ...(via.length ? { via } : {}) });
 }

@@ -16,11 +16,13 @@ export type DiagnosticKind =
   | 'drive-input'        // assignment to an input port or to an instance output
   | 'bad-range'          // bit index / slice / width argument out of range
   | 'bad-constant'       // constant does not fit its type
+  | 'not-a-value'        // a JavaScript value that is no signal or constant (a string, undefined, NaN, an object)
   | 'cond-width'         // condition of when/mux/enable is not 1 bit wide
   | 'bad-name'           // invalid or duplicate port name, Verilog keyword
   | 'bad-memory'         // memory shape or port misuse
   | 'outside-module'     // DSL call outside a module body
-  | 'recursive-instance' // a module instantiating itself
+  | 'recursive-instance' // a module instantiating itself, or instances nested without end
+  | 'async-body'         // an async generator body (its statements would run after elaboration)
   | 'generator-threw'    // a generator or a helper it called threw a JavaScript error
   | 'unused-input';      // warning only
 
@@ -31,10 +33,27 @@ export interface Diagnostic {
   readonly fix: string;
   readonly loc: SourceLoc;
   readonly module: string;
+  /** The user's calls that led to loc, innermost first (a helper's callers). */
+  readonly via?: readonly SourceLoc[];
+  /** The same mistake at the same line this many times (a helper called in a loop): reported once. */
+  readonly times?: number;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${formatLoc(d.loc)}: ${d.severity}[${d.kind}] in module ${d.module}: ${d.message} (fix: ${d.fix})`;
+  const times = d.times && d.times > 1 ? ` [the same mistake ${d.times} times at this line]` : '';
+  const via = d.via?.length ? ` [called from ${d.via.map(formatLoc).join(' ← ')}]` : '';
+  return `${formatLoc(d.loc)}: ${d.severity}[${d.kind}] in module ${d.module}: ${d.message}${times}${via} (fix: ${d.fix})`;
+}
+
+/** One diagnostic per mistake: those of one kind at one line of one module (a loop) are merged, counted. */
+export function mergeRepeats(ds: readonly Diagnostic[]): Diagnostic[] {
+  const byKey = new Map<string, Diagnostic>();
+  for (const d of ds) {
+    const key = `${d.severity}|${d.kind}|${d.module}|${d.loc.file}:${d.loc.line}`;
+    const first = byKey.get(key);
+    byKey.set(key, first ? { ...first, times: (first.times ?? 1) + 1 } : d);
+  }
+  return [...byKey.values()];
 }
 
 /** Thrown by elaboration when any error was found; carries every diagnostic of the run. */

@@ -131,7 +131,21 @@ export function constant(v: bigint, type: HwType): Expr {
 
 /** Turns a JS literal into a constant typed like `like` (or minimally when that cannot hold it). */
 export function toExpr(m: ModuleBuilder, v: ExprLike, like: HwType): Expr {
-  if (v instanceof Expr) return v;
+  if (v instanceof Expr) {
+    if (v.owner !== null && v.owner !== m) {
+      // Reached here without an operator (set, a condition, an enable, a port map, an address).
+      const name = v.op === 'sig' ? `signal '${(v as { name?: string }).name}'` : 'an expression';
+      report(m, 'foreign-signal', `${name} belongs to module ${v.owner.name}, not ${m.name}`,
+        `a module reads only its own signals: instantiate ${v.owner.generatorName} and connect its ports`);
+      return poison(m, like);
+    }
+    return v;
+  }
+  const wrong = notAValue(v);
+  if (wrong) {
+    report(m, 'not-a-value', wrong.message, wrong.fix);
+    return poison(m, like);
+  }
   const big = typeof v === 'boolean' ? (v ? 1n : 0n) : typeof v === 'bigint' ? v : numberToBig(m, v);
   if (!like.signed && big < 0n) {
     report(m, 'bad-constant', `negative constant ${big} used with unsigned ${typeName(like)}`, 'use an SInt operand or a non-negative constant');
@@ -141,7 +155,32 @@ export function toExpr(m: ModuleBuilder, v: ExprLike, like: HwType): Expr {
   return constant(big, { signed: like.signed, width });
 }
 
+/** What is wrong with a JavaScript value where a signal or a constant belongs, or undefined when nothing is. */
+export function notAValue(v: unknown): { message: string; fix: string } | undefined {
+  const where = 'where a signal or a constant belongs';
+  if (typeof v === 'bigint' || typeof v === 'boolean' || v instanceof Expr) return undefined;
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return { message: `NaN ${where}`, fix: 'JavaScript arithmetic (*, -, /) on signals gives NaN: use a.mul(b), a.sub(b), ...' };
+    return undefined; // range and integrality are numberToBig's
+  }
+  if (typeof v === 'string') {
+    const joined = v.includes('[object Object]');
+    return { message: `the string '${v.length > 40 ? `${v.slice(0, 40)}…` : v}' ${where}`, fix: joined ? 'JavaScript + on two signals joins their text: use a.add(b)' : 'pass a signal, a number or a bigint (a width or value read from text needs Number(...))' };
+  }
+  if (v === undefined) return { message: `undefined ${where}`, fix: 'a missing array element, property, variable or return value: check the index or name' };
+  if (v === null) return { message: `null ${where}`, fix: 'pass a signal, a number or a bigint' };
+  if (typeof v === 'function') return { message: `a function (${v.name || 'anonymous'}) ${where}`, fix: 'call it, or pass what it returns' };
+  const ctor = (v as object).constructor?.name;
+  if (ctor === 'Expr' || ctor === 'Signal') return { message: `a ${ctor} from another copy of bitforge ${where}`, fix: "import 'bitforge/dsl' from one installation only" };
+  if (ctor === 'Promise') return { message: `a Promise ${where}`, fix: 'generators are synchronous: no async/await in a module body' };
+  return { message: `${Array.isArray(v) ? `an array of ${(v as unknown[]).length}` : `an object${ctor && ctor !== 'Object' ? ` (${ctor})` : ''}`} ${where}`, fix: Array.isArray(v) ? 'pick one element, or cat(...) them' : 'pass a signal, a number or a bigint' };
+}
+
 function numberToBig(m: ModuleBuilder, v: number): bigint {
+  if (Number.isFinite(v) && !Number.isInteger(v)) {
+    report(m, 'bad-constant', `constant ${v} is not an integer`, 'hardware constants are whole numbers: round it (Math.round) or scale it first');
+    return 0n;
+  }
   if (!Number.isSafeInteger(v)) {
     report(m, 'bad-constant', `constant ${v} is not a safe integer`, 'pass a bigint for large constants');
     return 0n;

@@ -7,7 +7,7 @@ import { Expr, poison, toExpr, type ExprLike } from './expr.js';
 import type { ModuleBuilder } from './module-builder.js';
 import type { ModuleGenerator } from './module.js';
 import { Signal } from './signal.js';
-import { captureLoc, type SourceLoc } from './source-location.js';
+import { captureLoc, formatLoc, type SourceLoc } from './source-location.js';
 import { typeName } from './types.js';
 
 export interface InstanceDef {
@@ -120,7 +120,7 @@ function connectOutput(m: ModuleBuilder, def: InstanceDef, p: Signal, value: Exp
     return;
   }
   if (value.instDriver) {
-    report(m, 'multiple-drivers', `'${value.name}' is driven by ${value.instDriver.inst.name}.${value.instDriver.port} and by ${def.name}.${p.name}`,
+    report(m, 'multiple-drivers', `'${value.name}' has two drivers: ${value.instDriver.inst.name}.${value.instDriver.port} at ${formatLoc(value.instDriver.inst.loc)}, and ${def.name}.${p.name} here`,
       'give each instance output its own wire', loc);
     return;
   }

@@ -67,19 +67,19 @@ export class Mem {
   }
 
   /** Synchronous read: the data appears one cycle after addr (and enable) are presented. */
-  read(addr: Expr, en?: ExprLike): Expr {
+  read(given: ExprLike, en?: ExprLike): Expr {
     const m = currentModule('Mem.read');
     const loc = captureLoc();
-    this.checkAddr(m, addr, loc);
+    const addr = this.checkAddr(m, given, loc);
     const data = m.addSignal(`${this.def.name}_rdata`, 'mem-read', this.def.type, loc);
     this.def.reads.push({ addr, enable: enableOf(m, m.condPath, en, loc), data, loc });
     return data;
   }
 
-  write(addr: Expr, data: ExprLike, en?: ExprLike): void {
+  write(addr: ExprLike, data: ExprLike, en?: ExprLike): void {
     const m = currentModule('Mem.write');
     const loc = captureLoc();
-    this.checkAddr(m, addr, loc);
+    addr = this.checkAddr(m, addr, loc);
     const d = toExpr(m, data, this.def.type);
     if (d.signed !== this.def.type.signed || d.width > this.def.type.width) {
       report(m, d.signed !== this.def.type.signed ? 'sign-mix' : 'width-mismatch',
@@ -89,13 +89,16 @@ export class Mem {
     this.def.writes.push({ addr, data: d, enable: enableOf(m, m.condPath, en, loc), loc });
   }
 
-  private checkAddr(m: ModuleBuilder, addr: Expr, loc: SourceLoc): void {
+  /** The address as an expression of this module (a foreign or non-signal address is reported and replaced). */
+  private checkAddr(m: ModuleBuilder, given: ExprLike, loc: SourceLoc): Expr {
     if (m !== this.m) report(m, 'foreign-signal', `memory '${this.def.name}' belongs to module ${this.m.name}`, 'access a memory only in the module that declares it', loc);
+    const addr = toExpr(m, given, { signed: false, width: this.def.addrWidth });
     if (addr.signed || addr.width > this.def.addrWidth) {
       report(m, addr.signed ? 'sign-mix' : 'width-mismatch',
         `address of memory '${this.def.name}' is ${typeName(addr.type)}; it takes UInt(<= ${this.def.addrWidth})`,
         `pass a UInt of at most ${this.def.addrWidth} bits (trunc or bits() if wider)`, loc);
     }
+    return addr;
   }
 }
 

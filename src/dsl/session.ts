@@ -2,7 +2,7 @@
 // every diagnostic of the run.
 
 import { popModule, pushModule } from './context.js';
-import { ElaborationError, type Diagnostic } from './diagnostics.js';
+import { ElaborationError, mergeRepeats, type Diagnostic } from './diagnostics.js';
 import { runChecks } from './checks/index.js';
 import { ModuleBuilder } from './module-builder.js';
 import { moduleName, paramSignature } from './module-name.js';
@@ -12,6 +12,10 @@ import { locOfError, type SourceLoc } from './source-location.js';
 
 /** A transpiler's call form in a message, `(0 , _dsl.UInt)(...)`, as the user wrote it: `UInt(...)`. */
 const plainCallee = (m: string) => m.replace(/\(0\s*,\s*[\w$]+\.([\w$]+)\)/g, '$1');
+
+/** Instances nested deeper than this are runaway recursion (real designs nest a few levels per bit of size). */
+const MAX_DEPTH = 100;
+const isAsync = (f: unknown) => typeof f === 'function' && /^Async(Generator)?Function$/.test(f.constructor.name);
 
 export class ElabSession {
   readonly diagnostics: Diagnostic[] = [];
@@ -24,7 +28,7 @@ export class ElabSession {
   }
 
   sortedDiagnostics(): Diagnostic[] {
-    return [...this.diagnostics].sort((a, b) =>
+    return mergeRepeats(this.diagnostics).sort((a, b) =>
       a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line);
   }
 
@@ -46,12 +50,24 @@ export class ElabSession {
       }
       return cached;
     }
+    if (this.active.size >= MAX_DEPTH) {
+      // Recursion that changes a parameter on each level but never ends: stop long before the stack does.
+      const chain = [...this.active].map((a) => `${a.name}`);
+      const shown = [...chain.slice(0, 3), '…', ...chain.slice(-3)].join(' → ');
+      this.add({ severity: 'error', kind: 'recursive-instance', loc: useLoc, module: chain.at(-1)!,
+        message: `instances nest more than ${MAX_DEPTH} levels deep: ${shown} → ${gen.name} ${sig}`,
+        fix: 'make the recursion reach its base case (check the parameter that should shrink on each level)' });
+      throw new ElaborationError(this.sortedDiagnostics());
+    }
+    if (isAsync(gen.body)) this.refuseAsync(gen, useLoc);
     const m = new ModuleBuilder(this, gen, Object.freeze({ ...(params as object) }) as Record<string, unknown>, this.claimModuleName(gen, sig, params), gen.loc);
     byParams.set(sig, m);
     this.active.add(m);
     pushModule(m);
     try {
-      gen.body(params);
+      const ret: unknown = gen.body(params);
+      // A body compiled from async code returns a promise: its statements would run after elaboration.
+      if (typeof (ret as { then?: unknown } | undefined)?.then === 'function') this.refuseAsync(gen, useLoc);
     } catch (e) {
       if (e instanceof ElaborationError) throw e; // an instance below already reported
       if (!(e instanceof DslTypeError)) {
@@ -73,6 +89,13 @@ export class ElabSession {
     m.sealed = true;
     runChecks(m);
     return m;
+  }
+
+  private refuseAsync(gen: ModuleGenerator<any>, useLoc: SourceLoc): never {
+    this.add({ severity: 'error', kind: 'async-body', loc: gen.loc.line ? gen.loc : useLoc, module: gen.name,
+      message: `the body of module '${gen.name}' is async: its statements after an await would run once elaboration is over`,
+      fix: 'make the body a plain (synchronous) function: compute what you need before elaborating, or pass it as a parameter' });
+    throw new ElaborationError(this.sortedDiagnostics());
   }
 
   private claimModuleName(gen: ModuleGenerator<any>, sig: string, params: unknown): string {

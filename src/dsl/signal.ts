@@ -5,7 +5,7 @@ import { currentModule, report } from './context.js';
 import { Expr, toExpr, type ExprLike } from './expr.js';
 import type { InstanceDef } from './instance.js';
 import type { ModuleBuilder } from './module-builder.js';
-import { captureLoc, type SourceLoc } from './source-location.js';
+import { captureLoc, formatLoc, type SourceLoc } from './source-location.js';
 import { typeName, type HwType } from './types.js';
 
 export type SignalKind =
@@ -52,7 +52,7 @@ export class Signal extends Expr {
       return;
     }
     if (this.instDriver) {
-      report(m, 'multiple-drivers', `'${this.name}' is driven by instance ${this.instDriver.inst.name}.${this.instDriver.port} and assigned here`,
+      report(m, 'multiple-drivers', `'${this.name}' has two drivers: instance ${this.instDriver.inst.name}.${this.instDriver.port} at ${formatLoc(this.instDriver.inst.loc)}, and this assignment`,
         'drive it from one place: remove the assignment or the port-map entry', loc);
       return;
     }

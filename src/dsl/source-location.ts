@@ -90,6 +90,33 @@ export function captureLoc(): SourceLoc {
   return loc;
 }
 
+// bitforge's own machinery above the DSL (codegen, cosim, the CLI, ...): never part of a user's call chain.
+const MACHINERY = ['src', 'dist'].map((d) => resolve(PKG_ROOT, d) + sep);
+const isMachinery = (path: string) => MACHINERY.some((d) => path.startsWith(d)) && !path.includes(`${sep}blocks${sep}`);
+
+/**
+ * The user's frames of the current call, innermost first (at most `max`): where a mistake was made and
+ * the calls that led there (a helper, the loop that called it). Slow: only for reporting an error.
+ */
+export function captureChain(max = 4): SourceLoc[] {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 40;
+  const h: { stack?: unknown } = {};
+  Error.captureStackTrace(h, captureChain);
+  Error.stackTraceLimit = limit;
+  const out: SourceLoc[] = [];
+  for (const line of String(h.stack ?? '').split('\n').slice(1)) {
+    const m = FRAME_RE.exec(line.trim());
+    if (!m) continue;
+    const path = toPath(m[1]!);
+    if (isInternal(path) || isMachinery(path)) continue;
+    const loc = { file: displayPath(path), line: Number(m[2]) };
+    if (!out.some((l) => l.file === loc.file && l.line === loc.line)) out.push(loc);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
 /** Where a thrown error came from in user code: the innermost frame of its (source-mapped) stack outside the DSL. */
 export function locOfError(e: unknown): SourceLoc {
   const stack = e instanceof Error ? String(e.stack ?? '') : '';

@@ -104,7 +104,7 @@ describe('malformed designs are rejected with kind, message and line', () => {
       w.set(a); // @E006
       output('y', UInt(4)).set(w);
     });
-    expectError(g, {}, 'multiple-drivers', /'w' is driven by instance u_pass\.o and assigned here/, 'E006');
+    expectError(g, {}, 'multiple-drivers', /'w' has two drivers: instance u_pass\.o at test\/dsl\/errors\.test\.ts:\d+, and this assignment/, 'E006');
   });
 
   it('two instance outputs on one wire', () => {
@@ -115,7 +115,7 @@ describe('malformed designs are rejected with kind, message and line', () => {
       instance(Pass, {}, { i: a, o: w }); // @E007
       output('y', UInt(4)).set(w);
     });
-    expectError(g, {}, 'multiple-drivers', /'w' is driven by u_pass\.o and by u_pass_1\.o/, 'E007');
+    expectError(g, {}, 'multiple-drivers', /'w' has two drivers: u_pass\.o at test\/dsl\/errors\.test\.ts:\d+, and u_pass_1\.o here/, 'E007');
   });
 
   it('combinational loop, with its path', () => {

@@ -3,7 +3,7 @@
 import { forEachLeaf, type PathStep } from '../assign-tree.js';
 import { report } from '../context.js';
 import type { ModuleBuilder } from '../module-builder.js';
-import { formatLoc } from '../source-location.js';
+import { formatLoc, type SourceLoc } from '../source-location.js';
 
 function describePath(path: readonly PathStep[]): string {
   if (path.length === 0) return 'always';
@@ -20,8 +20,11 @@ export function checkDrivers(m: ModuleBuilder): void {
     }
     if (s.kind !== 'output' && s.kind !== 'wire' && s.kind !== 'inst-in') continue;
     if (s.instDriver && s.tree) {
-      report(m, 'multiple-drivers', `'${s.name}' is assigned and also driven by ${s.instDriver.inst.name}.${s.instDriver.port}`,
-        'drive it from one place: remove the assignment or the port-map entry', s.loc);
+      let at: SourceLoc | null = null;
+      forEachLeaf(s.tree, (l) => { at ??= l.loc; });
+      const set = at ? ` at ${formatLoc(at)}` : '';
+      report(m, 'multiple-drivers', `'${s.name}' has two drivers: assigned${set}, and driven by ${s.instDriver.inst.name}.${s.instDriver.port} at ${formatLoc(s.instDriver.inst.loc)}`,
+        'drive it from one place: remove the assignment or the port-map entry', at ?? s.loc);
       continue;
     }
     if (s.instDriver) continue;
