@@ -8,7 +8,7 @@ import { ModuleBuilder } from './module-builder.js';
 import { moduleName, paramSignature } from './module-name.js';
 import type { ModuleGenerator } from './module.js';
 import { DslTypeError } from './types.js';
-import { locOfError, type SourceLoc } from './source-location.js';
+import { chainOfError, type SourceLoc } from './source-location.js';
 
 /** A transpiler's call form in a message, `(0 , _dsl.UInt)(...)`, as the user wrote it: `UInt(...)`. */
 const plainCallee = (m: string) => m.replace(/\(0\s*,\s*[\w$]+\.([\w$]+)\)/g, '$1');
@@ -75,7 +75,8 @@ export class ElabSession {
         // and with which parameters; the diagnostics found before it are kept.
         const err = e instanceof Error ? e : new Error(String(e));
         const path = [...this.active].map((a) => a.name).join(' → ');
-        this.add({ severity: 'error', kind: 'generator-threw', loc: locOfError(err), module: m.name,
+        const [at, ...via] = chainOfError(err);
+        this.add({ severity: 'error', kind: 'generator-threw', loc: at ?? gen.loc, module: m.name, ...(via.length ? { via } : {}),
           message: `the generator threw ${err.name}: ${plainCallee(err.message.split('\n')[0]!)} (instance path ${path}; parameters ${sig})`,
           fix: 'this is a mistake in the generator code at this line (or in what it was given): the elaboration stopped here' });
         throw new ElaborationError(this.sortedDiagnostics());

@@ -104,30 +104,26 @@ export function captureChain(max = 4): SourceLoc[] {
   const h: { stack?: unknown } = {};
   Error.captureStackTrace(h, captureChain);
   Error.stackTraceLimit = limit;
-  const out: SourceLoc[] = [];
-  for (const line of String(h.stack ?? '').split('\n').slice(1)) {
-    const m = FRAME_RE.exec(line.trim());
-    if (!m) continue;
-    const path = toPath(m[1]!);
-    if (isInternal(path) || isMachinery(path)) continue;
-    const loc = { file: displayPath(path), line: Number(m[2]) };
-    if (!out.some((l) => l.file === loc.file && l.line === loc.line)) out.push(loc);
-    if (out.length >= max) break;
-  }
-  return out;
+  return userFrames(String(h.stack ?? ''), max);
 }
 
-/** Where a thrown error came from in user code: the innermost frame of its (source-mapped) stack outside the DSL. */
-export function locOfError(e: unknown): SourceLoc {
-  const stack = e instanceof Error ? String(e.stack ?? '') : '';
+/** Where a thrown error came from in user code, and the user's calls that led there (innermost first). */
+export function chainOfError(e: unknown, max = 4): SourceLoc[] {
+  return userFrames(e instanceof Error ? String(e.stack ?? '') : '', max);
+}
+
+function userFrames(stack: string, max: number): SourceLoc[] {
+  const out: SourceLoc[] = [];
   for (const line of stack.split('\n').slice(1)) {
     const m = FRAME_RE.exec(line.trim());
     if (!m) continue;
     const path = toPath(m[1]!);
-    if (isInternal(path)) continue;
-    return Object.freeze({ file: displayPath(path), line: Number(m[2]) });
+    if (isInternal(path) || isMachinery(path)) continue;
+    const loc = Object.freeze({ file: displayPath(path), line: Number(m[2]) });
+    if (!out.some((l) => l.file === loc.file && l.line === loc.line)) out.push(loc);
+    if (out.length >= max) break;
   }
-  return UNKNOWN_LOC;
+  return out;
 }
 
 export function formatLoc(loc: SourceLoc): string {

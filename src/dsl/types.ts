@@ -20,7 +20,10 @@ export class DslTypeError extends Error {
 
 function checkWidth(width: number, what: string): number {
   if (!Number.isInteger(width) || width < 1 || width > MAX_WIDTH) {
-    throw new DslTypeError(`${what}(${width}): width must be an integer in 1..${MAX_WIDTH}`, 'compute the width from your parameters so it is at least 1');
+    const shown = typeof width === 'string' ? `'${width}'` : String(width);
+    const got = typeof width === 'number' ? '' : `: got ${typeof width === 'string' ? 'the string' : typeof width} ${shown}`;
+    const fix = typeof width === 'string' ? 'convert the text with Number(...) first' : 'compute the width from your parameters so it is at least 1';
+    throw new DslTypeError(`${what}(${shown}): width must be an integer in 1..${MAX_WIDTH}${got}`, fix);
   }
   return width;
 }

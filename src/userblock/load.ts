@@ -42,6 +42,7 @@ export async function loadUserBlock(ref: string): Promise<unknown> {
   const jiti = createJiti(import.meta.url, { alias, sourceMaps: true, fsCache: false, moduleCache: false, interopDefault: false });
   let mod: Record<string, unknown>;
   try {
+    process.setSourceMapsEnabled(true); // the user's TypeScript lines in every stack and diagnostic
     mod = (await jiti.import(file)) as Record<string, unknown>;
   } catch (e) {
     throw new BlockLoadError(loadFailure(e, file, alias));
