@@ -59,6 +59,11 @@ async function translate<T>(f: () => Promise<T> | T): Promise<T> {
   }
 }
 
+/** The block a catalogue name or a module path names (a user's .ts is loaded without a build step). */
+export async function loadBlock(ref: string): Promise<BlockDef> {
+  return translate(() => resolveBlock(ref));
+}
+
 export interface EmitResult {
   readonly top: string;
   /** Verilog files and the metadata JSON, by path. */

@@ -118,6 +118,8 @@ function userFrames(stack: string, max: number): SourceLoc[] {
     const m = FRAME_RE.exec(line.trim());
     if (!m) continue;
     const path = toPath(m[1]!);
+    // bitforge's machinery ends the user's chain (beyond it are the callers of the CLI or the API).
+    if (isMachinery(path) && out.length) break;
     if (isInternal(path) || isMachinery(path)) continue;
     const loc = Object.freeze({ file: displayPath(path), line: Number(m[2]) });
     if (!out.some((l) => l.file === loc.file && l.line === loc.line)) out.push(loc);

@@ -32,7 +32,7 @@ const shown = (abs: string) => {
 };
 
 /** Loads `ref` (path, optionally `#export`) and returns the block it exports. */
-export async function loadUserBlock(ref: string): Promise<unknown> {
+export async function loadUserBlock(ref: string): Promise<{ block: unknown; file: string }> {
   const m = /^(.*?)(?:#([^#/\\]*))?$/.exec(ref)!;
   const file = resolve(m[1]!), wanted = m[2];
   if (!existsSync(file)) throw new BlockLoadError(`${m[1]}: no such file (a block is a catalogue name, see bitforge list, or a path to a .ts/.js module)`);
@@ -47,29 +47,30 @@ export async function loadUserBlock(ref: string): Promise<unknown> {
   } catch (e) {
     throw new BlockLoadError(loadFailure(e, file, alias));
   }
-  return pickExport(mod, shown(file), wanted);
+  const picked = pickExport(mod, shown(file), wanted);
+  return { block: picked.block, file: `${file}#${picked.name}` };
 }
 
-function pickExport(mod: Record<string, unknown>, file: string, wanted: string | undefined): unknown {
+function pickExport(mod: Record<string, unknown>, file: string, wanted: string | undefined): { block: unknown; name: string } {
   const names = Object.keys(mod).filter((k) => k !== '__esModule');
   if (wanted !== undefined) {
     if (!(wanted in mod)) throw new BlockLoadError(`${file}#${wanted}: the module has no export '${wanted}' (its exports: ${names.join(', ') || 'none'})`);
     const problem = blockShapeProblem(mod[wanted]);
     if (problem) throw new BlockLoadError(`${file}#${wanted}: ${problem}`);
-    return mod[wanted];
+    return { block: mod[wanted], name: wanted };
   }
   const def = mod['default'];
   if (def !== undefined && looksLikeBlock(def)) {
     const problem = blockShapeProblem(def);
     if (problem) throw new BlockLoadError(`${file} (default export): ${problem}`);
-    return def;
+    return { block: def, name: 'default' };
   }
   const blocks = names.filter((k) => looksLikeBlock(mod[k]));
   if (blocks.length === 0) throw new BlockLoadError(`${file}: exports no block (export a defineBlock({ ... }) from 'bitforge/block'; its exports: ${names.join(', ') || 'none'})`);
   if (blocks.length > 1) throw new BlockLoadError(`${file}: exports ${blocks.length} blocks (${blocks.join(', ')}): name one as ${file}#${blocks[0]}`);
   const problem = blockShapeProblem(mod[blocks[0]!]);
   if (problem) throw new BlockLoadError(`${file}#${blocks[0]}: ${problem}`);
-  return mod[blocks[0]!];
+  return { block: mod[blocks[0]!], name: blocks[0]! };
 }
 
 /** One line for a module that did not load: a syntax error, an import that is not there, or a throw. */

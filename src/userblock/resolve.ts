@@ -10,6 +10,7 @@ import { BlockLoadError, isBlockPath, loadUserBlock } from './load.js';
 export { BlockLoadError, isBlockPath };
 
 const loaded = new Map<string, BlockDef>();
+const files = new Map<string, string>(); // block name → the module (and export) that defined it
 
 export async function resolveBlock(ref: string): Promise<BlockDef> {
   if (!isBlockPath(ref)) {
@@ -17,11 +18,13 @@ export async function resolveBlock(ref: string): Promise<BlockDef> {
     if (b) return b;
     throw new BlockLoadError(`unknown block '${ref}'${didYouMean(ref, catalogue.map((c) => c.name))} (see bitforge list, or give a path to your own block module, e.g. ./src/my-block.ts)`);
   }
-  const block = (await loadUserBlock(ref)) as BlockDef;
+  const { block: b, file } = await loadUserBlock(ref);
+  const block = b as BlockDef;
   if (findBlock(block.name)) throw new BlockLoadError(`${ref}: its name '${block.name}' is a catalogue block's: choose another`);
-  const before = loaded.get(block.name);
-  if (before && before !== block) throw new BlockLoadError(`${ref}: its name '${block.name}' is also another loaded module's block: choose another`);
+  const before = files.get(block.name);
+  if (before !== undefined && before !== file) throw new BlockLoadError(`${ref}: its name '${block.name}' is also the block of ${before}: choose another`);
   loaded.set(block.name, block);
+  files.set(block.name, file);
   return block;
 }
 
