@@ -15,6 +15,7 @@ import { convertCommand, decodeCommand } from './commands/convert.js';
 import { emitCommand } from './commands/emit.js';
 import { equivCommand } from './commands/equiv.js';
 import { fuzzCommand } from './commands/fuzz.js';
+import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { mxCommand } from './commands/mx.js';
 import { simCommand, tbCommand } from './commands/sim.js';
@@ -48,6 +49,7 @@ export function program(): Command {
   p.addCommand(fuzzCommand());
   p.addCommand(sweepCommand());
   p.addCommand(workerCommand());
+  p.addCommand(initCommand());
   p.addCommand(convertCommand());
   p.addCommand(decodeCommand());
   p.addCommand(mxCommand());
