@@ -28,7 +28,7 @@ import { UserError } from './user-error.js';
 import { paramUsage } from './block-params.js';
 import { repeatedOption } from './repeated-options.js';
 import { findBlock } from '../blocks/catalogue.js';
-import { BlockLoadError } from '../userblock/resolve.js';
+import { BlockLoadError, isBlockPath, loadedBlock, resolveBlock } from '../userblock/resolve.js';
 import type { BlockDef } from '../blocks/block.js';
 import { version } from './version.js';
 
@@ -65,7 +65,7 @@ export function program(): Command {
 /** `bitforge emit minifloat.mul --help`: the command's help, then that block's parameters. */
 function blockHelp(c: Command): string {
   const name = c.args[0];
-  const block = name === undefined ? undefined : findBlock(name);
+  const block = name === undefined ? undefined : findBlock(name) ?? loadedBlock(name);
   if (!block) return '\nBlock parameters: bitforge list, or bitforge ' + c.name() + ' <block> --help';
   return `\nParameters of ${block.name} (${block.summary}):\n${paramUsage(block as unknown as BlockDef).map((l) => `  ${l}`).join('\n')}`;
 }
@@ -77,6 +77,9 @@ export async function run(argv: string[]): Promise<number> {
     const p = program();
     const repeated = repeatedOption(p, argv);
     if (repeated) throw new UserError(repeated);
+    // `bitforge sim ./my-block.ts --help`: load the module first, so the help lists its parameters.
+    const ref = argv[1];
+    if (ref !== undefined && (argv.includes('--help') || argv.includes('-h')) && isBlockPath(ref)) await resolveBlock(ref);
     await p.parseAsync(argv, { from: 'user' });
     // A command that finished with failures to report (build, sweep) has set the exit code itself.
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

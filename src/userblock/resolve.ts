@@ -10,6 +10,7 @@ import { BlockLoadError, isBlockPath, loadUserBlock } from './load.js';
 export { BlockLoadError, isBlockPath };
 
 const loaded = new Map<string, BlockDef>();
+const byRef = new Map<string, BlockDef>(); // as written on the command line
 const files = new Map<string, string>(); // block name → the module (and export) that defined it
 
 export async function resolveBlock(ref: string): Promise<BlockDef> {
@@ -25,10 +26,16 @@ export async function resolveBlock(ref: string): Promise<BlockDef> {
   if (before !== undefined && before !== file) throw new BlockLoadError(`${ref}: its name '${block.name}' is also the block of ${before}: choose another`);
   loaded.set(block.name, block);
   files.set(block.name, file);
+  byRef.set(ref, block);
   return block;
 }
 
 /** A block by name: the catalogue's, or a user block loaded before. */
 export function blockByName(name: string): BlockDef | undefined {
   return findBlock(name) ?? loaded.get(name);
+}
+
+/** A user block loaded before under this reference (for help text, which cannot wait for a load). */
+export function loadedBlock(ref: string): BlockDef | undefined {
+  return byRef.get(ref);
 }
