@@ -7,6 +7,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BlockDef } from '../blocks/block.js';
 import { ContractError } from '../codegen/contract.js';
+import { declaredHandshake } from '../codegen/declared-handshake.js';
 import { emitBlock, type BlockMetadata } from '../codegen/emit-block.js';
 import { simulate as runCosim, type Simulator } from '../cosim/run.js';
 import { ElaborationError, formatDiagnostic } from '../dsl/index.js';
@@ -37,7 +38,7 @@ export async function prepare(ref: BlockRef, params: Record<string, unknown> = {
     if (typeof ref === 'string') return resolveBlock(ref);
     const problem = blockShapeProblem(ref);
     if (problem) throw new BitforgeError(problem);
-    return ref;
+    return (ref as Partial<BlockDef>).handshake ? ref : { ...ref, handshake: declaredHandshake(ref.name, ref.generator) };
   });
   const r = block.params.safeParse(params);
   if (!r.success) {

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { CosimModel } from '../cosim/model.js';
 import type { Handshake } from '../codegen/handshake.js';
+import { declaredHandshake } from '../codegen/declared-handshake.js';
 import type { ModuleGenerator } from '../dsl/index.js';
 
 export type { Handshake };
@@ -15,6 +16,7 @@ export interface BlockDef<S extends z.ZodObject = z.ZodObject> {
   readonly summary: string;
   readonly params: S;
   readonly generator: ModuleGenerator<z.infer<S>>;
+  /** How its ports behave in time; defineBlock derives it from the generator's interfaces when not given. */
   readonly handshake: (p: z.infer<S>) => Handshake;
   /**
    * For `--fmax`: the parameters of the combinational design that the pipelining pass schedules (the
@@ -37,6 +39,9 @@ export interface BlockDef<S extends z.ZodObject = z.ZodObject> {
   readonly accuracy?: (p: z.infer<S>, data: TensorSet) => Readonly<Record<string, number>>;
 }
 
-export function defineBlock<S extends z.ZodObject>(def: BlockDef<S>): BlockDef<S> {
-  return Object.freeze(def);
+/** A block as written: the handshake may be left to the generator's interfaces (streamIn/streamOut, pipelineValid). */
+export type BlockSpec<S extends z.ZodObject = z.ZodObject> = Omit<BlockDef<S>, 'handshake'> & { readonly handshake?: BlockDef<S>['handshake'] };
+
+export function defineBlock<S extends z.ZodObject>(def: BlockSpec<S>): BlockDef<S> {
+  return Object.freeze({ ...def, handshake: def.handshake ?? declaredHandshake(def.name, def.generator) });
 }

@@ -127,6 +127,11 @@ export function emitBlock(block: EmittableBlock, params: Record<string, unknown>
     return checkHandshake(block.name, h);
   };
   let handshake = handshakeOf(plan.how === 'pipeline' ? params : chosen);
+  // A handshake given by the block and one declared by its interfaces must be the same.
+  const declared = design.top.declared;
+  if (!fmax && declared && JSON.stringify(declared) !== JSON.stringify(handshake)) {
+    throw new ContractError(`${block.name}: handshake(params) gives ${JSON.stringify(handshake)}, but the module's interfaces declare ${JSON.stringify(declared)}: leave handshake out (it follows from the interfaces) or make them agree`);
+  }
   if (fmax?.margin !== undefined) fmax = { ...fmax, fabric: { ...fmax.fabric, derate: fmax.margin } };
   if (fmax) {
     const periodNs = 1000 / fmax.mhz;

@@ -22,6 +22,7 @@ export type DiagnosticKind =
   | 'bad-memory'         // memory shape or port misuse
   | 'outside-module'     // DSL call outside a module body
   | 'recursive-instance' // a module instantiating itself, or instances nested without end
+  | 'bad-interface'      // two different handshakes declared by one module
   | 'async-body'         // an async generator body (its statements would run after elaboration)
   | 'generator-threw'    // a generator or a helper it called threw a JavaScript error
   | 'unused-input';      // warning only

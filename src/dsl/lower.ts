@@ -74,7 +74,7 @@ export function lowerModule(m: ModuleBuilder): IrModule {
   }));
   return Object.freeze({
     name: m.name, generator: m.generatorName, params: paramSignature(m.params), loc: m.loc,
-    needsClock: m.needsClock, needsReset: m.needsReset,
+    needsClock: m.needsClock, needsReset: m.needsReset, ...(m.declared ? { declared: m.declared } : {}),
     signals: Object.freeze(signals), ports: Object.freeze(m.ports.map((p) => sigIndex.get(p)!)),
     nodes: Object.freeze(nodes), mems: Object.freeze(mems), instances: Object.freeze(instances),
     names: Object.freeze(m.namespace.names()),

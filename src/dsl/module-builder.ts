@@ -17,6 +17,8 @@ import type { HwType } from './types.js';
 
 export { CLOCK, RESET } from '../ir/netlist.js';
 
+import type { DeclaredHandshake } from './interface.js';
+
 export class ModuleBuilder {
   readonly signals: Signal[] = [];
   readonly ports: Signal[] = [];
@@ -27,6 +29,8 @@ export class ModuleBuilder {
   sealed = false;
   needsClock = false;
   needsReset = false;
+  /** The handshake its interfaces declared (interface.ts), if any. */
+  declared: DeclaredHandshake | undefined = undefined;
   /** For each output port: the input ports it depends on combinationally. */
   combDeps = new Map<string, Set<string>>();
 

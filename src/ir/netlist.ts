@@ -126,6 +126,8 @@ export interface IrModule {
   readonly instances: readonly IrInstance[];
   /** Every identifier this module uses (signals, memories, instances, clk, rst, its own name). */
   readonly names: readonly string[];
+  /** The handshake its interfaces declared (a stream, or a pipeline's latency), when they did. */
+  readonly declared?: { readonly kind: 'pipeline'; readonly latency: number } | { readonly kind: 'stream'; readonly maxInterval?: number };
 }
 
 export interface Netlist {

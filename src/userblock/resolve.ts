@@ -5,6 +5,7 @@
 import { catalogue, findBlock } from '../blocks/catalogue.js';
 import type { BlockDef } from '../blocks/block.js';
 import { didYouMean } from '../util/nearest.js';
+import { declaredHandshake } from '../codegen/declared-handshake.js';
 import { BlockLoadError, isBlockPath, loadUserBlock } from './load.js';
 
 export { BlockLoadError, isBlockPath };
@@ -20,7 +21,9 @@ export async function resolveBlock(ref: string): Promise<BlockDef> {
     throw new BlockLoadError(`unknown block '${ref}'${didYouMean(ref, catalogue.map((c) => c.name))} (see bitforge list, or give a path to your own block module, e.g. ./src/my-block.ts)`);
   }
   const { block: b, file } = await loadUserBlock(ref);
-  const block = b as BlockDef;
+  // A plain object (not through defineBlock) without a handshake takes its generator's interfaces.
+  const raw = b as Omit<BlockDef, 'handshake'> & { handshake?: BlockDef['handshake'] };
+  const block: BlockDef = { ...raw, handshake: raw.handshake ?? declaredHandshake(raw.name, raw.generator) };
   if (findBlock(block.name)) throw new BlockLoadError(`${ref}: its name '${block.name}' is a catalogue block's: choose another`);
   const before = files.get(block.name);
   if (before !== undefined && before !== file) throw new BlockLoadError(`${ref}: its name '${block.name}' is also the block of ${before}: choose another`);

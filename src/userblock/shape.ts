@@ -8,7 +8,7 @@ const kind = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'an array
 
 /** A value that claims to be a block (it has a generator or a params schema): is one. */
 export function looksLikeBlock(x: unknown): boolean {
-  return typeof x === 'object' && x !== null && ('generator' in x || 'handshake' in x) && 'name' in x;
+  return typeof x === 'object' && x !== null && ('generator' in x || 'params' in x) && 'name' in x;
 }
 
 /** Why `x` is not a usable block, naming the field; undefined when it is one. */
@@ -22,7 +22,7 @@ export function blockShapeProblem(x: unknown): string | undefined {
   if (typeof p !== 'object' || p === null || !isFn(p['safeParse']) || typeof p['shape'] !== 'object') return `${b['name']}: params is ${kind(p)}, not a zod object schema (z.object({ ... }) from 'bitforge/block')`;
   const g = b['generator'] as Record<string, unknown> | undefined;
   if (typeof g !== 'object' || g === null || !isFn(g['body']) || typeof g['name'] !== 'string') return `${b['name']}: generator is ${kind(g)}, not a module (defineModule(name, body) from 'bitforge/dsl')`;
-  if (!isFn(b['handshake'])) return `${b['name']}: handshake is ${kind(b['handshake'])}, not a function of the parameters (e.g. () => ({ kind: 'combinational' }))`;
+  if (b['handshake'] !== undefined && !isFn(b['handshake'])) return `${b['name']}: handshake is ${kind(b['handshake'])}, not a function of the parameters (e.g. () => ({ kind: 'combinational' })); leave it out to take the generator's interfaces`;
   for (const f of ['fmaxBase', 'fmaxDepths', 'formats', 'accuracy'] as const) if (b[f] !== undefined && !isFn(b[f])) return `${b['name']}: ${f} is ${kind(b[f])}, not a function of the parameters`;
   const c = b['cosim'] as Record<string, unknown> | undefined;
   if (c !== undefined) {

@@ -50,7 +50,7 @@ describe('mismatches are caught, decoded and replayed', () => {
 
   it('a FIFO that ignores out_ready loses data under back-pressure, in both simulators', async () => {
     // pop without out_ready: the entry is dropped when the testbench stalls.
-    const mutate = (_p: string, v: string) => v.replace(/assign (\w+) = out_ready & (\(count != [^;]+\));/, 'assign $1 = $2;');
+    const mutate = (_p: string, v: string) => v.replace(/assign (\w+) = out_valid & out_ready;/, 'assign $1 = out_valid;');
     for (const sim of ['verilator', 'icarus'] as Simulator[]) {
       let changed = false;
       const r = await simulate(B(fifoBlock), { depth: 2, width: 8 }, sim, {

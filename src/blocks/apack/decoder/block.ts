@@ -12,7 +12,6 @@ export const apackDecoderBlock = defineBlock({
   summary: 'APack decoder: a packet of table entries, value count and the two streams\' bytes in, one value per cycle (S parallel r·cum compares, or one division code / r); the B-bit codes out, bit-identical to the software codec',
   params: decoderParams,
   generator: apackDecoder,
-  handshake: () => ({ kind: 'stream', maxInterval: 8 }),
   golden: 'apack/decoder/golden.ts: the software decoder (codec.ts decodeCodes) on the packet\'s streams',
   cosim: {
     kind: 'packet',

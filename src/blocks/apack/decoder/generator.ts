@@ -7,7 +7,7 @@
 // bits give value = vmin_s + offset. Values leave on out_valid/out_ready, out_last on a packet's
 // final value.
 
-import { Bool, cat, defineModule, input, lit, mux, output, reg, UInt, when, type Expr } from '../../../dsl/index.js';
+import { Bool, cat, defineModule, lit, mux, reg, streamIn, streamOut, UInt, when, type Expr } from '../../../dsl/index.js';
 import type { DecoderParams } from '../hw/params.js';
 import { IN_OFFSET, IN_SYMBOL, IN_SYMBOL_BYTES, IN_TABLE, IN_VALUES } from '../hw/packets.js';
 import { lastOfPrefix, oneHotSelect, tableRegisters } from '../hw/table-regs.js';
@@ -31,11 +31,11 @@ function quotient(x: Expr, d: Expr, bits: number): Expr {
 
 export const apackDecoder = defineModule('apack_decoder', (p: DecoderParams) => {
   const B = p.bits, P = p.precision;
-  const inValid = input('in_valid', Bool), inLast = input('in_last', Bool);
-  const inKind = input('in_kind', UInt(3)), inData = input('in_data', UInt(32));
-  const outReady = input('out_ready', Bool);
-  const inReady = output('in_ready', Bool), outValid = output('out_valid', Bool);
-  const outValue = output('out_value', UInt(B)), outLast = output('out_last', Bool);
+  // A value takes up to 8 cycles (a renormalization reads a byte per cycle).
+  const inp = streamIn({ in_last: Bool, in_kind: UInt(3), in_data: UInt(32) }, { maxInterval: 8 });
+  const out = streamOut({ out_value: UInt(B), out_last: Bool });
+  const { valid: inValid, ready: inReady } = inp, { in_last: inLast, in_kind: inKind, in_data: inData } = inp.data;
+  const { valid: outValid, ready: outReady } = out, { out_value: outValue, out_last: outLast } = out.data;
 
   const phase = reg('phase', UInt(2), { init: TABLE });
   const remaining = reg('remaining', UInt(32), { init: 0 }); // values still to decode

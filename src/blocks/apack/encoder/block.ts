@@ -11,7 +11,6 @@ export const apackEncoderBlock = defineBlock({
   params: coderParams,
   generator: apackEncoder,
   // valid/ready both ways; a packet's bytes are compared in order, whatever their timing.
-  handshake: () => ({ kind: 'stream', maxInterval: 8 }),
   golden: 'apack/encoder/golden.ts: the software codec (range-coder.ts, bits.ts) on the packet, bytes in the order they become final',
   cosim: {
     kind: 'packet',

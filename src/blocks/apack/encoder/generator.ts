@@ -7,7 +7,7 @@
 // symbol-stream byte, 1 offset-stream byte, 2 end; bytes leave as soon as they are final (golden.ts
 // states the order).
 
-import { Bool, cat, defineModule, input, lit, mux, output, reg, std, UInt, when, wire, type Expr } from '../../../dsl/index.js';
+import { Bool, cat, defineModule, lit, mux, reg, std, streamIn, streamOut, UInt, when, wire, type Expr } from '../../../dsl/index.js';
 import { offsetBytesPerValue, type CoderParams } from '../hw/params.js';
 import { oneHotSelect, symbolOneHot, tableRegisters } from '../hw/table-regs.js';
 import { byteSerializer } from './serializer.js';
@@ -18,11 +18,11 @@ const FIN_TARGET = 1, FIN_SHIFT = 2, FIN_TAIL = 7;
 
 export const apackEncoder = defineModule('apack_encoder', (p: CoderParams) => {
   const B = p.bits, P = p.precision, OB = offsetBytesPerValue(B), XW = 7 + B, TW = std.bitsFor(XW);
-  const inValid = input('in_valid', Bool), inLast = input('in_last', Bool), inTable = input('in_table', Bool);
-  const inValue = input('in_value', UInt(B)), inCount = input('in_count', UInt(P + 1));
-  const outReady = input('out_ready', Bool);
-  const inReady = output('in_ready', Bool), outValid = output('out_valid', Bool);
-  const outKind = output('out_kind', UInt(2)), outByte = output('out_byte', UInt(8));
+  // A value takes up to 8 cycles (a renormalization emits a byte per cycle).
+  const inp = streamIn({ in_last: Bool, in_table: Bool, in_value: UInt(B), in_count: UInt(P + 1) }, { maxInterval: 8 });
+  const out = streamOut({ out_kind: UInt(2), out_byte: UInt(8) });
+  const { valid: inValid, ready: inReady } = inp, { in_last: inLast, in_table: inTable, in_value: inValue, in_count: inCount } = inp.data;
+  const { valid: outValid, ready: outReady } = out, { out_kind: outKind, out_byte: outByte } = out.data;
 
   const fin = reg('fin', UInt(3), { init: 0 });
   const low = reg('low', UInt(33), { init: 0 }), range = reg('range', UInt(32), { init: 0xffffffff });

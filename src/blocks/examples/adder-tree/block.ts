@@ -1,5 +1,5 @@
 import { defineBlock } from '../../block.js';
-import { adderTree, adderTreeLatency, params } from './generator.js';
+import { adderTree, params } from './generator.js';
 import { adderTreeGolden, adderTreeGoldenRows } from './golden.js';
 import { adderTreeStimulus } from './stimulus.js';
 
@@ -8,7 +8,6 @@ export const adderTreeBlock = defineBlock({
   summary: 'pipelined balanced adder tree of n signed inputs, exact (grows by ceil(log2 n) bits)',
   params,
   generator: adderTree,
-  handshake: (p) => (p.every === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: adderTreeLatency(p) }),
   fmaxBase: (p) => ({ ...p, every: 0 }),
   golden: 'examples.adder-tree/golden.ts: exact integer sum',
   cosim: { kind: 'transaction', create: adderTreeGolden, createRows: adderTreeGoldenRows, stimulus: adderTreeStimulus },

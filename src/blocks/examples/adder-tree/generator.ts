@@ -2,7 +2,7 @@
 // levels and at the output; in_valid travels beside the data.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, output, SInt, std } from '../../../dsl/index.js';
+import { defineModule, input, output, pipelineValid, SInt, std } from '../../../dsl/index.js';
 
 export const params = z.object({
   n: z.number().int().min(2).max(1024).default(8).describe('number of inputs'),
@@ -19,14 +19,11 @@ export function adderTreeLatency(p: Params): number {
 }
 
 export const adderTree = defineModule('adder_tree', (p: Params) => {
-  const inValid = p.every > 0 ? input('in_valid', Bool) : undefined;
+  pipelineValid(adderTreeLatency(p));
   const xs = Array.from({ length: p.n }, (_, i) => input(`x${i}`, SInt(p.width)));
-  const sumWidth = p.width + std.clog2(p.n);
-  const outValid = inValid ? output('out_valid', Bool) : undefined;
-  const sum = output('sum', SInt(sumWidth));
+  const sum = output('sum', SInt(p.width + std.clog2(p.n)));
 
   const { sum: tree, stages } = std.adderTreeLevels(xs, { every: p.every, name: 'level' });
   const result = std.pipe(tree, adderTreeLatency(p) - stages, 'sum_reg');
   sum.set(result);
-  if (inValid && outValid) outValid.set(std.pipeValid(inValid, adderTreeLatency(p), 'valid'));
 });

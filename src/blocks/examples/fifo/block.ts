@@ -8,7 +8,6 @@ export const fifoBlock = defineBlock({
   summary: 'valid/ready FIFO, first-word fall-through: the stream-handshake example',
   params,
   generator: fifo,
-  handshake: () => ({ kind: 'stream' }),
   golden: 'examples.fifo/golden.ts: identity, in order',
   cosim: { kind: 'transaction', create: fifoGolden, stimulus: fifoStimulus },
 });

@@ -8,7 +8,6 @@ export const minifloatAddBlock = defineBlock({
   summary: 'a + b for any two minifloat formats, rounded once into an output format (rne, rna, rtz, rup, rdn)',
   params,
   generator: minifloatAdd,
-  handshake: (p) => (p.stages === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages }),
   fmaxBase: (p) => ({ ...p, stages: 0 }),
   golden: 'minifloat/add/golden.ts: exact sum rounded once by the numerics encoder (formats.md §2, §6)',
   formats: (p) => ({ a: p.a, b: p.b, sum: p.out }),

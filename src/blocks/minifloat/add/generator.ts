@@ -4,7 +4,7 @@
 // through the shared rounder (round.ts). NaN, Inf − Inf and ±Inf follow IEEE rules.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, output, std, UInt, type Expr } from '../../../dsl/index.js';
+import { defineModule, inputs, output, pipelineValid, std, UInt, type Expr } from '../../../dsl/index.js';
 import { fields } from '../fields.js';
 import { atLsb, fixedWord } from '../fixed.js';
 import { floatFormatOf, floatFormatParam } from '../format-param.js';
@@ -22,10 +22,8 @@ export type AddParams = z.infer<typeof params>;
 
 export const minifloatAdd = defineModule('minifloat_add', (p: AddParams) => {
   const fa = floatFormatOf(p.a), fb = floatFormatOf(p.b), fo = floatFormatOf(p.out);
-  const inValid = p.stages > 0 ? input('in_valid', Bool) : undefined;
-  const a = input('a', UInt(fa.width));
-  const b = input('b', UInt(fb.width));
-  const outValid = inValid ? output('out_valid', Bool) : undefined;
+  pipelineValid(p.stages);
+  const { a, b } = inputs({ a: UInt(fa.width), b: UInt(fb.width) });
   const sum = output('sum', UInt(fo.width));
 
   const xa = fields(a, fa), xb = fields(b, fb);
@@ -40,5 +38,4 @@ export const minifloatAdd = defineModule('minifloat_add', (p: AddParams) => {
     pinf: d(sp.pinf, 'pinf_d'), ninf: d(sp.ninf, 'ninf_d'),
   }, fo, p.round);
   sum.set(std.pipe(code, Math.max(p.stages - 1, 0), 'sum_r'));
-  if (inValid && outValid) outValid.set(std.pipeValid(inValid, p.stages, 'valid'));
 });

@@ -8,7 +8,6 @@ export const minifloatMulBlock = defineBlock({
   summary: 'exact product of two minifloats (any eXmY) as a two\'s-complement fixed-point word for Kulisch accumulation; NaN/Inf flags',
   params,
   generator: minifloatMul,
-  handshake: (p) => (p.stages === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages }),
   fmaxBase: (p) => ({ ...p, stages: 0 }),
   golden: 'minifloat/mul/golden.ts: exact dyadic product (formats.md §6), in units of 2^(2·emin − Ma − Mb)',
   formats: (p) => ({ a: p.a, b: p.b, ...(p.out !== 'fixed' ? { p: p.out } : {}) }),

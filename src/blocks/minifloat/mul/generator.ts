@@ -5,7 +5,7 @@
 // Optional pipeline registers: after the significand product, after the shifter, then at the output.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, lit, output, SInt, std, UInt } from '../../../dsl/index.js';
+import { Bool, defineModule, inputs, lit, output, pipelineValid, SInt, UInt } from '../../../dsl/index.js';
 import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
 import { ROUND_MODES, roundToFormat } from '../round.js';
 import { fixedOrRoundedParam, floatFormatOf, floatFormatParam } from '../format-param.js';
@@ -33,10 +33,8 @@ export function mulFlags(p: { a: string; b: string }): { nan: boolean; inf: bool
 export const minifloatMul = defineModule('minifloat_mul', (p: MulParams) => {
   const fa = floatFormatOf(p.a), fb = floatFormatOf(p.b);
   const W = productWidth(p);
-  const inValid = p.stages > 0 ? input('in_valid', Bool) : undefined;
-  const a = input('a', UInt(fa.width));
-  const b = input('b', UInt(fb.width));
-  const outValid = inValid ? output('out_valid', Bool) : undefined;
+  pipelineValid(p.stages);
+  const { a, b } = inputs({ a: UInt(fa.width), b: UInt(fb.width) });
   const style = p.arith === 'auto' ? autoArith(fa, fb) : p.arith;
   if (p.out !== 'fixed') {
     // Rounded: the code is all; the rounder registers nothing, so the stages stay where they are.
@@ -44,7 +42,6 @@ export const minifloatMul = defineModule('minifloat_mul', (p: MulParams) => {
     const code = output('p', UInt(fo.width));
     const prod = pipelinedProduct(a, fa, b, fb, W, p.stages, style);
     code.set(roundToFormat({ ...prod, value: prod.word, lsb: kulischLsb(fa, fb) }, fo, p.round));
-    if (inValid && outValid) outValid.set(std.pipeValid(inValid, p.stages, 'valid'));
     return;
   }
   const out = output('p', SInt(W));
@@ -58,5 +55,4 @@ export const minifloatMul = defineModule('minifloat_mul', (p: MulParams) => {
   if (nanOut) nanOut.set(prod.nan!);
   if (pinfOut) pinfOut.set(prod.pinf!);
   if (ninfOut) ninfOut.set(prod.ninf ?? lit(0, Bool));
-  if (inValid && outValid) outValid.set(std.pipeValid(inValid, p.stages, 'valid'));
 });

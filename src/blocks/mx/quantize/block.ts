@@ -10,7 +10,6 @@ export const mxQuantizeBlock = defineBlock({
   summary: 'OCP MX quantizer: k float32/bf16 inputs → e8m0 scale + k element codes (floor/ceil/rceil/even scale rules; rne/rna/rtz/stochastic), all at once or L per cycle',
   params,
   generator: mxQuantize,
-  handshake: (p) => (beatsPerBlock(p) > 1 ? { kind: 'stream' } : p.stages === 0 ? { kind: 'combinational' } : { kind: 'pipeline', latency: p.stages }),
   fmaxBase: (p) => (beatsPerBlock(p) > 1 ? '--lanes below --block makes a lane stream, with its own fixed pipeline' : { ...p, stages: 0 }),
   golden: 'numerics/mx.ts mxQuantizeBlock (formats.md §3), exact on float32 bit patterns',
   formats: (p) => {

@@ -3,7 +3,7 @@
 // round and saturate (element.ts). Registers (`stages`): 1 at the outputs, 2 also after the scale,
 // 3 also after the max tree.
 
-import { Bool, input, output, std, UInt, type Expr } from '../../../dsl/index.js';
+import { Bool, input, output, pipelineValid, std, UInt, type Expr } from '../../../dsl/index.js';
 import { parseFormat } from '../../../numerics/format.js';
 import { elementCode, inputFields, scaleOutput } from './element.js';
 import { inputWidth, type QuantizeParams } from './params.js';
@@ -13,13 +13,12 @@ import { blockExponent, scaleCode } from './scale.js';
 export function parallelQuantizer(p: QuantizeParams, random?: (inValid: Expr | undefined) => Expr[]): void {
   const elem = parseFormat(p.elem);
   const S = p.stages;
-  const inValid = S > 0 ? input('in_valid', Bool) : undefined;
+  const inValid = pipelineValid(S);
   const vs = Array.from({ length: p.block }, (_, i) => input(`v${i}`, UInt(inputWidth(p))));
   const rnds = p.round !== 'stochastic' ? [] : random ? random(inValid) : Array.from({ length: p.block }, (_, i) => input(`rnd${i}`, UInt(p.randomBits)));
   const scaleOut = output('scale', UInt(8));
   const codesOut = Array.from({ length: p.block }, (_, i) => output(`p${i}`, UInt(elem.width)));
   const nanOut = output('nan_block', Bool);
-  if (inValid) output('out_valid', Bool).set(std.pipeValid(inValid, S, 'valid'));
 
   const treeStage = S >= 3, scaleStage = S >= 2 ? 1 : 0, outStage = S >= 1 ? 1 : 0;
   const xs = vs.map(inputFields);
