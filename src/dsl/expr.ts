@@ -28,6 +28,8 @@ export class Expr {
     /** const: the value; bits: lo; shl/shr: amount; rep: count */
     readonly value: bigint = 0n,
     readonly lo = 0,
+    /** const: the name of an enumeration's value (enum.ts), emitted as a localparam. */
+    readonly label?: string,
   ) {}
 
   get width(): number { return this.type.width; }

@@ -6,6 +6,7 @@ export { when, type WhenChain } from './when.js';
 export { defineModule, input, output, wire, reg, elaborate, type ModuleGenerator, type RegOptions, type Design } from './module.js';
 export { instance, Instance, type PortMap, type InstanceDef } from './instance.js';
 export { mem, Mem, type MemDef, type MemOptions } from './mem.js';
+export { enumType, type Enum } from './enum.js';
 export { inputs, outputs, streamIn, streamOut, pipelineValid, type Bundle, type Fields, type VectorOf, type StreamEnd, type StreamOptions, type DeclaredHandshake } from './interface.js';
 export { ElaborationError, formatDiagnostic, type Diagnostic, type DiagnosticKind } from './diagnostics.js';
 export { CLOCK, RESET } from './module-builder.js';

@@ -36,6 +36,7 @@ export function lowerModule(m: ModuleBuilder): IrModule {
       nodes.push(Object.freeze({
         op: e.op, type: Object.freeze({ signed: e.signed, width: e.width }),
         args: Object.freeze(e.args.map((a) => ids.get(a)!)), value: e.value, lo: isSig ? sig! : e.lo, loc,
+        ...(e.label !== undefined ? { label: e.label } : {}),
       }));
     }
     return ids.get(root)!;

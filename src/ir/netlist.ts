@@ -40,6 +40,8 @@ export interface Node {
   readonly lo: number;
   /** The statement this node was first built for. */
   readonly loc: Loc | null;
+  /** const: the name of an enumeration's value (a localparam in the Verilog), when it is one. */
+  readonly label?: string;
 }
 
 /** A signal's conditional driver: a decision tree, the last assignment in the source winning. */

@@ -149,7 +149,7 @@ describe('delay lines in block RAM', () => {
     expect(pipelineNetlist(comb, 10, TIMING_MODELS.xc7.fabric).netlist.top.mems).toHaveLength(0);
     const dir = mkdtempSync(join(tmpdir(), 'bf-delay-ram-'));
     try {
-      const sim = await cosim(b, { block: 4 }, 'icarus', { seed: SEED, vectors: 400, outDir: dir, fmax: { mhz: 100, fabric } });
+      const sim = await cosim(b, b.params.parse({ block: 4 }), 'icarus', { seed: SEED, vectors: 400, outDir: dir, fmax: { mhz: 100, fabric } });
       expect(sim.failed).toBe(0);
       expect(sim.passed).toBeGreaterThan(400);
     } finally { rmSync(dir, { recursive: true, force: true }); }

@@ -76,7 +76,7 @@ export class ExprWriter {
     const A = a === undefined ? undefined : view(this.nodes[a]!);
     const W = e.width;
     switch (e.op) {
-      case 'const': return literal(e.value, e.type);
+      case 'const': return e.label ?? literal(e.value, e.type);
       case 'sig': throw new Error(`internal: signal node without a name`);
       case 'add': case 'sub': case 'mul': case 'and': case 'or': case 'xor':
         return `(${this.at(a!, W)} ${BINOP[e.op]} ${this.at(b!, W)})`;
@@ -138,5 +138,5 @@ export class ExprWriter {
 
 /** A node with its type's fields at hand. */
 function view(n: Node) {
-  return { op: n.op, args: n.args, value: n.value, lo: n.lo, type: n.type, width: n.type.width, signed: n.type.signed };
+  return { op: n.op, args: n.args, value: n.value, lo: n.lo, type: n.type, width: n.type.width, signed: n.type.signed, label: n.label };
 }

@@ -69,6 +69,10 @@ export function emitModule(m: IrModule, header: string): string {
     const k = s.kind === 'reg' || s.kind === 'mem-read' ? 'reg' : 'wire';
     declarations.push(`  ${decl(k, s.type, s.name)};${at(s.loc)}`);
   }
+  // An enumeration's values by name (the DSL claimed the names in the module's namespace).
+  const labels = new Map<string, { value: bigint; line: string }>();
+  for (const n of m.nodes) if (n.op === 'const' && n.label !== undefined) labels.set(n.label, { value: n.value, line: `  localparam ${range(n.type.width)}${n.label} = ${literal(n.value, n.type)};` });
+  const states = [...labels.values()].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).map((l) => l.line);
   for (const mem of m.mems) {
     declarations.push(`  reg ${mem.type.signed ? 'signed ' : ''}${range(mem.type.width)}${mem.name} [0:${mem.depth - 1}];${at(mem.loc)}`);
   }
@@ -141,6 +145,7 @@ export function emitModule(m: IrModule, header: string): string {
     '`default_nettype none',
     `module ${m.name}${ports.length ? ' (' : ';'}`,
     ...(ports.length ? [...portLines, ');'] : []),
+    ...section('States', states),
     ...section('Signals', declarations),
     ...section('Intermediate values', temps),
     ...section('Logic', [...tempAssigns, ...body]),

@@ -7,12 +7,11 @@
 // bits give value = vmin_s + offset. Values leave on out_valid/out_ready, out_last on a packet's
 // final value.
 
-import { Bool, cat, defineModule, lit, mux, reg, streamIn, streamOut, UInt, when, type Expr } from '../../../dsl/index.js';
+import { Bool, cat, defineModule, enumType, lit, mux, reg, streamIn, streamOut, UInt, when, type Expr } from '../../../dsl/index.js';
 import type { DecoderParams } from '../hw/params.js';
 import { IN_OFFSET, IN_SYMBOL, IN_SYMBOL_BYTES, IN_TABLE, IN_VALUES } from '../hw/packets.js';
 import { lastOfPrefix, oneHotSelect, tableRegisters } from '../hw/table-regs.js';
 
-const TABLE = 0, INIT = 1, RUN = 2;
 const SBUF = 4; // symbol bytes buffered: a value takes at most 2, the code's first load 4
 
 /** ⌊x / d⌋ in `bits` bits by restoring division (all ones when the quotient does not fit). */
@@ -37,7 +36,8 @@ export const apackDecoder = defineModule('apack_decoder', (p: DecoderParams) => 
   const { valid: inValid, ready: inReady } = inp, { in_last: inLast, in_kind: inKind, in_data: inData } = inp.data;
   const { valid: outValid, ready: outReady } = out, { out_value: outValue, out_last: outLast } = out.data;
 
-  const phase = reg('phase', UInt(2), { init: TABLE });
+  const Phase = enumType('phase', ['table', 'init', 'run']); // the table's beats, the code's first load, values
+  const phase = reg('phase', Phase.type, { init: Phase.index('table') });
   const remaining = reg('remaining', UInt(32), { init: 0 }); // values still to decode
   const symLeft = reg('sym_left', UInt(32), { init: 0 }); // symbol-stream bytes still to arrive
   const lastSeen = reg('last_seen', Bool, { init: 0 });
@@ -50,9 +50,9 @@ export const apackDecoder = defineModule('apack_decoder', (p: DecoderParams) => 
 
   const tableBeat = inKind.eq(IN_TABLE), symBeat = inKind.eq(IN_SYMBOL), offBeat = inKind.eq(IN_OFFSET);
   const headerBeat = inKind.le(IN_SYMBOL_BYTES);
-  const done = phase.eq(RUN).and(remaining.eq(0)).and(lastSeen);
+  const done = phase.eq(Phase.of('run')).and(remaining.eq(0)).and(lastSeen);
   const tab = tableRegisters({
-    bits: B, symbols: p.symbols, precision: P, write: inValid.and(phase.eq(TABLE)).and(tableBeat),
+    bits: B, symbols: p.symbols, precision: P, write: inValid.and(phase.eq(Phase.of('table'))).and(tableBeat),
     vmin: inData.bits(B - 1, 0), count: inData.bits(B + P, B), clear: done,
   });
 
@@ -79,14 +79,14 @@ export const apackDecoder = defineModule('apack_decoder', (p: DecoderParams) => 
   const byteAt = (j: number) => mux(sc.gt(j), sb[j]!, lit(0, UInt(8)));
   const symOk = (k: Expr) => sc.ge(k).or(ended);
   const outFree = oValid.not().or(outReady);
-  const step = phase.eq(RUN).and(remaining.ne(0)).and(symOk(need)).and(on.ge(olS.zext(6))).and(outFree);
-  const initStep = phase.eq(INIT).and(symOk(lit(1, UInt(3))));
+  const step = phase.eq(Phase.of('run')).and(remaining.ne(0)).and(symOk(need)).and(on.ge(olS.zext(6))).and(outFree);
+  const initStep = phase.eq(Phase.of('init')).and(symOk(lit(1, UInt(3))));
   const used = mux(step, need, mux(initStep, lit(1, UInt(3)), lit(0, UInt(3)))); // bytes taken from the buffer
   const taken = mux(sc.lt(used), sc, used);
   const offTaken = mux(step, olS.zext(6), lit(0, UInt(6)));
 
   // Input: header beats while the table loads; bytes while their buffer has room.
-  const ready = mux(headerBeat, phase.eq(TABLE), mux(symBeat, sc.lt(SBUF), mux(offBeat, on.le(24), lit(1, Bool)))).and(done.not());
+  const ready = mux(headerBeat, phase.eq(Phase.of('table')), mux(symBeat, sc.lt(SBUF), mux(offBeat, on.le(24), lit(1, Bool)))).and(done.not());
   const accept = inValid.and(ready);
 
   // The symbol buffer: drop the bytes taken, append the one accepted.
@@ -106,7 +106,7 @@ export const apackDecoder = defineModule('apack_decoder', (p: DecoderParams) => 
   const shiftIn = (c: Expr, k: 1 | 2) => (k === 1 ? cat(c.bits(23, 0), byteAt(0)) : cat(c.bits(15, 0), byteAt(0), byteAt(1)));
 
   when(done, () => {
-    phase.set(lit(TABLE, UInt(2)));
+    phase.set(Phase.of('table'));
     lastSeen.set(lit(0, Bool));
     sc.set(lit(0, UInt(3)));
     on.set(lit(0, UInt(6)));
@@ -119,7 +119,7 @@ export const apackDecoder = defineModule('apack_decoder', (p: DecoderParams) => 
     when(accept.and(inKind.eq(IN_VALUES)), () => remaining.set(inData));
     when(accept.and(inKind.eq(IN_SYMBOL_BYTES)), () => {
       symLeft.set(inData);
-      phase.set(lit(INIT, UInt(2)));
+      phase.set(Phase.of('init'));
       initCount.set(lit(0, UInt(2)));
       range.set(lit(0xffffffff, UInt(32)));
     });
@@ -127,7 +127,7 @@ export const apackDecoder = defineModule('apack_decoder', (p: DecoderParams) => 
     when(initStep, () => {
       code.set(cat(code.bits(23, 0), byteAt(0)));
       initCount.set(initCount.addWrap(lit(1, UInt(2))));
-      when(initCount.eq(3), () => phase.set(lit(RUN, UInt(2))));
+      when(initCount.eq(3), () => phase.set(Phase.of('run')));
     });
     when(step, () => {
       code.set(mux(two, shiftIn(code1, 2), mux(one, shiftIn(code1, 1), code1)));
