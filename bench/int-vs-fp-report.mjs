@@ -6,12 +6,15 @@ const f4 = (x) => (Number.isFinite(x) ? x.toFixed(4) : String(x));
 const label = (r) => `${r.name}${r.rotate === 'hadamard' ? ' + Hadamard' : ''}`;
 // Rows are found by name and rotation; a dot row is the unrotated one of the same name.
 
-export function writeIntVsFp({ rows, variants, cost: measured }, command) {
-  if (!measured) return accuracyOnly(rows, variants, command);
+export function writeIntVsFp({ rows, variants, cost, measured = {} }, command) {
+  if (!cost) return accuracyOnly(rows, variants, command);
   const find = (name, rotate = 'none') => rows.find((r) => r.name === name && r.rotate === rotate);
   const lut = (r, unit, t) => r?.cost[`${unit}:${t}`]?.lut;
-  /** quantizer + dot LUTs (the dot of the unrotated row: a rotation changes only the quantizer). */
-  const pairLut = (r, t) => lut(r, 'quantize', t) + lut(find(r.name), 'dot', t);
+  /** quantizer + dot LUTs (the dot of the unrotated row: a rotation changes only the quantizer); undefined when one was not synthesized. */
+  const pairLut = (r, t) => { const q = lut(r, 'quantize', t), d = lut(find(r.name), 'dot', t); return q === undefined || d === undefined ? undefined : q + d; };
+  const n = (x) => (x === undefined ? '—' : String(x));
+  const summed = (r) => (r.cost['quantize:xc7']?.summed ? '≈' : '');
+  const h16 = measured.hadamard16, whole = measured.nvint4Rotated;
   const yosys = rows.flatMap((r) => Object.values(r.cost)).find((c) => c.yosys)?.yosys ?? '?';
   const out = [
     '# INT vs FP block formats: accuracy on real tensors beside hardware cost', '',
@@ -21,12 +24,15 @@ export function writeIntVsFp({ rows, variants, cost: measured }, command) {
     'weight × activation pairs; ‖y_q − y‖ / ‖y‖ of y = W·x with both operands quantized, exact block dots summed',
     'exactly and rounded once (every 16th activation row). All through the golden models (numerics/blockfmt.ts).',
     'Hadamard: each block rotated by 2^−⌈log2 k/2⌉·H_k before quantizing and back after (formats.md §8).',
-    'Cost: blockfmt.quantize (with its rotation) and blockfmt.dot at their default registers, synthesized.', '',
+    'Cost: blockfmt.quantize and blockfmt.dot at their default registers, synthesized. The exact fp32 rotation (hadamard.transform',
+    `--n 16 --in fp32, one pipeline stage) alone is ${h16 ? `${h16.lut} LUT, ${h16.carry} CARRY4, ${h16.ff} FF on xc7` : 'not measured'}: it fits no iCE40, and at k = 32 it`,
+    'was not synthesized (about 2.5× larger; Yosys takes over 20 minutes at 16). A rotated row\'s quantizer on xc7 is the rotation',
+    `plus its own quantizer (≈); NVINT4's rotated quantizer synthesized whole is ${whole ? `${whole.lut} LUT` : 'not measured'} against the sum ${h16 && find('NVINT4').cost['quantize:xc7'] ? h16.lut + find('NVINT4').cost['quantize:xc7'].lut : '—'}.`, '',
     '| format | W SQNR (dB) | x SQNR (dB) | W·x rel. err | bias | quantize LUT xc7 / ice40 | dot LUT xc7 / ice40 | dot DSP xc7 | quantize+dot LUT xc7 / ice40 |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => {
       const d = find(r.name);
-      return `| ${label(r)} | ${f2(r.sqnrDb)} | ${f2(r.actSqnrDb)} | ${f4(r.dotRelErr)} | ${r.bias.toExponential(1)} | ${lut(r, 'quantize', 'xc7')} / ${lut(r, 'quantize', 'ice40')} | ${lut(d, 'dot', 'xc7')} / ${lut(d, 'dot', 'ice40')} | ${d.cost['dot:xc7']?.dsp ?? 0} | ${pairLut(r, 'xc7')} / ${pairLut(r, 'ice40')} |`;
+      return `| ${label(r)} | ${f2(r.sqnrDb)} | ${f2(r.actSqnrDb)} | ${f4(r.dotRelErr)} | ${r.bias.toExponential(1)} | ${summed(r)}${n(lut(r, 'quantize', 'xc7'))} / ${n(lut(r, 'quantize', 'ice40'))} | ${n(lut(d, 'dot', 'xc7'))} / ${n(lut(d, 'dot', 'ice40'))} | ${d.cost['dot:xc7']?.dsp ?? 0} | ${summed(r)}${n(pairLut(r, 'xc7'))} / ${n(pairLut(r, 'ice40'))} |`;
     }),
     '', 'Accuracy-only variants (the hardware is the row of the same format with another option):', '',
     '| variant | W SQNR (dB) | x SQNR (dB) | W·x rel. err | bias (mean error / RMS) |', '|---|---:|---:|---:|---:|',
@@ -68,8 +74,8 @@ export function writeIntVsFp({ rows, variants, cost: measured }, command) {
     claims.push(['FP4 training (2025)', 'UE5M3 is a good compromise as a scale format', `e2m1 k 16 W SQNR: e8m0 ${f2(e8.sqnrDb)}; ue4m3 + S_t (NVFP4) ${f2(nvfp4.sqnrDb)}, without S_t ${f2(ue4n.sqnrDb)}; ue5m3 + S_t ${f2(ue5.sqnrDb)}, without ${f2(ue5n.sqnrDb)} dB. int4: e8m0 ${f2(i8.sqnrDb)}, ue4m3 + S_t ${f2(nvint4.sqnrDb)}, ue5m3 + S_t ${f2(iue5.sqnrDb)}, without ${f2(iue5n.sqnrDb)}; ${cost}`, `${yes(beatsE8 && matchesNv)} (without a tensor scale UE5M3 ${beatsE8 ? 'beats' : 'does not beat'} e8m0 and is ${matchesNv ? 'within 0.5 dB of' : 'more than 0.5 dB from'} ue4m3 with one)`]);
   }
   {
-    const hOverhead = lut(mxfp4H, 'quantize', 'xc7') - lut(mxfp4, 'quantize', 'xc7');
-    claims.push(['FP4 training (2025)', 'Hadamard, tensor scaling and stochastic rounding: best accuracy per overhead', `Hadamard on MXFP4: ${f2(mxfp4H.sqnrDb - mxfp4.sqnrDb)} dB for +${hOverhead} LUT on xc7 (exact fp32 butterflies); stochastic rounding: bias ${sr.bias.toExponential(2)} vs rne ${mxfp4.bias.toExponential(2)} at ${f2(sr.sqnrDb)} vs ${f2(mxfp4.sqnrDb)} dB (unbiased, noisier: the training claim is about gradients, which static weights cannot show)`, 'partly measured: SR unbiased as claimed; the overhead of the exact fp32 Hadamard is large here'],);
+    const nvPair = pairLut(nvint4, 'xc7');
+    claims.push(['FP4 training (2025)', 'Hadamard, tensor scaling and stochastic rounding: best accuracy per overhead', `Hadamard on NVINT4: ${f2(nvint4H.sqnrDb - nvint4.sqnrDb)} dB (W·x error ${f4(nvint4.dotRelErr)} → ${f4(nvint4H.dotRelErr)}) for +${h16?.lut} LUT on xc7 over its quantizer + dot's ${nvPair} (exact fp32 butterflies, one rounding per output); on MXFP4 ${f2(mxfp4H.sqnrDb - mxfp4.sqnrDb)} dB; tensor scaling: NVFP4 ${f2(nvfp4.sqnrDb)} vs ue4m3 without S_t ${f2(ue4n.sqnrDb)} dB; stochastic rounding: bias ${sr.bias.toExponential(2)} vs rne ${mxfp4.bias.toExponential(2)} at ${f2(sr.sqnrDb)} vs ${f2(mxfp4.sqnrDb)} dB (unbiased, noisier: the training claim is about gradients, which static weights cannot show)`, `**disagrees on overhead** for the exact rotation: it buys ${f2(nvint4H.sqnrDb - nvint4.sqnrDb)} dB at ${nvPair ? (h16.lut / nvPair).toFixed(0) : '?'}× the LUTs of the unit it serves (the paper's rotation is in a GPU's fp32 pipeline, not exact); SR is unbiased as claimed`],);
   }
   {
     // Pareto over (quantize+dot LUT on xc7, W·x error) among the unrotated formats.

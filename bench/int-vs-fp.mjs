@@ -8,6 +8,7 @@ import { loadTensors } from '../dist/accuracy/tensors.js';
 import { findShared } from '../dist/accuracy/shared-dir.js';
 import { blockfmtDotBlock } from '../dist/blocks/blockfmt/dot/block.js';
 import { blockfmtQuantizeBlock } from '../dist/blocks/blockfmt/quantize/block.js';
+import { hadamardBlock } from '../dist/blocks/hadamard/transform/block.js';
 import { blockSource, synthesizeSource } from '../dist/synth/run.js';
 import { pool } from './pool.mjs';
 
@@ -54,16 +55,35 @@ export async function runIntVsFp() {
   });
   // INT_VS_FP_COST=0: accuracy only (the synthesis of every unit on two targets takes hours on 2 cores).
   if (process.env.INT_VS_FP_COST === '0') return { rows, variants, cost: false };
-  // Cost: the quantizer (with its rotation) and the dot unit, default registers, per target.
-  const units = rows.flatMap((r) => [
-    ['quantize', blockfmtQuantizeBlock, { elem: r.elem, block: r.block, scale: r.scale, tensorScale: r.tensorScale, rotate: r.rotate }],
-    ...(r.rotate === 'none' ? [['dot', blockfmtDotBlock, { elem: r.elem, block: r.block, scale: r.scale, tensorScale: r.tensorScale }]] : []),
-  ].map(([unit, b, p]) => ({ row: r, unit, src: blockSource(b, b.params.parse(p)) })));
-  const jobs = units.flatMap((u) => TARGETS.map((target) => async () => ({ u, target, rep: await synthesizeSource(u.src, { target }) })));
+  // Cost: the quantizer and the dot unit of every unrotated format, default registers, per target; the
+  // exact fp32 rotation at k = 16 alone on xc7 (it fits no iCE40: ~74k LUTs), and NVINT4's rotated
+  // quantizer whole, to check that the rotation's cost adds. A rotated row's quantizer is the two summed.
+  const units = rows.filter((r) => r.rotate === 'none').flatMap((r) => [
+    ['quantize', blockfmtQuantizeBlock, { elem: r.elem, block: r.block, scale: r.scale, tensorScale: r.tensorScale }],
+    ['dot', blockfmtDotBlock, { elem: r.elem, block: r.block, scale: r.scale, tensorScale: r.tensorScale }],
+  ].flatMap(([unit, b, p]) => TARGETS.map((target) => ({ row: r, unit, target, src: blockSource(b, b.params.parse(p)) }))));
+  const nvint4 = FORMATS.find((f) => f.name === 'NVINT4');
+  const extra = {
+    hadamard16: { target: 'xc7', src: blockSource(hadamardBlock, hadamardBlock.params.parse({ n: 16, in: 'fp32' })) },
+    nvint4Rotated: { target: 'xc7', src: blockSource(blockfmtQuantizeBlock, blockfmtQuantizeBlock.params.parse({ elem: nvint4.elem, block: nvint4.block, scale: nvint4.scale, rotate: 'hadamard' })) },
+  };
+  const jobs = [
+    ...units.map((u) => async () => ({ u, rep: await synthesizeSource(u.src, { target: u.target }) })),
+    ...Object.entries(extra).map(([key, e]) => async () => ({ key, rep: await synthesizeSource(e.src, { target: e.target }) })),
+  ];
   const done = await pool(jobs, cpus().length);
-  for (const { u, target, rep } of done) {
-    u.row.cost[`${u.unit}:${target}`] = { lut: rep.totals.lut, ff: rep.totals.ff, dsp: rep.totals.dsp ?? 0, carry: rep.totals.carry ?? 0, fmaxMHz: rep.timing?.fmaxMHz ?? null, yosys: rep.tools?.yosys?.version };
-    console.log(`${u.row.name}${u.row.rotate === 'hadamard' ? ' + H' : ''} ${u.unit} on ${target}: LUT ${rep.totals.lut}, FF ${rep.totals.ff}, DSP ${rep.totals.dsp ?? 0}`);
+  const costOf = (rep) => ({ lut: rep.totals.lut, ff: rep.totals.ff, dsp: rep.totals.dsp ?? 0, carry: rep.totals.carry ?? 0, fmaxMHz: rep.timing?.fmaxMHz ?? null, yosys: rep.tools?.yosys?.version });
+  const measured = {};
+  for (const { u, key, rep } of done) {
+    if (key) { measured[key] = costOf(rep); console.log(`${key} on xc7: LUT ${rep.totals.lut}, FF ${rep.totals.ff}, DSP ${rep.totals.dsp ?? 0}`); continue; }
+    u.row.cost[`${u.unit}:${u.target}`] = costOf(rep);
+    console.log(`${u.row.name} ${u.unit} on ${u.target}: LUT ${rep.totals.lut}, FF ${rep.totals.ff}, DSP ${rep.totals.dsp ?? 0}`);
   }
-  return { rows, variants, cost: true };
+  // Rotated rows at k = 16: the rotation plus the row's own quantizer, on xc7 (summed, marked so).
+  for (const r of rows.filter((x) => x.rotate === 'hadamard' && x.block === 16)) {
+    const q = rows.find((x) => x.name === r.name && x.rotate === 'none').cost['quantize:xc7'];
+    const h = measured.hadamard16;
+    r.cost['quantize:xc7'] = { lut: h.lut + q.lut, ff: h.ff + q.ff, dsp: h.dsp + q.dsp, carry: h.carry + q.carry, fmaxMHz: Math.min(h.fmaxMHz ?? Infinity, q.fmaxMHz ?? Infinity), summed: true, yosys: h.yosys };
+  }
+  return { rows, variants, cost: true, measured };
 }

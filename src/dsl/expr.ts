@@ -79,6 +79,10 @@ export class Expr {
   // ---- slicing, width and sign changes ----
   bits(hi: number, lo: number): Expr {
     const m = currentModule('bits');
+    if (typeof hi !== 'number' || typeof lo !== 'number') {
+      report(m, 'bad-range', `bits(${showArg(hi)}, ${showArg(lo)}): bit indices are whole numbers, got ${typeof hi !== 'number' ? `${typeof hi} ${showArg(hi)}` : `${typeof lo} ${showArg(lo)}`}`, 'pass numbers (Number(...) for text); a run-time index is a shift: x.shr(i).bit(0)');
+      return poison(m, { signed: false, width: 1 });
+    }
     if (!Number.isInteger(hi) || !Number.isInteger(lo) || lo < 0 || hi < lo || hi >= this.width) {
       report(m, 'bad-range', `bits(${hi}, ${lo}) out of range for ${typeName(this.type)}`, `use indices with 0 <= lo <= hi <= ${this.width - 1}`);
       return poison(m, { signed: false, width: Math.max(1, (hi | 0) - (lo | 0) + 1) });
@@ -239,8 +243,14 @@ function extend(a: Expr, w: number, signExt: boolean, what: string): Expr {
   return w === a.width ? a : mk(m, 'ext', { signed: a.signed, width: w }, [a]);
 }
 
+const showArg = (v: unknown) => (typeof v === 'string' ? `'${v}'` : String(v));
+
 function shift(a: Expr, n: number | Expr, dir: 'left' | 'right', grow: boolean): Expr {
   const m = currentModule(dir === 'left' ? 'shl' : 'shr');
+  if (typeof n !== 'number' && !(n instanceof Expr)) {
+    report(m, 'bad-range', `${dir === 'left' ? 'shl' : 'shr'}(${showArg(n)}): the amount is a number or a UInt signal, got ${n === null ? 'null' : typeof n} ${showArg(n)}`, 'pass a number (Number(...) for text) or a signal');
+    return poison(m, a.type);
+  }
   if (typeof n === 'number') {
     if (!Number.isInteger(n) || n < 0) {
       report(m, 'bad-range', `shift by ${n}`, 'shift by a non-negative integer');

@@ -3,6 +3,7 @@
 
 import { leaf } from './assign-tree.js';
 import { currentModule, report } from './context.js';
+import { ElaborationError } from './diagnostics.js';
 import { Expr, poison, toExpr, type ExprLike } from './expr.js';
 import type { ModuleBuilder } from './module-builder.js';
 import type { ModuleGenerator } from './module.js';
@@ -64,6 +65,10 @@ export class Instance {
 export function instance<P>(gen: ModuleGenerator<P>, params: P, ports: PortMap = {}, name?: string): Instance {
   const m = currentModule('instance');
   const loc = captureLoc();
+  if (typeof gen !== 'object' || gen === null || typeof (gen as { body?: unknown }).body !== 'function') {
+    report(m, 'bad-port-map', `instance() of ${gen === undefined ? 'undefined' : typeof gen === 'function' ? 'a function' : typeof gen}: the first argument is a module`, 'pass what defineModule(name, body) returned (a function must be wrapped in defineModule)', loc);
+    throw new ElaborationError(m.session.sortedDiagnostics());
+  }
   const child = m.session.elaborate(gen, params, loc);
   const def: InstanceDef = {
     name: m.namespace.unique(name ?? `u_${child.generatorName}`),

@@ -4,6 +4,7 @@
 import type { PathStep } from './assign-tree.js';
 import { leaf } from './assign-tree.js';
 import { report } from './context.js';
+import { isHwType } from './types.js';
 import type { Expr } from './expr.js';
 import type { InstanceDef } from './instance.js';
 import type { MemDef } from './mem.js';
@@ -69,6 +70,15 @@ export class ModuleBuilder {
   }
 
   addSignal(name: string, kind: SignalKind, type: HwType, loc: SourceLoc): Signal {
+    // Mistakes in what a user passes (a number for a type, a number for a name) become diagnostics.
+    if (!isHwType(type)) {
+      report(this, 'bad-range', `${kind} '${String(name)}': its type is ${typeof type === 'number' ? `the number ${type}` : type === undefined ? 'undefined' : typeof type}, not a hardware type`, `write UInt(${typeof type === 'number' ? type : 'w'}), SInt(w) or Bool`, loc);
+      type = { signed: false, width: 1 };
+    }
+    if (typeof name !== 'string') {
+      report(this, 'bad-name', `${kind === 'input' || kind === 'output' ? 'an' : 'a'} ${kind} named by ${typeof name} ${String(name)}, not a string`, 'name signals with strings: input(\'a\', UInt(8))', loc);
+      name = `_${String(name)}`;
+    }
     const s = new Signal(this, name, kind, type, loc);
     this.signals.push(s);
     if (kind === 'input' || kind === 'output') this.ports.push(s);

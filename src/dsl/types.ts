@@ -21,8 +21,8 @@ export class DslTypeError extends Error {
 function checkWidth(width: number, what: string): number {
   if (!Number.isInteger(width) || width < 1 || width > MAX_WIDTH) {
     const shown = typeof width === 'string' ? `'${width}'` : String(width);
-    const got = typeof width === 'number' ? '' : `: got ${typeof width === 'string' ? 'the string' : typeof width} ${shown}`;
-    const fix = typeof width === 'string' ? 'convert the text with Number(...) first' : 'compute the width from your parameters so it is at least 1';
+    const got = typeof width === 'number' ? '' : typeof width === 'string' ? `: got the string ${shown}` : width === undefined ? ': got undefined (a parameter or variable that is not there?)' : `: got ${typeof width}`;
+    const fix = typeof width === 'string' ? 'convert the text with Number(...) first' : width === undefined ? 'check the parameter\'s name against the block\'s schema' : 'compute the width from your parameters so it is at least 1';
     throw new DslTypeError(`${what}(${shown}): width must be an integer in 1..${MAX_WIDTH}${got}`, fix);
   }
   return width;
@@ -50,6 +50,9 @@ export function widthFor(v: bigint, signed: boolean): number {
   }
   return v === 0n ? 1 : v.toString(2).length;
 }
+
+/** A hardware type (UInt/SInt/Bool), not some other value passed where one belongs. */
+export const isHwType = (t: unknown): t is HwType => typeof t === 'object' && t !== null && typeof (t as HwType).width === 'number' && typeof (t as HwType).signed === 'boolean';
 
 export function fits(v: bigint, t: HwType): boolean {
   if (t.signed) {

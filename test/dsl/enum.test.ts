@@ -1,7 +1,7 @@
 // Enumerations: state machines whose states are named in the Verilog, and mistakes in declaring them.
 
 import { describe, expect, it } from 'vitest';
-import { defineModule, elaborate, ElaborationError, enumType, inputs, outputs, reg, when, wire, Bool, UInt } from '../../src/dsl/index.js';
+import { defineModule, elaborate, ElaborationError, enumType, inputs, outputs, reg, when, wire, Bool } from '../../src/dsl/index.js';
 import { designFiles } from '../../src/codegen/design-files.js';
 import { Simulator } from '../../src/sim/index.js';
 

@@ -33,6 +33,12 @@ const CASES: Array<[string, string, RegExp, string, RegExp?]> = [
   ['twoDrivers', 'multiple-drivers', /'w' has two drivers: assigned at test\/fixtures\/user-blocks\/mistakes\.ts:(\d+), and driven by u_leaker\.o at test\/fixtures\/user-blocks\/mistakes\.ts:(\d+)/, 'twoDrivers'],
   ['runawayRecursion', 'recursive-instance', /instances nest more than 100 levels deep: runaway__width4 → runaway__width5 → runaway__width6 → … → .* → runaway \{"width":104\}/, 'runawayRecursion'],
   ['helperInLoop', 'width-mismatch', /WIDTH MISMATCH \(4 bits <- 5 bits\) on wa0\.set\(\.\.\.\) \[the same mistake 8 times at this line\]/, 'helperInLoop'],
+  ['bitsString', 'bad-range', /bits\('3', 0\): bit indices are whole numbers, got string '3'/, 'bitsString'],
+  ['shlString', 'bad-range', /shl\('2'\): the amount is a number or a UInt signal, got string '2'/, 'shlString'],
+  ['typeNumber', 'bad-range', /input 'a': its type is the number 8, not a hardware type/, 'typeNumber', /UInt\(8\)/],
+  ['nameNumber', 'bad-name', /an input named by number 5, not a string/, 'nameNumber'],
+  ['instanceNotModule', 'bad-port-map', /instance\(\) of a function: the first argument is a module/, 'instanceNotModule', /defineModule/],
+  ['paramMisspelt', 'bad-range', /UInt\(undefined\): width must be an integer in 1\.\.65536: got undefined \(a parameter or variable that is not there\?\)/, 'paramMisspelt'],
   ['generatorThrows', 'generator-threw', /the generator threw TypeError: Cannot read properties of undefined \(reading 'valueOf'\) \(instance path generator_throws__width4; parameters \{"width":4\}\)/, 'generatorThrows'],
 ];
 
