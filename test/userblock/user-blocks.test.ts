@@ -13,7 +13,7 @@ const run = (args: string[], cwd = process.cwd()) => execa('node', [CLI, ...args
 const FIX = 'test/fixtures/user-blocks';
 
 describe('user blocks in every command', () => {
-  it('sim (Verilator, Icarus, the TS simulator), emit and synth take a path to a .ts block', async () => {
+  it('sim (Verilator, Icarus, the TS simulator), emit, equiv, tb and synth take a path to a .ts block', async () => {
     const [v, i, ts] = await Promise.all([
       run(['sim', `${FIX}/sat-add.ts`, '--width', '4']),
       run(['sim', `./${FIX}/sat-add.ts`, '--width', '3', '--simulator', 'icarus']),
@@ -27,6 +27,13 @@ describe('user blocks in every command', () => {
     const e = await run(['emit', `${FIX}/sat-add.ts`, '--out', out]);
     expect(e.exitCode).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['sat_add.f', 'sat_add.json', 'sat_add.v']);
+    // equiv and tb take the path too.
+    const [eq, tb] = await Promise.all([
+      run(['equiv', `${FIX}/sat-add.ts`, '--width', '4', '--passes', 'const-fold,dce']),
+      run(['tb', `${FIX}/sat-add.ts`, '--width', '3', '--out', join(out, 'tb')]),
+    ]);
+    expect(eq.stdout).toContain('EQUIVALENT: proved by SAT over all inputs');
+    expect(tb.stdout).toContain('demo.sat-add: testbench tb.v + vectors (exhaustive (2^6) + 3 directed)');
     const s = await run(['synth', `${FIX}/sat-add.ts`, '--width', '4', '--target', 'xc7', '--json']);
     expect(s.exitCode).toBe(0);
     const rep = JSON.parse(s.stdout) as { block: string; totals: { lut: number } };
