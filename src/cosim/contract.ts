@@ -6,6 +6,7 @@
 
 import type { PortInfo } from '../codegen/design-files.js';
 import { ContractError } from '../codegen/contract.js';
+import { chainOfError, formatLoc } from '../dsl/index.js';
 import { seededRng, type CosimModel, type Vector } from './model.js';
 
 export { ContractError };
@@ -89,12 +90,8 @@ export function checkModel(name: string, model: CosimModel<unknown>, params: unk
   for (const v of vectors) checkVector(guard('the golden model', () => m(v)), outs, `${name}: the golden model's output`);
 }
 
-/** ` (at golden.ts:12)` for the innermost frame outside node_modules and bitforge's own code. */
+/** ` (at golden.ts:12)`: where in the user's (or the block's) code it was thrown. */
 function frameOf(err: Error): string {
-  for (const line of String(err.stack ?? '').split('\n').slice(1)) {
-    const m = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?\s*$/.exec(line.trim());
-    if (!m || m[1]!.includes('/node_modules/') || /\/(dist|src)\/cosim\//.test(m[1]!)) continue;
-    return ` (at ${m[1]!.replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '')}:${m[2]})`;
-  }
-  return '';
+  const at = chainOfError(err, 1)[0];
+  return at ? ` (at ${formatLoc(at)})` : '';
 }

@@ -10,5 +10,5 @@ export { enumType, type Enum } from './enum.js';
 export { inputs, outputs, streamIn, streamOut, pipelineValid, type Bundle, type Fields, type VectorOf, type StreamEnd, type StreamOptions, type DeclaredHandshake } from './interface.js';
 export { ElaborationError, formatDiagnostic, type Diagnostic, type DiagnosticKind } from './diagnostics.js';
 export { CLOCK, RESET } from './module-builder.js';
-export { formatLoc, type SourceLoc } from './source-location.js';
+export { chainOfError, formatLoc, type SourceLoc } from './source-location.js';
 export * as std from './stdlib/index.js';

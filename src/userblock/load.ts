@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, relative, resolve, isAbsolute, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
+import { chainOfError, formatLoc } from '../dsl/index.js';
 import { blockShapeProblem, looksLikeBlock } from './shape.js';
 
 export class BlockLoadError extends Error {}
@@ -91,18 +92,6 @@ function loadFailure(e: unknown, file: string, alias: Record<string, string>): s
     const exportsNote = spec.startsWith('bitforge') ? ` (bitforge exports ${Object.keys(alias).join(', ')})` : '';
     return `${shown(from)}: cannot import '${spec}'${exportsNote}`;
   }
-  const frame = userFrame(err);
-  return `${frame ?? shown(file)}: loading the module threw ${err.name}: ${msg}`;
-}
-
-/** The innermost stack frame in the user's code (not node_modules, not bitforge): `file:line`. */
-export function userFrame(err: Error): string | undefined {
-  for (const line of String(err.stack ?? '').split('\n').slice(1)) {
-    const m = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?\s*$/.exec(line.trim());
-    if (!m) continue;
-    const path = m[1]!.startsWith('file://') ? fileURLToPath(m[1]!) : m[1]!;
-    if (path.includes(`${sep}node_modules${sep}`) || path.startsWith(PKG_ROOT + sep + 'dist') || path.startsWith(PKG_ROOT + sep + 'src')) continue;
-    return `${shown(path)}:${m[2]}`;
-  }
-  return undefined;
+  const at = chainOfError(err, 1)[0];
+  return `${at ? formatLoc(at) : shown(file)}: loading the module threw ${err.name}: ${msg}`;
 }
