@@ -1,16 +1,13 @@
 // INT vs FP block formats (issue: block-scaled formats; formats.md §8): for each format, ± the Hadamard
 // rotation, the error on the real tensors of ../shared/data (weights and activations quantized, W·x
 // with both quantized: accuracy/blockfmt.ts through the golden models) beside the cost of its
-// quantizer and dot unit on xc7 and ice40 (one Yosys, one run), then the papers' claims, one by one.
-import { cpus } from 'node:os';
+// quantizer and dot unit on xc7 and ice40 from the example sweep, then the papers' claims, one by one.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { blockAccuracy } from '../dist/accuracy/blockfmt.js';
 import { loadTensors } from '../dist/accuracy/tensors.js';
 import { findShared } from '../dist/accuracy/shared-dir.js';
-import { blockfmtDotBlock } from '../dist/blocks/blockfmt/dot/block.js';
-import { blockfmtQuantizeBlock } from '../dist/blocks/blockfmt/quantize/block.js';
-import { hadamardBlock } from '../dist/blocks/hadamard/transform/block.js';
-import { blockSource, synthesizeSource } from '../dist/synth/run.js';
-import { pool } from './pool.mjs';
 
 export const FORMATS = [
   { name: 'MXINT8', elem: 'int8', block: 32, scale: 'e8m0' },
@@ -36,6 +33,7 @@ export const VARIANTS = [
 ];
 const ROTATED = new Set(['MXFP4', 'MXINT4', 'NVFP4', 'NVINT4', 'e2m1, k 16, UE5M3, no S_t', 'int4, k 16, UE5M3, no S_t']);
 const TARGETS = ['xc7', 'ice40'];
+const SWEEP_OUT = 'bench/results/int-vs-fp-sweep';
 
 export async function runIntVsFp() {
   const dir = findShared('data/weights', 'manifest.json');
@@ -55,30 +53,30 @@ export async function runIntVsFp() {
   });
   // INT_VS_FP_COST=0: accuracy only (the synthesis of every unit on two targets takes hours on 2 cores).
   if (process.env.INT_VS_FP_COST === '0') return { rows, variants, cost: false };
-  // Cost: the quantizer and the dot unit of every unrotated format, default registers, per target; the
-  // exact fp32 rotation at k = 16 alone on xc7 (it fits no iCE40: ~74k LUTs), and NVINT4's rotated
-  // quantizer whole, to check that the rotation's cost adds. A rotated row's quantizer is the two summed.
-  const units = rows.filter((r) => r.rotate === 'none').flatMap((r) => [
-    ['quantize', blockfmtQuantizeBlock, { elem: r.elem, block: r.block, scale: r.scale, tensorScale: r.tensorScale }],
-    ['dot', blockfmtDotBlock, { elem: r.elem, block: r.block, scale: r.scale, tensorScale: r.tensorScale }],
-  ].flatMap(([unit, b, p]) => TARGETS.map((target) => ({ row: r, unit, target, src: blockSource(b, b.params.parse(p)) }))));
-  const nvint4 = FORMATS.find((f) => f.name === 'NVINT4');
-  const extra = {
-    hadamard16: { target: 'xc7', src: blockSource(hadamardBlock, hadamardBlock.params.parse({ n: 16, in: 'fp32' })) },
-    nvint4Rotated: { target: 'xc7', src: blockSource(blockfmtQuantizeBlock, blockfmtQuantizeBlock.params.parse({ elem: nvint4.elem, block: nvint4.block, scale: nvint4.scale, rotate: 'hadamard' })) },
-  };
-  const jobs = [
-    ...units.map((u) => async () => ({ u, rep: await synthesizeSource(u.src, { target: u.target }) })),
-    ...Object.entries(extra).map(([key, e]) => async () => ({ key, rep: await synthesizeSource(e.src, { target: e.target }) })),
-  ];
-  const done = await pool(jobs, cpus().length);
+  // Cost: from the example sweep (examples/sweeps/int-vs-fp.json, one command for the whole comparison),
+  // run here through the CLI into bench/results/int-vs-fp-sweep/ (the synthesis cache makes a warm run
+  // quick): every unrotated format's quantizer and dot unit on xc7 and ice40, the exact fp32 rotation at
+  // k = 16 alone on xc7 (~74k LUTs: it fits no iCE40), and NVINT4's rotated quantizer whole, which checks
+  // that the rotation's cost adds. A rotated row's quantizer is the rotation plus its own (summed, ≈).
+  execFileSync(process.execPath, ['dist/cli/main.js', 'sweep', 'examples/sweeps/int-vs-fp.json', '--out', SWEEP_OUT], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const reports = JSON.parse(readFileSync(join(SWEEP_OUT, 'report.json'), 'utf8')).reports;
   const costOf = (rep) => ({ lut: rep.totals.lut, ff: rep.totals.ff, dsp: rep.totals.dsp ?? 0, carry: rep.totals.carry ?? 0, fmaxMHz: rep.timing?.fmaxMHz ?? null, yosys: rep.tools?.yosys?.version });
-  const measured = {};
-  for (const { u, key, rep } of done) {
-    if (key) { measured[key] = costOf(rep); console.log(`${key} on xc7: LUT ${rep.totals.lut}, FF ${rep.totals.ff}, DSP ${rep.totals.dsp ?? 0}`); continue; }
-    u.row.cost[`${u.unit}:${u.target}`] = costOf(rep);
-    console.log(`${u.row.name} ${u.unit} on ${u.target}: LUT ${rep.totals.lut}, FF ${rep.totals.ff}, DSP ${rep.totals.dsp ?? 0}`);
+  const same = (p, q) => Object.entries(q).every(([k, v]) => p[k] === v);
+  const find = (block, target, params) => reports.find((r) => r.block === block && r.target === target && same(r.params, params));
+  for (const r of rows.filter((x) => x.rotate === 'none')) {
+    for (const [unit, block] of [['quantize', 'blockfmt.quantize'], ['dot', 'blockfmt.dot']]) for (const target of TARGETS) {
+      // A report without tensorScale has the default (a tensor scale, with ue scales).
+      const hit = reports.find((x) => x.block === block && x.target === target && same(x.params, { elem: r.elem, block: r.block, scale: r.scale, ...(unit === 'quantize' ? { rotate: 'none' } : {}) })
+        && (x.params.tensorScale === false) === (r.tensorScale === false));
+      if (!hit) throw new Error(`int-vs-fp: the sweep has no ${block} for ${r.name} on ${target}`);
+      r.cost[`${unit}:${target}`] = costOf(hit);
+    }
   }
+  const nvint4 = FORMATS.find((f) => f.name === 'NVINT4');
+  const measured = {
+    hadamard16: costOf(find('hadamard.transform', 'xc7', { n: 16, in: 'fp32' })),
+    nvint4Rotated: costOf(reports.find((x) => x.block === 'blockfmt.quantize' && x.target === 'xc7' && same(x.params, { elem: nvint4.elem, block: nvint4.block, scale: nvint4.scale, rotate: 'hadamard' }))),
+  };
   // Rotated rows at k = 16: the rotation plus the row's own quantizer, on xc7 (summed, marked so).
   for (const r of rows.filter((x) => x.rotate === 'hadamard' && x.block === 16)) {
     const q = rows.find((x) => x.name === r.name && x.rotate === 'none').cost['quantize:xc7'];
