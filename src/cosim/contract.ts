@@ -46,7 +46,9 @@ export function checkModel(name: string, model: CosimModel<unknown>, params: unk
   };
   if (model.kind === 'packet') {
     const stim = guard('stimulus(params)', () => model.stimulus(params));
-    const packets = [...stim.directed.slice(0, 2), guard('stimulus.random(rng)', () => stim.random(rng))];
+    // A random packet may be empty (a stimulus of directed packets only draws none).
+    const drawn = guard('stimulus.random(rng)', () => stim.random(rng));
+    const packets = [...stim.directed.slice(0, 2), ...(Array.isArray(drawn) && drawn.length === 0 ? [] : [drawn])];
     const golden = guard('createPacket(params)', () => model.createPacket(params));
     packets.forEach((pk, i) => {
       if (!Array.isArray(pk) || pk.length === 0) throw new ContractError(`${name}: stimulus packet ${i} is ${Array.isArray(pk) ? 'empty' : describe(pk)}: a packet is an array of input beats`);
