@@ -7,7 +7,7 @@ export { defineModule, input, output, wire, reg, elaborate, type ModuleGenerator
 export { instance, Instance, type PortMap, type InstanceDef } from './instance.js';
 export { mem, Mem, type MemDef, type MemOptions } from './mem.js';
 export { enumType, type Enum } from './enum.js';
-export { inputs, outputs, streamIn, streamOut, pipelineValid, type Bundle, type Fields, type VectorOf, type StreamEnd, type StreamOptions, type DeclaredHandshake } from './interface.js';
+export { inputs, outputs, numbered, streamIn, streamOut, pipelineValid, type Bundle, type Fields, type VectorOf, type StreamEnd, type StreamOptions, type DeclaredHandshake } from './interface.js';
 export { ElaborationError, formatDiagnostic, type Diagnostic, type DiagnosticKind } from './diagnostics.js';
 export { CLOCK, RESET } from './module-builder.js';
 export { chainOfError, formatLoc, type SourceLoc } from './source-location.js';

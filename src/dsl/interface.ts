@@ -27,6 +27,11 @@ export interface StreamOptions {
   readonly maxInterval?: number;
 }
 
+/** `numbered('a', 3, UInt(8))` → { a0, a1, a2 }: the fields of n lanes. */
+export function numbered(prefix: string, n: number, type: HwType): Record<string, HwType> {
+  return Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, type]));
+}
+
 export function inputs<F extends Fields>(fields: F): Bundle<F> {
   return Object.fromEntries(Object.entries(fields).map(([k, t]) => [k, input(k, t)])) as Bundle<F>;
 }
@@ -41,6 +46,8 @@ export interface StreamEnd<F extends Fields> {
   readonly data: Bundle<F>;
   /** valid and ready: a beat moves this cycle. */
   readonly fire: Expr;
+  /** The port map that connects an instance's stream end of the same name to this one, in one call: `instance(fifo, p, { ...inp.ports(), ...out.ports() })`. */
+  ports(): Record<string, Signal>;
 }
 
 /** The input side of a valid/ready stream: in_valid and the data in, in_ready out. */
@@ -48,7 +55,7 @@ export function streamIn<F extends Fields>(fields: F, o: StreamOptions = {}): St
   declare('streamIn', { kind: 'stream', ...(o.maxInterval !== undefined ? { maxInterval: o.maxInterval } : {}) });
   const valid = input('in_valid', Bool), ready = output('in_ready', Bool);
   const data = inputs(fields);
-  return { valid, ready, data, fire: valid.and(ready) };
+  return { valid, ready, data, fire: valid.and(ready), ports: () => ({ in_valid: valid, in_ready: ready, ...data }) };
 }
 
 /** The output side of a valid/ready stream: out_valid and the data out, out_ready in. */
@@ -56,7 +63,7 @@ export function streamOut<F extends Fields>(fields: F, o: StreamOptions = {}): S
   declare('streamOut', { kind: 'stream', ...(o.maxInterval !== undefined ? { maxInterval: o.maxInterval } : {}) });
   const valid = output('out_valid', Bool), ready = input('out_ready', Bool);
   const data = outputs(fields);
-  return { valid, ready, data, fire: valid.and(ready) };
+  return { valid, ready, data, fire: valid.and(ready), ports: () => ({ out_valid: valid, out_ready: ready, ...data }) };
 }
 
 /**

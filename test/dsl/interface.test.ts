@@ -3,13 +3,14 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  Bool, defineModule, elaborate, ElaborationError, inputs, mux, outputs, pipelineValid, reg, streamIn, streamOut, UInt,
+  Bool, defineModule, elaborate, ElaborationError, inputs, instance, mux, outputs, pipelineValid, reg, streamIn, streamOut, UInt,
   type VectorOf,
 } from '../../src/dsl/index.js';
 import { Simulator } from '../../src/sim/index.js';
 import { defineBlock } from '../../src/blocks/block.js';
 import { emitBlock } from '../../src/codegen/emit-block.js';
 import { ContractError } from '../../src/codegen/contract.js';
+import { fifo } from '../../src/blocks/examples/fifo/generator.js';
 import { z } from 'zod';
 
 const portsOf = (d: ReturnType<typeof elaborate>) => d.top.ports.map((i) => { const s = d.top.signals[i]!; return `${s.kind === 'input' ? 'in' : 'out'} ${s.name}:${s.type.width}`; });
@@ -31,6 +32,19 @@ describe('interfaces', () => {
     expect(portsOf(elaborate(skid, { n: 3 }))).toEqual(['in in_valid:1', 'out in_ready:1', 'in x:8', 'in last:1', 'out out_valid:1', 'in out_ready:1', 'out y:8']);
     const block = defineBlock({ name: 't.skid', summary: '', params, generator: skid });
     expect(block.handshake({ n: 3 })).toEqual({ kind: 'stream', maxInterval: 2 });
+  });
+
+  it('ports() connects an instance\'s stream ends in one call: a wrapper around the FIFO passes beats through', () => {
+    const wrap = defineModule('wrap', (_p: { n: number }) => {
+      const i = streamIn({ in_data: UInt(8) }), o = streamOut({ out_data: UInt(8) });
+      instance(fifo, { depth: 2, width: 8 }, { ...i.ports(), ...o.ports() });
+    });
+    const sim = new Simulator(elaborate(wrap, { n: 1 }));
+    sim.reset().set('out_ready', 1).set('in_valid', 1).set('in_data', 42);
+    expect(sim.get('in_ready')).toBe(1n);
+    sim.step(1).set('in_valid', 0);
+    expect([sim.get('out_valid'), sim.get('out_data')]).toEqual([1n, 42n]);
+    expect(defineBlock({ name: 't.wrap', summary: '', params, generator: wrap }).handshake({ n: 1 })).toEqual({ kind: 'stream' });
   });
 
   it('pipelineValid(latency) makes in_valid and out_valid, the latter `latency` cycles later; 0 is combinational', () => {

@@ -8,12 +8,12 @@
 // the scaler (scaler.ts: × scale, rounded and shifted) and frees the bank. golden.ts states the
 // arithmetic. A last beat waits while the bank is still busy.
 
-import { Bool, cat, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
+import { Bool, cat, defineModule, lit, mux, numbered, reg, SInt, std, streamIn, streamOut, UInt, when, type Expr, type HwType } from '../../../dsl/index.js';
 import { INDEXES } from '../dictionary.js';
 import { peConstants } from './constants.js';
 import { saturate } from './saturate.js';
 import { scaler } from './scaler.js';
-import { EXPONENTS, OUTLIER_BITS, OUTLIER_FRAC, outlierAccBits, peWidths, SCALE_BITS, SHIFT_BITS, postSteps, sumFrac, type PeParams } from './params.js';
+import { bankCycles, EXPONENTS, OUTLIER_BITS, OUTLIER_FRAC, outlierAccBits, peWidths, SCALE_BITS, SHIFT_BITS, postSteps, sumFrac, type PeParams } from './params.js';
 
 /** A beat's signed count: lanes with +1 minus lanes with −1, as SInt(w). */
 function signedCount(pos: Expr[], neg: Expr[], w: number): Expr {
@@ -23,15 +23,18 @@ function signedCount(pos: Expr[], neg: Expr[], w: number): Expr {
 
 export const mokeyPe = defineModule('mokey_pe', (p: PeParams) => {
   const L = p.lanes, C = p.countBits, W = peWidths(p), K = peConstants(p.fracBits);
-  const inValid = input('in_valid', Bool), inLast = input('in_last', Bool), inMask = input('in_mask', UInt(L));
-  const a = Array.from({ length: L }, (_, l) => input(`a${l}`, UInt(4)));
-  const w = Array.from({ length: L }, (_, l) => input(`w${l}`, UInt(4)));
-  const o = p.outlierLane
-    ? { valid: input('o_valid', Bool), a: input('o_a', SInt(OUTLIER_BITS)), w: input('o_w', SInt(OUTLIER_BITS)) }
-    : undefined;
-  const scale = input('scale', UInt(SCALE_BITS)), shift = input('scale_shift', UInt(SHIFT_BITS));
-  const outReady = input('out_ready', Bool);
-  const inReady = output('in_ready', Bool), outValid = output('out_valid', Bool), result = output('result', SInt(W.result));
+  // A one-beat packet waits for the snapshot bank: a transaction takes at most its cycles and two more.
+  const inp = streamIn<Record<string, HwType>>({
+    in_last: Bool, in_mask: UInt(L), ...numbered('a', L, UInt(4)), ...numbered('w', L, UInt(4)),
+    ...(p.outlierLane ? { o_valid: Bool, o_a: SInt(OUTLIER_BITS), o_w: SInt(OUTLIER_BITS) } : {}),
+    scale: UInt(SCALE_BITS), scale_shift: UInt(SHIFT_BITS),
+  }, { maxInterval: bankCycles(p) + 2 });
+  const resultOut = streamOut({ result: SInt(W.result) });
+  const ins = inp.data;
+  const { valid: inValid, ready: inReady } = inp, { valid: outValid, ready: outReady, data: { result } } = resultOut;
+  const inLast = ins['in_last']!, inMask = ins['in_mask']!, scale = ins['scale']!, shift = ins['scale_shift']!;
+  const a = Array.from({ length: L }, (_, l) => ins[`a${l}`]!), w = Array.from({ length: L }, (_, l) => ins[`w${l}`]!);
+  const o = p.outlierLane ? { valid: ins['o_valid']!, a: ins['o_a']!, w: ins['o_w']! } : undefined;
 
   // Flow: any beat enters while the pipe moves; a last beat needs the snapshot bank free when it
   // reaches stage 2, so it waits while the bank is busy or another last beat is in stage 1.

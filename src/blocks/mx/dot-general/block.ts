@@ -9,7 +9,6 @@ export const mxDotGeneralBlock = defineBlock({
   summary: 'OCP MX DotGeneral over a valid/ready stream of block pairs: exact (Kulisch over the whole e8m0 range, one RNE) or fp32 (rounded per block, float32 adds)',
   params,
   generator: mxDotGeneral,
-  handshake: () => ({ kind: 'stream' }),
   // Its own stages (the rounding cuts only serve the exact sum).
   fmaxDepths: (p) => (p.acc === 'exact' ? [0, 1, 2, 3] : [0, 1]).map((stages) => ({ ...p, stages })),
   golden: 'numerics mxDotExact per block pair, summed exactly (or rounded to float32 and added in float32), formats.md §4',

@@ -8,7 +8,7 @@
 // then the aligned term registered before the accumulator's add; fp32, the block's rounded Dot
 // registered before the float add (the others only delay). When the output waits, everything waits.
 
-import { Bool, defineModule, input, lit, mux, output, reg, SInt, std, UInt, when, type Expr } from '../../../dsl/index.js';
+import { Bool, defineModule, lit, mux, numbered, reg, SInt, std, streamIn, streamOut, UInt, when, type Expr, type HwType } from '../../../dsl/index.js';
 import { parseFormat, type FloatFormat } from '../../../numerics/format.js';
 import { kulischWidth } from '../../../numerics/minifloat.js';
 import { fields } from '../../minifloat/fields.js';
@@ -32,11 +32,11 @@ export function kulischRegisterWidth(p: DotGeneralParams): number {
 export const mxDotGeneral = defineModule('mx_dot_general', (p: DotGeneralParams) => {
   const fa = parseFormat(p.elem), fb = parseFormat(elemBOf(p)), fo = parseFormat(p.output) as FloatFormat;
   const fp32 = parseFormat('fp32') as FloatFormat;
-  const inValid = input('in_valid', Bool), outReady = input('out_ready', Bool), clear = input('clear', Bool);
-  const sa = input('sa', UInt(8)), sb = input('sb', UInt(8));
-  const as = Array.from({ length: p.block }, (_, i) => input(`a${i}`, UInt(fa.width)));
-  const bs = Array.from({ length: p.block }, (_, i) => input(`b${i}`, UInt(fb.width)));
-  const inReady = output('in_ready', Bool), outValid = output('out_valid', Bool), c = output('c', UInt(fo.width));
+  const inp = streamIn<Record<string, HwType>>({ clear: Bool, sa: UInt(8), sb: UInt(8), ...numbered('a', p.block, UInt(fa.width)), ...numbered('b', p.block, UInt(fb.width)) });
+  const result = streamOut({ c: UInt(fo.width) });
+  const { valid: inValid, ready: inReady } = inp, { valid: outValid, ready: outReady } = result, c = result.data.c;
+  const clear = inp.data['clear']!, sa = inp.data['sa']!, sb = inp.data['sb']!;
+  const as = Array.from({ length: p.block }, (_, i) => inp.data[`a${i}`]!), bs = Array.from({ length: p.block }, (_, i) => inp.data[`b${i}`]!);
 
   const v3 = reg('valid_out', Bool, { init: 0 });
   const adv = outReady.or(v3.not()); // the pipeline moves unless a valid output waits

@@ -8,7 +8,7 @@
 // elements per beat are rounded into the output register. With two banks one block is collected
 // while the other is emitted: one beat per cycle each way.
 
-import { Bool, cat, lit, mem, mux, reg, std, streamIn, streamOut, UInt, when, type Expr } from '../../../dsl/index.js';
+import { Bool, cat, lit, mem, mux, numbered, reg, std, streamIn, streamOut, UInt, when, type Expr, type HwType } from '../../../dsl/index.js';
 import { parseFormat } from '../../../numerics/format.js';
 import { elementCode, inputFields, scaleOutput } from './element.js';
 import { beatsPerBlock, inputWidth, type QuantizeParams } from './params.js';
@@ -17,9 +17,8 @@ import { combineReduced, exponentOfReduced, reduceInputs, scaleCode } from './sc
 export function laneStreamQuantizer(p: QuantizeParams): void {
   const elem = parseFormat(p.elem), L = p.lanes!, G = beatsPerBlock(p), Wi = inputWidth(p);
   const R = p.round === 'stochastic' ? p.randomBits : 0, Wl = Wi + R; // bits per lane in the buffer
-  const lanes = (name: string, t: ReturnType<typeof UInt>, n: number): Record<string, ReturnType<typeof UInt>> => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${name}${i}`, t]));
-  const inp = streamIn({ ...lanes('v', UInt(Wi), L), ...lanes('rnd', UInt(Math.max(R, 1)), R ? L : 0) });
-  const out = streamOut<Record<string, ReturnType<typeof UInt>>>({ scale: UInt(8), nan_block: Bool, last: Bool, ...lanes('p', UInt(elem.width), L) });
+  const inp = streamIn({ ...numbered('v', L, UInt(Wi)), ...numbered('rnd', R ? L : 0, UInt(Math.max(R, 1))) });
+  const out = streamOut<Record<string, HwType>>({ scale: UInt(8), nan_block: Bool, last: Bool, ...numbered('p', L, UInt(elem.width)) });
   const { valid: inValid, ready: inReady } = inp, { valid: outValid, ready: outReady } = out;
   const vs = Array.from({ length: L }, (_, i) => inp.data[`v${i}`]!);
   const rnds = Array.from({ length: R ? L : 0 }, (_, i) => inp.data[`rnd${i}`]!);
