@@ -13,17 +13,21 @@ import { simulate as runCosim, type Simulator } from '../cosim/run.js';
 import { ElaborationError, formatDiagnostic } from '../dsl/index.js';
 import { loadTensors, TensorDataError } from '../accuracy/tensors.js';
 import type { SynthReport } from '../report/schema.js';
-import { withAccuracy } from '../sweep/accuracy.js';
-import { loadSweepSpec, SweepSpecError } from '../sweep/spec.js';
 import { runPool, type PoolResult } from '../synth/pool.js';
 import { synthesize as runSynth } from '../synth/run.js';
 import type { Target } from '../synth/targets.js';
 import type { WrapperMode } from '../synth/pin-wrapper.js';
-import { BlockLoadError, resolveBlock } from '../userblock/resolve.js';
+import { BlockLoadError } from '../userblock/load.js';
 import { blockShapeProblem } from '../userblock/shape.js';
 import { issueText } from '../util/issue-text.js';
 
 export * from './block.js';
+
+// Source maps on before the catalogue loads (it is imported lazily below, as cli/main.ts loads the CLI):
+// the blocks' `// file:line` comments in the Verilog then name the same .ts lines as the CLI's, so the
+// API emits the CLI's bytes and shares its synthesis cache entries.
+process.setSourceMapsEnabled(true);
+const resolveBlock = async (ref: string) => (await import('../userblock/resolve.js')).resolveBlock(ref);
 
 /** A mistake in what was asked (block, parameters, contract, design): the message is the CLI's line. */
 export class BitforgeError extends Error {
@@ -54,6 +58,7 @@ async function translate<T>(f: () => Promise<T> | T): Promise<T> {
   try {
     return await f();
   } catch (e) {
+    const { SweepSpecError } = await import('../sweep/spec.js');
     if (e instanceof BlockLoadError || e instanceof ContractError || e instanceof SweepSpecError || e instanceof TensorDataError) throw new BitforgeError(e.message);
     if (e instanceof ElaborationError) throw new BitforgeError(e.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
     throw e;
@@ -131,6 +136,8 @@ export interface SweepResult extends PoolResult {
 
 /** A sweep spec file (JSON; its blocks may be module paths, relative to the spec): every configuration synthesized, with accuracy when the spec names data. */
 export async function sweep(specFile: string, o: { jobs?: number; data?: string } = {}): Promise<SweepResult> {
+  const { loadSweepSpec } = await import('../sweep/spec.js');
+  const { withAccuracy } = await import('../sweep/accuracy.js');
   const plan = await translate(() => loadSweepSpec(specFile, 'sweep'));
   const dataDir = o.data ?? plan.accuracyData;
   const data = dataDir ? await translate(() => loadTensors(dataDir)) : undefined;

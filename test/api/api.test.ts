@@ -2,7 +2,7 @@
 // run it (plain Node on the built package): the same results as the CLI, mistakes as BitforgeErrors.
 
 import { execa } from 'execa';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,8 +28,8 @@ describe('the bitforge API', () => {
       const byObject = await bf.simulate(block, { width: 5 }, { simulator: 'verilator' });
       const synth = await bf.synthesize(block, { width: 4 }, { target: 'xc7' });
       const emitted = await bf.emit('int.mac', { aBits: 4, bBits: 4 });
-      return { byPath, byObject, lut: synth.totals.lut, ff: synth.totals.ff, top: emitted.top, files: emitted.files.map((f) => f.path) };
-    `) as { byPath: { passed: number; failed: number; source: string }; byObject: { passed: number; failed: number }; lut: number; ff: number; top: string; files: string[] };
+      return { byPath, byObject, lut: synth.totals.lut, ff: synth.totals.ff, top: emitted.top, files: emitted.files.map((f) => f.path), verilog: emitted.files.find((f) => f.path.endsWith('.v')).content };
+    `) as { byPath: { passed: number; failed: number; source: string }; byObject: { passed: number; failed: number }; lut: number; ff: number; top: string; files: string[]; verilog: string };
     const sim = await execa('node', [CLI, 'sim', SAT, '--width', '4', '--simulator', 'ts']);
     const m = /(\d+) passed, (\d+) failed/.exec(sim.stdout)!;
     expect([api.byPath.passed, api.byPath.failed]).toEqual([Number(m[1]), Number(m[2])]);
@@ -38,6 +38,11 @@ describe('the bitforge API', () => {
     const cli = JSON.parse((await execa('node', [CLI, 'synth', SAT, '--width', '4', '--target', 'xc7', '--json'])).stdout) as { totals: { lut: number; ff: number } };
     expect([api.lut, api.ff]).toEqual([cli.totals.lut, cli.totals.ff]);
     expect(api.files).toContain(`${api.top}.v`);
+    // The same bytes as `bitforge emit` (the generator's lines are the .ts ones from both entries).
+    const out = mkdtempSync(join(tmpdir(), 'bitforge-api-'));
+    await execa('node', [CLI, 'emit', 'int.mac', '--a-bits', '4', '--b-bits', '4', '--out', out]);
+    expect(api.verilog).toBe(readFileSync(join(out, `${api.top}.v`), 'utf8'));
+    expect(api.verilog).toContain('from src/blocks/int/mac/generator.ts:');
   });
 
   it('mistakes reject with a BitforgeError carrying the CLI\'s one line', async () => {
