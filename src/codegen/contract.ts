@@ -3,17 +3,9 @@
 // A user's block that breaks it is one line naming the port (never a C++ compile error later).
 
 import type { PortInfo } from './design-files.js';
-import type { Handshake } from './handshake.js';
+import { HANDSHAKE_PORTS, type Handshake } from './handshake.js';
 
 export class ContractError extends Error {}
-
-/** Ports the handshake drives or reads, with their direction. */
-const HANDSHAKE_PORTS: Record<Handshake['kind'], ReadonlyArray<readonly [string, 'input' | 'output']>> = {
-  combinational: [],
-  pipeline: [['clk', 'input'], ['rst', 'input'], ['in_valid', 'input'], ['out_valid', 'output']],
-  stream: [['clk', 'input'], ['rst', 'input'], ['in_valid', 'input'], ['in_ready', 'output'], ['out_valid', 'output'], ['out_ready', 'input']],
-  sequential: [['clk', 'input']],
-};
 
 /** The handshake a block returned is one bitforge knows, with sane numbers. */
 export function checkHandshake(name: string, hs: unknown): Handshake {

@@ -4,6 +4,7 @@
 // The timing is the same as the in-process harness's (tb/harness/core.h.hbs).
 
 import type { PortInfo } from './design-files.js';
+import { HANDSHAKE_PORTS } from './handshake.js';
 
 /** comb: no clock; pipeline: in_valid/out_valid; stream: valid/ready both ways; cycle: every cycle. */
 export type TestbenchMode = 'comb' | 'pipeline' | 'stream' | 'cycle';
@@ -27,16 +28,13 @@ export interface TestbenchSpec {
   readonly vcd?: boolean;
 }
 
-const CONTROL: Record<TestbenchMode, ReadonlySet<string>> = {
-  comb: new Set(),
-  pipeline: new Set(['clk', 'rst', 'in_valid', 'out_valid']),
-  stream: new Set(['clk', 'rst', 'in_valid', 'in_ready', 'out_valid', 'out_ready']),
-  cycle: new Set(['clk']),
-};
+const KIND_OF = { comb: 'combinational', pipeline: 'pipeline', stream: 'stream', cycle: 'sequential' } as const;
+/** The handshake's control ports: driven and read by the testbench and harness, not vector data. */
+const control = (mode: TestbenchMode): ReadonlySet<string> => new Set(HANDSHAKE_PORTS[KIND_OF[mode]].map(([n]) => n));
 
 /** The ports that carry vector data in a mode (the rest are driven by the testbench or harness). */
 export function dataPorts(ports: readonly PortInfo[], mode: TestbenchMode) {
-  const ctl = CONTROL[mode];
+  const ctl = control(mode);
   return {
     ins: ports.filter((p) => p.direction === 'input' && !ctl.has(p.name)),
     outs: ports.filter((p) => p.direction === 'output' && !ctl.has(p.name)),

@@ -52,7 +52,7 @@ export class ElabSession {
     }
     if (this.active.size >= MAX_DEPTH) {
       // Recursion that changes a parameter on each level but never ends: stop long before the stack does.
-      const chain = [...this.active].map((a) => `${a.name}`);
+      const chain = [...this.active].map((a) => a.name);
       const shown = [...chain.slice(0, 3), '…', ...chain.slice(-3)].join(' → ');
       this.add({ severity: 'error', kind: 'recursive-instance', loc: useLoc, module: chain.at(-1)!,
         message: `instances nest more than ${MAX_DEPTH} levels deep: ${shown} → ${gen.name} ${sig}`,
