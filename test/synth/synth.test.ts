@@ -40,6 +40,24 @@ describe('synthesis reports', () => {
     expect(t.to).not.toMatch(/\$|_SB_|_LUT/);
   });
 
+  it('xc7: a path through a submodule instance is timed (synth_xilinx keeps the hierarchy)', async () => {
+    // Registers in the top, a 32-bit three-operand sum between them in a child: the longest path
+    // starts at a top register, runs through the child's carry chains and ends at a top register.
+    const ports = [{ name: 'clk', direction: 'input' as const, width: 1, signed: false }, ...['a', 'b', 'c'].map((name) => ({ name, direction: 'input' as const, width: 32, signed: false })), { name: 'y', direction: 'output' as const, width: 32, signed: false }];
+    const child = 'module sum3(input [31:0] a, input [31:0] b, input [31:0] c, output [31:0] y);\n  assign y = (a * b) + c;\nendmodule\n';
+    const top = 'module top(input clk, input [31:0] a, input [31:0] b, input [31:0] c, output reg [31:0] y);\n  reg [31:0] ra, rb, rc;\n  wire [31:0] s;\n  sum3 u_sum(.a(ra), .b(rb), .c(rc), .y(s));\n  always @(posedge clk) begin ra <= a; rb <= b; rc <= c; y <= s; end\nendmodule\n';
+    const src: SynthSource = { name: 'test.hier', params: {}, top: 'top', ports, verilog: [{ path: 'sum3.v', content: child }, { path: 'top.v', content: top }] };
+    const run = await synthesizeSourceRun(src, { target: 'xc7-nodsp' });
+    const t = run.report.timing;
+    expect(run.report.totals.lut).toBeGreaterThan(500); // the multiplier is counted (stat sums the hierarchy)
+    // A 32×32 LUT multiplier and an add (7 levels, 10.6 ns measured); timed in the top alone, the path
+    // was one LUT from ra[0] to y[0] at 725 MHz.
+    expect(t.logicLevels).toBeGreaterThanOrEqual(5);
+    expect(t.fmaxMHz).toBeLessThan(200);
+    expect(t.from).toMatch(/^r[abc]/);
+    expect(t.to).toMatch(/^y/);
+  }, 120_000);
+
   it('xc7: LUT RAM and shift registers count as the LUT sites they occupy, RAMB36 as two 18 Kb BRAMs', () => {
     const stat = { design: { num_cells_by_type: { LUT6: 10, RAM32M: 3, RAM64X1D: 2, SRLC32E: 5, RAMB36E1: 1, RAMB18E1: 1, FDRE: 7, MUXF7: 4 } } };
     const { totals } = parseStat('xc7', JSON.stringify(stat));
