@@ -29,3 +29,9 @@ export async function expectPacketMutationCaught(block: BlockDef, params: unknow
 export function withPackets(block: BlockDef, packets: unknown[][]): BlockDef {
   return { ...block, cosim: { ...block.cosim!, stimulus: () => ({ directed: packets, random: () => [] }) } } as unknown as BlockDef;
 }
+
+/** A transaction block whose stimulus is exactly these vectors (run with `vectors: 0`). */
+export function withVectors(block: BlockDef, vectors: unknown[]): BlockDef {
+  const first = () => vectors[0]; // the contract check draws one; with `vectors: 0` none runs
+  return { ...block, cosim: { ...block.cosim!, stimulus: () => ({ directed: vectors, spaceBits: 64, exhaustive: first, random: first }) } } as unknown as BlockDef;
+}

@@ -34,9 +34,9 @@ export const dfpFma = defineModule('dfp_fma', (p: DfpFmaParams) => {
   const oExp = reg('o_exp', SInt(EXP_BITS + 1), { init: 0 });
   const oLast = reg('o_last', Bool, { init: 0 });
 
-  const pair = dfp16(d.a0).mul(dfp16(d.b0)).add(dfp16(d.a1).mul(dfp16(d.b1))).trunc(2 * IN_BITS); // |pair| < 2^31
+  const pair = dfp16(d.a0).mul(dfp16(d.b0)).add(dfp16(d.a1).mul(dfp16(d.b1))).trunc(2 * IN_BITS).named('pair'); // |pair| < 2^31
   const s = acc.add(pair); // exact: max(W, 32) + 1 bits
-  const overflow = fits(s, W).not();
+  const overflow = fits(s, W).not().named('overflow');
   const expNow = mux(first, d.ea.add(d.eb), expR);
   const slotFree = oValid.not().or(out.ready);
 
