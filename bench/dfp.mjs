@@ -3,7 +3,8 @@
 // float32 tensors, for DFP16 through dfp.fma's golden model (INT32 partials, FP32 combination) with
 // per-tensor exponents (the paper) and per-row exponents, next to a float32 MAC (each product and
 // add rounded) and bf16 operands with a float32 MAC (the mixed-precision baseline). Cost: dfp.fma
-// next to int.mac 16×16 and float32 / bf16 MACs on xc7 and ice40, per multiply-accumulate.
+// next to int.mac 16×16 and float32 / bf16 MACs on xc7 (without and with DSPs) and ice40, per
+// multiply-accumulate.
 import { ErrorAccumulator } from '../dist/accuracy/metrics.js';
 import { findShared } from '../dist/accuracy/shared-dir.js';
 import { loadTensors } from '../dist/accuracy/tensors.js';
@@ -70,7 +71,7 @@ export async function runDfpCost() {
     { key: 'quantize', label: 'dfp.quantize B = 16 (fp32 → DFP16)', block: dfpQuantizeBlock, params: { block: 16 }, macs: 0 },
   ];
   const rows = [];
-  for (const { unit: u, target, report: r } of await synthesizeUnits(units, ['xc7', 'ice40'])) {
+  for (const { unit: u, target, report: r } of await synthesizeUnits(units, ['xc7-nodsp', 'xc7', 'ice40'])) {
     rows.push({ key: u.key, unit: u.label, target, macs: u.macs, lut: r.totals.lut, ff: r.totals.ff, carry: r.totals.carry, dsp: r.totals.dsp, fmaxMHz: r.timing.fmaxMHz ?? null, fmaxSource: r.timing.source, unplaced: r.pnr?.unplaced ?? null });
   }
   for (const r of rows) console.log(`${r.unit} on ${r.target}: LUT ${r.lut}, FF ${r.ff}, DSP ${r.dsp}, ${r.fmaxMHz ?? '–'} MHz (${r.fmaxSource})${r.unplaced ? ` (${r.unplaced})` : ''}`);

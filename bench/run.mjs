@@ -321,16 +321,41 @@ writeFileSync('bench/results/dfp.md', [
   '## The paper beside bitforge', '',
   '| | Das et al., ICLR 2018 | bitforge |', '|---|---|---|',
   `| accuracy against FP32 | ResNet-50 on ImageNet-1K trained in DFP16: 75.77 % top-1, FP32 75.70 % (same iterations, no hyper-parameter change) | W·x on ${a.pairs} tiny-LLaMA pairs (${a.dots} dots): SQNR ${db(a.sqnrDb.tensor)} dB with per-tensor exponents, ${db(a.sqnrDb.row)} dB per row; a float32 MAC reaches ${db(a.sqnrDb.fp32)} dB, bf16 operands with float32 accumulation ${db(a.sqnrDb.bf16)} dB |`,
-  `| speed / cost | 1.8× end-to-end training throughput over FP32 on Knights Mill (INT16 VNNI does twice the FP32 FMA's operations per cycle) | LUT per multiply-accumulate on xc7: dfp.fma ${perMac('xc7', 'fma').toFixed(0)}, float32 MAC ${perMac('xc7', 'fp32').toFixed(0)} (${(perMac('xc7', 'fp32') / perMac('xc7', 'fma')).toFixed(2)}×); on ice40 ${perMac('ice40', 'fma').toFixed(0)} against ${perMac('ice40', 'fp32').toFixed(0)} (${(perMac('ice40', 'fp32') / perMac('ice40', 'fma')).toFixed(2)}×) |`,
+  `| speed / cost | 1.8× end-to-end training throughput over FP32 on Knights Mill (INT16 VNNI does twice the FP32 FMA's operations per cycle) | LUT per multiply-accumulate on xc7 without DSPs: dfp.fma ${perMac('xc7-nodsp', 'fma').toFixed(0)}, float32 MAC ${perMac('xc7-nodsp', 'fp32').toFixed(0)} (${(perMac('xc7-nodsp', 'fp32') / perMac('xc7-nodsp', 'fma')).toFixed(2)}×), int.mac 16×16 ${perMac('xc7-nodsp', 'int16').toFixed(0)}; on ice40 ${perMac('ice40', 'fma').toFixed(0)} against ${perMac('ice40', 'fp32').toFixed(0)} (${(perMac('ice40', 'fp32') / perMac('ice40', 'fma')).toFixed(2)}×) |`,
   `| INT32 overflow | partial sums moved out of the accumulator, combined in FP32 | ${a.overflowDots} of ${a.dots} dots needed an early partial (largest partial 2^${a.maxAbsPartialLog2.toFixed(1)}); ${a.partialsPerDot.toFixed(3)} partials per dot |`, '',
   'Accuracy: y = W·x for every weight row and every 16th activation row against float64 of the float32 tensors. DFP16: both operands converted by the dfp.quantize rule (E_s = E_max − 14, RNE, ±32767), the dot through dfp.fma\'s golden model (the RTL is bit-identical: dfp.long.test.ts runs these dots through it), INT32 partials added in float32. float32 MAC: each product and each add rounded to float32. bf16: operands rounded to bf16 (RNE), then the float32 MAC.', '',
   '| | DFP16, per-tensor exponent | DFP16, per-row exponent | float32 MAC | bf16 × bf16 + float32 |', '|---|---:|---:|---:|---:|',
   `| SQNR (dB) | ${db(a.sqnrDb.tensor)} | ${db(a.sqnrDb.row)} | ${db(a.sqnrDb.fp32)} | ${db(a.sqnrDb.bf16)} |`,
   `| relative RMS error | ${a.relRmse.tensor.toExponential(2)} | ${a.relRmse.row.toExponential(2)} | ${a.relRmse.fp32.toExponential(2)} | ${a.relRmse.bf16.toExponential(2)} |`, '',
   '## Cost', '',
-  'Yosys synth_xilinx / synth_ice40; Fmax: the estimate on xc7, nextpnr-ice40 on the HX8K after routing. dfp.fma does two multiply-accumulates per cycle.', '',
+  'Yosys synth_xilinx (xc7-nodsp: `-nodsp`, LUTs only) / synth_ice40 (LUTs only); Fmax: the estimate on xc7, nextpnr-ice40 on the HX8K after routing. dfp.fma does two multiply-accumulates per cycle. The float MACs (minifloat.mac, fused: one rounding per step) do not fit the HX8K; their LUT counts are Yosys\'s.', '',
   '| unit | target | LUT | FF | carry | DSP | Fmax (MHz) | LUT per MAC |', '|---|---|---:|---:|---:|---:|---:|---:|',
   ...d.cost.map((r) => `| ${r.unit} | ${r.target} | ${r.lut} | ${r.ff} | ${r.carry} | ${r.dsp} | ${r.fmaxMHz ?? r.unplaced ?? 'n/a'} | ${r.macs ? (r.lut / r.macs).toFixed(0) : ''} |`), '',
+].join('\n'));
+}
+
+// ---- Gecko / Schrödinger's FP (issue: training accelerators) ----
+if (want('gecko')) {
+const { runGeckoFootprint, runGeckoCost } = await import('./gecko.mjs');
+const g = { footprint: runGeckoFootprint(), cost: await runGeckoCost() };
+const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/gecko.json', JSON.stringify({ ...meta, ...g }, null, 2) + '\n');
+const pct = (x) => `${(100 * x).toFixed(1)} %`, red = (x) => `${(100 * (x - 1)).toFixed(1)} %`;
+const at = (kind, group, mantissa) => g.footprint.rows.find((r) => r.kind === kind && r.group === group && r.mantissa === mantissa);
+writeFileSync('bench/results/gecko.md', [
+  '# Gecko / Schrödinger\'s FP: exponent and total footprint on real float32 tensors, one run', '',
+  `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu} · data: ${g.footprint.data}`, '',
+  '## The paper beside bitforge', '',
+  '| | Schrödinger\'s FP (Gecko) | bitforge (groups of 16) |', '|---|---|---|',
+  `| exponent footprint | −58 % (training tensors) | weights: ${[23, 10, 7, 4].map((m) => `m = ${m}: ${red(at('weights', 16, m).exponentRatio)}`).join(', ')}; activations: ${[23, 10, 7, 4].map((m) => `m = ${m}: ${red(at('activations', 16, m).exponentRatio)}`).join(', ')} |`, '',
+  'Exponents: headers (13 bits, + log2 G for a stream\'s last group) and w-bit deltas, against 8 bits per value. Total: the whole stream (headers, then 1 + w + m bits per value) against 32 bits per value; the codec of docs/training-accelerators.md, bit-identical to the RTL (gecko.long.test.ts runs these tensors through it). The mantissa length does not change the exponents (truncation never carries).', '',
+  '| tensors | G | m | values | exponent bits / 8 | change | stream / float32 | bits per value |', '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...g.footprint.rows.map((r) => `| ${r.kind} (${r.tensors}) | ${r.group} | ${r.mantissa} | ${r.values} | ${pct(r.exponentRatio)} | ${red(r.exponentRatio)} | ${pct(r.totalRatio)} | ${r.bitsPerValue.toFixed(2)} |`), '',
+  '## Cost', '',
+  'Yosys synth_xilinx / synth_ice40; Fmax: the estimate on xc7, nextpnr-ice40 on the HX8K after routing. Both units take or give one value per cycle.', '',
+  '| unit | target | LUT | FF | carry | Fmax (MHz) |', '|---|---|---:|---:|---:|---:|',
+  ...g.cost.map((r) => `| ${r.unit} | ${r.target} | ${r.lut} | ${r.ff} | ${r.carry} | ${r.fmaxMHz ?? r.unplaced ?? 'n/a'} |`), '',
 ].join('\n'));
 }
 
