@@ -64,7 +64,8 @@ export async function runDfpCost() {
   const { minifloatMacBlock } = await import('../dist/blocks/minifloat/mac/block.js');
   const { synthesizeUnits } = await import('./pool.mjs');
   const units = [
-    { key: 'fma', label: 'dfp.fma (2 INT16 pairs / cycle, INT32, partials)', block: dfpFmaBlock, params: {}, macs: 2 },
+    { key: 'fma', label: 'dfp.fma (2 INT16 pairs / cycle, INT32, partials; Booth)', block: dfpFmaBlock, params: {}, macs: 2 },
+    { key: 'fma-op', label: 'dfp.fma, `*` multipliers (DSPs on xc7)', block: dfpFmaBlock, params: { multiplier: 'operator' }, macs: 2 },
     { key: 'int16', label: 'int.mac 16×16 (Booth, n = 1024)', block: intMacBlock, params: { aBits: 16, bBits: 16 }, macs: 1 },
     { key: 'fp32', label: 'minifloat.mac fp32 × fp32 → fp32 (RNE every step)', block: minifloatMacBlock, params: { a: 'e8m23', b: 'e8m23', acc: 'e8m23' }, macs: 1 },
     { key: 'bf16', label: 'minifloat.mac bf16 × bf16 → fp32', block: minifloatMacBlock, params: { a: 'e8m7', b: 'e8m7', acc: 'e8m23' }, macs: 1 },

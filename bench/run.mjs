@@ -359,6 +359,32 @@ writeFileSync('bench/results/gecko.md', [
 ].join('\n'));
 }
 
+// ---- GOBO (issue: training accelerators) ----
+if (want('gobo')) {
+const { runGoboAccuracy, runGoboCost } = await import('./gobo.mjs');
+const g = { accuracy: runGoboAccuracy(), cost: await runGoboCost() };
+const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/gobo.json', JSON.stringify({ ...meta, ...g }, null, 2) + '\n');
+const a = g.accuracy;
+writeFileSync('bench/results/gobo.md', [
+  '# GOBO: 3-bit dictionary weights with fp32 outliers on the tiny-LLaMA, one run', '',
+  `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu} · data: ${a.data}`, '',
+  '## The paper beside bitforge', '',
+  '| | GOBO (MICRO 2020, BERT) | bitforge (stories260K) |', '|---|---|---|',
+  `| outliers | about 0.1 % of the weights | ${(100 * a.outlierShare).toFixed(3)} % over ${a.layers} layers (${a.weights} weights) |`,
+  `| compression against fp32 | about 10× (3-bit indexes, fp32 outliers) | ${a.compression.toFixed(2)}× (3 bits per weight, 8 fp32 centroids per layer, 64 bits per outlier) |`,
+  `| accuracy | within 1 % of the fp32 model | W·x relative error ${a.dotRelErr.gobo.toFixed(4)} on ${a.pairs} transformer pairs; int3 ${a.dotRelErr.int3.toFixed(4)}, int4 ${a.dotRelErr.int4.toFixed(4)} (per-tensor symmetric) |`, '',
+  'The quantizer is docs/training-accelerators.md\'s (outliers of log density below −4, GOBO\'s L1 centroid selection); W·x: every weight row against every 16th activation row, activations float32, against float64 of the float32 tensors. The tiny-LLaMA\'s layers are small (4,096 to 11,008 weights) and heavier-tailed than BERT\'s, so the −4 threshold marks more of them.', '',
+  '| layer | weights | outliers | compression | SQNR (dB) | rounds |', '|---|---:|---:|---:|---:|---:|',
+  ...a.rows.map((r) => `| ${r.layer} | ${r.weights} | ${(100 * r.outlierShare).toFixed(3)} % | ${r.compression.toFixed(2)}× | ${r.sqnrDb.toFixed(2)} | ${r.rounds} |`), '',
+  '## Cost of the decoder', '',
+  'Yosys synth_xilinx / synth_ice40; Fmax: the estimate on xc7, nextpnr-ice40 on the HX8K after routing. L values per cycle.', '',
+  '| unit | target | LUT | FF | Fmax (MHz) |', '|---|---|---:|---:|---:|',
+  ...g.cost.map((r) => `| ${r.unit} | ${r.target} | ${r.lut} | ${r.ff} | ${r.fmaxMHz ?? r.unplaced ?? 'n/a'} |`), '',
+].join('\n'));
+}
+
 // ---- TypeScript simulator vs Verilator (issue: netlist IR and TS simulator) ----
 if (want('ts-sim')) {
 const { runTsSimBench } = await import('./ts-sim.mjs');

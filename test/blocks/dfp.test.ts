@@ -106,6 +106,9 @@ describe('dfp.quantize and dfp.fma in cosimulation', () => {
       if (accBits === 32) expect(r.passed).toBeGreaterThan(VECTORS.fast / 40 + 50); // more partials than packets
     }, 120_000);
   }
+  it('dfp.fma with `*` multipliers: Verilator', async () => {
+    await cosimClean(dfpFmaBlock, { accBits: 32, multiplier: 'operator' }, 'verilator', { seed: SEED, vectors: VECTORS.fast });
+  }, 120_000);
   it('dfp.fma (defaults): Icarus', async () => {
     await cosimClean(dfpFmaBlock, dfpFmaBlock.params.parse({}), 'icarus', { seed: SEED, vectors: 5000 });
   }, 120_000);

@@ -5,6 +5,7 @@
 // two partials, the second from `pend` while the input waits.
 
 import { Bool, defineModule, lit, mux, reg, SInt, streamIn, streamOut, when, type Expr } from '../../../dsl/index.js';
+import { multiplyOperands } from '../../int/mac/booth.js';
 import { EXP_BITS, IN_BITS, type DfpFmaParams } from './params.js';
 
 export { params } from './params.js';
@@ -34,7 +35,8 @@ export const dfpFma = defineModule('dfp_fma', (p: DfpFmaParams) => {
   const oExp = reg('o_exp', SInt(EXP_BITS + 1), { init: 0 });
   const oLast = reg('o_last', Bool, { init: 0 });
 
-  const pair = dfp16(d.a0).mul(dfp16(d.b0)).add(dfp16(d.a1).mul(dfp16(d.b1))).trunc(2 * IN_BITS).named('pair'); // |pair| < 2^31
+  const mul = (a: Expr, b: Expr) => multiplyOperands(dfp16(a), dfp16(b), true, p.multiplier);
+  const pair = mul(d.a0, d.b0).add(mul(d.a1, d.b1)).trunc(2 * IN_BITS).named('pair'); // |pair| < 2^31
   const s = acc.add(pair); // exact: max(W, 32) + 1 bits
   const overflow = fits(s, W).not().named('overflow');
   const expNow = mux(first, d.ea.add(d.eb), expR);
