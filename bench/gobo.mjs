@@ -1,7 +1,7 @@
 // GOBO bench: per tiny-LLaMA layer (stories260K, the transformer of ../shared/data/weights) the
 // outlier share, the compression against float32 and the weights' SQNR; y = W·x on the transformer
 // pairs with GOBO weights (activations float32) against float64, next to per-tensor symmetric int3
-// and int4 weights; the decoder's cost on xc7 and ice40.
+// and int4 weights; the decoder's and the PE's cost on xc7 and ice40.
 import { ErrorAccumulator } from '../dist/accuracy/metrics.js';
 import { findShared } from '../dist/accuracy/shared-dir.js';
 import { loadTensors } from '../dist/accuracy/tensors.js';
@@ -49,10 +49,12 @@ export function runGoboAccuracy() {
 
 export async function runGoboCost() {
   const { goboDecoderBlock } = await import('../dist/blocks/gobo/decoder/block.js');
+  const { goboPeBlock } = await import('../dist/blocks/gobo/pe/block.js');
   const { synthesizeUnits } = await import('./pool.mjs');
   const units = [
     { label: 'gobo.decoder L = 8, fp32', block: goboDecoderBlock, params: {} },
     { label: 'gobo.decoder L = 16, fp16', block: goboDecoderBlock, params: { lanes: 16, output: 'fp16' } },
+    { label: 'gobo.pe L = 8 (fp16, n = 4096)', block: goboPeBlock, params: {} },
   ];
   const rows = [];
   for (const { unit: u, target, report: r } of await synthesizeUnits(units, ['xc7', 'ice40'])) {

@@ -378,8 +378,8 @@ writeFileSync('bench/results/gobo.md', [
   'The quantizer is docs/training-accelerators.md\'s (outliers of log density below −4, GOBO\'s L1 centroid selection); W·x: every weight row against every 16th activation row, activations float32, against float64 of the float32 tensors. The tiny-LLaMA\'s layers are small (4,096 to 11,008 weights) and heavier-tailed than BERT\'s, so the −4 threshold marks more of them.', '',
   '| layer | weights | outliers | compression | SQNR (dB) | rounds |', '|---|---:|---:|---:|---:|---:|',
   ...a.rows.map((r) => `| ${r.layer} | ${r.weights} | ${(100 * r.outlierShare).toFixed(3)} % | ${r.compression.toFixed(2)}× | ${r.sqnrDb.toFixed(2)} | ${r.rounds} |`), '',
-  '## Cost of the decoder', '',
-  'Yosys synth_xilinx / synth_ice40; Fmax: the estimate on xc7, nextpnr-ice40 on the HX8K after routing. L values per cycle.', '',
+  '## Cost of the decoder and the PE', '',
+  'Yosys synth_xilinx / synth_ice40; Fmax: the estimate on xc7, nextpnr-ice40 on the HX8K after routing. The decoder sends L values per cycle; the PE takes L lanes per cycle and 9 cycles per dot product after its last beat.', '',
   '| unit | target | LUT | FF | Fmax (MHz) |', '|---|---|---:|---:|---:|',
   ...g.cost.map((r) => `| ${r.unit} | ${r.target} | ${r.lut} | ${r.ff} | ${r.fmaxMHz ?? r.unplaced ?? 'n/a'} |`), '',
 ].join('\n'));
