@@ -34,8 +34,9 @@ import { geckoEncoderBlock } from './gecko/encoder/block.js';
 import { geckoDecoderBlock } from './gecko/decoder/block.js';
 import { goboDecoderBlock } from './gobo/decoder/block.js';
 import { goboPeBlock } from './gobo/pe/block.js';
+import { fprakerPeBlock } from './fpraker/pe/block.js';
 
-export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomPrecisionBlock, loomSipBlock, loomTileBlock, tensordashMuxBlock, tensordashSchedulerBlock, tensordashPeBlock, apackEncoderBlock, apackDecoderBlock, mokeyPeBlock, hadamardBlock, blockfmtQuantizeBlock, blockfmtDequantizeBlock, blockfmtDotBlock, dfpQuantizeBlock, dfpFmaBlock, geckoEncoderBlock, geckoDecoderBlock, goboDecoderBlock, goboPeBlock] as unknown as BlockDef[];
+export const catalogue: readonly BlockDef[] = [counterBlock, adderTreeBlock, fifoBlock, intMacBlock, minifloatMulBlock, minifloatAddBlock, minifloatMacBlock, minifloatDotBlock, mxQuantizeBlock, mxDequantizeBlock, mxDotBlock, mxDotGeneralBlock, mxNvfp4QuantizeBlock, mxNvfp4DotBlock, loomPrecisionBlock, loomSipBlock, loomTileBlock, tensordashMuxBlock, tensordashSchedulerBlock, tensordashPeBlock, apackEncoderBlock, apackDecoderBlock, mokeyPeBlock, hadamardBlock, blockfmtQuantizeBlock, blockfmtDequantizeBlock, blockfmtDotBlock, dfpQuantizeBlock, dfpFmaBlock, geckoEncoderBlock, geckoDecoderBlock, goboDecoderBlock, goboPeBlock, fprakerPeBlock] as unknown as BlockDef[];
 
 /** A block by its name, or by its family's name when the family has one unit (`hadamard`). */
 export function findBlock(name: string): BlockDef | undefined {
