@@ -29,7 +29,7 @@ export const fprakerPe = defineModule('fpraker_pe', (p: FprakerParams) => {
   const d = inp.data;
 
   // The loaded group: per lane the sign, B, pe and the remaining terms.
-  const gFull = reg('g_full', Bool, { init: 0 }), gFresh = reg('g_fresh', Bool, { init: 0 }), gLast = reg('g_last', Bool, { init: 0 });
+  const gFull = reg('g_full', Bool, { init: 0 }), gFresh = reg('g_fresh', Bool, { init: 0 }), gLast = reg('g_last', Bool, { init: 0 }), gSpecial = reg('g_special', Bool, { init: 0 });
   const lanes = Array.from({ length: L }, (_, i) => ({
     neg: reg(`neg${i}`, Bool, { init: 0 }), B: reg(`bsig${i}`, UInt(8), { init: 0 }), pe: reg(`pe${i}`, UInt(9), { init: 0 }),
     pos: reg(`pos${i}`, UInt(9), { init: 0 }), mneg: reg(`mneg${i}`, UInt(9), { init: 0 }),
@@ -79,18 +79,21 @@ export const fprakerPe = defineModule('fpraker_pe', (p: FprakerParams) => {
   const sum = std.adderTree(contributions).trunc(W);
   const groupDone = active.and(nextMasks.map((x) => x.left).reduce((a, b) => a.or(b)).not()).named('group_done');
 
-  // ---- Loading the next group: into a free register, or as the current one finishes.
-  const loadable = gFull.not().or(groupDone.and(gLast.not()));
-  inp.ready.set(loadable.and(fin.not()));
+  // ---- Loading the next group: into a free register, or as the current one finishes (it waits out
+  // the rounding cycle after a dot product's last group).
+  inp.ready.set(gFull.not().or(groupDone));
   when(active, () => {
     S.set(sAligned.addWrap(sum));
     E.set(eNow.trunc(EXP_BITS));
     cycles.set(cycles.addWrap(1));
     gFresh.set(0);
+    when(gFresh.and(gSpecial), () => special.set(1)); // a group's NaN/Inf counts when it is processed, in its own dot product
     lanes.forEach((l, i) => { l.pos.set(nextMasks[i]!.pos); l.mneg.set(nextMasks[i]!.neg); });
     when(groupDone, () => { gFull.set(0); when(gLast, () => fin.set(1)); });
   });
+  const loadSpecial = Array.from({ length: L }, (_, i) => d[`a${i}`]!.bits(14, 7).andR().or(d[`b${i}`]!.bits(14, 7).andR())).reduce((a, b) => a.or(b));
   when(inp.fire, () => {
+    gSpecial.set(loadSpecial);
     gFull.set(1); gFresh.set(1); gLast.set(d.in_last!);
     lanes.forEach((l, i) => {
       const a = d[`a${i}`]!, b = d[`b${i}`]!;
@@ -103,7 +106,6 @@ export const fprakerPe = defineModule('fpraker_pe', (p: FprakerParams) => {
       l.pe.set(mux(ea.eq(0), lit(1, UInt(8)), ea).zext(9).addWrap(mux(eb.eq(0), lit(1, UInt(8)), eb).zext(9)));
       l.pos.set(mux(empty, lit(0, UInt(9)), t.pos));
       l.mneg.set(mux(empty, lit(0, UInt(9)), t.neg));
-      when(sp, () => special.set(1));
     });
   });
 
@@ -114,7 +116,8 @@ export const fprakerPe = defineModule('fpraker_pe', (p: FprakerParams) => {
     oCycles.set(cycles);
     oValid.set(1);
     fin.set(0);
-    S.set(lit(0, SInt(W))); E.set(lit(E_START, SInt(EXP_BITS))); cycles.set(lit(0, UInt(CYCLE_BITS))); special.set(0);
+    S.set(lit(0, SInt(W))); E.set(lit(E_START, SInt(EXP_BITS))); cycles.set(lit(0, UInt(CYCLE_BITS)));
+    special.set(0);
   }).elseWhen(out.ready, () => oValid.set(0));
 
   out.valid.set(oValid);
