@@ -385,6 +385,33 @@ writeFileSync('bench/results/gobo.md', [
 ].join('\n'));
 }
 
+// ---- FPRaker (issue: training accelerators) ----
+if (want('fpraker')) {
+const { runFprakerCycles, runFprakerCost } = await import('./fpraker.mjs');
+const f = { cycles: runFprakerCycles(8, 32), windows: [16, 24].map((w) => runFprakerCycles(8, w)), cost: await runFprakerCost() };
+const meta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model };
+mkdirSync('bench/results', { recursive: true });
+const c = f.cycles, lut = (t, k) => f.cost.find((r) => r.target === t && r.key === k).lut;
+const iso = Object.fromEntries(['xc7-nodsp', 'ice40'].map((t) => [t, (lut(t, 'parallel') / lut(t, 'fpraker')) / c.cyclesPerGroup]));
+writeFileSync('bench/results/fpraker.json', JSON.stringify({ ...meta, ...f, isoAreaSpeedup: iso }, null, 2) + '\n');
+writeFileSync('bench/results/fpraker.md', [
+  '# FPRaker: term-serial bf16 PE against a bit-parallel one, one run', '',
+  `Command: \`${COMMAND}\` · ${meta.date} · Node ${meta.node} · ${meta.cpu} · data: ${c.data}`, '',
+  '## The paper beside bitforge', '',
+  '| | FPRaker (MICRO 2021) | bitforge |', '|---|---|---|',
+  `| speedup over a bit-parallel bf16 baseline | 1.5× on average over training workloads, at iso-area (more term-serial PEs fit where one bit-parallel PE does) | one PE takes ${c.cyclesPerGroup.toFixed(2)} cycles per group of ${c.lanes} pairs where a bit-parallel PE takes 1; with the LUTs of each, iso-area speedup ${iso['xc7-nodsp'].toFixed(2)}× on xc7 (no DSPs), ${iso.ice40.toFixed(2)}× on ice40 (inference tensors of the tiny-LLaMA, not training) |`,
+  `| where the cycles go | term sparsity of bf16 significands, out-of-bounds terms skipped | NAF terms per nonzero a: ${c.nafTermsPerA.toFixed(2)} (set bits: ${c.onesPerA.toFixed(2)}); zero pairs ${(100 * c.zeroShare).toFixed(2)} %; terms skipped ${(100 * c.skippedShare).toFixed(3)} % |`, '',
+  'Cycles: fpraker.pe\'s golden model (cycle-exact: the RTL reports the same counts, fpraker.long.test.ts); a group takes max(1, the most unskipped terms in a lane). Error against the exact dot of the bf16 operands: FPRaker (W = 32 window, one float32 rounding) ' + c.sqnrDb.fpraker.toFixed(2) + ' dB SQNR, a bf16 MAC array with float32 accumulation ' + c.sqnrDb.mac.toFixed(2) + ' dB.', '',
+  'A narrower window skips more terms (and loses more bits):', '',
+  '| W | cycles per group | terms skipped | SQNR (dB) |', '|---:|---:|---:|---:|',
+  ...[c, ...f.windows].map((x) => `| ${x.accBits} | ${x.cyclesPerGroup.toFixed(3)} | ${(100 * x.skippedShare).toFixed(3)} % | ${x.sqnrDb.fpraker.toFixed(2)} |`), '',
+  '## Cost', '',
+  'Yosys synth_xilinx -nodsp / synth_ice40; Fmax: the estimate on xc7, nextpnr-ice40 on the HX8K after routing.', '',
+  '| unit | target | LUT | FF | carry | Fmax (MHz) |', '|---|---|---:|---:|---:|---:|',
+  ...f.cost.map((r) => `| ${r.unit} | ${r.target} | ${r.lut} | ${r.ff} | ${r.carry} | ${r.fmaxMHz ?? r.unplaced ?? 'n/a'} |`), '',
+].join('\n'));
+}
+
 // ---- TypeScript simulator vs Verilator (issue: netlist IR and TS simulator) ----
 if (want('ts-sim')) {
 const { runTsSimBench } = await import('./ts-sim.mjs');
