@@ -58,6 +58,10 @@ export class ModuleBuilder {
         report(this, 'bad-name', `port name '${userName}' is not a legal Verilog identifier`, 'use letters, digits and _; not a keyword', loc);
         return this.namespace.unique(userName);
       }
+      if (userName.startsWith('tb_')) {
+        report(this, 'bad-name', `port name '${userName}': names starting with tb_ belong to bitforge's testbenches`, 'rename the port', loc);
+        return this.namespace.unique(userName);
+      }
       if (!this.namespace.take(userName)) {
         const why = userName === CLOCK || userName === RESET ? 'is reserved for the implicit clock/reset'
           : userName === this.name ? 'is the name of the module itself' : 'is already used in this module';

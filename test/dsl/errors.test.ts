@@ -299,6 +299,14 @@ describe('malformed designs are rejected with kind, message and line', () => {
     expectError(g, {}, 'bad-name', /port name 'clk' is reserved for the implicit clock\/reset/, 'E024');
   });
 
+  it('port named like the testbench\'s own signals', () => {
+    const g = defineModule('e', () => {
+      const a = input('tb_sent', UInt(8)); // @E038
+      output('y', UInt(8)).set(a);
+    });
+    expectError(g, {}, 'bad-name', /port name 'tb_sent': names starting with tb_ belong to bitforge's testbenches/, 'E038');
+  });
+
   it('output port mapped to an expression', () => {
     const g = defineModule('e', () => {
       const a = input('a', UInt(4));
