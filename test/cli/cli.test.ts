@@ -23,7 +23,7 @@ describe('bitforge CLI', () => {
     const json = JSON.parse((await run(['list', '--json'])).stdout) as Array<{ name: string; params: Record<string, { type: string; default: unknown }> }>;
     const tree = json.find((b) => b.name === 'examples.adder-tree')!;
     expect(tree.params.n).toMatchObject({ type: 'integer', default: 8 });
-    expect(json.map((b) => b.name)).toEqual(['examples.counter', 'examples.adder-tree', 'examples.fifo', 'int.mac', 'minifloat.mul', 'minifloat.add', 'minifloat.mac', 'minifloat.dot', 'mx.quantize', 'mx.dequantize', 'mx.dot', 'mx.dot-general', 'mx.nvfp4-quantize', 'mx.nvfp4-dot', 'loom.precision', 'loom.sip', 'loom.tile', 'tensordash.mux', 'tensordash.scheduler', 'tensordash.pe', 'apack.encoder', 'apack.decoder', 'mokey.pe', 'hadamard.transform', 'blockfmt.quantize', 'blockfmt.dequantize', 'blockfmt.dot']);
+    expect(json.map((b) => b.name)).toEqual(['examples.counter', 'examples.adder-tree', 'examples.fifo', 'int.mac', 'minifloat.mul', 'minifloat.add', 'minifloat.mac', 'minifloat.dot', 'mx.quantize', 'mx.dequantize', 'mx.dot', 'mx.dot-general', 'mx.nvfp4-quantize', 'mx.nvfp4-dot', 'loom.precision', 'loom.sip', 'loom.tile', 'tensordash.mux', 'tensordash.scheduler', 'tensordash.pe', 'apack.encoder', 'apack.decoder', 'mokey.pe', 'hadamard.transform', 'blockfmt.quantize', 'blockfmt.dequantize', 'blockfmt.dot', 'dfp.quantize', 'dfp.fma', 'gecko.encoder', 'gecko.decoder', 'gobo.decoder', 'gobo.pe', 'fpraker.pe']);
   });
 
   it('a command\'s --help after a block name lists that block\'s parameters', async () => {

@@ -56,7 +56,7 @@ export const goboPe = defineModule('gobo_pe', (p: GoboPeParams) => {
   inp.ready.set(post.not());
   when(fire.and(kind.eq(KIND_CENTROID)), () => dict.forEach((c, j) => when(d.sel!.eq(j), () => c.set(d.o!))));
   when(isIndex, () => {
-    bins.forEach((b, c) => b.set(b.addWrap(beatSum(c).ext(WB))));
+    bins.forEach((b, c) => { const t = beatSum(c); b.set(b.addWrap(t.width > WB ? t.trunc(WB).asSInt() : t.ext(WB))); }); // modular: a beat wider than the bins wraps as they do
     when(beatSpecial, () => special.set(1));
   });
   when(isOutlier, () => {
