@@ -63,9 +63,8 @@ export const fprakerPe = defineModule('fpraker_pe', (p: FprakerParams) => {
   const nextMasks = lanes.map((l, i) => {
     // Terms with k ≤ E + 260 − pe are skipped: kept are those above the threshold.
     const thr = eNow.addWrap(lit(260, T)).subWrap(l.pe.zext(12).asSInt());
-    const keep = lit(0, UInt(9)).not(); // then cleared below the threshold
     const above = Array.from({ length: 9 }, (_, k) => lit(k, T).gt(thr));
-    const keepMask = cat(...above.slice().reverse()).and(keep).named(`keep${i}`);
+    const keepMask = cat(...above.slice().reverse()).named(`keep${i}`);
     const pos = mux(gFresh, l.pos.and(keepMask), l.pos), neg = mux(gFresh, l.mneg.and(keepMask), l.mneg);
     const m = pos.or(neg), has = m.orR(), k = highest(m);
     const isNeg = std.barrelShift(neg, k, 'right-logical').bit(0);
