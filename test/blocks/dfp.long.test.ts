@@ -68,7 +68,7 @@ describe('dfp on real tensors', () => {
       if (!pair) continue;
       const [rows, n] = pair.weight.shape as [number, number];
       const W = dfpQuantize(bitsOf(pair.weight.data)), X = dfpQuantize(bitsOf(pair.act.data));
-      const uw = 2 ** W.exp, ux = 2 ** X.exp, golden = fmaGolden({ accBits: 32 });
+      const uw = 2 ** W.exp, ux = 2 ** X.exp, golden = fmaGolden(dfpFmaBlock.params.parse({}));
       for (let r = 0; r < Math.min(rows, 24); r++) for (let a = 0; a < 6; a++) {
         const w = pair.weight.data.subarray(r * n, (r + 1) * n), x = pair.act.data.subarray(a * n, (a + 1) * n);
         const qw = W.values.subarray(r * n, (r + 1) * n), qx = X.values.subarray(a * n, (a + 1) * n);

@@ -3,15 +3,11 @@
 // cycle model. The 10^5-beat runs, mutations and real tensors are in fpraker.long.test.ts.
 
 import { describe, expect, it } from 'vitest';
-import type { BlockDef } from '../../src/blocks/block.js';
 import { fprakerPeBlock } from '../../src/blocks/fpraker/pe/block.js';
 import { fprakerDot, naf, peGolden } from '../../src/blocks/fpraker/pe/golden.js';
 import { params, type FprakerParams } from '../../src/blocks/fpraker/pe/params.js';
-import { runInProcess } from '../../src/cosim/in-process.js';
 import { seededRng, type Vector } from '../../src/cosim/model.js';
-import { setupCosim } from '../../src/cosim/setup.js';
-import { vectorSource, type VectorSource } from '../../src/cosim/vectors.js';
-import { cosimClean, withPackets } from '../helpers/cosim.js';
+import { cosimClean, steadyRun } from '../helpers/cosim.js';
 import { VECTORS } from '../helpers/tiers.js';
 
 const SEED = Number(process.env.BITFORGE_SEED ?? 41);
@@ -84,9 +80,7 @@ describe('fpraker.pe in cosimulation', () => {
       packets.push(pk);
       model += Number(g(pk)[0]!.cycles) + 1;
     }
-    const s = setupCosim(withPackets(fprakerPeBlock as unknown as BlockDef, packets), p), src = vectorSource(s, { seed: SEED, vectors: 0 });
-    const steady: VectorSource = { ...src, *chunks(size) { for (const ch of src.chunks(size)) yield { ...ch, gaps: ch.gaps.fill(0), stalls: ch.stalls.fill(0) }; } };
-    const r = await runInProcess(s, steady);
+    const r = await steadyRun(fprakerPeBlock, p, packets, SEED);
     expect(r.failed).toBe(0);
     expect(r.cycles).toBeGreaterThanOrEqual(model);
     expect(r.cycles).toBeLessThanOrEqual(model + 3); // the first load and the pipeline's ends

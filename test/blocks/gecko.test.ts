@@ -9,12 +9,8 @@ import { geckoDecoderBlock } from '../../src/blocks/gecko/decoder/block.js';
 import { geckoEncoderBlock } from '../../src/blocks/gecko/encoder/block.js';
 import { params, type GeckoParams } from '../../src/blocks/gecko/params.js';
 import { randomStream, valueBeats } from '../../src/blocks/gecko/stimulus.js';
-import type { BlockDef } from '../../src/blocks/block.js';
-import { runInProcess } from '../../src/cosim/in-process.js';
-import { seededRng, type Vector } from '../../src/cosim/model.js';
-import { setupCosim } from '../../src/cosim/setup.js';
-import { vectorSource, type VectorSource } from '../../src/cosim/vectors.js';
-import { cosimClean, withPackets } from '../helpers/cosim.js';
+import { seededRng } from '../../src/cosim/model.js';
+import { cosimClean, steadyRun } from '../helpers/cosim.js';
 import { VECTORS } from '../helpers/tiers.js';
 
 const SEED = Number(process.env.BITFORGE_SEED ?? 23);
@@ -58,12 +54,6 @@ describe('the Gecko codec (golden)', () => {
   });
 });
 
-const steadyRun = async (block: BlockDef, p: GeckoParams, packets: Vector[][]) => {
-  const s = setupCosim(withPackets(block, packets), p), src = vectorSource(s, { seed: SEED, vectors: 0 });
-  const steady: VectorSource = { ...src, *chunks(size) { for (const ch of src.chunks(size)) yield { ...ch, gaps: ch.gaps.fill(0), stalls: ch.stalls.fill(0) }; } };
-  return runInProcess(s, steady);
-};
-
 describe('gecko.encoder and gecko.decoder in cosimulation', () => {
   for (const o of [{}, { input: 'bf16' as const, mantissa: 3, group: 2 }, { mantissa: 23, group: 64 }, { mantissa: 1, group: 4 }, { mantissa: 10, group: 32 }]) {
     it(`${JSON.stringify(o)}: encoder and decoder in Verilator`, async () => {
@@ -80,11 +70,11 @@ describe('gecko.encoder and gecko.decoder in cosimulation', () => {
     for (const o of [{}, { mantissa: 23, group: 64 }, { input: 'bf16' as const, mantissa: 7, group: 4 }]) {
       const p = P(o), rng = seededRng(SEED), M = p.input === 'fp32' ? 23 : 7;
       const xs = Array.from({ length: 4000 }, () => ((rng() < 0.5 ? 1 : 0) << (p.input === 'fp32' ? 31 : 15) | Math.floor(rng() * 256) << M | Math.floor(rng() * 2 ** M)) >>> 0);
-      const enc = await steadyRun(geckoEncoderBlock as unknown as BlockDef, p, [valueBeats(xs)]);
+      const enc = await steadyRun(geckoEncoderBlock, p, [valueBeats(xs)], SEED);
       expect(enc.failed).toBe(0);
       expect(enc.cycles, `encoder ${JSON.stringify(o)}`).toBeLessThanOrEqual(xs.length + p.group + 4);
       const words = encode(p, xs);
-      const dec = await steadyRun(geckoDecoderBlock as unknown as BlockDef, p, [words.map((word, i) => ({ in_last: i === words.length - 1 ? 1n : 0n, word }))]);
+      const dec = await steadyRun(geckoDecoderBlock, p, [words.map((word, i) => ({ in_last: i === words.length - 1 ? 1n : 0n, word }))], SEED);
       expect(dec.failed).toBe(0);
       expect(dec.cycles, `decoder ${JSON.stringify(o)}`).toBeLessThanOrEqual(xs.length + 4);
     }

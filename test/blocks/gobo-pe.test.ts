@@ -3,16 +3,12 @@
 // 10^5-beat runs, mutations and tiny-LLaMA dot products are in gobo-pe.long.test.ts.
 
 import { describe, expect, it } from 'vitest';
-import type { BlockDef } from '../../src/blocks/block.js';
 import { goboPeBlock } from '../../src/blocks/gobo/pe/block.js';
 import { peGolden } from '../../src/blocks/gobo/pe/golden.js';
 import { params, POST_CYCLES, type GoboPeParams } from '../../src/blocks/gobo/pe/params.js';
 import { peBeats } from '../../src/blocks/gobo/pe/operands.js';
-import { runInProcess } from '../../src/cosim/in-process.js';
 import { seededRng, type Vector } from '../../src/cosim/model.js';
-import { setupCosim } from '../../src/cosim/setup.js';
-import { vectorSource, type VectorSource } from '../../src/cosim/vectors.js';
-import { cosimClean, withPackets } from '../helpers/cosim.js';
+import { cosimClean, steadyRun } from '../helpers/cosim.js';
 import { VECTORS } from '../helpers/tiers.js';
 
 const SEED = Number(process.env.BITFORGE_SEED ?? 37);
@@ -70,9 +66,7 @@ describe('gobo.pe in cosimulation', () => {
     const p = P(), rng = seededRng(SEED), packets: Vector[][] = [];
     for (let t = 0; t < 30; t++) packets.push(peBeats(p, t === 0 ? [1, 2, 3, 4, 5, 6, 7, 8].map(h) : null, Array.from({ length: 1 + Math.floor(rng() * 30) }, () => ({ idx: Array.from({ length: 8 }, () => Math.floor(rng() * 8)), x: Array.from({ length: 8 }, () => Math.floor(rng() * 0x7800)) }))));
     const beats = packets.reduce((s, x) => s + x.length, 0);
-    const s = setupCosim(withPackets(goboPeBlock as unknown as BlockDef, packets), p), src = vectorSource(s, { seed: SEED, vectors: 0 });
-    const steady: VectorSource = { ...src, *chunks(size) { for (const ch of src.chunks(size)) yield { ...ch, gaps: ch.gaps.fill(0), stalls: ch.stalls.fill(0) }; } };
-    const r = await runInProcess(s, steady);
+    const r = await steadyRun(goboPeBlock, p, packets, SEED);
     expect(r.failed).toBe(0);
     expect(r.cycles).toBeLessThanOrEqual(beats + POST_CYCLES * packets.length + 2);
     expect(r.cycles).toBeGreaterThanOrEqual(beats + POST_CYCLES * packets.length - 1);

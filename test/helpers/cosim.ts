@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { BlockDef } from '../../src/blocks/block.js';
+import { runInProcess } from '../../src/cosim/in-process.js';
 import { simulate, type SimResult, type Simulator } from '../../src/cosim/run.js';
+import { setupCosim } from '../../src/cosim/setup.js';
+import { vectorSource, type VectorSource } from '../../src/cosim/vectors.js';
 
 export async function cosimClean(block: unknown, params: unknown, simulator: Simulator, o: { seed: number; vectors?: number; label?: string }): Promise<SimResult> {
   const outDir = mkdtempSync(join(tmpdir(), 'bitforge-cosim-'));
@@ -34,4 +37,11 @@ export function withPackets(block: BlockDef, packets: unknown[][]): BlockDef {
 export function withVectors(block: BlockDef, vectors: unknown[]): BlockDef {
   const first = () => vectors[0]; // the contract check draws one; with `vectors: 0` none runs
   return { ...block, cosim: { ...block.cosim!, stimulus: () => ({ directed: vectors, spaceBits: 64, exhaustive: first, random: first }) } } as unknown as BlockDef;
+}
+
+/** A packet block on exactly these packets, in process, with no bubbles and no output stalls: its cycle count at full rate. */
+export async function steadyRun(block: unknown, params: unknown, packets: unknown[][], seed: number) {
+  const s = setupCosim(withPackets(block as BlockDef, packets), params as Record<string, unknown>), src = vectorSource(s, { seed, vectors: 0 });
+  const steady: VectorSource = { ...src, *chunks(size) { for (const ch of src.chunks(size)) yield { ...ch, gaps: ch.gaps.fill(0), stalls: ch.stalls.fill(0) }; } };
+  return runInProcess(s, steady);
 }
