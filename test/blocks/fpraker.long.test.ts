@@ -29,7 +29,7 @@ describe('fpraker.pe, long', () => {
 
   it('mutations are caught: no term skipped in lane 0, a group\'s cycles counted twice', async () => {
     const mutations: Array<[string, (v: string) => string]> = [
-      ['skip', (v) => v.replace(/assign keep0 = [^;]+;/, "assign keep0 = 9'h1ff;")],
+      ['skip', (v) => v.replace(/assign has0 = tvalid0 & [^;]+;/, 'assign has0 = tvalid0;')],
       ['cycles', (v) => v.replace(/cycles_1 <= cycles_1 \+ 24'd1;/, "cycles_1 <= cycles_1 + 24'd2;")],
     ];
     for (const [name, mutate] of mutations) await expectPacketMutationCaught(pe, params.parse({}), name, mutate, { seed: SEED, vectors: 5000 });

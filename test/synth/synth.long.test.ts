@@ -25,12 +25,13 @@ describe('bitforge build (the main job)', () => {
     expect(reports.map((x) => `${x.block}/${x.target}`).sort()).toEqual(
       catalogue.flatMap((b) => [`${b.name}/ice40`, `${b.name}/xc7`]).sort());
     // On ice40 every block is placed and timed, or (the OCP-sized MX units, the 4 × 4 Loom tile, the
-    // 16-lane TensorDash PE, the APack decoder's 16 parallel r·cum products in LUTs, the 16-lane Mokey PE's 64 popcounts) really needs more
-    // logic cells than the HX8K has and says so.
+    // 16-lane TensorDash PE, the APack decoder's 16 parallel r·cum products in LUTs, the 16-lane Mokey PE's 64 popcounts, GOBO's
+    // PE with 8 bins of 8 lanes of 42-bit fp16 fixed point and a 100-bit accumulator) really needs more logic cells than the HX8K
+    // has and says so.
     const placed = reports.filter((y) => y.target === 'ice40' && !y.pnr!.unplaced);
     for (const x of placed) expect(x.pnr!.fmaxMHz).toBeGreaterThan(20);
     for (const x of reports.filter((y) => y.target === 'ice40' && y.pnr!.unplaced)) {
-      expect(x.block).toMatch(/^(mx\.|loom\.tile$|tensordash\.pe$|apack\.decoder$|mokey\.pe$)/);
+      expect(x.block).toMatch(/^(mx\.|loom\.tile$|tensordash\.pe$|apack\.decoder$|mokey\.pe$|gobo\.pe$)/);
       expect(x.pnr!.logicCells ?? 0).toBeGreaterThan(7680);
     }
     const md = readFileSync(join(d, 'reports', 'report.md'), 'utf8');

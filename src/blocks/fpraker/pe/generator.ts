@@ -19,6 +19,13 @@ function nafMasks(x: Expr): { pos: Expr; neg: Expr } {
   return { pos: x3.and(diff).bits(9, 1), neg: x10.and(diff).bits(9, 1) };
 }
 
+/** The largest T among the lanes that have terms, as a tree (log2 L compare levels). */
+function maxTree(xs: ReadonlyArray<{ any: Expr; t: Expr }>): { any: Expr; t: Expr } {
+  if (xs.length === 1) return xs[0]!;
+  const h = Math.ceil(xs.length / 2), a = maxTree(xs.slice(0, h)), b = maxTree(xs.slice(h));
+  return { any: a.any.or(b.any), t: mux(b.any.and(a.any.not().or(b.t.gt(a.t))), b.t, a.t) };
+}
+
 /** The index of the highest set bit of a 9-bit mask (valid when it is not 0). */
 const highest = (m: Expr) => lit(8, UInt(4)).subWrap(std.leadingZeros(m).trunc(4));
 
@@ -28,55 +35,53 @@ export const fprakerPe = defineModule('fpraker_pe', (p: FprakerParams) => {
   const out = streamOut({ result: UInt(32), cycles: UInt(CYCLE_BITS) });
   const d = inp.data;
 
-  // The loaded group: per lane the sign, B, pe and the remaining terms.
+  // The loaded group: per lane the sign, B, pe, the remaining terms and the largest of them (kept
+  // in a register so that no cycle searches the whole mask before its shift and sum), and the
+  // group's largest term top T, found as the group loads.
   const gFull = reg('g_full', Bool, { init: 0 }), gFresh = reg('g_fresh', Bool, { init: 0 }), gLast = reg('g_last', Bool, { init: 0 }), gSpecial = reg('g_special', Bool, { init: 0 });
+  const gAny = reg('g_any', Bool, { init: 0 }), gTmax = reg('g_tmax', T, { init: 0 });
   const lanes = Array.from({ length: L }, (_, i) => ({
     neg: reg(`neg${i}`, Bool, { init: 0 }), B: reg(`bsig${i}`, UInt(8), { init: 0 }), pe: reg(`pe${i}`, UInt(9), { init: 0 }),
     pos: reg(`pos${i}`, UInt(9), { init: 0 }), mneg: reg(`mneg${i}`, UInt(9), { init: 0 }),
+    top: reg(`top${i}`, UInt(4), { init: 0 }), valid: reg(`tvalid${i}`, Bool, { init: 0 }),
   }));
   const S = reg('acc', SInt(W), { init: 0 }), E = reg('e', SInt(EXP_BITS), { init: E_START });
   const special = reg('special', Bool, { init: 0 }), cycles = reg('cycles', UInt(CYCLE_BITS), { init: 0 });
   const fin = reg('fin', Bool, { init: 0 });
   const oValid = reg('o_valid', Bool, { init: 0 }), oResult = reg('o_result', UInt(32), { init: 0 }), oCycles = reg('o_cycles', UInt(CYCLE_BITS), { init: 0 });
 
-  // ---- The group's first cycle: the new window exponent and the skip thresholds.
-  const tops = lanes.map((l) => {
-    const m = l.pos.or(l.mneg);
-    return { any: m.orR(), t: highest(m).zext(12).asSInt().addWrap(l.pe.zext(12).asSInt()).subWrap(lit(260, T)) }; // T of the top term
-  });
-  const tmax = tops.reduce((acc, x) => ({ any: acc.any.or(x.any), t: mux(x.any.and(acc.any.not().or(x.t.gt(acc.t))), x.t, acc.t) }));
+  // ---- The group's first cycle: the window exponent rises for its largest term and the accumulator.
   const e12 = E.ext(12);
   const mag = mux(S.bit(W - 1), lit(0, SInt(W)).subWrap(S), S).asUInt();
   const over = lit(W, T).subWrap(std.leadingZeros(mag).zext(12).asSInt()).subWrap(lit(top, T)); // bitlen(|S|) − top
   const byAcc = e12.addWrap(mux(over.gt(0), over, lit(0, T)));
-  const byTerms = mux(tmax.any, tmax.t.subWrap(lit(top, T)), lit(E_START, T));
+  const byTerms = mux(gAny, gTmax.subWrap(lit(top, T)), lit(E_START, T));
   const eNew0 = mux(byAcc.gt(byTerms), byAcc, byTerms);
   const eFirst = mux(eNew0.gt(e12), eNew0, e12);
   const eNow = mux(gFresh, eFirst, e12);
   const rise = eNow.subWrap(e12); // 0 after the first cycle
   const riseC = mux(rise.gt(W), lit(W, T), rise).trunc(Math.ceil(Math.log2(W + 1)));
-  const sAligned = mux(S.bit(W - 1), lit(0, SInt(W)).subWrap(std.barrelShift(mag, riseC, 'right-logical').asSInt()), std.barrelShift(mag, riseC, 'right-logical').asSInt());
+  const shifted = std.barrelShift(mag, riseC, 'right-logical').asSInt();
+  const sAligned = mux(S.bit(W - 1), lit(0, SInt(W)).subWrap(shifted), shifted);
 
-  // ---- This cycle's terms: each lane's largest remaining one, above the window.
+  // ---- This cycle's terms: each lane's largest remaining one, if it is above the window (its terms
+  // fall, and E holds within a group, so a lane whose top is below is done).
+  const above = (k: Expr, pe: Expr) => k.zext(12).asSInt().addWrap(pe.zext(12).asSInt()).subWrap(lit(260, T)).gt(eNow); // T = k + pe − 260 > E
   const active = gFull.and(fin.not());
   const contributions: Expr[] = [];
-  const nextMasks = lanes.map((l, i) => {
-    // Terms with k ≤ E + 260 − pe are skipped: kept are those above the threshold.
-    const thr = eNow.addWrap(lit(260, T)).subWrap(l.pe.zext(12).asSInt());
-    const above = Array.from({ length: 9 }, (_, k) => lit(k, T).gt(thr));
-    const keepMask = cat(...above.slice().reverse()).named(`keep${i}`);
-    const pos = mux(gFresh, l.pos.and(keepMask), l.pos), neg = mux(gFresh, l.mneg.and(keepMask), l.mneg);
-    const m = pos.or(neg), has = m.orR(), k = highest(m);
-    const isNeg = std.barrelShift(neg, k, 'right-logical').bit(0);
-    const amt = k.zext(12).asSInt().addWrap(l.pe.zext(12).asSInt()).subWrap(eNow).subWrap(lit(261, T)); // sh + 7 = k + pe − 268 − E + 7
-    const wide = std.barrelShift(l.B.zext(W + 7), amt.trunc(Math.ceil(Math.log2(W + 7))), 'left').bits(W + 6, 7).zext(W); // truncated toward zero
+  const next = lanes.map((l, i) => {
+    const has = l.valid.and(above(l.top, l.pe)).named(`has${i}`);
+    const isNeg = std.barrelShift(l.mneg, l.top, 'right-logical').bit(0);
+    const amt = l.top.zext(12).asSInt().addWrap(l.pe.zext(12).asSInt()).subWrap(eNow).subWrap(lit(261, T)); // sh + 7 = k + pe − 268 − E + 7
+    const wide = std.barrelShift(l.B.zext(W + 7), amt.trunc(Math.ceil(Math.log2(W + 7))), 'left').bits(W + 6, 7); // truncated toward zero
     const c = mux(has, wide, lit(0, UInt(W))).asSInt();
     contributions.push(mux(isNeg.xor(l.neg), lit(0, SInt(W)).subWrap(c), c).named(`term${i}`));
-    const cleared = m.and(std.barrelShift(lit(1, UInt(9)), k, 'left').not());
-    return { pos: pos.and(cleared), neg: neg.and(cleared), left: cleared.orR() };
+    const bit = std.barrelShift(lit(1, UInt(9)), l.top, 'left').not();
+    const pos = l.pos.and(bit), neg = l.mneg.and(bit), m = pos.or(neg), top2 = highest(m);
+    return { has, pos, neg, top: top2, valid: m.orR(), more: has.and(m.orR()).and(above(top2, l.pe)) };
   });
   const sum = std.adderTree(contributions).trunc(W);
-  const groupDone = active.and(nextMasks.map((x) => x.left).reduce((a, b) => a.or(b)).not()).named('group_done');
+  const groupDone = active.and(next.map((x) => x.more).reduce((a, b) => a.or(b)).not()).named('group_done');
 
   // ---- Loading the next group: into a free register, or as the current one finishes (it waits out
   // the rounding cycle after a dot product's last group).
@@ -87,25 +92,29 @@ export const fprakerPe = defineModule('fpraker_pe', (p: FprakerParams) => {
     cycles.set(cycles.addWrap(1));
     gFresh.set(0);
     when(gFresh.and(gSpecial), () => special.set(1)); // a group's NaN/Inf counts when it is processed, in its own dot product
-    lanes.forEach((l, i) => { l.pos.set(nextMasks[i]!.pos); l.mneg.set(nextMasks[i]!.neg); });
+    lanes.forEach((l, i) => when(next[i]!.has, () => { l.pos.set(next[i]!.pos); l.mneg.set(next[i]!.neg); l.top.set(next[i]!.top); l.valid.set(next[i]!.valid); }));
     when(groupDone, () => { gFull.set(0); when(gLast, () => fin.set(1)); });
   });
   const loadSpecial = Array.from({ length: L }, (_, i) => d[`a${i}`]!.bits(14, 7).andR().or(d[`b${i}`]!.bits(14, 7).andR())).reduce((a, b) => a.or(b));
+  const loads = lanes.map((l, i) => {
+    const a = d[`a${i}`]!, b = d[`b${i}`]!;
+    const ea = a.bits(14, 7), eb = b.bits(14, 7);
+    const sa = cat(ea.ne(0), a.bits(6, 0)), sb = cat(eb.ne(0), b.bits(6, 0));
+    const sp = ea.andR().or(eb.andR()), empty = sp.or(sa.orR().not()).or(sb.orR().not());
+    const t = nafMasks(sa), m = t.pos.or(t.neg);
+    const pe = mux(ea.eq(0), lit(1, UInt(8)), ea).zext(9).addWrap(mux(eb.eq(0), lit(1, UInt(8)), eb).zext(9));
+    const k = highest(m), any = empty.not().and(m.orR());
+    return { l, neg: a.bit(15).xor(b.bit(15)), sb, pe, pos: mux(empty, lit(0, UInt(9)), t.pos), mneg: mux(empty, lit(0, UInt(9)), t.neg), k, any, t: k.zext(12).asSInt().addWrap(pe.zext(12).asSInt()).subWrap(lit(260, T)) };
+  });
+  const tmax = maxTree(loads.map((x) => ({ any: x.any, t: x.t })));
   when(inp.fire, () => {
     gSpecial.set(loadSpecial);
     gFull.set(1); gFresh.set(1); gLast.set(d.in_last!);
-    lanes.forEach((l, i) => {
-      const a = d[`a${i}`]!, b = d[`b${i}`]!;
-      const ea = a.bits(14, 7), eb = b.bits(14, 7);
-      const sa = cat(ea.ne(0), a.bits(6, 0)), sb = cat(eb.ne(0), b.bits(6, 0));
-      const sp = ea.andR().or(eb.andR()), empty = sp.or(sa.orR().not()).or(sb.orR().not());
-      const t = nafMasks(sa);
-      l.neg.set(a.bit(15).xor(b.bit(15)));
-      l.B.set(sb);
-      l.pe.set(mux(ea.eq(0), lit(1, UInt(8)), ea).zext(9).addWrap(mux(eb.eq(0), lit(1, UInt(8)), eb).zext(9)));
-      l.pos.set(mux(empty, lit(0, UInt(9)), t.pos));
-      l.mneg.set(mux(empty, lit(0, UInt(9)), t.neg));
-    });
+    gAny.set(tmax.any); gTmax.set(tmax.t);
+    for (const x of loads) {
+      x.l.neg.set(x.neg); x.l.B.set(x.sb); x.l.pe.set(x.pe);
+      x.l.pos.set(x.pos); x.l.mneg.set(x.mneg); x.l.top.set(x.k); x.l.valid.set(x.any);
+    }
   });
 
   // ---- After the last group: round, send, start over.
