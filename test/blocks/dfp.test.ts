@@ -7,6 +7,12 @@ import { dfpFmaBlock } from '../../src/blocks/dfp/fma/block.js';
 import { dfpQuantizeBlock } from '../../src/blocks/dfp/quantize/block.js';
 import { seededRng } from '../../src/cosim/model.js';
 import { dfpCombine, dfpFmaPartials, dfpQuantize } from '../../src/numerics/dfp.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BlockDef } from '../../src/blocks/block.js';
+import { simulate } from '../../src/cosim/run.js';
+import { TIMING_MODELS } from '../../src/synth/timing-model.js';
 import { cosimClean } from '../helpers/cosim.js';
 import { VECTORS } from '../helpers/tiers.js';
 
@@ -97,6 +103,13 @@ describe('dfp.quantize and dfp.fma in cosimulation', () => {
       await cosimClean(dfpQuantizeBlock, { block, stages }, 'verilator', { seed: SEED, vectors: VECTORS.fast });
     }, 120_000);
   }
+  it('dfp.quantize --fmax 150 (xc7 model): pipelined from its combinational form, bit-exact at the new latency in both simulators', async () => {
+    const fmax = { mhz: 150, fabric: TIMING_MODELS.xc7.fabric };
+    for (const sim of ['verilator', 'icarus'] as const) {
+      const r = await simulate(dfpQuantizeBlock as unknown as BlockDef, dfpQuantizeBlock.params.parse({}), sim, { seed: SEED, vectors: sim === 'icarus' ? 2000 : VECTORS.fast, outDir: mkdtempSync(join(tmpdir(), 'bitforge-dfp-fmax-')), fmax });
+      expect(r.failed, r.report.join('\n')).toBe(0);
+    }
+  }, 120_000);
   it('dfp.quantize (defaults): Icarus', async () => {
     await cosimClean(dfpQuantizeBlock, dfpQuantizeBlock.params.parse({}), 'icarus', { seed: SEED, vectors: 5000 });
   }, 120_000);
