@@ -10,6 +10,8 @@ import { fprakerPeBlock } from '../../src/blocks/fpraker/pe/block.js';
 import { fprakerDot } from '../../src/blocks/fpraker/pe/golden.js';
 import { params } from '../../src/blocks/fpraker/pe/params.js';
 import type { Vector } from '../../src/cosim/model.js';
+import { encode } from '../../src/numerics/encode.js';
+import { parseFormat } from '../../src/numerics/format.js';
 import { cosimClean, expectPacketMutationCaught, withPackets } from '../helpers/cosim.js';
 import { VECTORS } from '../helpers/tiers.js';
 
@@ -18,7 +20,8 @@ console.log(`fpraker (long): seed ${SEED}`);
 const DATA = findShared('data/weights', 'manifest.json');
 if (!DATA) console.warn('fpraker: ../shared/data/weights not found; set BITFORGE_SHARED to run the real-tensor runs');
 const pe = fprakerPeBlock as unknown as BlockDef;
-const bf16 = (x: number) => { const b = new Uint32Array(new Float32Array([x]).buffer)[0]!; return ((b + 0x7fff + ((b >>> 16) & 1)) >>> 16) & 0xffff; };
+const BF16 = parseFormat('bf16');
+const bf16 = (x: number) => encode(BF16, x).code; // round to nearest even
 const f32 = (c: number) => new Float32Array(new Uint32Array([c]).buffer)[0]!;
 
 describe('fpraker.pe, long', () => {

@@ -8,10 +8,12 @@ import { findShared } from '../../src/accuracy/shared-dir.js';
 import { loadTensors } from '../../src/accuracy/tensors.js';
 import type { BlockDef } from '../../src/blocks/block.js';
 import { decode, encode, trim } from '../../src/blocks/gecko/codec.js';
+import { encode as encodeFormat } from '../../src/numerics/encode.js';
+import { parseFormat } from '../../src/numerics/format.js';
 import { geckoDecoderBlock } from '../../src/blocks/gecko/decoder/block.js';
 import { geckoEncoderBlock } from '../../src/blocks/gecko/encoder/block.js';
 import { params, type GeckoParams } from '../../src/blocks/gecko/params.js';
-import { valueBeats } from '../../src/blocks/gecko/stimulus.js';
+import { valueBeats, wordBeats } from '../../src/blocks/gecko/stimulus.js';
 import { cosimClean, expectPacketMutationCaught, withPackets } from '../helpers/cosim.js';
 import { VECTORS } from '../helpers/tiers.js';
 
@@ -54,14 +56,15 @@ describe('gecko on real tensors', () => {
     if (ocr) tensors.push(ocr);
     expect(tensors.length).toBeGreaterThanOrEqual(2);
     const f32 = tensors.map((t) => Array.from(new Uint32Array(t.data.buffer, t.data.byteOffset, Math.min(t.data.length, 4096))));
-    const bf16 = f32.map((xs) => xs.map((b) => (b + 0x7fff + ((b >>> 16) & 1)) >>> 16 & 0xffff));
+    const BF16 = parseFormat('bf16'), value = (b: number) => new Float32Array(new Uint32Array([b]).buffer)[0]!;
+    const bf16 = f32.map((xs) => xs.map((b) => encodeFormat(BF16, value(b)).code)); // round to nearest even
     const cases: Array<[GeckoParams, number[][]]> = [
       ...[23, 10, 7, 4].map((mantissa) => [P({ mantissa }), f32] as [GeckoParams, number[][]]),
       ...[7, 4].map((mantissa) => [P({ input: 'bf16', mantissa }), bf16] as [GeckoParams, number[][]]),
     ];
     for (const [p, streams] of cases) {
       for (const xs of streams) expect(decode(p, encode(p, xs))).toEqual(xs.map((x) => trim(p, x)));
-      const wordPackets = streams.map((xs) => { const w = encode(p, xs); return w.map((word, i) => ({ in_last: i === w.length - 1 ? 1n : 0n, word })); });
+      const wordPackets = streams.map((xs) => wordBeats(p, xs));
       for (const sim of ['verilator', 'icarus'] as const) {
         const label = `${p.input} m=${p.mantissa} ${sim}`;
         const e = await cosimClean(withPackets(enc, streams.map(valueBeats)), p, sim, { seed: SEED, vectors: 0, label: `encoder ${label}` });

@@ -8,7 +8,7 @@ import { decode, encode, footprint, trim } from '../../src/blocks/gecko/codec.js
 import { geckoDecoderBlock } from '../../src/blocks/gecko/decoder/block.js';
 import { geckoEncoderBlock } from '../../src/blocks/gecko/encoder/block.js';
 import { params, type GeckoParams } from '../../src/blocks/gecko/params.js';
-import { randomStream, valueBeats } from '../../src/blocks/gecko/stimulus.js';
+import { randomStream, valueBeats, wordBeats } from '../../src/blocks/gecko/stimulus.js';
 import { seededRng } from '../../src/cosim/model.js';
 import { cosimClean, steadyRun } from '../helpers/cosim.js';
 import { VECTORS } from '../helpers/tiers.js';
@@ -73,8 +73,7 @@ describe('gecko.encoder and gecko.decoder in cosimulation', () => {
       const enc = await steadyRun(geckoEncoderBlock, p, [valueBeats(xs)], SEED);
       expect(enc.failed).toBe(0);
       expect(enc.cycles, `encoder ${JSON.stringify(o)}`).toBeLessThanOrEqual(xs.length + p.group + 4);
-      const words = encode(p, xs);
-      const dec = await steadyRun(geckoDecoderBlock, p, [words.map((word, i) => ({ in_last: i === words.length - 1 ? 1n : 0n, word }))], SEED);
+      const dec = await steadyRun(geckoDecoderBlock, p, [wordBeats(p, xs)], SEED);
       expect(dec.failed).toBe(0);
       expect(dec.cycles, `decoder ${JSON.stringify(o)}`).toBeLessThanOrEqual(xs.length + 4);
     }

@@ -4,6 +4,7 @@
 // exponents spread by a random width around a random centre (all widths occur).
 
 import type { Vector } from '../../cosim/model.js';
+import { encode } from './codec.js';
 import { manBits, valueBits, type GeckoFormat } from './params.js';
 
 type Rng = () => number;
@@ -35,3 +36,9 @@ export function randomStream(f: GeckoFormat, rng: Rng): number[] {
 }
 
 export const valueBeats = (values: readonly number[]): Vector[] => values.map((x, i) => ({ in_last: i === values.length - 1 ? 1n : 0n, x: BigInt(x) }));
+
+/** The decoder's input for a value stream: the codec's words, the last one marked. */
+export function wordBeats(f: GeckoFormat, values: readonly number[]): Vector[] {
+  const words = encode(f, values);
+  return words.map((word, i) => ({ in_last: i === words.length - 1 ? 1n : 0n, word }));
+}

@@ -3,7 +3,7 @@
 // wins), patches left before the packet's end (dropped), index beats right after a patched one (no
 // patches left). Random: 1 … 40 index beats, each lane an outlier with probability 0 … 0.3.
 
-import { randomBits, type PacketStimulus, type Vector } from '../../cosim/model.js';
+import { randomBits, seededRng, type PacketStimulus, type Vector } from '../../cosim/model.js';
 import { KIND_CENTROID, KIND_INDEX, KIND_PATCH, selBits, valueBits, type GoboParams } from './params.js';
 
 type Rng = () => number;
@@ -29,7 +29,7 @@ export function goboStimulus(p: GoboParams): PacketStimulus {
     packet(rng, [beat(KIND_INDEX, 0, 0n, () => 0), beat(KIND_CENTROID, 0, rv(rng)), beat(KIND_INDEX, 0, 0n, () => 0)]), // a centroid rewritten mid-packet
   ];
   return {
-    directed: directed(lcg(11)),
+    directed: directed(seededRng(11)), // the same packets every run
     random: (rng) => {
       const n = 1 + Math.floor(rng() * 40), rate = rng() < 0.3 ? 0 : rng() * 0.3, body: Vector[] = [];
       for (let b = 0; b < n; b++) {
@@ -41,7 +41,3 @@ export function goboStimulus(p: GoboParams): PacketStimulus {
   };
 }
 
-function lcg(seed: number): Rng {
-  let s = seed >>> 0;
-  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
-}

@@ -1,16 +1,8 @@
 import { defineBlock } from '../../block.js';
-import { seededRng, type Vector } from '../../../cosim/model.js';
-import { encode } from '../codec.js';
-import type { GeckoParams } from '../params.js';
-import { directedStreams, randomStream } from '../stimulus.js';
+import { seededRng } from '../../../cosim/model.js';
+import { directedStreams, randomStream, wordBeats } from '../stimulus.js';
 import { geckoDecoder, params } from './generator.js';
 import { decoderGolden } from './golden.js';
-
-/** The decoder's input: the encoder's words for a value stream (the golden codec's). */
-const wordBeats = (p: GeckoParams, values: readonly number[]): Vector[] => {
-  const words = encode(p, values);
-  return words.map((word, i) => ({ in_last: i === words.length - 1 ? 1n : 0n, word }));
-};
 
 export const geckoDecoderBlock = defineBlock({
   name: 'gecko.decoder',
