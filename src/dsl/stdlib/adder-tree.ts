@@ -4,6 +4,7 @@
 import { report, currentModule } from '../context.js';
 import { poison, type Expr } from '../expr.js';
 import { reg } from '../module.js';
+import { carryAdd } from './carry-add.js';
 
 export interface AdderTreeOptions {
   /** Insert a register after every `every` levels (0: purely combinational). */
@@ -28,7 +29,7 @@ export function adderTreeLevels(terms: readonly Expr[], opts: AdderTreeOptions =
   let depth = 0, stages = 0;
   while (level.length > 1) {
     const next: Expr[] = [];
-    for (let i = 0; i + 1 < level.length; i += 2) next.push(level[i]!.add(level[i + 1]!));
+    for (let i = 0; i + 1 < level.length; i += 2) next.push(carryAdd(level[i]!, level[i + 1]!));
     if (level.length % 2) next.push(level[level.length - 1]!);
     depth++;
     level = next;
