@@ -53,7 +53,7 @@ export async function runQueued(a: QueueAddress, jobs: readonly SynthJob[], o: Q
   const pending = new Map<string, { indices: number[]; data: ReturnType<typeof jobData> }>();
   jobs.forEach((j, i) => {
     try {
-      const src = blockSource(j.block, j.params, fmaxOf(j.options));
+      const src = blockSource(j.block, j.params, fmaxOf(j.options), j.options.target);
       const key = synthJobKey(src, j.options);
       const hit = cachedReport(key);
       if (hit) return finish(i, { ...hit, cached: true });

@@ -24,7 +24,7 @@ type Prepared = { src: SynthSource; cost: number } | { error: Error; cost: numbe
 
 function prepare(j: SynthJob): Prepared {
   try {
-    const src = blockSource(j.block, j.params, fmaxOf(j.options));
+    const src = blockSource(j.block, j.params, fmaxOf(j.options), j.options.target);
     const bytes = src.verilog.reduce((n, f) => n + f.content.length, 0);
     return { src, cost: bytes * (TARGET_DEFS[j.options.target].placeAndRoute ? 2 : 1) };
   } catch (e) {

@@ -13,7 +13,7 @@ import { searchMargins } from './closure.js';
 import { parseNextpnrLog, parseStat } from './parse.js';
 import { pinsNeeded, pinWrapper, WRAPPER_MODULE, type PinWrapper, type WrapperMode } from './pin-wrapper.js';
 import { criticalPath, STA_VERSION, type DesignNames } from './sta.js';
-import { TARGET_DEFS, utilizationOf, type Target } from './targets.js';
+import { paramsForTarget, TARGET_DEFS, utilizationOf, type Target } from './targets.js';
 import { TIMING_MODELS } from './timing-model.js';
 import { relevantLines, runTool, type ToolSource } from './tools.js';
 
@@ -77,7 +77,8 @@ export interface SynthSource {
   readonly pipelined?: { readonly requestedMHz: number; readonly latency: number; readonly estimatedMHz: number; readonly loopMHz: number | null; readonly keptRegisters?: true; readonly chose?: Record<string, unknown>; readonly margin?: number };
 }
 
-export function blockSource(block: EmittableBlock, params: Record<string, unknown>, fmax?: FmaxRequest): SynthSource {
+export function blockSource(block: EmittableBlock, given: Record<string, unknown>, fmax?: FmaxRequest, target?: Target): SynthSource {
+  const params = paramsForTarget(given, target);
   const { files, design, metadata, params: emitted } = emitBlock(block, params, [], fmax);
   const signalNames = { signals: new Set(design.modules.flatMap((m) => m.signals.map((s) => s.name))), ports: new Set(metadata.ports.map((p) => p.name)) };
   // Pipelined, the frequency is one of the configuration's parameters (sweeps chart against it).
@@ -112,7 +113,7 @@ function prepare(src: SynthSource, target: Target, mode: WrapperMode = 'always')
  * --fmax on a placed target and no margin given, timing is closed: see closeTiming.
  */
 export async function synthesize(block: EmittableBlock, params: Record<string, unknown>, o: SynthOptions): Promise<SynthReport & { cached?: boolean }> {
-  const first = await synthesizeSource(blockSource(block, params, fmaxOf(o)), o);
+  const first = await synthesizeSource(blockSource(block, params, fmaxOf(o), o.target), o);
   return o.fmaxMargin === undefined ? closeTiming(block, params, o, first) : first;
 }
 
@@ -147,7 +148,7 @@ async function closeTiming(block: EmittableBlock, params: Record<string, unknown
   if (firstGot === null || firstGot >= asked) return first; // not placed (nothing to time), or met
   const retryMs = Math.max(5 * 60_000, RETRY_TIME_FACTOR * 1000 * ((first.toolSeconds?.nextpnr ?? 60) + (first.toolSeconds?.yosys ?? 60)));
   const tries = await searchMargins<SynthReport & { cached?: boolean }>(asked, { margin: firstMargin, got: firstGot }, async (margin) => {
-    const src = blockSource(block, params, fmaxOf(o, margin));
+    const src = blockSource(block, params, fmaxOf(o, margin), o.target);
     try {
       const r = await synthesizeSource(src, { ...o, timeoutMs: Math.min(o.timeoutMs ?? Infinity, retryMs) });
       attempts.push(summary(r, margin));
@@ -185,7 +186,7 @@ export async function synthesizeSource(src: SynthSource, o: SynthOptions): Promi
 
 /** One uncached run, with the raw tool output. */
 export function synthesizeRun(block: EmittableBlock, params: Record<string, unknown>, o: SynthOptions): Promise<SynthRun> {
-  return synthesizeSourceRun(blockSource(block, params, fmaxOf(o)), o);
+  return synthesizeSourceRun(blockSource(block, params, fmaxOf(o), o.target), o);
 }
 
 export function synthesizeSourceRun(src: SynthSource, o: SynthOptions): Promise<SynthRun> {

@@ -1,6 +1,8 @@
 // Synthesis targets: the Yosys script (synth/<target>.ys.hbs) and how the target's cells count
 // towards LUT / FF / carry / BRAM / DSP totals.
 
+import type { Fabric } from '../dsl/stdlib/fabric.js';
+
 export const TARGETS = ['ice40', 'xc7', 'xc7-nodsp', 'ecp5', 'gowin'] as const;
 export type Target = (typeof TARGETS)[number];
 
@@ -18,6 +20,8 @@ interface TargetDef {
   readonly placeAndRoute: boolean;
   /** The part utilization is a percentage of: the placed one (ice40), else a common part of the family. */
   readonly device: Device;
+  /** What a block's `fabric: auto` becomes for this target. */
+  readonly fabric: Fabric;
 }
 
 /**
@@ -49,21 +53,26 @@ export const TARGET_DEFS: Record<Target, TargetDef> = {
     script: 'ice40.ys.hbs', options: { dsp: false }, placeAndRoute: true,
     describe: 'Lattice iCE40 HX8K (synth_ice40, nextpnr-ice40 for placement, routing and Fmax)',
     categories: [[/^SB_LUT4$/, 'lut'], [/^SB_DFF/, 'ff'], [/^SB_CARRY$/, 'carry'], [/^SB_RAM40_4K/, 'bram'], [/^SB_MAC16$/, 'dsp']],
-    device: HX8K,
+    device: HX8K, fabric: 'lut4',
   },
-  xc7: { script: 'xc7.ys.hbs', options: { nodsp: false }, placeAndRoute: false, describe: 'Xilinx 7-series (synth_xilinx, out of context)', categories: XC7, device: XC7A35T },
-  'xc7-nodsp': { script: 'xc7.ys.hbs', options: { nodsp: true }, placeAndRoute: false, describe: 'Xilinx 7-series without DSP inference (synth_xilinx -nodsp)', categories: XC7, device: XC7A35T },
+  xc7: { script: 'xc7.ys.hbs', options: { nodsp: false }, placeAndRoute: false, describe: 'Xilinx 7-series (synth_xilinx, out of context)', categories: XC7, device: XC7A35T, fabric: 'lut6' },
+  'xc7-nodsp': { script: 'xc7.ys.hbs', options: { nodsp: true }, placeAndRoute: false, describe: 'Xilinx 7-series without DSP inference (synth_xilinx -nodsp)', categories: XC7, device: XC7A35T, fabric: 'lut6' },
   ecp5: {
     script: 'ecp5.ys.hbs', options: {}, placeAndRoute: false, describe: 'Lattice ECP5 (synth_ecp5, out of context)',
     categories: [[/^LUT4$/, 'lut'], [/^TRELLIS_FF$/, 'ff'], [/^CCU2C$/, 'carry'], [/^DP16KD$/, 'bram'], [/^MULT18X18D$/, 'dsp']],
-    device: LFE5U_25F,
+    device: LFE5U_25F, fabric: 'lut4',
   },
   gowin: {
     script: 'gowin.ys.hbs', options: {}, placeAndRoute: false, describe: 'Gowin GW1N/GW2A (synth_gowin, out of context)',
     categories: [[/^(LUT[1-4]|INV)$/, 'lut'], [/^DFF/, 'ff'], [/^ALU$/, 'carry'], [/^(SP|SDPB|DPB|DP|SDP)(X9)?$/, 'bram'], [/^MULT/, 'dsp']],
-    device: GW1N_9,
+    device: GW1N_9, fabric: 'lut4',
   },
 };
+
+/** A block's parameters for a target: `fabric: auto` becomes the target's fabric. */
+export function paramsForTarget<P extends Record<string, unknown>>(params: P, target: Target | undefined): P {
+  return target && params.fabric === 'auto' ? { ...params, fabric: TARGET_DEFS[target].fabric } : params;
+}
 
 /** The category a cell counts towards and how many units of it, or undefined. */
 export function categoryOf(target: Target, cell: string): { category: Category; weight: number } | undefined {

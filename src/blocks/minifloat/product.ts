@@ -3,7 +3,7 @@
 // real widths, the sign is applied to that narrow product, the exponent fields are added, and the
 // signed product is shifted left by the sum through a log shifter that only grows as far as needed.
 
-import { cat, lit, mux, SInt, std, UInt, type Expr } from '../../dsl/index.js';
+import { cat, lit, mux, replicate, SInt, std, UInt, type Expr } from '../../dsl/index.js';
 import type { FloatFormat } from '../../numerics/format.js';
 import { fields, type Fields } from './fields.js';
 import { gateAdd, gateConditionalNegate } from './gate-arith.js';
@@ -30,7 +30,13 @@ export type ArithStyle = 'gates' | 'carry';
  */
 export const autoArith = (fa: FloatFormat, fb: FloatFormat): ArithStyle => (Math.max(fa.expBits, fb.expBits) <= 3 ? 'gates' : 'carry');
 
-export function productTerms(a: Fields, b: Fields, style: ArithStyle): ProductTerms {
+/**
+ * How a negative product is formed: two's complement (the exact value), or ones' complement (~x =
+ * −x − 1, no carry chain), which a sum corrects by adding the sign bit (a carry-in in its bit heap).
+ */
+export type Negation = 'twos' | 'ones';
+
+export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: Negation = 'twos'): ProductTerms {
   const mag = a.sig.mul(b.sig); // UInt(Ma + Mb + 2)
   const zeroA = a.sig.orR().not(), zeroB = b.sig.orR().not();
   // NaN in, or Inf · 0 (formats.md §6); Inf otherwise when either is Inf.
@@ -41,7 +47,9 @@ export function productTerms(a: Fields, b: Fields, style: ArithStyle): ProductTe
   const kept = special ? mux(special, lit(0, mag.type), mag) : mag;
   const neg = a.sign && b.sign ? a.sign.xor(b.sign) : (a.sign ?? b.sign);
   let value: Expr = kept;
-  if (neg) {
+  if (neg && negation === 'ones') {
+    value = cat(neg, kept.xor(replicate(neg, kept.width))).asSInt();
+  } else if (neg) {
     const s = kept.zext(kept.width + 1).asSInt();
     value = style === 'gates' ? gateConditionalNegate(kept, neg) : mux(neg, lit(0, s.type).subWrap(s), s);
   }
@@ -51,15 +59,18 @@ export function productTerms(a: Fields, b: Fields, style: ArithStyle): ProductTe
 /**
  * (value << shift) >> offset, as a W-bit word (sign-extended when value is signed). The shifter
  * goes from the smallest step up, each level only as wide as the bits that can reach the result.
+ * `fill` is what enters at the bottom (default 0): the sign of a ones'-complement value, so that
+ * the result is the ones' complement of the shifted magnitude.
  */
-export function alignLeft(value: Expr, shift: Expr, offset: number, W: number): Expr {
+export function alignLeft(value: Expr, shift: Expr, offset: number, W: number, fill?: Expr): Expr {
   const keep = W + offset; // bits below `offset` are dropped at the end, above `keep` never reach the result
   const fit = (x: Expr, w: number) => (x.width > w ? (value.signed ? x.bits(w - 1, 0).asSInt() : x.bits(w - 1, 0)) : x);
   let v = fit(value, keep);
   for (let i = 0; i < shift.width; i++) {
     const k = 2 ** i;
     const w = Math.min(v.width + k, keep);
-    const moved = fit(value.signed ? cat(v, lit(0, UInt(k))).asSInt() : cat(v, lit(0, UInt(k))), w);
+    const low = fill ? replicate(fill, k) : lit(0, UInt(k));
+    const moved = fit(value.signed ? cat(v, low).asSInt() : cat(v, low), w);
     const stay = v.width < w ? v.ext(w) : v;
     v = mux(shift.bit(i), moved, stay);
   }
@@ -69,8 +80,10 @@ export function alignLeft(value: Expr, shift: Expr, offset: number, W: number): 
 
 
 export interface PipelinedProduct extends Specials {
-  /** The exact product word, SInt(W). */
+  /** The exact product word, SInt(W); with ones'-complement negation, word + carry is. */
   readonly word: Expr;
+  /** With ones'-complement negation: the bit the word is short of (the product's sign). */
+  readonly carry?: Expr;
 }
 
 /**
@@ -82,12 +95,15 @@ export function pipelinedProduct(a: Expr, fa: FloatFormat, b: Expr, fb: FloatFor
 }
 
 /** The same from codes already taken apart (MX INT8 elements have fields but no float code). */
-export function pipelinedProductOf(fa: Fields, fb: Fields, W: number, stages: number, style: ArithStyle): PipelinedProduct {
-  const t = productTerms(fa, fb, style);
+export function pipelinedProductOf(fa: Fields, fb: Fields, W: number, stages: number, style: ArithStyle, negation: Negation = 'twos'): PipelinedProduct {
+  const t = productTerms(fa, fb, style, negation);
   const s1 = Math.min(stages, 1), s2 = Math.min(Math.max(stages - 1, 0), 1), s3 = Math.max(stages - 2, 0);
   const value = std.pipe(t.value, s1, 'product');
   const shift = std.pipe(t.shift, s1, 'shift');
-  const aligned = std.pipe(alignLeft(value, shift, 2, W), s2, 'aligned');
+  const ones = negation === 'ones' && t.sign !== undefined;
+  // Both exponent fields are at least 1, so the shift is at least the 2 bits dropped: ~(x << s) >> 2 = ~(x << (s − 2)).
+  const fill = ones ? std.pipe(t.sign!, s1, 'product_sign') : undefined;
+  const aligned = std.pipe(alignLeft(value, shift, 2, W, fill), s2, 'aligned');
   const word = std.pipe(aligned.signed ? aligned : aligned.asSInt(), s3, 'p'); // an unsigned product's top bit is 0
   const delay = (x: Expr | undefined, name: string) => (x ? std.pipe(x, stages, name) : undefined);
   const nan = delay(t.nan, 'nan_d'), inf = delay(t.inf, 'inf_d'), sign = delay(t.sign, 'sign_d');
@@ -95,6 +111,8 @@ export function pipelinedProductOf(fa: Fields, fb: Fields, W: number, stages: nu
     word, nan,
     pinf: inf && (sign ? inf.and(sign.not()) : inf),
     ninf: inf && sign ? inf.and(sign) : undefined,
-    zeroNeg: sign ? sign.and(word.orR().not()) : undefined,
+    // A negative zero's ones' complement is all ones.
+    zeroNeg: sign ? sign.and(ones ? word.andR() : word.orR().not()) : undefined,
+    ...(ones ? { carry: sign } : {}),
   };
 }

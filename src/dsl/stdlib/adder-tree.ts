@@ -11,6 +11,8 @@ export interface AdderTreeOptions {
   every?: number;
   /** Register name prefix. */
   name?: string;
+  /** Plain adds, which Yosys folds into one $macc of full adders (the earlier structure, kept selectable). */
+  legacy?: boolean;
 }
 
 /** Sum of all terms. Terms must share signedness; the result grows by ceil(log2(n)) bits. */
@@ -29,7 +31,7 @@ export function adderTreeLevels(terms: readonly Expr[], opts: AdderTreeOptions =
   let depth = 0, stages = 0;
   while (level.length > 1) {
     const next: Expr[] = [];
-    for (let i = 0; i + 1 < level.length; i += 2) next.push(carryAdd(level[i]!, level[i + 1]!));
+    for (let i = 0; i + 1 < level.length; i += 2) next.push(opts.legacy ? level[i]!.add(level[i + 1]!) : carryAdd(level[i]!, level[i + 1]!));
     if (level.length % 2) next.push(level[level.length - 1]!);
     depth++;
     level = next;

@@ -1,11 +1,12 @@
 import type { Expr } from '../expr.js';
-import { adderTree } from './adder-tree.js';
+import { BitHeap } from './bit-heap.js';
 import { bitsFor } from './clog2.js';
 
-/** Number of set bits of x as UInt(bitsFor(width)), through a balanced adder tree. */
+/** Number of set bits of x as UInt(bitsFor(width)), through a bit heap (full adders on carry chains). */
 export function popcount(x: Expr): Expr {
-  const bits: Expr[] = [];
-  for (let i = 0; i < x.width; i++) bits.push(x.bit(i));
-  // The tree grows one bit per level; the count never exceeds x.width, so the top bits are zero.
-  return adderTree(bits).trunc(bitsFor(x.width));
+  const heap = new BitHeap();
+  for (let i = 0; i < x.width; i++) heap.addBit(x.bit(i));
+  // The heap grows one bit per level; the count never exceeds x.width, so the top bits are zero.
+  const sum = heap.sum();
+  return sum.width >= bitsFor(x.width) ? sum.trunc(bitsFor(x.width)) : sum.zext(bitsFor(x.width));
 }

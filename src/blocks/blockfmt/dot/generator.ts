@@ -32,7 +32,7 @@ export const blockDotLatency = (p: BlockDotParams) => p.stages + p.treeStages + 
 export const blockfmtDot = defineModule('blockfmt_dot', (p: BlockDotParams) => {
   const ea = elemOf(p), eb = elemOf(p, elemBName(p));
   if (p.scale === 'e8m0') {
-    dotUnit({ elem: ea.name, elemB: eb.name, block: p.block, output: 'fp32', stages: p.stages, treeStages: p.treeStages, arith: 'auto', intMultiplier: p.intMultiplier });
+    dotUnit({ elem: ea.name, elemB: eb.name, block: p.block, output: 'fp32', stages: p.stages, treeStages: p.treeStages, arith: 'auto', intMultiplier: p.intMultiplier, fabric: 'auto' });
     return;
   }
   ueDot({ elemA: ea, elemB: eb, scale: scaleFormat(p.scale), tensorScale: hasTensorScale(p), block: p.block, stages: p.stages, treeStages: p.treeStages, mulStages: mulStagesOf(p) });

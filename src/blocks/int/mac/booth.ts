@@ -1,17 +1,17 @@
 // A radix-4 Booth multiplier written out, for LUT fabrics without DSPs: half as many partial-product
 // rows as `*`'s array, each bit a small function of three multiplier bits and two multiplicand bits
-// (one LUT6, or two LUT4s), so the adders that follow are fewer and shorter.
+// (one LUT6, or two LUT4s), so the adders that follow are fewer and shorter. The rows and their
+// negation bits go into a bit heap, where the bits ride as carry-ins and in the rows' low holes.
 
 import { cat, lit, std, UInt, type Expr } from '../../../dsl/index.js';
 
-/** a · b for signed a and b, SInt(A + B). */
-export function boothMultiply(a: Expr, b: Expr): Expr {
+/** a · b for signed a and b, SInt(A + B). `legacy`: the earlier adder tree with a correction row. */
+export function boothMultiply(a: Expr, b: Expr, arith: 'heap' | 'legacy' = 'heap'): Expr {
   const A = a.width, B = b.width, P = A + B;
   const digits = Math.ceil(B / 2);
   const bx = b.sext(2 * digits); // an even number of bits, sign-extended
   const ax = a.sext(A + 1); // |2a| needs one more bit
-  const rows: Expr[] = [];
-  const negs: Expr[] = [];
+  const rows: Expr[] = [], negs: Expr[] = [];
   for (let i = 0; i < digits; i++) {
     const hi = bx.bit(2 * i + 1), mid = bx.bit(2 * i), lo = i === 0 ? lit(0, mid.type) : bx.bit(2 * i - 1);
     const one = mid.xor(lo); // digit ±1
@@ -22,23 +22,34 @@ export function boothMultiply(a: Expr, b: Expr): Expr {
       const aj = ax.bit(j), aj1 = j === 0 ? lit(0, aj.type) : ax.bit(j - 1);
       bits.push(one.and(aj).or(two.and(aj1)).xor(neg)); // bit j of ±(d·a), ones' complement when negative
     }
-    const row = cat(...bits.reverse()).asSInt(); // SInt(A + 1)
-    rows.push(i > 0 ? cat(row, lit(0, UInt(2 * i))).asSInt() : row); // weight 4^i
-    negs.push(neg);
+    rows.push(cat(...bits.reverse()).asSInt()); // SInt(A + 1) at weight 4^i
+    negs.push(neg); // the +1 that makes a negative row two's complement
   }
-  // The +1 of each negative row's two's complement, all in one sparse row.
-  const fixBits = negs.flatMap((n, i) => (i === 0 ? [n] : [lit(0, n.type), n])); // LSB first: neg_i at bit 2i
-  const fix = cat(...fixBits.reverse()).zext(2 * digits).asSInt();
-  const sum = std.adderTree([...rows.map((r) => r.sext(P + 2)), fix.sext(P + 2)]);
+  const sum = arith === 'legacy' ? legacySum(rows, negs, P) : heapSum(rows, negs);
   return sum.bits(P - 1, 0).asSInt();
+}
+
+/** The rows at weights 4^i and their +1s in a heap: each +1 a carry-in or in a row's low holes. */
+function heapSum(rows: readonly Expr[], negs: readonly Expr[]): Expr {
+  const heap = new std.BitHeap();
+  rows.forEach((r, i) => heap.addWord(r, 2 * i).addBit(negs[i]!, 2 * i));
+  return heap.sum();
+}
+
+/** The earlier form: the rows shifted to full width, the +1s in one sparse row, an adder tree. */
+function legacySum(rows: readonly Expr[], negs: readonly Expr[], P: number): Expr {
+  const shifted = rows.map((r, i) => (i > 0 ? cat(r, lit(0, UInt(2 * i))).asSInt() : r));
+  const fixBits = negs.flatMap((n, i) => (i === 0 ? [n] : [lit(0, n.type), n])); // LSB first: neg_i at bit 2i
+  const fix = cat(...fixBits.reverse()).zext(2 * negs.length).asSInt();
+  return std.adderTree([...shifted.map((r) => r.sext(P + 2)), fix.sext(P + 2)], { legacy: true });
 }
 
 /**
  * a · b as the MAC-style units choose it: Booth rows written out, or `*` left to synthesis. Booth
  * works on signed operands: unsigned ones get a zero sign bit, and the product its low bits back.
  */
-export function multiplyOperands(a: Expr, b: Expr, signed: boolean, kind: 'booth' | 'operator'): Expr {
+export function multiplyOperands(a: Expr, b: Expr, signed: boolean, kind: 'booth' | 'operator', arith: 'heap' | 'legacy' = 'heap'): Expr {
   if (kind === 'operator') return a.mul(b);
-  if (signed) return boothMultiply(a, b);
-  return boothMultiply(a.zext(a.width + 1).asSInt(), b.zext(b.width + 1).asSInt()).bits(a.width + b.width - 1, 0);
+  if (signed) return boothMultiply(a, b, arith);
+  return boothMultiply(a.zext(a.width + 1).asSInt(), b.zext(b.width + 1).asSInt(), arith).bits(a.width + b.width - 1, 0);
 }

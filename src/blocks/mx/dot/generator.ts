@@ -4,7 +4,9 @@
 // Latency: `stages` in the products, `treeStages` after the tree, one register at the output.
 
 import { z } from 'zod';
-import { Bool, defineModule, input, output, std, UInt } from '../../../dsl/index.js';
+import { Bool, defineModule, input, output, std, UInt, type Expr } from '../../../dsl/index.js';
+import type { Fabric } from '../../../dsl/stdlib/fabric.js';
+import { fabricOf, fabricParam } from '../../fabric-param.js';
 import { parseFormat } from '../../../numerics/format.js';
 import { orAll, sumSpecials } from '../../minifloat/specials.js';
 import { elemParam, elemProduct, INT_MULTIPLIERS } from '../elem.js';
@@ -17,13 +19,24 @@ export const params = z.object({
   output: z.enum(['fp32', 'bf16']).default('fp32').describe('result format (RNE)'),
   stages: z.number().int().min(0).max(4).default(1).describe('pipeline registers in the product path'),
   treeStages: z.number().int().min(0).max(1).default(1).describe('a register after the adder tree'),
-  arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('product sign and exponent sum as gates or carry chains'),
+  arith: z.enum(['auto', 'gates', 'carry', 'legacy']).default('auto').describe('product sign and exponent sum as gates or carry chains; legacy: also the earlier sum (two\'s-complement products, an adder tree Yosys folds into full adders)'),
   intMultiplier: z.enum(INT_MULTIPLIERS).default('booth').describe('int8 × int8 products: Booth rows in LUTs, or * (DSPs on xc7)'),
+  fabric: fabricParam(),
 });
 export type DotParams = z.infer<typeof params>;
 
 export const elemBOf = (p: { elem: string; elemB: string }) => p.elemB || p.elem;
 export const dotLatency = (p: DotParams) => p.stages + p.treeStages + 1;
+
+/** The exact sum of the products (each word + carry) in a bit heap. */
+export function productSum(prods: ReadonlyArray<{ word: Expr; carry?: Expr }>, fabric: Fabric | undefined): Expr {
+  const heap = new std.BitHeap();
+  for (const x of prods) {
+    heap.addWord(x.word);
+    if (x.carry) heap.addBit(x.carry);
+  }
+  return heap.sum(fabric ? { fabric } : {});
+}
 
 export const mxDot = defineModule('mx_dot', (p: DotParams) => dotUnit(p));
 
@@ -37,8 +50,11 @@ export function dotUnit(p: Omit<DotParams, 'elem' | 'elemB'> & { elem: string; e
   const bs = Array.from({ length: p.block }, (_, i) => input(`b${i}`, UInt(fb.width)));
   const outValid = output('out_valid', Bool), c = output('c', UInt(fo.width));
 
-  const prods = as.map((a, i) => elemProduct(a, fa, bs[i]!, fb, p.stages, p.arith, p.intMultiplier));
-  const sum = std.pipe(std.adderTree(prods.map((x) => x.word)), p.treeStages, 'tree'); // exact
+  // Negative products in ones' complement, their +1s carry-ins of the heap's chains (all but the
+  // first product: the chains of 32 words have 31 carry-ins).
+  const legacy = p.arith === 'legacy';
+  const prods = as.map((a, i) => elemProduct(a, fa, bs[i]!, fb, p.stages, p.arith === 'legacy' ? 'auto' : p.arith, p.intMultiplier, i === 0 || legacy ? 'twos' : 'ones'));
+  const sum = std.pipe(legacy ? std.adderTree(prods.map((x) => x.word), { legacy }) : productSum(prods, fabricOf(p.fabric)), p.treeStages, 'tree'); // exact
   const lat = p.stages + p.treeStages;
   const sp = sumSpecials(prods);
   const t = (x: ReturnType<typeof orAll>, name: string) => (x ? std.pipe(x, p.treeStages, name) : undefined);
