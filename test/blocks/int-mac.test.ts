@@ -29,4 +29,18 @@ describe('int.mac multipliers', () => {
       }, 120_000);
     }
   }
+
+  // The clear choice before the add (lut6) or after it (lut4), and the earlier adder tree.
+  for (const v of [{ fabric: 'lut4' }, { fabric: 'lut6' }, { arith: 'legacy' }, { fabric: 'lut4', aBits: 5, bBits: 7, stages: 0 }, { fabric: 'lut4', signed: false, stages: 2 }] as const) {
+    it(`booth ${JSON.stringify(v)}: 10^5 operations, 0 mismatches`, async () => {
+      const r = await simulate(block, intMacBlock.params.parse({ ...v, n: 8 }), 'verilator', { seed: SEED, vectors: 100_000, outDir: tmp() });
+      expect(r.failed, r.report.join('\n')).toBe(0);
+    }, 120_000);
+  }
+  it('Icarus agrees: booth 8×8 on lut4 and lut6', async () => {
+    for (const fabric of ['lut4', 'lut6'] as const) {
+      const r = await simulate(block, intMacBlock.params.parse({ fabric }), 'icarus', { seed: SEED, vectors: 5000, outDir: tmp() });
+      expect([r.failed, r.passed > 5000], r.report.join('\n')).toEqual([0, true]);
+    }
+  }, 300_000);
 });
