@@ -9,7 +9,8 @@ import { minifloatMacBlock } from '../dist/blocks/minifloat/mac/block.js';
 import { minifloatMulBlock } from '../dist/blocks/minifloat/mul/block.js';
 import { productWidth } from '../dist/blocks/minifloat/mul/generator.js';
 import { parseFormat } from '../dist/numerics/format.js';
-import { blockSource, synthesizeSource } from '../dist/synth/run.js';
+import { mxDotBlock } from '../dist/blocks/mx/dot/block.js';
+import { blockSource, synthesize, synthesizeSource } from '../dist/synth/run.js';
 import { pool } from './pool.mjs';
 
 const TARGETS = ['xc7-nodsp', 'ice40'];
@@ -67,4 +68,46 @@ export async function runQorBench() {
   const fmax = macs.map((r) => ({ unit: `minifloat.mac e4m3 × e4m3, Kulisch n=1024, stages=${r.params.stages}`, target: 'ice40', lut: r.totals.lut, ff: r.totals.ff, fmaxMHz: r.pnr?.fmaxMHz ?? null }));
   for (const f of fmax) console.log(`${f.unit}: ${f.fmaxMHz} MHz, LUT ${f.lut}, FF ${f.ff}`);
   return { rows, fmax };
+}
+
+// Issue 31 (bit heaps): the best figure per unit, xc7 without DSPs / iCE40 LUTs, quoted by the issue:
+// the best of careful hand-written multipliers and the published MX-for-FPGA units (FPL 2024); for
+// mx.dot the peer's 32 multipliers plus a sum (e4m3) and the best plain multipliers plus a sum (e2m1,
+// which hold neither the scale add nor the fp32 rounding); int.mac: a careful 8×8 multiplier alone.
+const BEST = {
+  'minifloat.mul e2m1': { 'xc7-nodsp': 33, ice40: 42 }, 'minifloat.mul e2m3': { 'xc7-nodsp': 64, ice40: 88 },
+  'minifloat.mul e3m2': { 'xc7-nodsp': 68, ice40: 94 }, 'minifloat.mul e4m3': { 'xc7-nodsp': 170, ice40: 165 },
+  'minifloat.mul e5m2': { 'xc7-nodsp': 227, ice40: 183 },
+  'mx.dot e4m3, k = 32': { 'xc7-nodsp': 8176, ice40: 7224 }, 'mx.dot e2m1, k = 32': { 'xc7-nodsp': 1874, ice40: 1933 },
+  'int.mac 8×8': { ice40: 187 },
+};
+// The issue's bar: LUTs ≤ this share of the best figure.
+const BAR = { 'int.mac 8×8': 0.85 };
+const ARITH_TARGETS = ['xc7-nodsp', 'xc7', 'ice40'];
+
+/** Per unit and target: LUTs and logic levels with the bit heaps (default) and with --arith legacy. */
+export async function runArithBench() {
+  const units = [
+    ...['e2m1', 'e2m3', 'e3m2', 'e4m3', 'e5m2'].map((f) => ({ label: `minifloat.mul ${f}`, block: minifloatMulBlock, params: { a: f, b: f } })),
+    ...['e4m3', 'e2m1'].map((f) => ({ label: `mx.dot ${f}, k = 32`, block: mxDotBlock, params: { elem: f }, legacy: { elem: f, arith: 'legacy' } })),
+    { label: 'int.mac 8×8', block: intMacBlock, params: {}, legacy: { arith: 'legacy' } },
+  ];
+  const run = (u, params, target) => () => synthesize(u.block, u.block.params.parse(params), { target, cache: false });
+  const jobs = units.flatMap((u) => ARITH_TARGETS.flatMap((t) => [run(u, u.params, t), ...(u.legacy ? [run(u, u.legacy, t)] : [])]));
+  const reports = await pool(jobs, cpus().length);
+  const rows = [];
+  let k = 0;
+  for (const u of units) {
+    for (const target of ARITH_TARGETS) {
+      const now = reports[k++], old = u.legacy ? reports[k++] : undefined;
+      const best = BEST[u.label]?.[target] ?? null, bar = BAR[u.label] ?? 0.8;
+      const row = {
+        unit: u.label, target, fabric: now.params.fabric ?? null, lut: now.totals.lut, levels: now.timing?.logicLevels ?? null, fmaxMHz: now.timing?.fmaxMHz ?? null,
+        legacyLut: old?.totals.lut ?? null, legacyLevels: old?.timing?.logicLevels ?? null, best, bar, overBest: best ? now.totals.lut / best : null,
+      };
+      rows.push(row);
+      console.log(`${u.label} on ${target}: LUT ${row.lut} (legacy ${row.legacyLut ?? '—'}), levels ${row.levels} (legacy ${row.legacyLevels ?? '—'}), best ${best ?? '—'}`);
+    }
+  }
+  return rows;
 }

@@ -167,7 +167,9 @@ writeFileSync('bench/results/mx.md', [
 // ---- QoR of the arithmetic units (issue: minifloat and integer arithmetic) ----
 if (want('qor')) {
 const { runQorBench } = await import('./qor.mjs');
+const { runArithBench } = await import('./qor.mjs');
 const qor = await runQorBench();
+qor.arith = await runArithBench();
 const qorMeta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, yosys: qor.rows[0]?.yosys };
 writeFileSync('bench/results/qor.json', JSON.stringify({ ...qorMeta, ...qor }, null, 2) + '\n');
 writeFileSync('bench/results/qor.md', [
@@ -182,6 +184,14 @@ writeFileSync('bench/results/qor.md', [
   '', '## Fmax on ice40 (nextpnr, HX8K)', '',
   '| unit | LUT | FF | Fmax (MHz) |', '|---|---:|---:|---:|',
   ...qor.fmax.map((f) => `| ${f.unit} | ${f.lut} | ${f.ff} | ${f.fmaxMHz ?? ''} |`), '',
+  '## Bit heaps and carry chains (issue 31): LUTs and logic levels, before and after', '',
+  '"Legacy" is `--arith legacy`: the earlier sums (adder trees that Yosys folds into one $macc of full adders, two\'s-complement products,',
+  'the Booth correction row). "Best" is the issue\'s figure: the best of careful hand-written multipliers and the FPL 2024 MX units (mx.dot: the',
+  'peer\'s 32 multipliers plus a sum; int.mac: a careful multiplier alone), xc7 without DSPs / iCE40. The bar is LUT ≤ 0.8 × best (int.mac 0.85).',
+  '`fabric` is what `auto` became for the target. Levels: the critical path\'s cells (bitforge\'s STA); Fmax: nextpnr on ice40, the estimate elsewhere.', '',
+  '| unit | target | fabric | LUT | levels | Fmax (MHz) | legacy LUT | legacy levels | best | LUT / best | bar met |',
+  '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  ...qor.arith.map((r) => `| ${r.unit} | ${r.target} | ${r.fabric ?? ''} | ${r.lut} | ${r.levels ?? ''} | ${r.fmaxMHz ?? ''} | ${r.legacyLut ?? ''} | ${r.legacyLevels ?? ''} | ${r.best ?? ''} | ${r.overBest?.toFixed(2) ?? ''} | ${r.overBest === null ? '' : r.overBest <= r.bar ? 'yes' : 'no'} |`), '',
 ].join('\n'));
 }
 

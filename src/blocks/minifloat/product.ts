@@ -19,6 +19,8 @@ export interface ProductTerms {
   readonly inf: Expr | undefined;
   /** sign(a) xor sign(b): the sign of an infinite or zero product. */
   readonly sign: Expr | undefined;
+  /** The product word is 0: a zero operand, or not a number (read from the operands, not the wide word). */
+  readonly zero: Expr;
 }
 
 /** How the sign and the exponent sum are built: as gates (foldable into the shifter's LUTs) or carry chains. */
@@ -53,7 +55,7 @@ export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: 
     const s = kept.zext(kept.width + 1).asSInt();
     value = style === 'gates' ? gateConditionalNegate(kept, neg) : mux(neg, lit(0, s.type).subWrap(s), s);
   }
-  return { value, shift: style === 'gates' ? gateAdd(a.exp, b.exp) : a.exp.add(b.exp), nan, inf, sign: neg };
+  return { value, shift: style === 'gates' ? gateAdd(a.exp, b.exp) : a.exp.add(b.exp), nan, inf, sign: neg, zero: orAll([zeroA, zeroB, special])! };
 }
 
 /**
@@ -95,9 +97,22 @@ export function pipelinedProduct(a: Expr, fa: FloatFormat, b: Expr, fb: FloatFor
 }
 
 /** The same from codes already taken apart (MX INT8 elements have fields but no float code). */
-export function pipelinedProductOf(fa: Fields, fb: Fields, W: number, stages: number, style: ArithStyle, negation: Negation = 'twos'): PipelinedProduct {
+/** Options of the product's datapath. */
+export interface ProductOptions {
+  readonly negation?: Negation;
+  /**
+   * Where a single stage goes: after the significand product (default), or after the shifter. On
+   * LUT4 the shifter's selects then merge with the product logic (mx.dot e2m1, k = 32, on iCE40:
+   * 1691 → 1556 LUTs); on LUT6 the last shift level merges with the sum's first add instead.
+   */
+  readonly oneStageAfter?: 'product' | 'aligned';
+}
+
+export function pipelinedProductOf(fa: Fields, fb: Fields, W: number, stages: number, style: ArithStyle, o: ProductOptions = {}): PipelinedProduct {
+  const negation = o.negation ?? 'twos';
   const t = productTerms(fa, fb, style, negation);
-  const s1 = Math.min(stages, 1), s2 = Math.min(Math.max(stages - 1, 0), 1), s3 = Math.max(stages - 2, 0);
+  const alignedFirst = o.oneStageAfter === 'aligned' && stages === 1;
+  const s1 = alignedFirst ? 0 : Math.min(stages, 1), s2 = alignedFirst ? 1 : Math.min(Math.max(stages - 1, 0), 1), s3 = Math.max(stages - 2, 0);
   const value = std.pipe(t.value, s1, 'product');
   const shift = std.pipe(t.shift, s1, 'shift');
   const ones = negation === 'ones' && t.sign !== undefined;
@@ -111,8 +126,7 @@ export function pipelinedProductOf(fa: Fields, fb: Fields, W: number, stages: nu
     word, nan,
     pinf: inf && (sign ? inf.and(sign.not()) : inf),
     ninf: inf && sign ? inf.and(sign) : undefined,
-    // A negative zero's ones' complement is all ones.
-    zeroNeg: sign ? sign.and(ones ? word.andR() : word.orR().not()) : undefined,
+    zeroNeg: sign ? sign.and(std.pipe(t.zero, stages, 'zero_d')) : undefined,
     ...(ones ? { carry: sign } : {}),
   };
 }

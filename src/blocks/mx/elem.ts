@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { lit, mux, std, UInt, type Expr } from '../../dsl/index.js';
 import { kulischLsb, kulischWidth } from '../../numerics/minifloat.js';
 import { boothMultiply } from '../int/mac/booth.js';
-import { autoArith, pipelinedProductOf, type ArithStyle, type Negation, type PipelinedProduct } from '../minifloat/product.js';
+import { autoArith, pipelinedProductOf, type ArithStyle, type PipelinedProduct, type ProductOptions } from '../minifloat/product.js';
 import { floatFormat, FormatError, parseFormat, type FloatFormat, type Format } from '../../numerics/format.js';
 import { fields, type Fields } from '../minifloat/fields.js';
 
@@ -65,7 +65,7 @@ export const INT_MULTIPLIERS = ['booth', 'operator'] as const;
  * INT8 elements multiply as two's-complement integers (radix-4 Booth rows written out, or `*` for DSP
  * inference); everything else through the minifloat product (INT8 as sign and magnitude).
  */
-export function elemProduct(a: Expr, fa: Format, b: Expr, fb: Format, stages: number, style: ArithStyle | 'auto', intMultiplier: (typeof INT_MULTIPLIERS)[number], negation: Negation = 'twos'): PipelinedProduct & { lsb: number } {
+export function elemProduct(a: Expr, fa: Format, b: Expr, fb: Format, stages: number, style: ArithStyle | 'auto', intMultiplier: (typeof INT_MULTIPLIERS)[number], o: ProductOptions = {}): PipelinedProduct & { lsb: number } {
   const ffa = fieldsFormat(fa), ffb = fieldsFormat(fb), lsb = kulischLsb(ffa, ffb);
   if (fa.kind === 'int' && fb.kind === 'int') {
     const x = a.asSInt(), y = b.asSInt();
@@ -73,5 +73,5 @@ export function elemProduct(a: Expr, fa: Format, b: Expr, fb: Format, stages: nu
     return { word: std.pipe(p, stages, 'product'), nan: undefined, pinf: undefined, ninf: undefined, zeroNeg: undefined, lsb };
   }
   const x = elemFields(a, fa), y = elemFields(b, fb);
-  return { ...pipelinedProductOf(x.x, y.x, kulischWidth(ffa, ffb, 1), stages, style === 'auto' ? autoArith(ffa, ffb) : style, negation), lsb };
+  return { ...pipelinedProductOf(x.x, y.x, kulischWidth(ffa, ffb, 1), stages, style === 'auto' ? autoArith(ffa, ffb) : style, o), lsb };
 }

@@ -53,8 +53,10 @@ export function dotUnit(p: Omit<DotParams, 'elem' | 'elemB'> & { elem: string; e
   // Negative products in ones' complement, their +1s carry-ins of the heap's chains (all but the
   // first product: the chains of 32 words have 31 carry-ins).
   const legacy = p.arith === 'legacy';
-  const prods = as.map((a, i) => elemProduct(a, fa, bs[i]!, fb, p.stages, p.arith === 'legacy' ? 'auto' : p.arith, p.intMultiplier, i === 0 || legacy ? 'twos' : 'ones'));
-  const sum = std.pipe(legacy ? std.adderTree(prods.map((x) => x.word), { legacy }) : productSum(prods, fabricOf(p.fabric)), p.treeStages, 'tree'); // exact
+  const fabric = fabricOf(p.fabric);
+  const prods = as.map((a, i) => elemProduct(a, fa, bs[i]!, fb, p.stages, p.arith === 'legacy' ? 'auto' : p.arith, p.intMultiplier,
+    legacy ? {} : { negation: i === 0 ? 'twos' : 'ones', oneStageAfter: fabric === 'lut4' ? 'aligned' : 'product' }));
+  const sum = std.pipe(legacy ? std.adderTree(prods.map((x) => x.word), { legacy }) : productSum(prods, fabric), p.treeStages, 'tree'); // exact
   const lat = p.stages + p.treeStages;
   const sp = sumSpecials(prods);
   const t = (x: ReturnType<typeof orAll>, name: string) => (x ? std.pipe(x, p.treeStages, name) : undefined);
