@@ -28,28 +28,30 @@ function shim(top, ports, inst, params) {
 
 function mulUnit(fmt) {
   const params = minifloatMulBlock.params.parse({ a: fmt, b: fmt });
-  const gen = blockSource(minifloatMulBlock, params);
+  const gen = (target) => blockSource(minifloatMulBlock, params, undefined, target);
   const f = parseFormat(fmt);
   const top = `baseline_mf_mul_${fmt}`;
-  const base = { name: 'baseline:mf_mul_baseline.v', params, top, ports: gen.ports,
-    verilog: [file('mf_mul_baseline.v'), shim(top, gen.ports, 'mf_mul_baseline', { EA: f.expBits, MA: f.manBits, POLA: POLICY[f.specials], EB: f.expBits, MB: f.manBits, POLB: POLICY[f.specials], W: productWidth(params) })] };
+  const base = { name: 'baseline:mf_mul_baseline.v', params, top, ports: gen().ports,
+    verilog: [file('mf_mul_baseline.v'), shim(top, gen().ports, 'mf_mul_baseline', { EA: f.expBits, MA: f.manBits, POLA: POLICY[f.specials], EB: f.expBits, MB: f.manBits, POLB: POLICY[f.specials], W: productWidth(params) })] };
   return { label: `minifloat.mul ${fmt} × ${fmt}`, careful: CAREFUL[fmt], gen, base };
 }
 
 function intMacUnit() {
   const params = intMacBlock.params.parse({ aBits: 8, bBits: 8 });
-  const gen = blockSource(intMacBlock, params);
+  // The generated unit is built for each target's fabric (what `bitforge synth --target` does).
+  const gen = (target) => blockSource(intMacBlock, params, undefined, target);
   const top = 'baseline_int_mac_8x8';
-  const W = gen.ports.find((p) => p.name === 'acc').width;
-  const base = { name: 'baseline:int_mac_baseline.v', params, top, ports: gen.ports,
-    verilog: [file('int_mac_baseline.v'), shim(top, gen.ports, 'int_mac_baseline', { A: 8, B: 8, W, STAGES: params.stages })] };
+  const ports = gen().ports;
+  const W = ports.find((p) => p.name === 'acc').width;
+  const base = { name: 'baseline:int_mac_baseline.v', params, top, ports,
+    verilog: [file('int_mac_baseline.v'), shim(top, ports, 'int_mac_baseline', { A: 8, B: 8, W, STAGES: params.stages })] };
   return { label: `int.mac 8×8 signed, n=${params.n}`, careful: CAREFUL.int8, gen, base, carefulNote: 'multiplier only' };
 }
 
 
 export async function runQorBench() {
   const units = [...['e2m1', 'e2m3', 'e3m2', 'e4m3', 'e5m2'].map(mulUnit), intMacUnit()];
-  const jobs = units.flatMap((u) => TARGETS.flatMap((target) => [u.gen, u.base].map((src) => () => synthesizeSource(src, { target, cache: false }))));
+  const jobs = units.flatMap((u) => TARGETS.flatMap((target) => [u.gen(target), u.base].map((src) => () => synthesizeSource(src, { target, cache: false }))));
   const reports = await pool(jobs, cpus().length);
   const rows = [];
   let k = 0;

@@ -103,7 +103,7 @@ export interface ProductOptions {
   /**
    * Where a single stage goes: after the significand product (default), or after the shifter. On
    * LUT4 the shifter's selects then merge with the product logic (mx.dot e2m1, k = 32, on iCE40:
-   * 1691 → 1556 LUTs); on LUT6 the last shift level merges with the sum's first add instead.
+   * about 135 LUTs fewer); on LUT6 the last shift level merges with the sum's first add instead.
    */
   readonly oneStageAfter?: 'product' | 'aligned';
 }
