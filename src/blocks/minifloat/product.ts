@@ -96,7 +96,6 @@ export function pipelinedProduct(a: Expr, fa: FloatFormat, b: Expr, fb: FloatFor
   return pipelinedProductOf(fields(a, fa), fields(b, fb), W, stages, style);
 }
 
-/** The same from codes already taken apart (MX INT8 elements have fields but no float code). */
 /** Options of the product's datapath. */
 export interface ProductOptions {
   readonly negation?: Negation;
@@ -108,6 +107,7 @@ export interface ProductOptions {
   readonly oneStageAfter?: 'product' | 'aligned';
 }
 
+/** The same from codes already taken apart (MX INT8 elements have fields but no float code). */
 export function pipelinedProductOf(fa: Fields, fb: Fields, W: number, stages: number, style: ArithStyle, o: ProductOptions = {}): PipelinedProduct {
   const negation = o.negation ?? 'twos';
   const t = productTerms(fa, fb, style, negation);

@@ -129,8 +129,8 @@ function addPair(a: Word, b: Word, pool: Bit[], signed: boolean, fabric: Fabric 
 }
 
 /**
- * Up to `max` rows from the pool, each one bit per weight (the holes 0); the bits not placed stay.
- * Rows take the most populous weights first so that the bits left can become carry-ins.
+ * Up to `max` rows from the pool, each one bit of every weight still in it from the lowest to the
+ * highest (the holes 0); the bits not placed stay in the pool (carry-ins of the next level).
  */
 function rowsFromBits(pool: readonly Bit[], max: number): { rows: Word[]; left: Bit[] } {
   const byWeight = new Map<number, Expr[]>();

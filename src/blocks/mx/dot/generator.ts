@@ -1,5 +1,5 @@
 // mx.dot: Dot(A, B) of two MX blocks (formats.md §4). k exact element products (minifloat.mul's
-// datapath; INT8 elements as sign and magnitude), an exact adder tree, then the block sum times
+// datapath; INT8 elements as sign and magnitude), an exact bit-heap sum, then the block sum times
 // 2^(sa + sb − 254) normalized and rounded once to float32 (or bf16) with RNE. Mixed element formats.
 // Latency: `stages` in the products, `treeStages` after the tree, one register at the output.
 
