@@ -24,6 +24,11 @@ const PAIRS: Array<[string, Record<string, unknown>, Variant, 'proved' | 'bounde
   ['examples.fifo', {}, { passes: 'const-fold,dce' }, 'proved'],
   ['int.mac', {}, { stages: 2 }, 'bounded'],
   ['int.mac', {}, { multiplier: 'operator' }, 'proved'],
+  // The bit heaps against the earlier sums (issue 31), on each fabric's structure.
+  ['int.mac', { fabric: 'lut4' }, { arith: 'legacy' }, 'proved'],
+  ['int.mac', { fabric: 'lut6', aBits: 6, bBits: 5 }, { arith: 'legacy' }, 'proved'],
+  ['mx.dot', { elem: 'e2m1', block: 8, stages: 0, fabric: 'lut4' }, { arith: 'legacy' }, 'proved'],
+  ['mx.dot', { elem: 'e3m2', block: 4, stages: 0, fabric: 'lut6' }, { arith: 'legacy' }, 'proved'],
   ['minifloat.mul', { stages: 0 }, { stages: 2 }, 'proved'],
   ['minifloat.mul', {}, { arith: 'carry' }, 'proved'],
   ['minifloat.mul', {}, { fmax: 250, target: 'xc7' }, 'proved'],
