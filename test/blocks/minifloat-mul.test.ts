@@ -61,6 +61,19 @@ describe('minifloat.mul cosimulation: every pair of codes', () => {
     expect([r.passed, r.failed]).toEqual([65536, 0]);
   }, 120_000);
 
+  // Each fabric's structure (lut6: the negation as (x xor s) + s for every format but e2m1's; lut4:
+  // for 3-bit exponents), every pair in both simulators, with specials, mixed formats and stages.
+  for (const [a, b, fabric, stages] of [['e4m3', 'e4m3', 'lut6', 0], ['e2m3', 'e2m3', 'lut6', 0], ['e3m2', 'e3m2', 'lut4', 0], ['e5m2', 'e5m2', 'lut6', 0],
+    ['e4m3', 'e5m2', 'lut6', 2], ['e3m2fn', 'e2m3ieee', 'lut6', 0], ['e3m2', 'e4m3', 'lut4', 1]] as const) {
+    it(`${a} × ${b}, fabric ${fabric}, stages ${stages}: Verilator and Icarus, every pair`, async () => {
+      const total = 2 ** (parseFormat(a).width + parseFormat(b).width);
+      for (const sim of ['verilator', 'icarus'] as const) {
+        const r = await simulate(block, minifloatMulBlock.params.parse({ a, b, fabric, stages }), sim, { seed: 5, outDir: tmp() });
+        expect([r.passed, r.failed], r.report.join('\n')).toEqual([total, 0]);
+      }
+    }, 120_000);
+  }
+
   for (const [a, b, arith] of [['e4m3', 'e5m2', 'gates'], ['e2m1', 'e3m2', 'carry'], ['e3m2fn', 'e2m3ieee', 'gates']] as const) {
     it(`${a} × ${b} with arith=${arith} (the other style than auto), every pair`, async () => {
       const r = await simulate(block, minifloatMulBlock.params.parse({ a, b, arith }), 'verilator', { seed: 3, outDir: tmp() });

@@ -33,10 +33,12 @@ export type ArithStyle = 'gates' | 'carry';
 export const autoArith = (fa: FloatFormat, fb: FloatFormat): ArithStyle => (Math.max(fa.expBits, fb.expBits) <= 3 ? 'gates' : 'carry');
 
 /**
- * How a negative product is formed: two's complement (the exact value), or ones' complement (~x =
- * −x − 1, no carry chain), which a sum corrects by adding the sign bit (a carry-in in its bit heap).
+ * How a negative product is formed: two's complement by the arithmetic style (gates: bits flipped
+ * above the lowest set one; carry: a subtraction and a mux), two's complement as (x xor s) + s (one
+ * chain with the sign as its carry-in), or ones' complement (~x = −x − 1, no chain), which a sum
+ * corrects by adding the sign bit (a carry-in in its bit heap).
  */
-export type Negation = 'twos' | 'ones';
+export type Negation = 'twos' | 'xor-carry' | 'ones';
 
 export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: Negation = 'twos'): ProductTerms {
   const mag = a.sig.mul(b.sig); // UInt(Ma + Mb + 2)
@@ -49,8 +51,10 @@ export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: 
   const kept = special ? mux(special, lit(0, mag.type), mag) : mag;
   const neg = a.sign && b.sign ? a.sign.xor(b.sign) : (a.sign ?? b.sign);
   let value: Expr = kept;
-  if (neg && negation === 'ones') {
-    value = cat(neg, kept.xor(replicate(neg, kept.width))).asSInt();
+  if (neg && negation !== 'twos') {
+    const ones = cat(neg, kept.xor(replicate(neg, kept.width))).asSInt();
+    // −m fits SInt(width + 1) as m does: the sum is truncated back to it.
+    value = negation === 'ones' ? ones : ones.add(neg.zext(2).asSInt()).trunc(kept.width + 1);
   } else if (neg) {
     const s = kept.zext(kept.width + 1).asSInt();
     value = style === 'gates' ? gateConditionalNegate(kept, neg) : mux(neg, lit(0, s.type).subWrap(s), s);
@@ -92,8 +96,8 @@ export interface PipelinedProduct extends Specials {
  * Codes a and b → the exact product word and flags after `stages` registers: the first after the
  * significand product, the second after the shifter, the rest at the end.
  */
-export function pipelinedProduct(a: Expr, fa: FloatFormat, b: Expr, fb: FloatFormat, W: number, stages: number, style: ArithStyle): PipelinedProduct {
-  return pipelinedProductOf(fields(a, fa), fields(b, fb), W, stages, style);
+export function pipelinedProduct(a: Expr, fa: FloatFormat, b: Expr, fb: FloatFormat, W: number, stages: number, style: ArithStyle, o: ProductOptions = {}): PipelinedProduct {
+  return pipelinedProductOf(fields(a, fa), fields(b, fb), W, stages, style, o);
 }
 
 /** Options of the product's datapath. */

@@ -9,7 +9,10 @@ import { Bool, defineModule, inputs, lit, output, pipelineValid, SInt, UInt } fr
 import { kulischLsb, kulischWidth } from '../../../numerics/minifloat.js';
 import { ROUND_MODES, roundToFormat } from '../round.js';
 import { fixedOrRoundedParam, floatFormatOf, floatFormatParam } from '../format-param.js';
-import { autoArith, pipelinedProduct } from '../product.js';
+import { fabricOf, fabricParam } from '../../fabric-param.js';
+import type { Fabric } from '../../../dsl/stdlib/fabric.js';
+import type { FloatFormat } from '../../../numerics/format.js';
+import { autoArith, pipelinedProduct, type ArithStyle, type ProductOptions } from '../product.js';
 
 export const params = z.object({
   a: floatFormatParam('e4m3', 'format of operand a (any eXmY, e.g. e4m3, e5m2, e3m2, e2m1)'),
@@ -17,7 +20,8 @@ export const params = z.object({
   out: fixedOrRoundedParam('fixed', 'fixed (the exact product word) or a format to round the product into'),
   round: z.enum(ROUND_MODES).default('rne').describe('rounding mode when --out is a format'),
   stages: z.number().int().min(0).max(4).default(0).describe('pipeline registers (0: combinational)'),
-  arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('sign and exponent sum as gates or carry chains (auto: gates for exponents of at most 3 bits)'),
+  arith: z.enum(['auto', 'gates', 'carry']).default('auto').describe('sign and exponent sum as gates or carry chains (auto: chosen per format and fabric by measurement)'),
+  fabric: fabricParam(),
 });
 export type MulParams = z.infer<typeof params>;
 
@@ -30,17 +34,34 @@ export function mulFlags(p: { a: string; b: string }): { nan: boolean; inf: bool
   return { nan: pol.some((s) => s !== 'finite'), inf: pol.includes('ieee') };
 }
 
+/**
+ * The structure for `--arith auto`, measured with Yosys 0.55 (LUTs, xc7 without DSPs / iCE40, the
+ * earlier structure → this one; bench/results/qor.md): on LUT6 the negation as (x xor s) + s, one
+ * chain, with the exponent sum as gates for 2-bit exponents (e2m3 62 → 52) and a chain above (e3m2
+ * 60 → 55, e4m3 148 → 106, e5m2 161 → 160), logic levels 7 where they were 7 to 10; on LUT4 the same for 3-bit exponents (e3m2 77 → 75), and the
+ * earlier structure otherwise (e2m3 73 against 74, e4m3 146 against 148). Explicit gates or carry
+ * keep the earlier structure.
+ */
+export function mulStructure(fa: FloatFormat, fb: FloatFormat, arith: MulParams['arith'], fabric: Fabric | undefined): { style: ArithStyle; o: ProductOptions } {
+  if (arith !== 'auto') return { style: arith, o: {} };
+  const e = Math.max(fa.expBits, fb.expBits);
+  // e2m1's 2-bit significand product stays as it was: 25 → 24 LUTs would cost two logic levels.
+  if (fabric === 'lut6' && fa.manBits + fb.manBits >= 4) return { style: e <= 2 ? 'gates' : 'carry', o: { negation: 'xor-carry' } };
+  if (fabric === 'lut4' && e === 3) return { style: 'carry', o: { negation: 'xor-carry' } };
+  return { style: autoArith(fa, fb), o: {} };
+}
+
 export const minifloatMul = defineModule('minifloat_mul', (p: MulParams) => {
   const fa = floatFormatOf(p.a), fb = floatFormatOf(p.b);
   const W = productWidth(p);
   pipelineValid(p.stages);
   const { a, b } = inputs({ a: UInt(fa.width), b: UInt(fb.width) });
-  const style = p.arith === 'auto' ? autoArith(fa, fb) : p.arith;
+  const { style, o } = mulStructure(fa, fb, p.arith, fabricOf(p.fabric));
   if (p.out !== 'fixed') {
     // Rounded: the code is all; the rounder registers nothing, so the stages stay where they are.
     const fo = floatFormatOf(p.out);
     const code = output('p', UInt(fo.width));
-    const prod = pipelinedProduct(a, fa, b, fb, W, p.stages, style);
+    const prod = pipelinedProduct(a, fa, b, fb, W, p.stages, style, o);
     code.set(roundToFormat({ ...prod, value: prod.word, lsb: kulischLsb(fa, fb) }, fo, p.round));
     return;
   }
@@ -50,7 +71,7 @@ export const minifloatMul = defineModule('minifloat_mul', (p: MulParams) => {
   const pinfOut = flags.inf ? output('pinf', Bool) : undefined;
   const ninfOut = flags.inf ? output('ninf', Bool) : undefined;
 
-  const prod = pipelinedProduct(a, fa, b, fb, W, p.stages, style);
+  const prod = pipelinedProduct(a, fa, b, fb, W, p.stages, style, o);
   out.set(prod.word);
   if (nanOut) nanOut.set(prod.nan!);
   if (pinfOut) pinfOut.set(prod.pinf!);
