@@ -29,6 +29,8 @@ const PAIRS: Array<[string, Record<string, unknown>, Variant, 'proved' | 'bounde
   ['int.mac', { fabric: 'lut6', aBits: 6, bBits: 5 }, { arith: 'legacy' }, 'proved'],
   ['mx.dot', { elem: 'e2m1', block: 8, stages: 0, fabric: 'lut4' }, { arith: 'legacy' }, 'proved'],
   ['mx.dot', { elem: 'e3m2', block: 4, stages: 0, fabric: 'lut6' }, { arith: 'legacy' }, 'proved'],
+  ['minifloat.mul', { fabric: 'lut6' }, { fabric: 'auto' }, 'proved'],
+  ['minifloat.mul', { a: 'e3m2', b: 'e3m2', fabric: 'lut4' }, { fabric: 'auto' }, 'proved'],
   ['minifloat.mul', { stages: 0 }, { stages: 2 }, 'proved'],
   ['minifloat.mul', {}, { arith: 'carry' }, 'proved'],
   ['minifloat.mul', {}, { fmax: 250, target: 'xc7' }, 'proved'],
