@@ -6,6 +6,7 @@ import { writeFiles } from '../../util/write-files.js';
 import { formatDiagnostic } from '../../dsl/index.js';
 import { PASSES } from '../../ir/passes/index.js';
 import { fmaxNote, fmaxRequest } from '../fmax-option.js';
+import { paramsForTarget, type Target } from '../../synth/targets.js';
 import { parsePasses } from '../passes-option.js';
 import { checkOutDir, outFlag } from '../out-option.js';
 
@@ -20,6 +21,8 @@ export function emitCommand(): Command {
       const block = await resolveBlock(name);
       const { params, options } = parseBlockArgs(block, tokens, ['out', 'passes', 'fmax', 'target', 'fmax-margin', 'name']);
       const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target'], options['fmax-margin']);
+      // With --target, the block is built for that target's fabric, as synth builds it.
+      Object.assign(params, paramsForTarget(params, options['target'] as Target | undefined));
       const out = options['out'] ?? 'rtl-out';
       await checkOutDir(outFlag(tokens), out);
       const passes = parsePasses(options['passes']);

@@ -12,6 +12,7 @@ import { PASSES } from '../../ir/passes/index.js';
 import { paramText } from '../../report/markdown.js';
 import { kebab, paramProps, parseBlockArgs } from '../block-params.js';
 import { fmaxRequest } from '../fmax-option.js';
+import { paramsForTarget, type Target } from '../../synth/targets.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from '../../userblock/resolve.js';
 import { toolSource } from './synth.js';
@@ -131,6 +132,8 @@ export function equivCommand(): Command {
       await checkOutDir(outFlag(rest), out); // a counterexample's replay goes there
 
       const fmax = fmaxRequest(block, params, rest, options['fmax'], options['target'], options['fmax-margin']);
+      // With --target, the block is built for that target's fabric, as synth builds it.
+      Object.assign(params, paramsForTarget(params, options['target'] as Target | undefined));
       const gold: DesignSide = blockSide(block, params, `${block.name} (${paramText(params)})`);
       let gate: DesignSide;
       if (against !== undefined) {

@@ -11,6 +11,7 @@ import { vectorSource } from '../../cosim/vectors.js';
 import { parseBlockArgs } from '../block-params.js';
 import { intOption } from '../int-option.js';
 import { fmaxNote, fmaxRequest } from '../fmax-option.js';
+import { paramsForTarget, type Target } from '../../synth/targets.js';
 import { progressReporter } from '../progress.js';
 import { UserError } from '../user-error.js';
 import { resolveBlock } from '../../userblock/resolve.js';
@@ -33,6 +34,8 @@ export function simCommand(): Command {
       const block = await cosimBlock(name);
       const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'simulator', 'out', 'fmax', 'target', 'fmax-margin']);
       const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target'], options['fmax-margin']);
+      // With --target, the block is built for that target's fabric, as synth builds it.
+      Object.assign(params, paramsForTarget(params, options['target'] as Target | undefined));
       const sim = (options['simulator'] ?? 'verilator') as Simulator;
       if (!SIMULATORS.includes(sim)) throw new UserError(`--simulator: expected one of ${SIMULATORS.join(', ')}, got '${sim}'`);
       const seed = intOption('seed', options['seed'], 0, 2 ** 32 - 1) ?? 1;
@@ -74,6 +77,8 @@ export function tbCommand(): Command {
       const block = await cosimBlock(name);
       const { params, options } = parseBlockArgs(block, tokens, ['vectors', 'seed', 'out', 'fmax', 'target', 'fmax-margin', 'name']);
       const fmax = fmaxRequest(block, params, tokens, options['fmax'], options['target'], options['fmax-margin']);
+      // With --target, the block is built for that target's fabric, as synth builds it.
+      Object.assign(params, paramsForTarget(params, options['target'] as Target | undefined));
       const seed = intOption('seed', options['seed'], 0, 2 ** 32 - 1) ?? 1;
       const vectors = intOption('vectors', options['vectors'], 1, 100_000_000);
       const out = options['out'] ?? 'tb-out';
