@@ -50,7 +50,7 @@ describe('mx.dot', () => {
   mxDotRuns('fast', SEED);
 
   it('Icarus agrees: e4m3 and e4m3 × e5m2 on a shorter run', async () => {
-    for (const v of [{ elem: 'e4m3' }, { elem: 'e4m3', elemB: 'e5m2' }, { elem: 'e2m1', fabric: 'lut4' }, { elem: 'e2m1', fabric: 'lut6' }]) {
+    for (const v of [{ elem: 'e4m3' }, { elem: 'e4m3', elemB: 'e5m2' }, { elem: 'e2m1', fabric: 'lut4', block: 8 }, { elem: 'e2m1', fabric: 'lut6', block: 8 }]) {
       const r = await simulate(block, mxDotBlock.params.parse(v), 'icarus', { seed: SEED, vectors: 3000, outDir: tmp() });
       expect(r.failed, r.report.join('\n')).toBe(0);
       expect(r.passed).toBeGreaterThan(3000);
