@@ -31,6 +31,7 @@ const PAIRS: Array<[string, Record<string, unknown>, Variant, 'proved' | 'bounde
   ['mx.dot', { elem: 'e3m2', block: 4, stages: 0, fabric: 'lut6' }, { arith: 'legacy' }, 'proved'],
   ['minifloat.mul', { fabric: 'lut6' }, { fabric: 'auto' }, 'proved'],
   ['minifloat.mul', { a: 'e3m2', b: 'e3m2', fabric: 'lut4' }, { fabric: 'auto' }, 'proved'],
+  ['minifloat.mul', { a: 'e2m3', b: 'e2m3', fabric: 'lut6' }, { fabric: 'auto' }, 'proved'],
   ['minifloat.mul', { stages: 0 }, { stages: 2 }, 'proved'],
   ['minifloat.mul', {}, { arith: 'carry' }, 'proved'],
   ['minifloat.mul', {}, { fmax: 250, target: 'xc7' }, 'proved'],
