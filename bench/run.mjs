@@ -186,7 +186,7 @@ writeFileSync('bench/results/qor.md', [
   ...qor.fmax.map((f) => `| ${f.unit} | ${f.lut} | ${f.ff} | ${f.fmaxMHz ?? ''} |`), '',
   '## Bit heaps and carry chains (issue 31): LUTs and logic levels, before and after', '',
   '"Legacy" is `--arith legacy`: the earlier sums (adder trees that Yosys folds into one $macc of full adders, two\'s-complement products,',
-  'the Booth correction row). "Best" is the issue\'s figure: the best of careful hand-written multipliers and the FPL 2024 MX units (mx.dot: the',
+  'the Booth correction row); for minifloat.mul, `--arith gates|carry` (the earlier structure, whose style auto chose before). "Best" is the issue\'s figure: the best of careful hand-written multipliers and the FPL 2024 MX units (mx.dot: the',
   'peer\'s 32 multipliers plus a sum; int.mac: a careful multiplier alone), xc7 without DSPs / iCE40. The bar is LUT ≤ 0.8 × best (int.mac 0.85).',
   '`fabric` is what `auto` became for the target. Levels: the critical path\'s cells (bitforge\'s STA); Fmax: nextpnr on ice40, the estimate elsewhere.', '',
   '| unit | target | fabric | LUT | levels | Fmax (MHz) | legacy LUT | legacy levels | best | LUT / best | bar met |',
