@@ -10,6 +10,8 @@ import { minifloatMulBlock } from '../dist/blocks/minifloat/mul/block.js';
 import { productWidth } from '../dist/blocks/minifloat/mul/generator.js';
 import { parseFormat } from '../dist/numerics/format.js';
 import { mxDotBlock } from '../dist/blocks/mx/dot/block.js';
+import { designFiles, portsOf } from '../dist/codegen/index.js';
+import { defineModule, elaborate, input, output, SInt, std, UInt } from '../dist/dsl/index.js';
 import { blockSource, synthesize, synthesizeSource } from '../dist/synth/run.js';
 import { pool } from './pool.mjs';
 
@@ -113,5 +115,44 @@ export async function runArithBench() {
       console.log(`${u.label} on ${target}: LUT ${row.lut} (legacy ${row.legacyLut ?? '—'}), levels ${row.levels} (legacy ${row.legacyLevels ?? '—'}), best ${best ?? '—'}`);
     }
   }
+  return rows;
+}
+
+// The compressors side by side (what COMPRESSOR_COST in stdlib/bit-heap.ts rests on): a 64-bit
+// popcount and a heap of 32 signed 12-bit words, as carry chains, as counter trees for the target's
+// LUT (6:3 on xc7, 3:2 on ice40), and as Yosys's own $macc of full adders (the plain adder tree).
+const HEAPS = {
+  'popcount 64': (c) => defineModule(`pop64_${c}`, () => {
+    const x = input('x', UInt(64));
+    const h = new std.BitHeap();
+    for (let i = 0; i < 64; i++) h.addBit(x.bit(i));
+    const sum = c === 'yosys' ? std.adderTree(Array.from({ length: 64 }, (_, i) => x.bit(i)), { legacy: true }).trunc(7) : h.sum({ compressor: c.startsWith('counters') ? 'counters' : 'chains', fabric: c.endsWith('6') ? 'lut6' : 'lut4' });
+    output('n', UInt(7)).set(sum);
+  }),
+  'sum of 32 × 12-bit signed': (c) => defineModule(`sum32_${c}`, () => {
+    const xs = Array.from({ length: 32 }, (_, i) => input(`x${i}`, SInt(12)));
+    const h = new std.BitHeap();
+    xs.forEach((x) => h.addWord(x));
+    const sum = c === 'yosys' ? std.adderTree(xs, { legacy: true }) : h.sum({ compressor: c.startsWith('counters') ? 'counters' : 'chains', fabric: c.endsWith('6') ? 'lut6' : 'lut4' });
+    output('s', SInt(17)).set(sum.ext(17));
+  }),
+};
+
+export async function runCompressorBench() {
+  const rows = [];
+  const jobs = [];
+  for (const [unit, make] of Object.entries(HEAPS)) {
+    for (const target of ['xc7-nodsp', 'ice40']) {
+      const lut = target === 'ice40' ? '4' : '6';
+      for (const c of [`chains${lut}`, `counters${lut}`, 'yosys']) {
+        const design = elaborate(make(c), {});
+        const src = { name: `heap:${unit}`, params: { compressor: c }, top: design.top.name, ports: portsOf(design.top), verilog: designFiles(design).filter((f) => f.path.endsWith('.v')) };
+        jobs.push(async () => { const r = await synthesizeSource(src, { target, cache: false }); rows.push({ unit, target, compressor: c.replace(/[46]$/, ''), lut: r.totals.lut, carry: r.totals.carry, levels: r.timing?.logicLevels ?? null }); });
+      }
+    }
+  }
+  await pool(jobs, cpus().length);
+  rows.sort((a, b) => a.unit.localeCompare(b.unit) || a.target.localeCompare(b.target) || a.compressor.localeCompare(b.compressor));
+  for (const r of rows) console.log(`${r.unit} on ${r.target}, ${r.compressor}: LUT ${r.lut}, carry ${r.carry}, levels ${r.levels}`);
   return rows;
 }

@@ -167,9 +167,10 @@ writeFileSync('bench/results/mx.md', [
 // ---- QoR of the arithmetic units (issue: minifloat and integer arithmetic) ----
 if (want('qor')) {
 const { runQorBench } = await import('./qor.mjs');
-const { runArithBench } = await import('./qor.mjs');
+const { runArithBench, runCompressorBench } = await import('./qor.mjs');
 const qor = await runQorBench();
 qor.arith = await runArithBench();
+qor.compressors = await runCompressorBench();
 const qorMeta = { command: COMMAND, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, yosys: qor.rows[0]?.yosys };
 writeFileSync('bench/results/qor.json', JSON.stringify({ ...qorMeta, ...qor }, null, 2) + '\n');
 writeFileSync('bench/results/qor.md', [
@@ -192,6 +193,11 @@ writeFileSync('bench/results/qor.md', [
   '| unit | target | fabric | LUT | levels | Fmax (MHz) | legacy LUT | legacy levels | best | LUT / best | bar met |',
   '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
   ...qor.arith.map((r) => `| ${r.unit} | ${r.target} | ${r.fabric ?? ''} | ${r.lut} | ${r.levels ?? ''} | ${r.fmaxMHz ?? ''} | ${r.legacyLut ?? ''} | ${r.legacyLevels ?? ''} | ${r.best ?? ''} | ${r.overBest?.toFixed(2) ?? ''} | ${r.overBest === null ? '' : r.overBest <= r.bar ? 'yes' : 'no'} |`), '',
+  '### Compressors', '',
+  'One bit heap compressed three ways (BitHeap `compressor`): carry chains (the default), counter trees for the target\'s LUT',
+  '(6:3 counters on xc7, 3:2 full adders on ice40, then one chain), and plain adds that Yosys folds into one $macc of full adders.', '',
+  '| heap | target | compressor | LUT | carry cells | levels |', '|---|---|---|---:|---:|---:|',
+  ...qor.compressors.map((r) => `| ${r.unit} | ${r.target} | ${r.compressor} | ${r.lut} | ${r.carry} | ${r.levels ?? ''} |`), '',
 ].join('\n'));
 }
 

@@ -103,6 +103,10 @@ describe('stdlib', () => {
         return h;
       };
       output('sum', SInt(14)).set(build().sum().ext(14));
+      // The counter trees (6:3 on lut6, 3:2 on lut4), and the LUT6 chains' carry-in form.
+      output('sum_c6', SInt(14)).set(build().sum({ compressor: 'counters', fabric: 'lut6' }).ext(14));
+      output('sum_c4', SInt(14)).set(build().sum({ compressor: 'counters', fabric: 'lut4' }).ext(14));
+      output('sum_l6', SInt(14)).set(build().sum({ fabric: 'lut6' }).ext(14));
       const piped = build().sumLevels({ every: 1, name: 'lv' });
       // However many levels the heap registers, the sum is padded out to 6 cycles.
       output('late', SInt(14)).set(std.pipe(piped.sum.ext(14), 6 - piped.stages, 'late'));
@@ -119,7 +123,7 @@ describe('stdlib', () => {
     vecs.push(Object.fromEntries([...words.map((d, i) => [`x${i}`, d.signed ? -(2 ** (d.w - 1)) : 2 ** d.w - 1]), ...bits.map((_, i) => [`b${i}`, 1])]));
     vecs.push(Object.fromEntries([...words.map((d, i) => [`x${i}`, d.signed ? 2 ** (d.w - 1) - 1 : 0]), ...bits.map((_, i) => [`b${i}`, 0])]));
     const sum = (v: Vector) => words.reduce((a, d, i) => a + (big(v[`x${i}`]) << BigInt(d.at)), 0n) + bits.reduce((a, w, i) => a + (big(v[`b${i}`]) << BigInt(w)), 0n);
-    await checkBehaviour(emit(g, {}), vecs, (v, i) => ({ sum: sum(v), stages_ok: 1n, ...(i >= 6 ? { late: sum(vecs[i - 6]!) } : {}) }));
+    await checkBehaviour(emit(g, {}), vecs, (v, i) => ({ sum: sum(v), sum_c6: sum(v), sum_c4: sum(v), sum_l6: sum(v), stages_ok: 1n, ...(i >= 6 ? { late: sum(vecs[i - 6]!) } : {}) }));
   });
 
   it('popcount of 24 and 64 bits (random and all-ones) through the heap', async () => {
@@ -127,12 +131,15 @@ describe('stdlib', () => {
       const a = input('a', UInt(24)), b = input('b', UInt(64));
       output('pa', UInt(5)).set(std.popcount(a));
       output('pb', UInt(7)).set(std.popcount(b));
+      const heap = new std.BitHeap();
+      for (let i = 0; i < 64; i++) heap.addBit(b.bit(i));
+      output('pc', UInt(7)).set(heap.sum({ compressor: 'counters', fabric: 'lut6' }));
     });
     const r = rng(SEED + 2);
     const rand = (w: number) => Array.from({ length: w }, () => (r() < 0.5 ? '1' : '0')).join('');
     const vecs: Vector[] = Array.from({ length: 400 }, () => ({ a: BigInt(`0b${rand(24)}`), b: BigInt(`0b${rand(64)}`) }));
     vecs.push({ a: (1n << 24n) - 1n, b: (1n << 64n) - 1n }, { a: 0n, b: 0n });
     const pop = (x: bigint) => BigInt([...x.toString(2)].filter((c) => c === '1').length);
-    await checkBehaviour(emit(g, {}), vecs, (v) => ({ pa: pop(big(v.a)), pb: pop(big(v.b)) }));
+    await checkBehaviour(emit(g, {}), vecs, (v) => ({ pa: pop(big(v.a)), pb: pop(big(v.b)), pc: pop(big(v.b)) }));
   });
 });

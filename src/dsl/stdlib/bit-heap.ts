@@ -1,16 +1,17 @@
-// A bit heap: words and single bits at any weights, summed exactly. Measured with Yosys 0.55 on
-// iCE40 (LUT4 + carry) and 7-series (LUT6 + CARRY4), the cheapest compressor on both is the carry
-// chain: one LUT per bit for two operands, where a full adder as logic costs two LUTs (Yosys does
-// not pack dual-output LUTs) and a 6:3 counter three LUT6 for three bits removed. So the heap is
-// compressed by carry chains, level by level, and the single bits ride for free where a chain has
-// room: as its carry-in (the bit at the chain's lowest weight) or in the zero bits below an operand
-// that starts higher than its partner. That is what makes ones'-complement negation cheap: −x is
-// ~x plus a bit, and the bit costs no LUT.
+// A bit heap: words and single bits at any weights, summed exactly. Measured with Yosys 0.55, the
+// carry chain is one LUT per bit for two operands on iCE40 (LUT4 + carry) and 7-series (LUT6 +
+// CARRY4); a full adder as logic is two LUT4s, a 6:3 counter three LUT6 (Yosys does not pack
+// dual-output LUTs). So by default the heap is compressed by carry chains, level by level, and the
+// single bits ride free where a chain has room: as its carry-in (the bit at the chain's lowest
+// weight) or in the zero bits below an operand that starts higher than its partner. That makes
+// ones'-complement negation cheap: −x is ~x plus a bit, and the bit costs no LUT. Counter trees
+// (counter-tree.ts) are the other compressor: as many LUTs on LUT6 at half the depth.
 
 import { report, currentModule } from '../context.js';
 import { cat, lit, poison, type Expr } from '../expr.js';
 import { reg } from '../module.js';
 import { UInt } from '../types.js';
+import { counterSum } from './counter-tree.js';
 import type { Fabric } from './fabric.js';
 
 interface Word { value: Expr; weight: number }
@@ -23,7 +24,23 @@ export interface HeapSumOptions {
   readonly name?: string;
   /** How a carry-in enters a chain (see addPair); default: the form that places on every fabric (lut4's). */
   readonly fabric?: Fabric;
+  /**
+   * chains (default): carry chains level by level; counters: columns reduced by 6:3 (lut6) or 3:2
+   * (lut4 and no fabric) counters written as logic, then one chain (counter-tree.ts; not registered
+   * by `every`); auto: AUTO_COMPRESSOR's for the fabric (chains without one).
+   */
+  readonly compressor?: 'chains' | 'counters' | 'auto';
 }
+
+/**
+ * What `compressor: auto` picks per fabric, from the measurements (Yosys 0.55, bench/results/qor.md
+ * "Compressors"). On LUT4 chains: a full adder is two LUT4s for one bit removed (a 64-bit popcount 81
+ * LUTs as chains, 116 as counters; 32 × 12-bit words 429 against 740). On LUT6 counters: as many
+ * LUTs as chains (popcount 68 against 78, the words 404 against 398) at half the logic levels (5
+ * against 12, 6 against 10). Where a block's products are wide shifted words, chains stay cheaper on
+ * LUT6 too (mx.dot asks for them).
+ */
+export const AUTO_COMPRESSOR: Record<Fabric, 'chains' | 'counters'> = { lut4: 'chains', lut6: 'counters' };
 
 export class BitHeap {
   private readonly words: Word[] = [];
@@ -41,6 +58,10 @@ export class BitHeap {
     return this;
   }
 
+  private width(signed: boolean): number {
+    return widthOf(this.words, this.bits, signed);
+  }
+
   /** The exact sum, LSB at weight 0, signed when any word is. */
   sum(o: HeapSumOptions = {}): Expr {
     return this.sumLevels(o).sum;
@@ -54,6 +75,11 @@ export class BitHeap {
       return { sum: poison(m, UInt(1)), stages: 0 };
     }
     const signed = this.words.some((w) => w.value.signed);
+    if (useCounters(o)) {
+      const width = this.width(signed);
+      const raw = counterSum({ words: this.words, bits: this.bits }, o.fabric ?? 'lut4', width);
+      return { sum: signed ? raw.asSInt() : raw.asUInt(), stages: 0 };
+    }
     let words = this.words.map((w) => ({ value: signed && !w.value.signed ? w.value.zext(w.value.width + 1).asSInt() : w.value, weight: w.weight }));
     let pool = [...this.bits];
     if (words.length === 0) {
@@ -88,6 +114,11 @@ export class BitHeap {
   }
 }
 
+function useCounters(o: HeapSumOptions): boolean {
+  if (o.compressor === 'counters') return true;
+  return o.compressor === 'auto' && o.fabric !== undefined && AUTO_COMPRESSOR[o.fabric] === 'counters';
+}
+
 function validWeight(what: string, weight: number): boolean {
   if (Number.isInteger(weight) && weight >= 0) return true;
   report(currentModule(`BitHeap.${what}`), 'bad-range', `BitHeap.${what} at weight ${weight}`, 'weights are whole numbers ≥ 0 (the power of two the term is multiplied by)');
@@ -98,6 +129,19 @@ function registered(name: string, x: Expr): Expr {
   const r = reg(name, x.type);
   r.set(x);
   return r;
+}
+
+/** Bits that hold every value the terms can sum to (signed: with its sign bit). */
+function widthOf(words: readonly Word[], bits: readonly Bit[], signed: boolean): number {
+  let lo = 0n, hi = 0n;
+  for (const { value, weight } of words) {
+    const k = 1n << BigInt(weight), w = BigInt(value.width);
+    if (value.signed) { lo -= (1n << (w - 1n)) * k; hi += ((1n << (w - 1n)) - 1n) * k; } else hi += ((1n << w) - 1n) * k;
+  }
+  for (const { weight } of bits) hi += 1n << BigInt(weight);
+  let n = 1;
+  while (signed ? lo < -(1n << BigInt(n - 1)) || hi > (1n << BigInt(n - 1)) - 1n : hi > (1n << BigInt(n)) - 1n) n++;
+  return n;
 }
 
 /** Takes one bit out of the pool at `weight`, if there is one. */

@@ -35,7 +35,7 @@ export const intMac = defineModule('int_mac', (p: IntMacParams) => {
   const outValid = output('out_valid', Bool);
   const accOut = output('acc', T(accWidth(p)));
 
-  const product = std.pipe(multiplyOperands(a, b, p.signed, p.multiplier, p.arith), p.stages, 'product');
+  const product = std.pipe(multiplyOperands(a, b, p.signed, p.multiplier, p.arith, fabricOf(p.fabric)), p.stages, 'product');
   const valid = std.pipeValid(inValid, p.stages, 'valid');
   const clearP = std.pipe(clear, p.stages, 'clear');
   const acc = reg('acc', T(accWidth(p)), { init: 0 });
