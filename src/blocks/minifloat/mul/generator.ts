@@ -37,17 +37,20 @@ export function mulFlags(p: { a: string; b: string }): { nan: boolean; inf: bool
 /**
  * The structure for `--arith auto`, measured with Yosys 0.55 (LUTs, the earlier structure → this
  * one; bench/results/qor.md). On LUT6 the negation as (x xor s) + s, one chain; with 2-bit exponents
- * the shift by each field in turn (e2m3 62 → 50), above by their sum as a chain (e3m2 60 → 55, e4m3
- * 148 → 106, e5m2 161 → 160); 7 logic levels where there were 7 to 10. On LUT4 the same negation
- * for 3-bit exponents (e3m2 77 → 75), the earlier structure otherwise (e2m3 73 against 74, e4m3 146
- * against 148). Explicit gates or carry keep the earlier structure.
+ * the shift by each field in turn (e2m3 62 → 50), above by their sum as a chain (e4m3 148 → 106,
+ * e5m2 161 → 160), and for 3-bit exponents the significand product in a bit heap too (e3m2 60 → 52);
+ * 7 logic levels where there were 7 to 10. On LUT4 the same negation and heap product for 3-bit
+ * exponents (e3m2 77 → 74), the earlier structure otherwise (e2m3 73 against 74, e4m3 146 against
+ * 148). Explicit gates or carry keep the earlier structure.
  */
 export function mulStructure(fa: FloatFormat, fb: FloatFormat, arith: MulParams['arith'], fabric: Fabric | undefined): { style: ArithStyle; o: ProductOptions } {
   if (arith !== 'auto') return { style: arith, o: {} };
   const e = Math.max(fa.expBits, fb.expBits);
   // e2m1's 2-bit significand product stays as it was: 25 → 24 LUTs would cost two logic levels.
-  if (fabric === 'lut6' && fa.manBits + fb.manBits >= 4) return { style: e <= 2 ? 'gates' : 'carry', o: { negation: 'xor-carry', ...(e <= 2 ? { shiftEach: true } : {}) } };
-  if (fabric === 'lut4' && e === 3) return { style: 'carry', o: { negation: 'xor-carry' } };
+  if (fabric === 'lut6' && fa.manBits + fb.manBits >= 4) {
+    return { style: e <= 2 ? 'gates' : 'carry', o: { negation: 'xor-carry', ...(e <= 2 ? { shiftEach: true } : {}), ...(e === 3 ? { significands: fabric } : {}) } };
+  }
+  if (fabric === 'lut4' && e === 3) return { style: 'carry', o: { negation: 'xor-carry', significands: fabric } };
   return { style: autoArith(fa, fb), o: {} };
 }
 
