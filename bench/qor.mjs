@@ -8,6 +8,7 @@ import { intMacBlock } from '../dist/blocks/int/mac/block.js';
 import { minifloatMacBlock } from '../dist/blocks/minifloat/mac/block.js';
 import { minifloatMulBlock } from '../dist/blocks/minifloat/mul/block.js';
 import { productWidth } from '../dist/blocks/minifloat/mul/generator.js';
+import { autoArith } from '../dist/blocks/minifloat/product.js';
 import { parseFormat } from '../dist/numerics/format.js';
 import { mxDotBlock } from '../dist/blocks/mx/dot/block.js';
 import { designFiles, portsOf } from '../dist/codegen/index.js';
@@ -94,7 +95,7 @@ export async function runArithBench() {
   const units = [
     // The earlier structure of minifloat.mul: its style named (what auto chose before: gates up to 3-bit exponents).
     ...['e2m1', 'e2m3', 'e3m2', 'e4m3', 'e5m2'].map((f) => ({ label: `minifloat.mul ${f}`, block: minifloatMulBlock, params: { a: f, b: f },
-      legacy: { a: f, b: f, arith: parseFormat(f).expBits <= 3 ? 'gates' : 'carry' } })),
+      legacy: { a: f, b: f, arith: autoArith(parseFormat(f), parseFormat(f)) } })),
     ...['e4m3', 'e2m1'].map((f) => ({ label: `mx.dot ${f}, k = 32`, block: mxDotBlock, params: { elem: f }, legacy: { elem: f, arith: 'legacy' } })),
     { label: 'int.mac 8×8', block: intMacBlock, params: {}, legacy: { arith: 'legacy' } },
   ];

@@ -58,10 +58,6 @@ export class BitHeap {
     return this;
   }
 
-  private width(signed: boolean): number {
-    return widthOf(this.words, this.bits, signed);
-  }
-
   /** The exact sum, LSB at weight 0, signed when any word is. */
   sum(o: HeapSumOptions = {}): Expr {
     return this.sumLevels(o).sum;
@@ -76,7 +72,7 @@ export class BitHeap {
     }
     const signed = this.words.some((w) => w.value.signed);
     if (useCounters(o)) {
-      const width = this.width(signed);
+      const width = widthOf(this.words, this.bits, signed);
       const raw = counterSum({ words: this.words, bits: this.bits }, o.fabric ?? 'lut4', width);
       return { sum: signed ? raw.asSInt() : raw.asUInt(), stages: 0 };
     }

@@ -13,11 +13,11 @@ export interface HeapTerms {
   readonly bits: ReadonlyArray<{ bit: Expr; weight: number }>;
 }
 
-/** Bits per counter and how many the fabric's LUT takes. */
-export const counterInputs = (fabric: Fabric) => (fabric === 'lut6' ? 6 : 3);
+/** Bits per counter: as many as the fabric's LUT takes. */
+const counterInputs = (fabric: Fabric) => (fabric === 'lut6' ? 6 : 3);
 
 /**
- * The exact sum as SInt(width) (width: enough for every term, see heapWidth). Signed words enter as
+ * The exact sum as SInt(width) (width: enough for every term, from BitHeap's widthOf). Signed words enter as
  * their bits with the sign bit inverted, and one constant row pays the −2^(top) of each.
  */
 export function counterSum(t: HeapTerms, fabric: Fabric, width: number): Expr {

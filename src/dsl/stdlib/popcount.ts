@@ -7,6 +7,5 @@ export function popcount(x: Expr): Expr {
   const heap = new BitHeap();
   for (let i = 0; i < x.width; i++) heap.addBit(x.bit(i));
   // The heap grows one bit per level; the count never exceeds x.width, so the top bits are zero.
-  const sum = heap.sum();
-  return sum.width >= bitsFor(x.width) ? sum.trunc(bitsFor(x.width)) : sum.zext(bitsFor(x.width));
+  return heap.sum().trunc(bitsFor(x.width));
 }

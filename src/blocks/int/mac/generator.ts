@@ -15,7 +15,7 @@ export const params = z.object({
   n: z.number().int().min(1).max(1 << 20).default(1024).describe('accumulations without overflow'),
   stages: z.number().int().min(0).max(4).default(1).describe('pipeline registers after the multiplier'),
   multiplier: z.enum(['booth', 'operator']).default('booth').describe('radix-4 Booth rows written out (for LUT fabrics), or `*` (left to synthesis, e.g. for DSP inference)'),
-  arith: z.enum(['heap', 'legacy']).default('heap').describe('Booth rows summed in a bit heap of carry chains (their negation bits as carry-ins), or the earlier adder tree with a correction row'),
+  arith: z.enum(['heap', 'legacy']).default('heap').describe('Booth rows summed in a bit heap (carry chains on lut4, a counter tree on lut6; their negation bits as carry-ins), or the earlier adder tree with a correction row'),
   fabric: fabricParam(),
 });
 export type IntMacParams = z.infer<typeof params>;
@@ -35,14 +35,15 @@ export const intMac = defineModule('int_mac', (p: IntMacParams) => {
   const outValid = output('out_valid', Bool);
   const accOut = output('acc', T(accWidth(p)));
 
-  const product = std.pipe(multiplyOperands(a, b, p.signed, p.multiplier, p.arith, fabricOf(p.fabric)), p.stages, 'product');
+  const fabric = fabricOf(p.fabric);
+  const product = std.pipe(multiplyOperands(a, b, p.signed, p.multiplier, p.arith, fabric), p.stages, 'product');
   const valid = std.pipeValid(inValid, p.stages, 'valid');
   const clearP = std.pipe(clear, p.stages, 'clear');
   const acc = reg('acc', T(accWidth(p)), { init: 0 });
   const term = product.ext(accWidth(p));
   // clear: on LUT4 + carry the choice after the add shares the sum bit's LUT (its one free input);
   // on LUT6 + CARRY4 the sum is formed in the carry cell, and the zeroed operand fits the LUT before it.
-  if (p.arith === 'heap' && fabricOf(p.fabric) === 'lut4') when(valid, () => acc.set(mux(clearP, term, acc.addWrap(term))));
+  if (p.arith === 'heap' && fabric === 'lut4') when(valid, () => acc.set(mux(clearP, term, acc.addWrap(term))));
   else when(valid, () => acc.set(mux(clearP, lit(0, T(accWidth(p))), acc).addWrap(term)));
   const done = reg('done', Bool, { init: 0 });
   done.set(valid);
