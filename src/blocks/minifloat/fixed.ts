@@ -5,7 +5,7 @@ import { lit, mux, type Expr } from '../../dsl/index.js';
 import { emin, type FloatFormat } from '../../numerics/format.js';
 import type { Fields } from './fields.js';
 import { gateConditionalNegate } from './gate-arith.js';
-import { alignLeft } from './product.js';
+import { alignLeft } from './align-left.js';
 
 export interface FixedWord {
   readonly value: Expr;

@@ -7,7 +7,8 @@ import { Bool, defineModule, lit, mux, numbered, reg, SInt, std, streamIn, strea
 import { parseFormat, type FloatFormat } from '../../../numerics/format.js';
 import { fields } from '../../minifloat/fields.js';
 import { fixedWord } from '../../minifloat/fixed.js';
-import { alignLeft, pipelinedProduct } from '../../minifloat/product.js';
+import { alignLeft } from '../../minifloat/align-left.js';
+import { pipelinedProduct } from '../../minifloat/product.js';
 import { roundToFormat } from '../../minifloat/round.js';
 import { KIND_CENTROID, KIND_INDEX } from '../params.js';
 import { accBits, ACC_LSB, binBits, type GoboPeParams } from './params.js';

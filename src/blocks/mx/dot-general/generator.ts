@@ -13,7 +13,7 @@ import { parseFormat, type FloatFormat } from '../../../numerics/format.js';
 import { kulischWidth } from '../../../numerics/minifloat.js';
 import { fields } from '../../minifloat/fields.js';
 import { floatAdd } from '../../minifloat/float-add.js';
-import { alignLeft } from '../../minifloat/product.js';
+import { alignLeft } from '../../minifloat/align-left.js';
 import { roundToFormat } from '../../minifloat/round.js';
 import { kulischRegister } from '../../minifloat/kulisch-acc.js';
 import { roundScaled } from '../../minifloat/round-scaled.js';

@@ -55,11 +55,13 @@ export function dotUnit(p: Omit<DotParams, 'elem' | 'elemB'> & { elem: string; e
   const outValid = output('out_valid', Bool), c = output('c', UInt(fo.width));
 
   // Negative products in ones' complement, their +1s carry-ins of the heap's chains (all but the
-  // first product: the chains of 32 words have 31 carry-ins).
+  // first product: the chains of 32 words have 31 carry-ins), taken after the shift so that the
+  // XOR merges into its last level. A NaN or Inf product's word is left as it is: the flags decide
+  // the result then (e4m3, k = 32: 6413 → 5946 LUTs on iCE40, 4836 → 4587 on xc7 without DSPs).
   const legacy = p.arith === 'legacy';
   const fabric = fabricOf(p.fabric);
   const prods = as.map((a, i) => elemProduct(a, fa, bs[i]!, fb, p.stages, p.arith === 'legacy' ? 'auto' : p.arith, p.intMultiplier,
-    legacy ? {} : { negation: i === 0 ? 'twos' : 'ones', oneStageAfter: fabric === 'lut4' ? 'aligned' : 'product' }));
+    legacy ? {} : { negation: i === 0 ? 'twos' : 'ones-shifted', specialWord: 'any', oneStageAfter: fabric === 'lut4' ? 'aligned' : 'product' }));
   const sum = std.pipe(legacy ? std.adderTree(prods.map((x) => x.word), { legacy }) : productSum(prods, fabric), p.treeStages, 'tree'); // exact
   const lat = p.stages + p.treeStages;
   const sp = sumSpecials(prods);
