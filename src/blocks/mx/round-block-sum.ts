@@ -7,7 +7,8 @@ import { roundScaled } from '../minifloat/round-scaled.js';
 import type { Specials } from '../minifloat/specials.js';
 
 /** `scaleSum` is sa + sb as an unsigned word (0..510; a NaN scale arrives as `nan`). */
-export function roundBlockSum(sum: Expr, lsb: number, scaleSum: Expr, sp: Omit<Specials, 'zeroNeg'>, f: FloatFormat): Expr {
+/** `funnel`: one shifter for the normalizing and the subnormal shifts (roundScaled): for LUT4. */
+export function roundBlockSum(sum: Expr, lsb: number, scaleSum: Expr, sp: Omit<Specials, 'zeroNeg'>, f: FloatFormat, funnel = false): Expr {
   // The weight of |sum|'s top bit is 2^(W − 1 + lsb + sa + sb − 254).
   const W = sum.width, base = W - 1 + lsb - 254;
   const neg = sum.bit(W - 1);
@@ -15,5 +16,5 @@ export function roundBlockSum(sum: Expr, lsb: number, scaleSum: Expr, sp: Omit<S
   // beside a mux is a chain and a mux per bit. |sum| ≤ 2^(W − 1) fits W bits.
   const mag = sum.asUInt().xor(replicate(neg, W)).addWrap(neg.zext(W));
   const exp = scaleSum.zext(12).asSInt().addWrap(lit(base, SInt(12)));
-  return roundScaled({ neg, mag, exp, expMin: base, expMax: base + 510, nan: sp.nan, pinf: sp.pinf, ninf: sp.ninf }, f, 'rne', { sat: false });
+  return roundScaled({ neg, mag, exp, expMin: base, expMax: base + 510, nan: sp.nan, pinf: sp.pinf, ninf: sp.ninf }, f, 'rne', { sat: false, funnel });
 }

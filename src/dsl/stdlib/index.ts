@@ -1,6 +1,6 @@
 // The standard library every number-format block needs. Functions build logic in the calling module.
 export { clog2, bitsFor } from './clog2.js';
-export { leadingZeros, priorityEncoder } from './leading-zeros.js';
+export { highestOne, leadingZeros, priorityEncoder } from './leading-zeros.js';
 export { popcount } from './popcount.js';
 export { carryAdd } from './carry-add.js';
 export { FABRICS, type Fabric } from './fabric.js';

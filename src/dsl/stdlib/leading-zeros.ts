@@ -21,3 +21,16 @@ export function priorityEncoder(x: Expr): { index: Expr; valid: Expr } {
   const { found, offset } = firstOneFromMsb(cat(...bits));
   return { index: offset, valid: found };
 }
+
+/**
+ * Index of the most-significant set bit and whether any bit is set. For a power-of-two width the
+ * index is the first-one search's offset complemented, so nothing follows the search; other widths
+ * subtract a constant.
+ */
+export function highestOne(x: Expr): { index: Expr; valid: Expr } {
+  if (x.width === 1) return { index: lit(0, UInt(1)), valid: x.bit(0) };
+  const { found, offset } = firstOneFromMsb(x);
+  const n = 2 ** offset.width; // the search pads x below its LSB to n bits
+  const flipped = offset.not();
+  return { index: n === x.width ? flipped : flipped.subWrap(lit(n - x.width, flipped.type)), valid: found };
+}
