@@ -56,7 +56,7 @@ export const autoArith = (fa: FloatFormat, fb: FloatFormat): ArithStyle => (Math
  * complement taken of the shifted magnitude: the XOR merges into the shifter's last level, and the
  * levels before it shift an unsigned value (zeros in, no sign bit).
  */
-export type Negation = 'twos' | 'xor-carry' | 'ones' | 'ones-shifted';
+export type Negation = 'twos' | 'xor-carry' | 'dec-xor' | 'ones' | 'ones-shifted';
 
 export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: Negation = 'twos', significands?: Fabric, specialWord: SpecialWord = 'zero'): ProductTerms {
   const mag = significands ? heapProduct(a.sig, b.sig, significands) : a.sig.mul(b.sig); // UInt(Ma + Mb + 2)
@@ -71,6 +71,12 @@ export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: 
   let value: Expr = kept;
   if (neg && negation === 'ones-shifted') {
     // applied after the shift
+  } else if (neg && negation === 'dec-xor') {
+    // −m = ~(m − 1): the decrement is a chain with the sign on every bit's second operand (no LUT
+    // in front of it), and the XOR can merge into the first shift level. m = 0 borrows out of the
+    // chain's top bit, which the XOR clears: −0 stays 0.
+    const w = kept.width + 1;
+    value = kept.zext(w).addWrap(replicate(neg, w)).xor(replicate(neg, w)).asSInt();
   } else if (neg && negation !== 'twos') {
     const ones = cat(neg, kept.xor(replicate(neg, kept.width))).asSInt();
     // −m fits SInt(width + 1) as m does: the sum is truncated back to it.

@@ -40,10 +40,10 @@ export function mulFlags(p: { a: string; b: string }): { nan: boolean; inf: bool
  * the shift by each field in turn (e2m3 62 → 50), above by their sum as a chain (e4m3 148 → 106,
  * e5m2 161 → 160), and for 3-bit exponents the significand product in a bit heap too (e3m2 60 → 52);
  * 7 logic levels where there were 7 to 10. On LUT4 the same negation and heap product for 3-bit
- * exponents (e3m2 77 → 74); with 4- and 5-bit exponents the window shifter, with NaN and Inf zeroed
- * at its input (e4m3 146 → 137 with the sign as gates, e5m2 188 → 156 with the exponent sum as a
- * chain); the earlier structure for 2-bit exponents (e2m3 73 against 74). Explicit gates or carry
- * keep the earlier structure.
+ * exponents (e3m2 77 → 74); with 4- and 5-bit exponents the negation as ~(m − 1) and the window
+ * shifter (e4m3 146 → 131 with the exponent sum as gates, e5m2 188 → 154 with it as a chain); the
+ * earlier structure for 2-bit exponents (e2m3 73 against 77). Explicit gates or carry keep the
+ * earlier structure.
  */
 export function mulStructure(fa: FloatFormat, fb: FloatFormat, arith: MulParams['arith'], fabric: Fabric | undefined): { style: ArithStyle; o: ProductOptions } {
   if (arith !== 'auto') return { style: arith, o: {} };
@@ -53,7 +53,7 @@ export function mulStructure(fa: FloatFormat, fb: FloatFormat, arith: MulParams[
     return { style: e <= 2 ? 'gates' : 'carry', o: { negation: 'xor-carry', ...(e <= 2 ? { shiftEach: true } : {}), ...(e === 3 ? { significands: fabric } : {}) } };
   }
   if (fabric === 'lut4' && e === 3) return { style: 'carry', o: { negation: 'xor-carry', significands: fabric } };
-  if (fabric === 'lut4' && e >= 4) return { style: e === 4 ? 'gates' : 'carry', o: { negation: 'xor-carry', shifter: 'window', specialWord: 'shift' } };
+  if (fabric === 'lut4' && e >= 4) return { style: e === 4 ? 'gates' : 'carry', o: { negation: 'dec-xor', shifter: 'window' } };
   return { style: autoArith(fa, fb), o: {} };
 }
 
