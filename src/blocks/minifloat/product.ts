@@ -37,7 +37,7 @@ export interface ProductTerms {
  * at the shifter's input, where it merges into the first shift level's LUTs ('shift'), or anything,
  * for a sum whose result the flags alone decide in that case ('any': mx.dot).
  */
-export type SpecialWord = 'zero' | 'shift' | 'any';
+export type SpecialWord = 'zero' | 'operand' | 'shift' | 'any';
 
 /** How the sign and the exponent sum are built: as gates (foldable into the shifter's LUTs) or carry chains. */
 export type ArithStyle = 'gates' | 'carry';
@@ -59,13 +59,14 @@ export const autoArith = (fa: FloatFormat, fb: FloatFormat): ArithStyle => (Math
 export type Negation = 'twos' | 'xor-carry' | 'dec-xor' | 'ones' | 'ones-shifted';
 
 export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: Negation = 'twos', significands?: Fabric, specialWord: SpecialWord = 'zero'): ProductTerms {
-  const mag = significands ? heapProduct(a.sig, b.sig, significands) : a.sig.mul(b.sig); // UInt(Ma + Mb + 2)
   const zeroA = a.sig.orR().not(), zeroB = b.sig.orR().not();
   // NaN in, or Inf · 0 (formats.md §6); Inf otherwise when either is Inf.
   const nan = orAll([a.nan, b.nan, a.inf?.and(zeroB), b.inf?.and(zeroA)]);
   const infAny = orAll([a.inf, b.inf]);
   const inf = infAny && (nan ? infAny.and(nan.not()) : infAny);
   const special = orAll([a.nan, b.nan, a.inf, b.inf]);
+  const sigA = special && specialWord === 'operand' ? a.sig.and(replicate(special.not(), a.sig.width)) : a.sig;
+  const mag = significands ? heapProduct(sigA, b.sig, significands) : sigA.mul(b.sig); // UInt(Ma + Mb + 2)
   const kept = special && specialWord === 'zero' ? mux(special, lit(0, mag.type), mag) : mag;
   const neg = a.sign && b.sign ? a.sign.xor(b.sign) : (a.sign ?? b.sign);
   let value: Expr = kept;
@@ -76,7 +77,7 @@ export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: 
     // in front of it), and the XOR can merge into the first shift level. m = 0 borrows out of the
     // chain's top bit, which the XOR clears: −0 stays 0.
     const w = kept.width + 1;
-    value = kept.zext(w).addWrap(replicate(neg, w)).xor(replicate(neg, w)).asSInt();
+    value = std.carryAdd(kept.zext(w), replicate(neg, w)).bits(w - 1, 0).xor(replicate(neg, w)).asSInt();
   } else if (neg && negation !== 'twos') {
     const ones = cat(neg, kept.xor(replicate(neg, kept.width))).asSInt();
     // −m fits SInt(width + 1) as m does: the sum is truncated back to it.

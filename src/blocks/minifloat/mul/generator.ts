@@ -40,9 +40,10 @@ export function mulFlags(p: { a: string; b: string }): { nan: boolean; inf: bool
  * the shift by each field in turn (e2m3 62 → 50), above by their sum as a chain (e4m3 148 → 106,
  * e5m2 161 → 160), and for 3-bit exponents the significand product in a bit heap too (e3m2 60 → 52);
  * 7 logic levels where there were 7 to 10. On LUT4 the same negation and heap product for 3-bit
- * exponents (e3m2 77 → 74); with 4- and 5-bit exponents the negation as ~(m − 1) and the window
- * shifter (e4m3 146 → 131 with the exponent sum as gates, e5m2 188 → 154 with it as a chain); the
- * earlier structure for 2-bit exponents (e2m3 73 against 77). Explicit gates or carry keep the
+ * exponents (e3m2 77 → 74); elsewhere the negation as ~(m − 1), a decrement chain whose XOR merges
+ * into the shifter: with 2-bit exponents and the sum as a chain (e2m3 73 → 70), with 4- and 5-bit
+ * ones through the window shifter (e4m3 146 → 131 with the sum as gates, e5m2 188 → 154 with it as
+ * a chain); e2m1 keeps the earlier structure (30 against 32). Explicit gates or carry keep the
  * earlier structure.
  */
 export function mulStructure(fa: FloatFormat, fb: FloatFormat, arith: MulParams['arith'], fabric: Fabric | undefined): { style: ArithStyle; o: ProductOptions } {
@@ -52,6 +53,7 @@ export function mulStructure(fa: FloatFormat, fb: FloatFormat, arith: MulParams[
   if (fabric === 'lut6' && fa.manBits + fb.manBits >= 4) {
     return { style: e <= 2 ? 'gates' : 'carry', o: { negation: 'xor-carry', ...(e <= 2 ? { shiftEach: true } : {}), ...(e === 3 ? { significands: fabric } : {}) } };
   }
+  if (fabric === 'lut4' && e === 2 && fa.manBits + fb.manBits >= 4) return { style: 'carry', o: { negation: 'dec-xor' } };
   if (fabric === 'lut4' && e === 3) return { style: 'carry', o: { negation: 'xor-carry', significands: fabric } };
   if (fabric === 'lut4' && e >= 4) return { style: e === 4 ? 'gates' : 'carry', o: { negation: 'dec-xor', shifter: 'window' } };
   return { style: autoArith(fa, fb), o: {} };
