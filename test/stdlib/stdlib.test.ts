@@ -11,13 +11,16 @@ console.log(`stdlib: seed ${SEED}`);
 
 describe('stdlib', () => {
   for (const w of [1, 2, 5, 8, 9]) {
-    it(`leadingZeros, priorityEncoder and popcount on ${w} bits (exhaustive)`, async () => {
+    it(`leadingZeros, priorityEncoder, highestOne and popcount on ${w} bits (exhaustive)`, async () => {
       const g = defineModule('counts', (p: { w: number }) => {
         const x = input('x', UInt(p.w));
         output('lz', UInt(std.bitsFor(p.w))).set(std.leadingZeros(x));
         const pe = std.priorityEncoder(x);
         output('pe_index', UInt(Math.max(1, std.clog2(p.w)))).set(pe.index);
         output('pe_valid', UInt(1)).set(pe.valid);
+        const ho = std.highestOne(x);
+        output('ho_index', UInt(Math.max(1, std.clog2(p.w)))).set(ho.index);
+        output('ho_valid', UInt(1)).set(ho.valid);
         output('pop', UInt(std.bitsFor(p.w))).set(std.popcount(x));
       });
       await checkBehaviour(emit(g, { w }), product({ x: allValues(w, false) }), (v) => {
@@ -25,7 +28,7 @@ describe('stdlib', () => {
         let lz = 0; while (lz < w && !((x >> BigInt(w - 1 - lz)) & 1n)) lz++;
         let tz = 0; while (tz < w && !((x >> BigInt(tz)) & 1n)) tz++;
         const pop = [...x.toString(2)].filter((c) => c === '1').length;
-        return { lz: BigInt(lz), pe_valid: x ? 1n : 0n, pop: BigInt(pop), ...(x ? { pe_index: BigInt(tz) } : {}) };
+        return { lz: BigInt(lz), pe_valid: x ? 1n : 0n, ho_valid: x ? 1n : 0n, pop: BigInt(pop), ...(x ? { pe_index: BigInt(tz), ho_index: BigInt(w - 1 - lz) } : {}) };
       });
     });
   }
