@@ -28,16 +28,13 @@ export interface ProductTerms {
   readonly sign: Expr | undefined;
   /** The product word is 0: a zero operand, or not a number (read from the operands, not the wide word). */
   readonly zero: Expr;
-  /** A NaN or Inf operand. */
-  readonly special: Expr | undefined;
 }
 
 /**
- * The word of a NaN or Inf product: 0 from a mux on the significand product ('zero'), 0 from an AND
- * at the shifter's input, where it merges into the first shift level's LUTs ('shift'), or anything,
- * for a sum whose result the flags alone decide in that case ('any': mx.dot).
+ * The word of a NaN or Inf product: 0 (a mux on the significand product), or anything, for a sum
+ * whose result the flags alone decide in that case ('any': mx.dot, no mux).
  */
-export type SpecialWord = 'zero' | 'operand' | 'shift' | 'any';
+export type SpecialWord = 'zero' | 'any';
 
 /** How the sign and the exponent sum are built: as gates (foldable into the shifter's LUTs) or carry chains. */
 export type ArithStyle = 'gates' | 'carry';
@@ -52,9 +49,10 @@ export const autoArith = (fa: FloatFormat, fb: FloatFormat): ArithStyle => (Math
  * How a negative product is formed: two's complement by the arithmetic style (gates: bits flipped
  * above the lowest set one; carry: a subtraction and a mux), two's complement as (x xor s) + s (one
  * chain with the sign as its carry-in), or ones' complement (~x = −x − 1, no chain), which a sum
- * corrects by adding the sign bit (a carry-in in its bit heap). 'ones-shifted' is the same ones'
- * complement taken of the shifted magnitude: the XOR merges into the shifter's last level, and the
- * levels before it shift an unsigned value (zeros in, no sign bit).
+ * corrects by adding the sign bit (a carry-in in its bit heap). 'dec-xor' is two's complement as
+ * ~(x − 1): a decrement chain with no LUT in front of it, whose XOR merges into the shifter's first
+ * level. 'ones-shifted' is the ones' complement taken of the shifted magnitude: the XOR merges into
+ * the shifter's last level, and the levels before it shift an unsigned value (zeros in, no sign bit).
  */
 export type Negation = 'twos' | 'xor-carry' | 'dec-xor' | 'ones' | 'ones-shifted';
 
@@ -65,8 +63,7 @@ export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: 
   const infAny = orAll([a.inf, b.inf]);
   const inf = infAny && (nan ? infAny.and(nan.not()) : infAny);
   const special = orAll([a.nan, b.nan, a.inf, b.inf]);
-  const sigA = special && specialWord === 'operand' ? a.sig.and(replicate(special.not(), a.sig.width)) : a.sig;
-  const mag = significands ? heapProduct(sigA, b.sig, significands) : sigA.mul(b.sig); // UInt(Ma + Mb + 2)
+  const mag = significands ? heapProduct(a.sig, b.sig, significands) : a.sig.mul(b.sig); // UInt(Ma + Mb + 2)
   const kept = special && specialWord === 'zero' ? mux(special, lit(0, mag.type), mag) : mag;
   const neg = a.sign && b.sign ? a.sign.xor(b.sign) : (a.sign ?? b.sign);
   let value: Expr = kept;
@@ -86,7 +83,7 @@ export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: 
     const s = kept.zext(kept.width + 1).asSInt();
     value = style === 'gates' ? gateConditionalNegate(kept, neg) : mux(neg, lit(0, s.type).subWrap(s), s);
   }
-  return { value, special, shift: style === 'gates' ? gateAdd(a.exp, b.exp) : a.exp.add(b.exp), nan, inf, sign: neg, zero: orAll([zeroA, zeroB, special])! };
+  return { value, shift: style === 'gates' ? gateAdd(a.exp, b.exp) : a.exp.add(b.exp), nan, inf, sign: neg, zero: orAll([zeroA, zeroB, special])! };
 }
 
 export interface PipelinedProduct extends Specials {
@@ -126,8 +123,8 @@ export interface ProductOptions {
   readonly significands?: Fabric;
   /**
    * The shifter: a log shifter (default), or a window shifter (window-align.ts), one LUT4 per output
-   * bit: minifloat.mul e5m2 on iCE40 188 → 156 LUTs, e4m3 146 → 137 (with xor-carry negation and
-   * 'shift' zeroing). Unsigned or 'ones-shifted' products use the log shifter.
+   * bit: with 'dec-xor' negation minifloat.mul e5m2 on iCE40 188 → 154 LUTs, e4m3 146 → 131.
+   * Unsigned or 'ones-shifted' products use the log shifter.
    */
   readonly shifter?: 'log' | 'window';
   readonly specialWord?: SpecialWord;
@@ -151,10 +148,7 @@ export function pipelinedProductOf(fa: Fields, fb: Fields, W: number, stages: nu
   const afterShift = signed && negation === 'ones-shifted';
   const alignedFirst = o.oneStageAfter === 'aligned' && stages === 1;
   const s1 = alignedFirst ? 0 : Math.min(stages, 1), s2 = alignedFirst ? 1 : Math.min(Math.max(stages - 1, 0), 1), s3 = Math.max(stages - 2, 0);
-  const keep = o.specialWord === 'shift' && t.special ? t.special.not() : undefined;
-  const mask = keep && replicate(keep, t.value.width);
-  const kept = mask ? t.value.and(t.value.signed ? mask.asSInt() : mask) : t.value;
-  const value = std.pipe(kept, s1, 'product');
+  const value = std.pipe(t.value, s1, 'product');
   const shift = o.shiftEach ? undefined : std.pipe(t.shift, s1, 'shift');
   const sign = ones ? std.pipe(t.sign!, s1, 'product_sign') : undefined;
   // Both exponent fields are at least 1, so the shift is at least the 2 bits dropped: ~(x << s) >> 2 = ~(x << (s − 2)).

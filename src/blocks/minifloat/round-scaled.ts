@@ -97,8 +97,9 @@ export function shiftWindow(V: Expr, Wn: number, Zl: number, Zr: number, room: E
   const lead = std.highestOne(top).index; // 0 when V's top n bits are 0: the clamp below wins then
   // q = Zl − room clamped to 0..Zl + Zr (the shift the exponent allows), offset by c like i'.
   const uw = bitLen(Zl + Zr + c);
-  const rw = room.width;
-  const q0 = lit(Zl + c, SInt(rw)).subWrap(room);
+  const rw = Math.max(room.width, uw + 2); // room's own width need not hold Zl + Zr + c
+  const r = room.width < rw ? room.sext(rw) : room;
+  const q0 = lit(Zl + c, SInt(rw)).subWrap(r);
   const q = mux(q0.lt(lit(c, SInt(rw))), lit(c, UInt(uw)), mux(q0.gt(lit(Zl + Zr + c, SInt(rw))), lit(Zl + Zr + c, UInt(uw)), q0.bits(uw - 1, 0)));
   // u + c: how far the window sits below its highest place (V shifted left by Zl), plus c.
   const uc = mux(lead.zext(uw).gt(q), lead.zext(uw), q);
@@ -119,7 +120,7 @@ export function shiftWindow(V: Expr, Wn: number, Zl: number, Zr: number, room: E
   }
   win = win.bits(Wn - 1, 0);
   // The left shift z = Zl − u = (n − 1) − (u + c): uc's low k bits complemented when room ≥ 0 (u ≤ Zl).
-  const z = mux(room.bit(rw - 1), lit(0, UInt(k)), uc.bits(k - 1, 0).not());
+  const z = mux(room.bit(room.width - 1), lit(0, UInt(k)), uc.bits(k - 1, 0).not());
   return { z, win, sticky };
 }
 
