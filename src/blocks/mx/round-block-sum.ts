@@ -6,8 +6,10 @@ import type { FloatFormat } from '../../numerics/format.js';
 import { roundScaled } from '../minifloat/round-scaled.js';
 import type { Specials } from '../minifloat/specials.js';
 
-/** `scaleSum` is sa + sb as an unsigned word (0..510; a NaN scale arrives as `nan`). */
-/** `funnel`: one shifter for the normalizing and the subnormal shifts (roundScaled): for LUT4. */
+/**
+ * `scaleSum` is sa + sb as an unsigned word (0..510; a NaN scale arrives as `nan`). `funnel`: one
+ * shifter for the normalizing and the subnormal shifts (roundScaled's), for LUT4.
+ */
 export function roundBlockSum(sum: Expr, lsb: number, scaleSum: Expr, sp: Omit<Specials, 'zeroNeg'>, f: FloatFormat, funnel = false): Expr {
   // The weight of |sum|'s top bit is 2^(W − 1 + lsb + sa + sb − 254).
   const W = sum.width, base = W - 1 + lsb - 254;
