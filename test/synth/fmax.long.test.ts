@@ -10,6 +10,7 @@ import { emitBlock } from '../../src/codegen/emit-block.js';
 import { simulate } from '../../src/cosim/run.js';
 import { synthesize, synthesizeRun } from '../../src/synth/run.js';
 import { TIMING_MODELS } from '../../src/synth/timing-model.js';
+import { paramsForTarget } from '../../src/synth/targets.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ describe('--fmax through synthesis', () => {
   for (const [name, raw] of DESIGNS) {
     it(`${name} ${JSON.stringify(raw)}: ice40 --fmax 100 after routing, and sim at the new latency`, async () => {
       const b = find(name);
-      const params = b.params.parse(raw) as Record<string, unknown>;
+      const params = paramsForTarget(b.params.parse(raw) as Record<string, unknown>, 'ice40'); // the fabric synthesis builds
       const fabric = TIMING_MODELS.ice40.fabric;
       const piped = await synthesize(b, params, { target: 'ice40', fmaxMHz: 100 });
       expect(piped.pnr?.unplaced, 'fits the HX8K').toBeUndefined();
@@ -69,7 +70,7 @@ describe('--fmax through synthesis', () => {
   for (const [name, raw] of own) {
     it(`${name} ${JSON.stringify(raw)}: ice40 --fmax 100 with its own stages after routing, and sim at them`, async () => {
       const b = find(name);
-      const params = b.params.parse(raw) as Record<string, unknown>;
+      const params = paramsForTarget(b.params.parse(raw) as Record<string, unknown>, 'ice40'); // the fabric synthesis builds
       const fabric = TIMING_MODELS.ice40.fabric;
       const meta = emitBlock(b, params, [], { mhz: 100, fabric }).metadata.fmax!;
       const [piped, base] = await Promise.all([synthesize(b, params, { target: 'ice40', fmaxMHz: 100 }), synthesize(b, params, { target: 'ice40' })]);
@@ -94,7 +95,7 @@ describe('--fmax through synthesis', () => {
   for (const [name, raw] of [['tensordash.pe', { lanes: 4 }], ['apack.encoder', {}]] as Array<[string, Record<string, unknown>]>) {
     it(`${name} ${JSON.stringify(raw)}: ice40 --fmax 100 keeps its registers and reaches its loop bound after routing`, async () => {
       const b = find(name);
-      const params = b.params.parse(raw) as Record<string, unknown>;
+      const params = paramsForTarget(b.params.parse(raw) as Record<string, unknown>, 'ice40'); // the fabric synthesis builds
       const fabric = TIMING_MODELS.ice40.fabric;
       const meta = emitBlock(b, params, [], { mhz: 100, fabric }).metadata.fmax!;
       expect(meta.keptRegisters).toBe(true);
@@ -111,7 +112,7 @@ describe('--fmax through synthesis', () => {
     const met: string[] = [];
     for (const [name, raw] of XC7_DESIGNS) {
       const b = find(name);
-      const params = b.params.parse(raw) as Record<string, unknown>;
+      const params = paramsForTarget(b.params.parse(raw) as Record<string, unknown>, 'xc7');
       const r = await synthesize(b, params, { target: 'xc7', fmaxMHz: 250 });
       const meta = emitBlock(b, params, [], { mhz: 250, fabric: TIMING_MODELS.xc7.fabric }).metadata.fmax!;
       expect(r.timing.source).toBe('estimate');
