@@ -66,20 +66,18 @@ export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: 
   const mag = significands ? heapProduct(a.sig, b.sig, significands) : a.sig.mul(b.sig); // UInt(Ma + Mb + 2)
   const kept = special && specialWord === 'zero' ? mux(special, lit(0, mag.type), mag) : mag;
   const neg = a.sign && b.sign ? a.sign.xor(b.sign) : (a.sign ?? b.sign);
-  let value: Expr = kept;
-  if (neg && negation === 'ones-shifted') {
-    // applied after the shift
-  } else if (neg && negation === 'dec-xor') {
+  let value: Expr = kept; // 'ones-shifted': the sign is applied after the shift
+  if (neg && negation === 'dec-xor') {
     // −m = ~(m − 1): the decrement is a chain with the sign on every bit's second operand (no LUT
     // in front of it), and the XOR can merge into the first shift level. m = 0 borrows out of the
     // chain's top bit, which the XOR clears: −0 stays 0.
     const w = kept.width + 1;
     value = std.carryAdd(kept.zext(w), replicate(neg, w)).bits(w - 1, 0).xor(replicate(neg, w)).asSInt();
-  } else if (neg && negation !== 'twos') {
+  } else if (neg && (negation === 'ones' || negation === 'xor-carry')) {
     const ones = cat(neg, kept.xor(replicate(neg, kept.width))).asSInt();
     // −m fits SInt(width + 1) as m does: the sum is truncated back to it.
     value = negation === 'ones' ? ones : ones.add(neg.zext(2).asSInt()).trunc(kept.width + 1);
-  } else if (neg) {
+  } else if (neg && negation === 'twos') {
     const s = kept.zext(kept.width + 1).asSInt();
     value = style === 'gates' ? gateConditionalNegate(kept, neg) : mux(neg, lit(0, s.type).subWrap(s), s);
   }
