@@ -14,6 +14,8 @@ export interface Fields {
   readonly sig: Expr;
   readonly nan: Expr | undefined;
   readonly inf: Expr | undefined;
+  /** With subnormals (and E > 1): the field as coded, and 1 where it is 0 (where exp has bit 0 forced). */
+  readonly raw?: { readonly exp: Expr; readonly sub: Expr };
 }
 
 export function fields(code: Expr, f: FloatFormat): Fields {
@@ -42,5 +44,5 @@ export function fields(code: Expr, f: FloatFormat): Fields {
     case 'finite':
       break;
   }
-  return { sign, exp, sig, nan, inf };
+  return { sign, exp, sig, nan, inf, ...(f.subnormals && E > 1 ? { raw: { exp: e, sub: normal.not() } } : {}) };
 }

@@ -4,7 +4,7 @@
 // signed product is shifted left by the sum through a log shifter that only grows as far as needed,
 // or on LUT4 through a window shifter (window-align.ts).
 
-import { cat, lit, mux, replicate, std, type Expr } from '../../dsl/index.js';
+import { cat, lit, mux, replicate, std, UInt, type Expr } from '../../dsl/index.js';
 import type { FloatFormat } from '../../numerics/format.js';
 import type { Fabric } from '../../dsl/stdlib/fabric.js';
 import { fields, type Fields } from './fields.js';
@@ -56,7 +56,8 @@ export const autoArith = (fa: FloatFormat, fb: FloatFormat): ArithStyle => (Math
  */
 export type Negation = 'twos' | 'xor-carry' | 'dec-xor' | 'ones' | 'ones-shifted';
 
-export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: Negation = 'twos', significands?: Fabric, specialWord: SpecialWord = 'zero'): ProductTerms {
+export function productTerms(a: Fields, b: Fields, style: ArithStyle, o: ProductOptions = {}): ProductTerms {
+  const { negation = 'twos', significands, specialWord = 'zero' } = o;
   const zeroA = a.sig.orR().not(), zeroB = b.sig.orR().not();
   // NaN in, or Inf · 0 (formats.md §6); Inf otherwise when either is Inf.
   const nan = orAll([a.nan, b.nan, a.inf?.and(zeroB), b.inf?.and(zeroA)]);
@@ -81,7 +82,19 @@ export function productTerms(a: Fields, b: Fields, style: ArithStyle, negation: 
     const s = kept.zext(kept.width + 1).asSInt();
     value = style === 'gates' ? gateConditionalNegate(kept, neg) : mux(neg, lit(0, s.type).subWrap(s), s);
   }
-  return { value, shift: style === 'gates' ? gateAdd(a.exp, b.exp) : a.exp.add(b.exp), nan, inf, sign: neg, zero: orAll([zeroA, zeroB, special])! };
+  return { value, shift: exponentSum(a, b, style, o.subnormalCarryIn ?? false), nan, inf, sign: neg, zero: orAll([zeroA, zeroB, special])! };
+}
+
+/**
+ * expA + expB. With `carryIn` (carry style, a with subnormals), a's field goes in as coded and its
+ * subnormal flag as the chain's carry-in, through a pad bit below both operands (1 under a, the flag
+ * under b: 1 + flag carries the flag), instead of a LUT forcing bit 0 of a's field.
+ */
+function exponentSum(a: Fields, b: Fields, style: ArithStyle, carryIn: boolean): Expr {
+  if (style === 'gates') return gateAdd(a.exp, b.exp);
+  if (!carryIn || !a.raw) return a.exp.add(b.exp);
+  const w = Math.max(a.exp.width, b.exp.width);
+  return cat(a.raw.exp.zext(w), lit(1, UInt(1))).add(cat(b.exp.zext(w), a.raw.sub)).bits(w + 1, 1);
 }
 
 export interface PipelinedProduct extends Specials {
@@ -126,6 +139,12 @@ export interface ProductOptions {
    */
   readonly shifter?: 'log' | 'window';
   readonly specialWord?: SpecialWord;
+  /**
+   * With the carry style, a subnormal a's exponent 1 enters the exponent sum as the chain's
+   * carry-in instead of through a LUT: one LUT fewer per product (minifloat.mul with a carry sum,
+   * both fabrics; mx.dot e4m3, k = 32: 5748 → 5725 LUTs on iCE40, 4587 → 4531 on xc7-nodsp).
+   */
+  readonly subnormalCarryIn?: boolean;
 }
 
 /** x · y for unsigned x and y, UInt(x.width + y.width), through a bit heap of AND bits. */
@@ -140,7 +159,7 @@ function heapProduct(x: Expr, y: Expr, fabric: Fabric): Expr {
 /** The same from codes already taken apart (MX INT8 elements have fields but no float code). */
 export function pipelinedProductOf(fa: Fields, fb: Fields, W: number, stages: number, style: ArithStyle, o: ProductOptions = {}): PipelinedProduct {
   const negation = o.negation ?? 'twos';
-  const t = productTerms(fa, fb, style, negation, o.significands, o.specialWord);
+  const t = productTerms(fa, fb, style, o);
   const signed = t.sign !== undefined;
   const ones = signed && (negation === 'ones' || negation === 'ones-shifted');
   const afterShift = signed && negation === 'ones-shifted';

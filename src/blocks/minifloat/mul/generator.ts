@@ -49,13 +49,14 @@ export function mulFlags(p: { a: string; b: string }): { nan: boolean; inf: bool
 export function mulStructure(fa: FloatFormat, fb: FloatFormat, arith: MulParams['arith'], fabric: Fabric | undefined): { style: ArithStyle; o: ProductOptions } {
   if (arith !== 'auto') return { style: arith, o: {} };
   const e = Math.max(fa.expBits, fb.expBits);
+  const cin = { subnormalCarryIn: true } as const; // acts where the sum is a chain
   // e2m1's 2-bit significand product stays as it was: 25 → 24 LUTs would cost two logic levels.
   if (fabric === 'lut6' && fa.manBits + fb.manBits >= 4) {
-    return { style: e <= 2 ? 'gates' : 'carry', o: { negation: 'xor-carry', ...(e <= 2 ? { shiftEach: true } : {}), ...(e === 3 ? { significands: fabric } : {}) } };
+    return { style: e <= 2 ? 'gates' : 'carry', o: { negation: 'xor-carry', ...cin, ...(e <= 2 ? { shiftEach: true } : {}), ...(e === 3 ? { significands: fabric } : {}) } };
   }
-  if (fabric === 'lut4' && e === 2 && fa.manBits + fb.manBits >= 4) return { style: 'carry', o: { negation: 'dec-xor' } };
-  if (fabric === 'lut4' && e === 3) return { style: 'carry', o: { negation: 'xor-carry', significands: fabric } };
-  if (fabric === 'lut4' && e >= 4) return { style: e === 4 ? 'gates' : 'carry', o: { negation: 'dec-xor', shifter: 'window' } };
+  if (fabric === 'lut4' && e === 2 && fa.manBits + fb.manBits >= 4) return { style: 'carry', o: { negation: 'dec-xor', ...cin } };
+  if (fabric === 'lut4' && e === 3) return { style: 'carry', o: { negation: 'xor-carry', significands: fabric, ...cin } };
+  if (fabric === 'lut4' && e >= 4) return { style: e === 4 ? 'gates' : 'carry', o: { negation: 'dec-xor', shifter: 'window', ...cin } };
   return { style: autoArith(fa, fb), o: {} };
 }
 

@@ -61,7 +61,7 @@ export function dotUnit(p: Omit<DotParams, 'elem' | 'elemB'> & { elem: string; e
   const legacy = p.arith === 'legacy';
   const fabric = fabricOf(p.fabric);
   const prods = as.map((a, i) => elemProduct(a, fa, bs[i]!, fb, p.stages, p.arith === 'legacy' ? 'auto' : p.arith, p.intMultiplier,
-    legacy ? {} : { negation: i === 0 ? 'twos' : 'ones-shifted', specialWord: 'any', oneStageAfter: fabric === 'lut4' ? 'aligned' : 'product' }));
+    legacy ? {} : { negation: i === 0 ? 'twos' : 'ones-shifted', specialWord: 'any', oneStageAfter: fabric === 'lut4' ? 'aligned' : 'product', subnormalCarryIn: true }));
   const sum = std.pipe(legacy ? std.adderTree(prods.map((x) => x.word), { legacy }) : productSum(prods, fabric), p.treeStages, 'tree'); // exact
   const lat = p.stages + p.treeStages;
   const sp = sumSpecials(prods);
