@@ -37,14 +37,15 @@ export function mulFlags(p: { a: string; b: string }): { nan: boolean; inf: bool
 /**
  * The structure for `--arith auto`, measured with Yosys 0.55 (LUTs, the earlier structure → this
  * one; bench/results/qor.md). On LUT6 the negation as (x xor s) + s, one chain; with 2-bit exponents
- * the shift by each field in turn (e2m3 62 → 50), above by their sum as a chain (e4m3 148 → 106,
- * e5m2 161 → 160), and for 3-bit exponents the significand product in a bit heap too (e3m2 60 → 52);
+ * the shift by each field in turn (e2m3 62 → 50), above by their sum as a chain (e4m3 148 → 105,
+ * e5m2 161 → 159), and for 3-bit exponents the significand product in a bit heap too (e3m2 60 → 51);
  * 7 logic levels where there were 7 to 10. On LUT4 the same negation and heap product for 3-bit
- * exponents (e3m2 77 → 74); elsewhere the negation as ~(m − 1), a decrement chain whose XOR merges
+ * exponents (e3m2 77 → 73); elsewhere the negation as ~(m − 1), a decrement chain whose XOR merges
  * into the shifter: with 2-bit exponents and the sum as a chain (e2m3 73 → 70), with 4- and 5-bit
- * ones through the window shifter (e4m3 146 → 131 with the sum as gates, e5m2 188 → 154 with it as
- * a chain); e2m1 keeps the earlier structure (30 against 32). Explicit gates or carry keep the
- * earlier structure.
+ * ones through the window shifter (e4m3 146 → 131 with the sum as gates, e5m2 188 → 153 with it as
+ * a chain); e2m1 keeps the earlier structure (30 against 32). Where the sum is a chain, a's
+ * subnormal flag is its carry-in (one LUT of each of those figures). Explicit gates or carry keep
+ * the earlier structure.
  */
 export function mulStructure(fa: FloatFormat, fb: FloatFormat, arith: MulParams['arith'], fabric: Fabric | undefined): { style: ArithStyle; o: ProductOptions } {
   if (arith !== 'auto') return { style: arith, o: {} };
