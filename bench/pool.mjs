@@ -9,9 +9,12 @@ export async function pool(jobs, n) {
   return out;
 }
 
-/** Every unit ({ block, params, … }) on every target, uncached (a bench measures), a core each: [{ unit, target, report }] in order. */
+/**
+ * Every unit ({ block, params, … }) on every target, uncached (a bench measures), a core each: [{ unit, target, report }] in order.
+ * Each is built for its target (`fabric: auto` becomes the target's), as `bitforge synth --target` builds it.
+ */
 export async function synthesizeUnits(units, targets) {
   const cases = units.flatMap((unit) => targets.map((target) => ({ unit, target })));
-  const reports = await pool(cases.map(({ unit, target }) => () => synthesizeSource(blockSource(unit.block, unit.block.params.parse(unit.params)), { target, cache: false })), cpus().length);
+  const reports = await pool(cases.map(({ unit, target }) => () => synthesizeSource(blockSource(unit.block, unit.block.params.parse(unit.params), undefined, target), { target, cache: false })), cpus().length);
   return cases.map((c, i) => ({ ...c, report: reports[i] }));
 }
