@@ -141,8 +141,8 @@ export interface ProductOptions {
   readonly specialWord?: SpecialWord;
   /**
    * With the carry style, a subnormal a's exponent 1 enters the exponent sum as the chain's
-   * carry-in instead of through a LUT: one LUT fewer per product (minifloat.mul with a carry sum,
-   * both fabrics; mx.dot e4m3, k = 32: 5748 → 5725 LUTs on iCE40, 4587 → 4531 on xc7-nodsp).
+   * carry-in instead of through a LUT: about one LUT fewer per product (minifloat.mul with a carry
+   * sum, both fabrics; mx.dot e4m3, k = 32: 5748 → 5725 LUTs on iCE40, 4587 → 4531 on xc7-nodsp).
    */
   readonly subnormalCarryIn?: boolean;
 }
